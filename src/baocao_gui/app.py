@@ -1,0 +1,20 @@
+"""The window. A placeholder until the window's own issue lands: it opens and names the workbook."""
+
+from __future__ import annotations
+
+import sys
+
+
+def run_window(workbook: str | None) -> int:
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setWindowTitle("baocao-gui")
+    text = f"Sổ báo cáo: {workbook}" if workbook else "Chưa mở sổ báo cáo nào."
+    label = QLabel(text + "\nDùng lệnh “baocao-gui export” để xuất báo cáo ra tệp Word.")
+    label.setMargin(24)
+    window.setCentralWidget(label)
+    window.resize(640, 240)
+    window.show()
+    return app.exec()

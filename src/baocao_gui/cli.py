@@ -1,0 +1,78 @@
+"""baocao-gui [WORKBOOK] | sample OUT.baocao | export WORKBOOK [--year Y] -o OUT.docx | check WORKBOOK [--year Y]
+
+Errors reach the clerk as one Vietnamese sentence (the English gloss goes to the log), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import UserError
+
+log = logging.getLogger("baocao_gui")
+COMMANDS = ("sample", "export", "check")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own messages are English; say it in Vietnamese
+        log.info("usage error: %s", message)
+        self.print_usage(sys.stderr)
+        raise UserError("Lệnh không đúng cú pháp; xem hướng dẫn: baocao-gui --help.", message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="baocao-gui", description="Soạn báo cáo theo thể thức Nghị định 30/2020/NĐ-CP.")
+    p.add_argument("--version", action="version", version=f"baocao-gui {__version__}")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+    s = sub.add_parser("sample", help="ghi sổ báo cáo mẫu (Đắk Nông, năm 2023)")
+    s.add_argument("out", metavar="OUT.baocao")
+    e = sub.add_parser("export", help="xuất báo cáo ra tệp Word (.docx)")
+    e.add_argument("workbook", metavar="WORKBOOK")
+    e.add_argument("--year", type=int)
+    e.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    c = sub.add_parser("check", help="kiểm tra số liệu và thể thức trước khi ký")
+    c.add_argument("workbook", metavar="WORKBOOK")
+    c.add_argument("--year", type=int)
+    return p
+
+
+def _utf8_streams() -> None:
+    # A Windows console may be cp1252: Vietnamese must never crash a print.
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _utf8_streams()
+    from .logsetup import setup_logging
+
+    setup_logging()
+    try:
+        if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+            from .app import run_window
+
+            return run_window(argv[0] if argv else None)
+        args = _parser().parse_args(argv)
+        from . import commands
+
+        return getattr(commands, args.command)(args)
+    except UserError as exc:
+        log.error("%s", exc.gloss)
+        print(exc.message, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # the last net: the clerk gets a sentence, the log gets the traceback
+        log.exception("unexpected error")
+        print("Đã xảy ra lỗi không mong muốn; chi tiết đã được ghi vào tệp nhật ký.", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""The command-line operations (no window): sample, export, check."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .compose import compose_outline
+from .domain.checks import Severity, check_report
+from .domain.model import Report, Workbook
+from .errors import UserError
+from .store import WorkbookError, create_workbook, load_workbook, open_workbook
+
+
+def _read(path: str) -> Workbook:
+    db = open_workbook(path, readonly=True)
+    try:
+        return load_workbook(db)
+    finally:
+        db.close()
+
+
+def _report(workbook: Workbook, year: int | None, path: str) -> Report:
+    if not workbook.reports:
+        raise WorkbookError(f"Sổ báo cáo “{Path(path).name}” chưa có báo cáo nào.", "no report")
+    try:
+        return workbook.report_for(year)
+    except LookupError:
+        years = ", ".join(sorted({str(r.period.year) for r in workbook.reports}))
+        raise WorkbookError(f"Sổ báo cáo không có báo cáo năm {year} (có: {years}).", f"no report for {year}") from None
+
+
+def sample(args: argparse.Namespace) -> int:
+    from .store.seed import write_bundled_sample
+
+    out = Path(args.out)
+    db = create_workbook(out)
+    try:
+        write_bundled_sample(db)
+    except BaseException:
+        db.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(out) + suffix).unlink(missing_ok=True)
+        raise
+    db.close()
+    print(f"Đã ghi sổ báo cáo mẫu: {out}")
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    from .render.word import write_docx
+
+    workbook = _read(args.workbook)
+    report = _report(workbook, args.year, args.workbook)
+    output = Path(args.output)
+    if output.suffix.lower() != ".docx":
+        raise UserError(f"Tệp xuất “{output.name}” phải có đuôi .docx.", "output is not .docx")
+    outline = compose_outline(workbook, report)
+    write_docx(outline, output)
+    for citation in outline.missing:
+        print(f"Cảnh báo: chưa có số liệu cho “{citation}”; báo cáo ghi dấu [?] ở chỗ đó.", file=sys.stderr)
+    print(f"Đã xuất báo cáo: {output}")
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    workbook = _read(args.workbook)
+    report = _report(workbook, args.year, args.workbook)
+    findings = check_report(workbook, report)
+    for finding in findings:
+        print(finding.line())
+    errors = sum(f.severity == Severity.ERROR for f in findings)
+    print(f"{errors} lỗi, {len(findings) - errors} cảnh báo.")
+    return 1 if errors else 0

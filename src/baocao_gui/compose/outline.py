@@ -1,0 +1,77 @@
+"""The composed report, ready to render as .docx or HTML: numbered headings, paragraphs, header, signature."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Level(IntEnum):
+    PART = 0  # PHẦN THỨ NHẤT, then its title
+    SECTION = 1  # A., B.
+    MUC = 2  # I., II. (mục)
+    KHOAN = 3  # 1., 2. (khoản)
+    SUBKHOAN = 4  # 2.1., 2.2.
+    DIEM = 5  # a), b) (điểm)
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: Level
+    number: str  # "A.", "II.", "2.1.", "a)"; for a part, "PHẦN THỨ NHẤT"
+    text: str
+
+    @property
+    def line(self) -> str:
+        return f"{self.number} {self.text}" if self.level != Level.PART else self.text
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    bullet: bool = False
+
+    @property
+    def line(self) -> str:
+        return f"- {self.text}" if self.bullet else self.text
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    parent_agency: str
+    agency: str
+    number_line: str  # Số: 15/BC-SLĐTBXH
+    place_date: str
+    type_name: str
+    summary: str
+    national: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    motto: str = "Độc lập - Tự do - Hạnh phúc"
+
+
+@dataclass(frozen=True)
+class Signature:
+    authority: str  # KT. GIÁM ĐỐC
+    title: str  # PHÓ GIÁM ĐỐC
+    name: str
+    recipients: tuple[str, ...]  # each line as printed: "- Bộ …;" … "- Lưu: VT, VP."
+
+
+@dataclass(frozen=True)
+class Outline:
+    front: FrontMatter
+    body: tuple[Heading | Paragraph, ...]
+    signature: Signature
+    missing: tuple[str, ...] = field(default=())  # citations without a figure, e.g. "viec_lam.pct_plan"
+
+    def lines(self) -> list[str]:
+        """Every line of text in reading order (tests and the preview use it)."""
+        f = self.front
+        out = [f.parent_agency, f.agency, f.number_line, f.national, f.motto, f.place_date, f.type_name, f.summary]
+        for item in self.body:
+            if isinstance(item, Heading) and item.level == Level.PART:
+                out += [item.number, item.text]
+            else:
+                out.append(item.line)
+        s = self.signature
+        out += ["Nơi nhận:", *s.recipients, s.authority, s.title, s.name]
+        return [x for x in out if x]

@@ -1,0 +1,163 @@
+"""Compose one report of a workbook into an Outline, numbering every heading itself (A, I, 1, 2.1, a)).
+
+The clerk never types a heading number, so a report cannot come out with "2. Nguyên nhân" after
+"2. Khó khăn" or "3.3." under "2.": numbering follows what is actually present, with no gaps.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from ..domain.figures import FigureWriter, MissingFigure, citations
+from ..domain.model import Block, BlockKind, Part, Report, Role, Workbook
+from ..domain.vnformat import format_doc_number, format_place_date
+from .outline import FrontMatter, Heading, Level, Outline, Paragraph, Signature
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+# Điểm follow the Vietnamese alphabet, as in legal texts: a), b), c), d), đ), e), g) …
+DIEM_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+PART_NAMES = ("PHẦN THỨ NHẤT", "PHẦN THỨ HAI", "PHẦN THỨ BA")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def upper(text: str) -> str:
+    return nfc(text).upper()
+
+
+def roman(n: int) -> str:
+    return ROMAN[n - 1] if n <= len(ROMAN) else str(n)
+
+
+def diem(n: int) -> str:
+    letters = DIEM_LETTERS
+    return letters[(n - 1) % len(letters)] * ((n - 1) // len(letters) + 1) + ")"
+
+
+def recipient_lines(recipients: Iterable[str]) -> tuple[str, ...]:
+    """"- Bộ …;" one a line, the last ending with "." (Decree 30, Nơi nhận)."""
+    items = [r.strip().lstrip("-").strip().rstrip(";.").strip() for r in recipients]
+    items = [r for r in items if r]
+    return tuple(f"- {r}{'.' if i == len(items) - 1 else ';'}" for i, r in enumerate(items))
+
+
+class _Composer:
+    def __init__(self, workbook: Workbook, report: Report):
+        self.workbook = workbook
+        self.report = report
+        self.writer = FigureWriter(workbook, report, missing="mark")
+        self.missing: list[str] = []
+        self.body: list[Heading | Paragraph] = []
+
+    def text(self, raw: str) -> str:
+        for c in citations(raw):
+            try:
+                self.writer.figure(c.code, c.field)
+            except MissingFigure:
+                self.missing.append(f"{c.code}.{c.field}")
+        return nfc(self.writer.render(raw)).strip()
+
+    def label(self, key: str) -> str:
+        return self.text(self.workbook.labels.get(key, key))
+
+    def heading(self, level: Level, number: str, text: str) -> None:
+        self.body.append(Heading(level, number, text))
+
+    def blocks(self, blocks: Iterable[Block]) -> None:
+        n = 0
+        for b in blocks:
+            text = self.text(b.text)
+            if not text:
+                continue
+            if b.kind == BlockKind.HEADING:
+                n += 1
+                self.heading(Level.DIEM, diem(n), text)
+            else:
+                self.body.append(Paragraph(text, bullet=b.kind == BlockKind.BULLET))
+
+    @staticmethod
+    def has_text(blocks: Iterable[Block]) -> bool:
+        return any(b.text.strip() for b in blocks)
+
+    def compose(self) -> list[Heading | Paragraph]:
+        r, wb = self.report, self.workbook
+        staff = [s for s in wb.sectors if s.role == Role.STAFF]
+        sectors = [s for s in wb.sectors if s.role == Role.SECTOR]
+
+        self.heading(Level.PART, PART_NAMES[0], upper(self.label("part_one")))
+        self.blocks(r.part(Part.INTRO))
+
+        # A. Results
+        self.heading(Level.SECTION, "A.", upper(self.label("results")))
+        muc = 0
+        for s in staff:
+            if self.has_text(r.part(Part.RESULTS, s.code)):
+                muc += 1
+                self.heading(Level.MUC, f"{roman(muc)}.", upper(self.text(s.title)))
+                self.blocks(r.part(Part.RESULTS, s.code))
+        with_results = [s for s in sectors if self.has_text(r.part(Part.RESULTS, s.code))]
+        if with_results:
+            muc += 1
+            self.heading(Level.MUC, f"{roman(muc)}.", upper(self.label("sector_results")))
+            for k, s in enumerate(with_results, 1):
+                self.heading(Level.KHOAN, f"{k}.", self.text(s.title))
+                self.blocks(r.part(Part.RESULTS, s.code))
+        assessment = [(key, r.part(Part(key))) for key in ("advantages", "difficulties", "causes")]
+        assessment = [(key, blocks) for key, blocks in assessment if self.has_text(blocks)]
+        if assessment:
+            muc += 1
+            self.heading(Level.MUC, f"{roman(muc)}.", upper(self.label("assessment")))
+            for k, (key, blocks) in enumerate(assessment, 1):
+                self.heading(Level.KHOAN, f"{k}.", self.label(key))
+                self.blocks(blocks)
+
+        # B. Direction
+        self.heading(Level.SECTION, "B.", upper(self.label("direction")))
+        muc = 0
+        objectives = [(key, r.part(Part(key))) for key in ("objective", "main_targets")]
+        objectives = [(key, blocks) for key, blocks in objectives if self.has_text(blocks)]
+        if objectives:
+            muc += 1
+            self.heading(Level.MUC, f"{roman(muc)}.", upper(self.label("objectives")))
+            for k, (key, blocks) in enumerate(objectives, 1):
+                self.heading(Level.KHOAN, f"{k}.", self.label(key))
+                self.blocks(blocks)
+        staff_tasks = [s for s in staff if self.has_text(r.part(Part.TASKS, s.code))]
+        sector_tasks = [s for s in sectors if self.has_text(r.part(Part.TASKS, s.code))]
+        if staff_tasks or sector_tasks or self.has_text(r.part(Part.TASKS_INTRO)):
+            muc += 1
+            self.heading(Level.MUC, f"{roman(muc)}.", upper(self.label("tasks")))
+            self.blocks(r.part(Part.TASKS_INTRO))
+            k = 0
+            for s in staff_tasks:
+                k += 1
+                self.heading(Level.KHOAN, f"{k}.", self.text(s.task_title))
+                self.blocks(r.part(Part.TASKS, s.code))
+            if sector_tasks:
+                k += 1
+                self.heading(Level.KHOAN, f"{k}.", self.label("sector_tasks"))
+                for j, s in enumerate(sector_tasks, 1):
+                    self.heading(Level.SUBKHOAN, f"{k}.{j}.", self.text(s.task_title))
+                    self.blocks(r.part(Part.TASKS, s.code))
+        return self.body
+
+
+def compose_outline(workbook: Workbook, report: Report) -> Outline:
+    composer = _Composer(workbook, report)
+    body = composer.compose()
+    agency = workbook.agency
+    front = FrontMatter(
+        parent_agency=upper(agency.parent_name),
+        agency=upper(agency.name),
+        number_line=format_doc_number(report.number, nfc(agency.abbreviation).upper()),
+        place_date=format_place_date(nfc(agency.place), report.date, report.period.year + 1
+                                     if report.period.kind == "year" else report.period.year),
+        type_name=upper(report.type_name),
+        summary=composer.text(report.summary),
+    )
+    signature = Signature(upper(report.signer_authority), upper(report.signer_title), nfc(report.signer_name),
+                          recipient_lines(nfc(x) for x in report.recipients))
+    return Outline(front, tuple(body), signature, tuple(dict.fromkeys(composer.missing)))

@@ -1,0 +1,137 @@
+"""Figures cited in text with ``{{code.field}}`` and the derived figures computed from raw values.
+
+Percentages are computed in exact decimal arithmetic and rounded half up to two decimals; a figure
+typed by the clerk (an override) wins, so a printed report can be reproduced exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .model import Indicator, Report, Values, Workbook
+from .vnformat import format_number, format_percent, round_half_up, to_decimal
+
+TOKEN = re.compile(r"\{\{\s*([a-z0-9_]+)(?:\.([a-z_]+))?\s*\}\}")
+
+FIELDS = ("actual", "plan", "last", "target", "pct_plan", "pct_last", "pct_parent", "delta", "change")
+PERIOD_NAMES = ("year", "last_year", "next_year", "period", "next_period")
+
+
+class MissingFigure(LookupError):
+    """A citation whose figure is unknown or empty."""
+
+    def __init__(self, code: str, field: str, reason: str):
+        super().__init__(f"{code}.{field}: {reason}")
+        self.code, self.field, self.reason = code, field, reason
+
+
+@dataclass(frozen=True)
+class Citation:
+    code: str
+    field: str
+    start: int
+    end: int
+
+
+def citations(text: str) -> list[Citation]:
+    return [Citation(m.group(1), m.group(2) or "actual", m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def _percent(numerator: float | None, denominator: float | None) -> Decimal | None:
+    if numerator is None or denominator is None or denominator == 0:
+        return None
+    return round_half_up(to_decimal(numerator) * 100 / to_decimal(denominator))
+
+
+def derived(field: str, values: Values, parent: Values | None = None) -> Decimal | None:
+    """The computed value of a derived field, before any override."""
+    if field == "pct_plan":
+        return _percent(values.actual, values.plan)
+    if field == "pct_last":
+        return _percent(values.actual, values.last)
+    if field == "pct_parent":
+        return _percent(values.actual, parent.actual if parent else None)
+    if field == "delta":
+        if values.actual is None or values.last is None:
+            return None
+        return abs(to_decimal(values.actual) - to_decimal(values.last))
+    raise KeyError(field)
+
+
+def figure_value(field: str, values: Values, parent: Values | None = None) -> Decimal | None:
+    """The number a citation stands for: raw, typed override, or computed."""
+    if field in ("actual", "plan", "last", "target"):
+        raw = getattr(values, field)
+        return None if raw is None else to_decimal(raw)
+    if field in values.overrides:
+        return to_decimal(values.overrides[field])
+    return derived(field, values, parent)
+
+
+class FigureWriter:
+    """Writes the citations of one report: ``render("đạt {{viec_lam.pct_plan}}")`` → "đạt 101,64%"."""
+
+    def __init__(self, workbook: Workbook, report: Report, missing: str = "raise"):
+        self.workbook = workbook
+        self.report = report
+        self.missing = missing  # "raise", or "mark" to write a visible placeholder (preview, drafts)
+
+    def period_word(self, name: str) -> str:
+        period = self.report.period
+        return {
+            "year": str(period.year),
+            "last_year": str(period.year - 1),
+            "next_year": str(period.year + 1),
+            "period": period.label,
+            "next_period": period.next_label,
+        }[name]
+
+    def values(self, code: str) -> Values:
+        return self.report.values.get(code) or Values()
+
+    def figure(self, code: str, field: str) -> str:
+        if field == "actual" and code in PERIOD_NAMES:
+            return self.period_word(code)
+        indicator = self.workbook.indicator(code)
+        if indicator is None:
+            raise MissingFigure(code, field, "không có chỉ tiêu này")
+        if field not in FIELDS:
+            raise MissingFigure(code, field, "không có loại số liệu này")
+        values = self.values(code)
+        parent = self.values(indicator.parent) if indicator.parent else None
+        if field == "change":
+            return self._change(indicator, values, parent)
+        number = figure_value(field, values, parent)
+        if number is None:
+            raise MissingFigure(code, field, "chưa có số liệu")
+        if field.startswith("pct_"):
+            return format_percent(number)
+        return self._in_unit(indicator, number)
+
+    def _in_unit(self, indicator: Indicator, number: Decimal) -> str:
+        if indicator.is_rate:
+            return format_number(number) + "%"
+        return format_number(number, pad=indicator.pad)
+
+    def _change(self, indicator: Indicator, values: Values, parent: Values | None) -> str:
+        delta = figure_value("delta", values, parent)
+        if delta is None or values.actual is None or values.last is None:
+            raise MissingFigure(indicator.code, "change", "chưa có số liệu")
+        if values.actual == values.last:
+            return "không đổi"
+        word = "giảm" if values.actual < values.last else "tăng"
+        return f"{word} {self._in_unit(indicator, delta)}"
+
+    def render(self, text: str) -> str:
+        def replace(match: re.Match[str]) -> str:
+            code, field = match.group(1), match.group(2) or "actual"
+            try:
+                return self.figure(code, field)
+            except MissingFigure:
+                if self.missing == "raise":
+                    raise
+                return f"[{code}.{field}?]" if field != "actual" else f"[{code}?]"
+
+        return TOKEN.sub(replace, text)

@@ -1,0 +1,38 @@
+"""A rotating log file in the user's log folder, so a clerk can send it when something goes wrong."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+
+
+def log_dir() -> Path:
+    override = os.environ.get("BAOCAO_LOG_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "baocao-gui" / "Logs"
+    return Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "baocao-gui" / "log"
+
+
+def setup_logging(level: int = logging.INFO) -> Path | None:
+    root = logging.getLogger("baocao_gui")
+    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        return None
+    root.setLevel(level)
+    root.propagate = False
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(folder / "baocao-gui.log", maxBytes=1_000_000,
+                                                       backupCount=3, encoding="utf-8")
+    except OSError:
+        root.addHandler(logging.NullHandler())  # no writable log folder must not stop the program
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    return folder / "baocao-gui.log"

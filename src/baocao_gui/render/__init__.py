@@ -1,0 +1,1 @@
+"""Outline → .docx (python-docx on the bundled template), → PDF where LibreOffice is present."""

@@ -1,0 +1,258 @@
+"""Render an Outline to a .docx on the template's named styles, written atomically."""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu, Mm, Pt, Twips
+
+from ..compose.outline import Heading, Level, Outline, Paragraph
+from ..errors import UserError
+from ..paths import resource
+from .textwidth import text_width_pt
+
+log = logging.getLogger(__name__)
+
+HEADING_STYLE = {
+    Level.SECTION: "BC Section",
+    Level.MUC: "BC Muc",
+    Level.KHOAN: "BC Khoan",
+    Level.SUBKHOAN: "BC Khoan Con",
+    Level.DIEM: "BC Diem",
+}
+# Mẫu 1.4: the header table is 67.5 + 100 mm, a little wider than the 155 mm text, shifted 3.5 mm left,
+# so that the national heading and the place-and-date line each fit on one line.
+HEADER_COLUMNS = (Mm(67.5), Mm(100))
+HEADER_SHIFT = Mm(-3.5)
+SIGNATURE_COLUMNS = (Mm(75), Mm(80))
+CELL_MARGIN = Twips(108)  # Word's default left/right cell margin (0,19 cm)
+SIGNATURE_GAP_LINES = 4  # room for the hand signature and the seal
+
+
+class ExportError(UserError):
+    pass
+
+
+def template_path() -> Path:
+    return resource("templates", "baocao.docx")
+
+
+def _set(element, tag: str, **attrs: str):
+    child = OxmlElement(tag)
+    for key, value in attrs.items():
+        child.set(qn(f"w:{key}"), value)
+    element.append(child)
+    return child
+
+
+def _no_borders(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        _set(borders, f"w:{side}", val="nil")
+    # CT_TblPr sequence: … tblW, jc, tblCellSpacing, tblInd, tblBorders, shd, tblLayout, tblCellMar, tblLook
+    successors = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
+    tbl_pr.insert_element_before(borders, *successors)
+
+
+def _fixed_table(document: Document, widths: tuple[Emu, ...], shift: Emu | None = None):
+    table = document.add_table(rows=1, cols=len(widths))
+    table.autofit = False  # python-docx writes <w:tblLayout w:type="fixed"/>
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    tbl_pr = table._tbl.tblPr
+    if shift is not None:
+        ind = OxmlElement("w:tblInd")
+        ind.set(qn("w:w"), str(Emu(shift).twips))
+        ind.set(qn("w:type"), "dxa")
+        tbl_pr.insert_element_before(ind, "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
+    _no_borders(table)
+    for col, width in zip(table.columns, widths):
+        col.width = width
+        for cell in col.cells:
+            cell.width = width
+    return table
+
+
+def _cell_paragraph(cell, text: str, style: str, first: list[bool]):
+    """The cell's first empty paragraph, then new ones."""
+    if first[0]:
+        paragraph = cell.paragraphs[0]
+        first[0] = False
+        paragraph.style = style
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+    return cell.add_paragraph(text, style=style)
+
+
+PBDR_SUCCESSORS = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
+
+
+def _centred_rule(paragraph, line_length: Emu, room: Emu) -> None:
+    """Make ``paragraph`` (style BC Rule) a solid line of ``line_length`` centred in ``room``."""
+    side = Emu(max(0, int((room - line_length) / 2)))
+    paragraph.paragraph_format.left_indent = side
+    paragraph.paragraph_format.right_indent = side
+    border = OxmlElement("w:pBdr")
+    _set(border, "w:bottom", val="single", sz="6", space="1", color="000000")
+    paragraph._p.get_or_add_pPr().insert_element_before(border, *PBDR_SUCCESSORS)
+
+
+def _rule(cell, line_length: Emu, cell_width: Emu, first: list[bool]) -> None:
+    paragraph = _cell_paragraph(cell, "", "BC Rule", first)
+    _centred_rule(paragraph, line_length, Emu(cell_width - 2 * CELL_MARGIN))
+
+
+def _longest_line(text: str, size_pt: float, bold: bool, room: Emu) -> Emu:
+    return Emu(min(Pt(text_width_pt(text, size_pt, bold)), room))
+
+
+def _front(document: Document, outline: Outline) -> None:
+    f = outline.front
+    table = _fixed_table(document, HEADER_COLUMNS, HEADER_SHIFT)
+    left, right = table.rows[0].cells
+    left_room = HEADER_COLUMNS[0] - 2 * CELL_MARGIN
+    right_room = HEADER_COLUMNS[1] - 2 * CELL_MARGIN
+    first = [True]
+    if f.parent_agency:
+        _cell_paragraph(left, f.parent_agency, "BC Header", first)
+    _cell_paragraph(left, f.agency, "BC Header Bold", first)
+    # under the issuing agency: a line 1/3 to 1/2 as long as its text (we take 2/5)
+    _rule(left, Emu(int(_longest_line(f.agency, 13, True, left_room) * 0.4)), HEADER_COLUMNS[0], first)
+    number = _cell_paragraph(left, f.number_line, "BC Header", first)
+    number.paragraph_format.space_before = Pt(6)
+    first = [True]
+    _cell_paragraph(right, f.national, "BC Header Bold", first)
+    _cell_paragraph(right, f.motto, "BC Motto", first)
+    # under the motto: a line as long as the text
+    _rule(right, _longest_line(f.motto, 14, True, right_room), HEADER_COLUMNS[1], first)
+    _cell_paragraph(right, f.place_date, "BC Place Date", first)
+
+    document.add_paragraph(f.type_name, style="BC Type Name")
+    document.add_paragraph(f.summary, style="BC Summary")
+    text_room = Emu(document.sections[0].page_width - document.sections[0].left_margin
+                    - document.sections[0].right_margin)
+    rule = document.add_paragraph("", style="BC Rule")
+    rule.paragraph_format.space_after = Pt(12)
+    _centred_rule(rule, Emu(int(_longest_line(f.summary, 14, True, text_room) * 0.4)), text_room)
+
+
+def _body(document: Document, outline: Outline) -> None:
+    for item in outline.body:
+        if isinstance(item, Heading):
+            if item.level == Level.PART:
+                document.add_paragraph(item.number, style="BC Part")
+                document.add_paragraph(item.text, style="BC Part Title")
+            else:
+                document.add_paragraph(item.line, style=HEADING_STYLE[item.level])
+        elif isinstance(item, Paragraph):
+            document.add_paragraph(item.line, style="BC Bullet" if item.bullet else "Normal")
+
+
+def _signature(document: Document, outline: Outline) -> None:
+    s = outline.signature
+    spacer = document.add_paragraph("", style="Normal")
+    spacer.paragraph_format.keep_with_next = True
+    table = _fixed_table(document, SIGNATURE_COLUMNS)
+    row = table.rows[0]
+    cant_split = OxmlElement("w:cantSplit")
+    row._tr.get_or_add_trPr().append(cant_split)
+    left, right = row.cells
+    first = [True]
+    _cell_paragraph(left, "Nơi nhận:", "BC Recipients Title", first)
+    for line in s.recipients:
+        _cell_paragraph(left, line, "BC Recipient", first)
+    first = [True]
+    for line in (s.authority, s.title):
+        if line:
+            _cell_paragraph(right, line, "BC Signer", first)
+    for _ in range(SIGNATURE_GAP_LINES):
+        _cell_paragraph(right, "", "BC Signer", first)
+    _cell_paragraph(right, s.name, "BC Signer", first)
+
+
+def _page_numbers(document: Document) -> None:
+    """Page numbers centred in the header from page 2 on; page 1 has its own, empty header (PL I §I.7)."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    first.paragraphs[0].style = "BC Page Number"
+    header = section.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    paragraph.style = "BC Page Number"
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
+        run = paragraph.add_run()
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.text = text
+
+
+def build_document(outline: Outline, template: Path | None = None) -> Document:
+    document = docx.Document(str(template or template_path()))
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    _front(document, outline)
+    _body(document, outline)
+    _signature(document, outline)
+    _page_numbers(document)
+    props = document.core_properties
+    props.title = f"{outline.front.type_name} {outline.front.summary}"[:250]
+    props.author = outline.front.agency
+    props.last_modified_by = "baocao-gui"
+    return document
+
+
+def write_docx(outline: Outline, target: str | Path, template: Path | None = None) -> Path:
+    """Write the report next to ``target`` in a temporary file, then rename: never a half-written .docx."""
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"Không có thư mục “{folder}” để ghi báo cáo.", f"no folder {folder}")
+    document = build_document(outline, template)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".~baocao-", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ExportError(f"Không ghi được vào thư mục “{folder}”: thư mục chỉ đọc hoặc không có quyền ghi.",
+                          f"cannot write in {folder}: {exc}") from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            document.save(f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(
+            f"Không ghi được tệp “{target.name}”: tệp đang mở trong Word, chỉ đọc, hoặc ổ đĩa đã đầy.",
+            f"cannot write {target}: {exc}") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    log.info("wrote %s", target)
+    return target

@@ -1,0 +1,96 @@
+"""Schema of the workbook, as a list of migrations (sqlite_utils.Migrations, each in a transaction).
+
+Never edit a migration that has shipped: add a new one. A file carrying a migration this program
+does not know was written by a newer version and is refused untouched.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+APPLICATION_ID = 0x42434755  # "BCGU" in the SQLite header: marks a .baocao workbook
+MIGRATION_SET = "baocao"
+
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE agency (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            parent_name TEXT NOT NULL DEFAULT '',
+            name TEXT NOT NULL DEFAULT '',
+            abbreviation TEXT NOT NULL DEFAULT '',
+            place TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE label (key TEXT PRIMARY KEY, text TEXT NOT NULL);
+        CREATE TABLE sector (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            position INTEGER NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('staff', 'sector')),
+            title TEXT NOT NULL,
+            task_title TEXT NOT NULL
+        );
+        CREATE TABLE indicator (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            sector_id INTEGER NOT NULL REFERENCES sector(id) ON DELETE CASCADE,
+            parent_id INTEGER REFERENCES indicator(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            unit TEXT NOT NULL DEFAULT '',
+            parts_complete INTEGER NOT NULL DEFAULT 0,
+            plan_meaning TEXT NOT NULL DEFAULT 'level' CHECK (plan_meaning IN ('level', 'decrease')),
+            pad INTEGER NOT NULL DEFAULT 1,
+            sentence TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE report (
+            id INTEGER PRIMARY KEY,
+            period_kind TEXT NOT NULL DEFAULT 'year' CHECK (period_kind IN ('year', '6m', '9m')),
+            year INTEGER NOT NULL,
+            number INTEGER,
+            date TEXT,
+            type_name TEXT NOT NULL DEFAULT 'BÁO CÁO',
+            summary TEXT NOT NULL DEFAULT '',
+            signer_authority TEXT NOT NULL DEFAULT '',
+            signer_title TEXT NOT NULL DEFAULT '',
+            signer_name TEXT NOT NULL DEFAULT '',
+            UNIQUE (year, period_kind)
+        );
+        CREATE TABLE recipient (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE TABLE value (
+            report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+            indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,
+            actual REAL, plan REAL, last REAL, target REAL,
+            PRIMARY KEY (report_id, indicator_id)
+        );
+        CREATE TABLE override (
+            report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+            indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,
+            field TEXT NOT NULL CHECK (field IN ('pct_plan', 'pct_last', 'pct_parent', 'delta')),
+            value REAL NOT NULL,
+            PRIMARY KEY (report_id, indicator_id, field)
+        );
+        CREATE TABLE block (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+            part TEXT NOT NULL,
+            sector_id INTEGER REFERENCES sector(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'paragraph' CHECK (kind IN ('paragraph', 'heading', 'bullet')),
+            text TEXT NOT NULL
+        );
+        CREATE INDEX block_place ON block (report_id, part, sector_id, position);
+        CREATE INDEX indicator_sector ON indicator (sector_id, position);
+        """
+    )
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -1,0 +1,117 @@
+"""Fill a workbook from data: a catalogue's sectors and indicators, a sample's agency and reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..domain.catalogue import Catalogue, parse_catalogue
+from ..domain.model import OVERRIDE_FIELDS, VALUE_FIELDS, BlockKind, Part, PeriodKind
+from ..paths import resource
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
+def load_catalogue(catalogue_id: str) -> Catalogue:
+    return parse_catalogue(read_toml(resource("catalogues", f"{catalogue_id}.toml")))
+
+
+def install_catalogue(db: Database, catalogue: Catalogue) -> None:
+    """Copy a catalogue into an empty workbook; from then on the workbook's copy is the one edited."""
+    with db.atomic():
+        db["meta"].upsert_all(
+            [{"key": "catalogue_id", "value": catalogue.id}, {"key": "catalogue_name", "value": catalogue.name},
+             {"key": "catalogue_version", "value": str(catalogue.version)}], pk="key")
+        db["label"].upsert_all([{"key": k, "text": nfc(v)} for k, v in catalogue.labels.items()], pk="key")
+        sector_ids: dict[str, int] = {}
+        for pos, s in enumerate(catalogue.sectors):
+            sector_ids[s.code] = db["sector"].insert(
+                {"code": s.code, "position": pos, "role": str(s.role), "title": nfc(s.title),
+                 "task_title": nfc(s.task_title)}).last_pk
+        ind_ids: dict[str, int] = {}
+        for pos, i in enumerate(catalogue.indicators):
+            ind_ids[i.code] = db["indicator"].insert(
+                {"code": i.code, "sector_id": sector_ids[i.sector],
+                 "parent_id": ind_ids[i.parent] if i.parent else None, "position": pos, "name": nfc(i.name),
+                 "unit": nfc(i.unit), "parts_complete": int(i.parts_complete), "plan_meaning": str(i.plan_meaning),
+                 "pad": int(i.pad), "sentence": nfc(i.sentence)}).last_pk
+
+
+def _blocks(items: list[Any]) -> list[tuple[str, str]]:
+    out = []
+    for item in items:
+        if isinstance(item, str):
+            out.append((BlockKind.PARAGRAPH.value, item))
+        elif isinstance(item, dict) and len(item) == 1:
+            (kind, text), = item.items()
+            out.append((BlockKind(kind).value, text))
+        else:
+            raise ValueError(f"not a paragraph: {item!r}")
+    return out
+
+
+def write_sample(db: Database, data: dict[str, Any]) -> None:
+    """Write a sample's agency and reports into a workbook that holds its catalogue."""
+    ids = {r["code"]: r["id"] for r in db.query("SELECT code, id FROM indicator")}
+    sectors = {r["code"]: r["id"] for r in db.query("SELECT code, id FROM sector")}
+    with db.atomic():
+        a = data.get("agency", {})
+        db["agency"].upsert({"id": 1, **{k: nfc(a.get(k, "")) for k in
+                                         ("parent_name", "name", "abbreviation", "place")}}, pk="id")
+        for rep in data.get("report", []):
+            date = rep.get("date")
+            rid = db["report"].insert({
+                "period_kind": PeriodKind(rep.get("period", "year")).value, "year": int(rep["year"]),
+                "number": rep.get("number"), "date": date.isoformat() if isinstance(date, dt.date) else None,
+                **{k: nfc(rep.get(k, "")) for k in
+                   ("type_name", "summary", "signer_authority", "signer_title", "signer_name")},
+            }).last_pk
+            db["recipient"].insert_all(
+                {"report_id": rid, "position": p, "text": nfc(t)} for p, t in enumerate(rep.get("recipients", [])))
+            for code, vals in rep.get("values", {}).items():
+                unknown = set(vals) - set(VALUE_FIELDS)
+                if code not in ids or unknown:
+                    raise ValueError(f"values of {code!r}: unknown indicator or field {sorted(unknown)}")
+                db["value"].insert({"report_id": rid, "indicator_id": ids[code],
+                                    **{f: vals.get(f) for f in VALUE_FIELDS}})
+            for code, ovs in rep.get("overrides", {}).items():
+                for field, value in ovs.items():
+                    if code not in ids or field not in OVERRIDE_FIELDS:
+                        raise ValueError(f"override {code}.{field} is not known")
+                    db["override"].insert({"report_id": rid, "indicator_id": ids[code], "field": field,
+                                           "value": value})
+            rows: list[dict[str, Any]] = []
+
+            def add(part: Part, sector_id: int | None, items: list[Any]) -> None:
+                for pos, (kind, text) in enumerate(_blocks(items)):
+                    rows.append({"report_id": rid, "part": part.value, "sector_id": sector_id, "position": pos,
+                                 "kind": kind, "text": nfc(text)})
+
+            add(Part.INTRO, None, rep.get("intro", []))
+            for code, narrative in rep.get("sectors", {}).items():
+                if code not in sectors:
+                    raise ValueError(f"sector {code!r} is not in the catalogue")
+                add(Part.RESULTS, sectors[code], narrative.get("results", []))
+                add(Part.TASKS, sectors[code], narrative.get("tasks", []))
+            for section in ("assessment", "direction"):
+                for key, items in rep.get(section, {}).items():
+                    add(Part(key), None, items)
+            db["block"].insert_all(rows)
+
+
+def write_bundled_sample(db: Database, name: str = "dak-nong-2023") -> None:
+    data = read_toml(resource("samples", f"{name}.toml"))
+    install_catalogue(db, load_catalogue(data["catalogue"]))
+    write_sample(db, data)

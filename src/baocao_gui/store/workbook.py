@@ -1,0 +1,160 @@
+"""Open, create and read a workbook file. Every write happens inside ``db.atomic()``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..domain.model import (
+    Agency, Block, BlockKind, Indicator, Part, Period, PeriodKind, PlanMeaning, Report, Role, Sector,
+    Values, Workbook,
+)
+from ..errors import UserError
+from .schema import APPLICATION_ID, MIGRATION_SET, migrations
+
+log = logging.getLogger(__name__)
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class WorkbookError(UserError):
+    pass
+
+
+def _configure(db: Database, readonly: bool) -> None:
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 3000")
+    if not readonly:
+        # WAL: a crash mid-write never damages what was committed; FULL: a commit that returned survives
+        # a power cut.
+        with db.ensure_autocommit_on():
+            db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+
+
+def create_workbook(path: str | Path) -> Database:
+    """A new, empty workbook at ``path`` (which must not exist yet)."""
+    path = Path(path)
+    if path.exists():
+        raise WorkbookError(f"Tệp “{path}” đã có; hãy chọn tên khác để không ghi đè.", f"{path} exists")
+    if not path.parent.is_dir():
+        raise WorkbookError(f"Không có thư mục “{path.parent}” để tạo sổ báo cáo.", f"no folder {path.parent}")
+    try:
+        db = Database(path)
+        _configure(db, readonly=False)
+        migrations.apply(db)
+    except (sqlite3.Error, OSError) as exc:
+        raise WorkbookError(f"Không tạo được sổ báo cáo “{path}”: không ghi được vào thư mục này.",
+                            f"cannot create {path}: {exc}") from exc
+    return db
+
+
+def open_workbook(path: str | Path, *, readonly: bool = False) -> Database:
+    """Open an existing workbook, refusing anything that is not one, with one Vietnamese sentence."""
+    path = Path(path)
+    if not path.is_file():
+        raise WorkbookError(f"Không tìm thấy tệp sổ báo cáo “{path}”.", f"no such file {path}")
+    try:
+        with path.open("rb") as f:
+            magic = f.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise WorkbookError(f"Không đọc được tệp “{path}”.", f"cannot read {path}: {exc}") from exc
+    if magic != SQLITE_MAGIC:
+        raise WorkbookError(f"Tệp “{path.name}” không phải là sổ báo cáo của baocao-gui.", f"{path} is not SQLite")
+    try:
+        if readonly:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            db = Database(conn)
+        else:
+            db = Database(path)
+        _configure(db, readonly)
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        applied = {m.name for m in migrations.applied(db)} if app_id == APPLICATION_ID else set()
+    except sqlite3.DatabaseError as exc:
+        raise WorkbookError(f"Tệp “{path.name}” bị hỏng, không đọc được.", f"{path} damaged: {exc}") from exc
+    if app_id != APPLICATION_ID:
+        db.close()
+        raise WorkbookError(f"Tệp “{path.name}” không phải là sổ báo cáo của baocao-gui.",
+                            f"{path} has application_id {app_id}")
+    known = {m.name for m in migrations._migrations}
+    if applied - known:
+        db.close()
+        raise WorkbookError(
+            f"Sổ báo cáo “{path.name}” được tạo bởi phiên bản mới hơn của chương trình; hãy cập nhật baocao-gui.",
+            f"{path} has unknown migrations {sorted(applied - known)}",
+        )
+    if migrations.pending(db):
+        if readonly:
+            db.close()
+            raise WorkbookError(f"Sổ báo cáo “{path.name}” cần được nâng cấp; hãy mở nó trong cửa sổ chương trình.",
+                                f"{path} needs migrations but was opened read-only")
+        backup = path.with_name(path.name + f".truoc-nang-cap-{dt.datetime.now():%Y%m%d-%H%M%S}.bak")
+        with sqlite3.connect(backup) as dest:
+            db.conn.backup(dest)
+        log.info("backed up %s to %s before migrating", path, backup)
+        migrations.apply(db)
+    return db
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def load_workbook(db: Database) -> Workbook:
+    """Read the whole workbook into the domain model (a handful of queries, not one per field)."""
+    a = next(db.query("SELECT * FROM agency WHERE id = 1"), None) or {}
+    agency = Agency(a.get("parent_name", ""), a.get("name", ""), a.get("abbreviation", ""), a.get("place", ""))
+    labels = {r["key"]: r["text"] for r in db.query("SELECT key, text FROM label")}
+    sector_rows = list(db.query("SELECT * FROM sector ORDER BY position, id"))
+    sector_code = {r["id"]: r["code"] for r in sector_rows}
+    sectors = tuple(Sector(r["code"], Role(r["role"]), r["title"], r["task_title"]) for r in sector_rows)
+    ind_rows = list(db.query(
+        "SELECT i.* FROM indicator i JOIN sector s ON s.id = i.sector_id ORDER BY s.position, i.position, i.id"))
+    ind_code = {r["id"]: r["code"] for r in ind_rows}
+    indicators = tuple(
+        Indicator(
+            code=r["code"], sector=sector_code[r["sector_id"]], name=r["name"], unit=r["unit"],
+            parent=ind_code.get(r["parent_id"]), parts_complete=bool(r["parts_complete"]),
+            plan_meaning=PlanMeaning(r["plan_meaning"]), pad=bool(r["pad"]), sentence=r["sentence"],
+        )
+        for r in ind_rows
+    )
+    reports = tuple(_load_report(db, r, sector_code, ind_code)
+                    for r in db.query("SELECT * FROM report ORDER BY year, period_kind"))
+    return Workbook(agency, labels, sectors, indicators, reports)
+
+
+def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: dict[int, str]) -> Report:
+    rid = r["id"]
+    overrides: dict[str, dict[str, float]] = {}
+    for o in db.query("SELECT indicator_id, field, value FROM override WHERE report_id = ?", [rid]):
+        overrides.setdefault(ind_code[o["indicator_id"]], {})[o["field"]] = o["value"]
+    values = {
+        ind_code[v["indicator_id"]]: Values(v["actual"], v["plan"], v["last"], v["target"],
+                                             overrides.pop(ind_code[v["indicator_id"]], {}))
+        for v in db.query("SELECT * FROM value WHERE report_id = ?", [rid])
+    }
+    for code, ov in overrides.items():
+        values[code] = Values(overrides=ov)
+    blocks: dict[tuple[Part, str], list[Block]] = {}
+    for b in db.query("SELECT * FROM block WHERE report_id = ? ORDER BY part, sector_id, position, id", [rid]):
+        key = (Part(b["part"]), sector_code.get(b["sector_id"], ""))
+        blocks.setdefault(key, []).append(Block(BlockKind(b["kind"]), b["text"]))
+    recipients = tuple(x["text"] for x in db.query(
+        "SELECT text FROM recipient WHERE report_id = ? ORDER BY position, id", [rid]))
+    return Report(
+        id=rid, period=Period(PeriodKind(r["period_kind"]), r["year"]), number=r["number"],
+        date=_date(r["date"]), type_name=r["type_name"], summary=r["summary"],
+        signer_authority=r["signer_authority"], signer_title=r["signer_title"], signer_name=r["signer_name"],
+        recipients=recipients, values=values, blocks={k: tuple(v) for k, v in blocks.items()},
+    )
+
+
+def schema_version(db: Database) -> list[str]:
+    return [m.name for m in migrations.applied(db)]
+
+
+__all__ = ["MIGRATION_SET", "WorkbookError", "create_workbook", "load_workbook", "open_workbook", "schema_version"]
