@@ -64,28 +64,34 @@ def open_workbook(path: str | Path, *, readonly: bool = False) -> Database:
         raise WorkbookError(f"Không đọc được tệp “{path}”.", f"cannot read {path}: {exc}") from exc
     if magic != SQLITE_MAGIC:
         raise WorkbookError(f"Tệp “{path.name}” không phải là sổ báo cáo của baocao-gui.", f"{path} is not SQLite")
+    # Identify the file through a read-only connection first: a foreign or newer file is never touched.
     try:
-        if readonly:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-            db = Database(conn)
-        else:
-            db = Database(path)
-        _configure(db, readonly)
-        app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        applied = {m.name for m in migrations.applied(db)} if app_id == APPLICATION_ID else set()
+        probe = Database(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
+        try:
+            app_id = probe.execute("PRAGMA application_id").fetchone()[0]
+            applied = {m.name for m in migrations.applied(probe)} if app_id == APPLICATION_ID else set()
+        finally:
+            probe.close()
     except sqlite3.DatabaseError as exc:
         raise WorkbookError(f"Tệp “{path.name}” bị hỏng, không đọc được.", f"{path} damaged: {exc}") from exc
     if app_id != APPLICATION_ID:
-        db.close()
         raise WorkbookError(f"Tệp “{path.name}” không phải là sổ báo cáo của baocao-gui.",
                             f"{path} has application_id {app_id}")
     known = {m.name for m in migrations._migrations}
     if applied - known:
-        db.close()
         raise WorkbookError(
             f"Sổ báo cáo “{path.name}” được tạo bởi phiên bản mới hơn của chương trình; hãy cập nhật baocao-gui.",
             f"{path} has unknown migrations {sorted(applied - known)}",
         )
+    try:
+        if readonly:
+            db = Database(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
+        else:
+            db = Database(path)
+        _configure(db, readonly)
+    except sqlite3.DatabaseError as exc:
+        raise WorkbookError(f"Không mở được sổ báo cáo “{path.name}” để ghi: tệp chỉ đọc hoặc đang bị khóa.",
+                            f"cannot open {path} for writing: {exc}") from exc
     if migrations.pending(db):
         if readonly:
             db.close()
