@@ -114,6 +114,11 @@ def build() -> None:
     # page number in the header, from page 2 on (PL I §I.7)
     paragraph_style(document, "BC Page Number", size=13, align=C, indent=Pt(0), after=0)
 
+    # the default template's built-in styles (Heading 1, Title, Macro Text…) name theme fonts or Courier:
+    # every style the clerk might pick in Word must stay Times New Roman too
+    for fonts in document.styles.element.iter(qn("w:rFonts")):
+        set_fonts(fonts.getparent())
+
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):

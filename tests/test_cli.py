@@ -1,0 +1,124 @@
+"""The command contract of DESIGN.md, run as a clerk or a script would run it: a real process."""
+
+import os
+import zipfile
+
+import docx
+import pytest
+
+from conftest import assert_valid_ooxml, run_cli
+
+
+def one_vietnamese_sentence(result):
+    err = result.stderr.strip()
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+    assert len(err.splitlines()) == 1, err
+    return err
+
+
+def test_sample_then_export_writes_a_valid_report(tmp_path):
+    book = tmp_path / "Đắk Nông mẫu.baocao"
+    out = tmp_path / "Báo cáo năm 2023.docx"
+    r = run_cli("sample", str(book))
+    assert r.returncode == 0, r.stderr
+    r = run_cli("export", str(book), "--year", "2023", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "Đã xuất báo cáo" in r.stdout
+    assert zipfile.is_zipfile(out)
+    assert "18.498 lượt người" in "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert_valid_ooxml(out)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~baocao")] == []  # no temporary left
+
+
+def test_export_without_year_takes_the_latest_report(sample_workbook, tmp_path):
+    r = run_cli("export", str(sample_workbook), "-o", str(tmp_path / "r.docx"))
+    assert r.returncode == 0, r.stderr
+
+
+def test_check_lists_findings_with_their_place_and_fails_on_an_error(sample_workbook):
+    r = run_cli("check", str(sample_workbook))
+    assert r.returncode == 1
+    # the reference states 42 child deaths while its causes add up to 40
+    assert "khác tổng 42" in r.stdout and "cộng lại được 40" in r.stdout
+    assert "76,1%" in r.stdout  # printed share that its figures (32/42 = 76,19%) contradict
+
+
+def test_sample_refuses_to_overwrite_an_existing_file(sample_workbook):
+    before = sample_workbook.read_bytes()
+    r = run_cli("sample", str(sample_workbook))
+    assert r.returncode != 0
+    assert "đã có" in one_vietnamese_sentence(r)
+    assert sample_workbook.read_bytes() == before
+
+
+@pytest.mark.parametrize("case, expected", [
+    ("missing", "Không tìm thấy tệp sổ báo cáo"),
+    ("text file", "không phải là sổ báo cáo"),
+    ("docx", "không phải là sổ báo cáo"),
+])
+def test_export_of_a_missing_or_foreign_file_says_so_in_vietnamese(tmp_path, exported_sample, case, expected):
+    path = tmp_path / "x.baocao"
+    if case == "text file":
+        path.write_text("xin chào", encoding="utf-8")
+    elif case == "docx":
+        path = exported_sample
+    r = run_cli("export", str(path), "-o", str(tmp_path / "out.docx"))
+    assert r.returncode != 0
+    assert expected in one_vietnamese_sentence(r)
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_an_unknown_year_names_the_years_there_are(sample_workbook, tmp_path):
+    r = run_cli("export", str(sample_workbook), "--year", "2019", "-o", str(tmp_path / "out.docx"))
+    assert r.returncode != 0
+    assert one_vietnamese_sentence(r) == "Sổ báo cáo không có báo cáo năm 2019 (có: 2023)."
+
+
+def test_an_output_folder_that_does_not_exist_is_named(sample_workbook, tmp_path):
+    r = run_cli("export", str(sample_workbook), "-o", str(tmp_path / "không có" / "out.docx"))
+    assert r.returncode != 0
+    assert "Không có thư mục" in one_vietnamese_sentence(r)
+
+
+def test_an_output_folder_that_cannot_be_written_is_refused(sample_workbook, tmp_path):
+    if os.geteuid() == 0:
+        folder = "/proc"  # root may write anywhere else; nobody can create a file here
+    else:
+        folder = tmp_path / "chỉ đọc"
+        folder.mkdir()
+        folder.chmod(0o555)
+    r = run_cli("export", str(sample_workbook), "-o", os.path.join(folder, "out.docx"))
+    assert r.returncode != 0
+    assert "Không ghi được" in one_vietnamese_sentence(r)
+
+
+def test_an_output_that_cannot_be_replaced_keeps_what_was_there_and_leaves_no_half_file(sample_workbook, tmp_path):
+    target = tmp_path / "báo cáo.docx"
+    target.mkdir()  # stands for a target the system will not let us replace (held open by Word on Windows)
+    (target / "giữ lại.txt").write_text("nội dung", encoding="utf-8")
+    r = run_cli("export", str(sample_workbook), "-o", str(target))
+    assert r.returncode != 0
+    assert "Không ghi được tệp" in one_vietnamese_sentence(r)
+    assert (target / "giữ lại.txt").read_text(encoding="utf-8") == "nội dung"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~baocao")] == []
+
+
+def test_an_output_that_is_not_docx_is_refused(sample_workbook, tmp_path):
+    r = run_cli("export", str(sample_workbook), "-o", str(tmp_path / "out.pdf"))
+    assert r.returncode != 0
+    assert ".docx" in one_vietnamese_sentence(r)
+
+
+def test_a_wrong_command_line_is_answered_in_vietnamese(sample_workbook):
+    r = run_cli("export", str(sample_workbook))  # no -o
+    assert r.returncode != 0
+    assert "Traceback" not in r.stderr
+    assert "Lệnh không đúng cú pháp" in r.stderr
+
+
+def test_errors_are_logged_in_english_for_support(tmp_path):
+    log_dir = tmp_path / "log"
+    r = run_cli("export", str(tmp_path / "none.baocao"), "-o", str(tmp_path / "o.docx"),
+                env={"BAOCAO_LOG_DIR": str(log_dir)})
+    assert r.returncode != 0
+    assert "no such file" in (log_dir / "baocao-gui.log").read_text(encoding="utf-8")
