@@ -81,18 +81,6 @@ def _fixed_table(document: Document, widths: tuple[Emu, ...], shift: Emu | None 
     return table
 
 
-def _cell_paragraph(cell, text: str, style: str, first: list[bool]):
-    """The cell's first empty paragraph, then new ones."""
-    if first[0]:
-        paragraph = cell.paragraphs[0]
-        first[0] = False
-        paragraph.style = style
-        if text:
-            paragraph.add_run(text)
-        return paragraph
-    return cell.add_paragraph(text, style=style)
-
-
 PBDR_SUCCESSORS = (
     "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
     "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
@@ -111,103 +99,119 @@ def _centred_rule(paragraph, line_length: Emu, room: Emu) -> None:
     paragraph._p.get_or_add_pPr().insert_element_before(border, *PBDR_SUCCESSORS)
 
 
-def _rule(cell, line_length: Emu, cell_width: Emu, first: list[bool]) -> None:
-    paragraph = _cell_paragraph(cell, "", "BC Rule", first)
-    _centred_rule(paragraph, line_length, Emu(cell_width - 2 * CELL_MARGIN))
-
-
 def _longest_line(text: str, size_pt: float, bold: bool, room: Emu) -> Emu:
     return Emu(min(Pt(text_width_pt(text, size_pt, bold)), room))
 
 
-def _front(document: Document, outline: Outline) -> None:
-    f = outline.front
-    table = _fixed_table(document, HEADER_COLUMNS, HEADER_SHIFT)
-    left, right = table.rows[0].cells
-    left_room = HEADER_COLUMNS[0] - 2 * CELL_MARGIN
-    right_room = HEADER_COLUMNS[1] - 2 * CELL_MARGIN
-    first = [True]
-    if f.parent_agency:
-        _cell_paragraph(left, f.parent_agency, "BC Header", first)
-    _cell_paragraph(left, f.agency, "BC Header Bold", first)
-    # under the issuing agency: a line 1/3 to 1/2 as long as its text (we take 2/5)
-    _rule(left, Emu(int(_longest_line(f.agency, 13, True, left_room) * 0.4)), HEADER_COLUMNS[0], first)
-    number = _cell_paragraph(left, f.number_line, "BC Header", first)
-    number.paragraph_format.space_before = Pt(6)
-    first = [True]
-    _cell_paragraph(right, f.national, "BC Header Bold", first)
-    _cell_paragraph(right, f.motto, "BC Motto", first)
-    # under the motto: a line as long as the text
-    _rule(right, _longest_line(f.motto, 14, True, right_room), HEADER_COLUMNS[1], first)
-    _cell_paragraph(right, f.place_date, "BC Place Date", first)
+class _Writer:
+    """Fills the template. Style ids are resolved once: python-docx's lookup by name scans every style."""
 
-    document.add_paragraph(f.type_name, style="BC Type Name")
-    document.add_paragraph(f.summary, style="BC Summary")
-    text_room = Emu(document.sections[0].page_width - document.sections[0].left_margin
-                    - document.sections[0].right_margin)
-    rule = document.add_paragraph("", style="BC Rule")
-    rule.paragraph_format.space_after = Pt(12)
-    _centred_rule(rule, Emu(int(_longest_line(f.summary, 14, True, text_room) * 0.4)), text_room)
+    def __init__(self, document: Document):
+        self.document = document
+        self.style_ids = {s.name: s.style_id for s in document.styles}
+        missing = set(REQUIRED_STYLES) - set(self.style_ids)
+        if missing:
+            raise ExportError("Mẫu báo cáo (.docx) thiếu kiểu định dạng cần dùng: " + ", ".join(sorted(missing)) + ".",
+                              f"template lacks styles {sorted(missing)}")
 
-
-def _body(document: Document, outline: Outline) -> None:
-    for item in outline.body:
-        if isinstance(item, Heading):
-            if item.level == Level.PART:
-                document.add_paragraph(item.number, style="BC Part")
-                document.add_paragraph(item.text, style="BC Part Title")
-            else:
-                document.add_paragraph(item.line, style=HEADING_STYLE[item.level])
-        elif isinstance(item, Paragraph):
-            document.add_paragraph(item.line, style="BC Bullet" if item.bullet else "Normal")
-
-
-def _signature(document: Document, outline: Outline) -> None:
-    s = outline.signature
-    spacer = document.add_paragraph("", style="Normal")
-    spacer.paragraph_format.keep_with_next = True
-    table = _fixed_table(document, SIGNATURE_COLUMNS)
-    row = table.rows[0]
-    cant_split = OxmlElement("w:cantSplit")
-    row._tr.get_or_add_trPr().append(cant_split)
-    left, right = row.cells
-    first = [True]
-    _cell_paragraph(left, "Nơi nhận:", "BC Recipients Title", first)
-    for line in s.recipients:
-        _cell_paragraph(left, line, "BC Recipient", first)
-    first = [True]
-    for line in (s.authority, s.title):
-        if line:
-            _cell_paragraph(right, line, "BC Signer", first)
-    for _ in range(SIGNATURE_GAP_LINES):
-        _cell_paragraph(right, "", "BC Signer", first)
-    _cell_paragraph(right, s.name, "BC Signer", first)
-
-
-def _page_numbers(document: Document) -> None:
-    """Page numbers centred in the header from page 2 on; page 1 has its own, empty header (PL I §I.7)."""
-    section = document.sections[0]
-    section.different_first_page_header_footer = True
-    first = section.first_page_header
-    first.is_linked_to_previous = False
-    first.paragraphs[0].style = "BC Page Number"
-    header = section.header
-    header.is_linked_to_previous = False
-    paragraph = header.paragraphs[0]
-    paragraph.style = "BC Page Number"
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
-        run = paragraph.add_run()
-        if kind:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run._r.append(char)
-        elif text == " PAGE ":
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = text
-            run._r.append(instr)
+    def add(self, container, text: str, style: str):
+        """A new paragraph at the end of the document, a cell or a header; a fresh cell's empty one is reused."""
+        paragraphs = [] if container is self.document else container.paragraphs
+        if len(paragraphs) == 1 and not paragraphs[0].runs:
+            paragraph = paragraphs[0]
+            if text:
+                paragraph.add_run(text)
         else:
-            run.text = text
+            paragraph = container.add_paragraph(text)
+        paragraph._p.style = self.style_ids[style]
+        return paragraph
+
+    def rule(self, container, line_length: Emu, room: Emu):
+        paragraph = self.add(container, "", "BC Rule")
+        _centred_rule(paragraph, line_length, room)
+        return paragraph
+
+    def front(self, outline: Outline) -> None:
+        f = outline.front
+        table = _fixed_table(self.document, HEADER_COLUMNS, HEADER_SHIFT)
+        left, right = table.rows[0].cells
+        left_room = Emu(HEADER_COLUMNS[0] - 2 * CELL_MARGIN)
+        right_room = Emu(HEADER_COLUMNS[1] - 2 * CELL_MARGIN)
+        if f.parent_agency:
+            self.add(left, f.parent_agency, "BC Header")
+        self.add(left, f.agency, "BC Header Bold")
+        # under the issuing agency: a line 1/3 to 1/2 as long as its text (we take 2/5)
+        self.rule(left, Emu(int(_longest_line(f.agency, 13, True, left_room) * 0.4)), left_room)
+        self.add(left, f.number_line, "BC Header").paragraph_format.space_before = Pt(6)
+        self.add(right, f.national, "BC Header Bold")
+        self.add(right, f.motto, "BC Motto")
+        # under the motto: a line as long as the text
+        self.rule(right, _longest_line(f.motto, 14, True, right_room), right_room)
+        self.add(right, f.place_date, "BC Place Date")
+
+        self.add(self.document, f.type_name, "BC Type Name")
+        self.add(self.document, f.summary, "BC Summary")
+        section = self.document.sections[0]
+        text_room = Emu(section.page_width - section.left_margin - section.right_margin)
+        rule = self.rule(self.document, Emu(int(_longest_line(f.summary, 14, True, text_room) * 0.4)), text_room)
+        rule.paragraph_format.space_after = Pt(12)
+
+    def body(self, outline: Outline) -> None:
+        for item in outline.body:
+            if isinstance(item, Heading):
+                if item.level == Level.PART:
+                    self.add(self.document, item.number, "BC Part")
+                    self.add(self.document, item.text, "BC Part Title")
+                else:
+                    self.add(self.document, item.line, HEADING_STYLE[item.level])
+            elif isinstance(item, Paragraph):
+                self.add(self.document, item.line, "BC Bullet" if item.bullet else "Normal")
+
+    def signature(self, outline: Outline) -> None:
+        s = outline.signature
+        self.add(self.document, "", "Normal").paragraph_format.keep_with_next = True
+        table = _fixed_table(self.document, SIGNATURE_COLUMNS)
+        row = table.rows[0]
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        left, right = row.cells
+        self.add(left, "Nơi nhận:", "BC Recipients Title")
+        for line in s.recipients:
+            self.add(left, line, "BC Recipient")
+        for line in (s.authority, s.title):
+            if line:
+                self.add(right, line, "BC Signer")
+        for _ in range(SIGNATURE_GAP_LINES):
+            self.add(right, "", "BC Signer")
+        self.add(right, s.name, "BC Signer")
+
+    def page_numbers(self) -> None:
+        """Page numbers centred in the header from page 2 on; page 1 has its own, empty header (PL I §I.7)."""
+        section = self.document.sections[0]
+        section.different_first_page_header_footer = True
+        first = section.first_page_header
+        first.is_linked_to_previous = False
+        self.add(first, "", "BC Page Number")
+        header = section.header
+        header.is_linked_to_previous = False
+        paragraph = self.add(header, "", "BC Page Number")
+        for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
+            run = paragraph.add_run()
+            if kind:
+                char = OxmlElement("w:fldChar")
+                char.set(qn("w:fldCharType"), kind)
+                run._r.append(char)
+            elif text == " PAGE ":
+                instr = OxmlElement("w:instrText")
+                instr.set(qn("xml:space"), "preserve")
+                instr.text = text
+                run._r.append(instr)
+            else:
+                run.text = text
+
+
+REQUIRED_STYLES = ("Normal", "BC Bullet", "BC Part", "BC Part Title", *HEADING_STYLE.values(), "BC Header", "BC Header Bold", "BC Motto",
+    "BC Place Date", "BC Rule", "BC Type Name", "BC Summary", "BC Recipients Title", "BC Recipient", "BC Signer",
+    "BC Page Number")
 
 
 def build_document(outline: Outline, template: Path | None = None) -> Document:
@@ -216,10 +220,11 @@ def build_document(outline: Outline, template: Path | None = None) -> Document:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-    _front(document, outline)
-    _body(document, outline)
-    _signature(document, outline)
-    _page_numbers(document)
+    writer = _Writer(document)
+    writer.front(outline)
+    writer.body(outline)
+    writer.signature(outline)
+    writer.page_numbers()
     props = document.core_properties
     props.title = f"{outline.front.type_name} {outline.front.summary}"[:250]
     props.author = outline.front.agency

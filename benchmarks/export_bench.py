@@ -1,0 +1,103 @@
+"""How long `baocao-gui export` of the sample takes: whole process and in-process, against baselines.
+
+Run: python benchmarks/export_bench.py [--runs N]
+Whole process: the real command (python -m baocao_gui.cli export) against a bare python-docx script
+writing the same paragraphs, and against `python -c pass`, run alternately so noise hits all alike.
+In-process: compose (workbook → outline) and render (outline → .docx bytes) on a loaded workbook.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+
+    from baocao_gui.compose import compose_outline
+    from baocao_gui.render.word import build_document
+    from baocao_gui.store import create_workbook, load_workbook
+    from baocao_gui.store.seed import write_bundled_sample
+
+    tmp = Path(tempfile.mkdtemp(prefix="baocao-bench-"))
+    book = tmp / "mau.baocao"
+    db = create_workbook(book)
+    write_bundled_sample(db)
+    workbook = load_workbook(db)
+    db.close()
+    report = workbook.report_for(2023)
+    outline = compose_outline(workbook, report)
+    lines_file = tmp / "lines.json"
+    lines_file.write_text(json.dumps(outline.lines(), ensure_ascii=False), encoding="utf-8")
+
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "bare python-docx script (same paragraphs)": [sys.executable, str(HERE / "bare_docx.py"), str(lines_file),
+                                                      str(tmp / "bare.docx")],
+        "baocao-gui export (sample)": [sys.executable, "-m", "baocao_gui.cli", "export", str(book), "-o",
+                                       str(tmp / "out.docx")],
+    }
+    for cmd in commands.values():  # warm the file cache
+        timed(cmd)
+    results: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(args.runs):
+        for name, cmd in commands.items():
+            results[name].append(timed(cmd))
+
+    def inproc(fn, n=args.runs * 4) -> float:
+        fn()
+        samples = []
+        for _ in range(n):
+            start = time.perf_counter()
+            fn()
+            samples.append(time.perf_counter() - start)
+        return statistics.median(samples)
+
+    def render() -> None:
+        build_document(outline).save(io.BytesIO())
+
+    def load() -> None:
+        from baocao_gui.store import open_workbook
+
+        d = open_workbook(book, readonly=True)
+        load_workbook(d)
+        d.close()
+
+    compose_s = inproc(lambda: compose_outline(workbook, report))
+    render_s = inproc(render)
+    load_s = inproc(load)
+
+    baseline = statistics.median(results["bare python-docx script (same paragraphs)"])
+    print(f"machine: {platform.machine()} {platform.processor() or ''}, Python {platform.python_version()}, "
+          f"{args.runs} runs, median")
+    print("| what | median | ratio to bare python-docx |")
+    print("|---|---|---|")
+    for name, samples in results.items():
+        med = statistics.median(samples)
+        print(f"| {name} | {med * 1000:.0f} ms | {med / baseline:.2f}× |")
+    print(f"| in-process: open + load workbook | {load_s * 1000:.1f} ms | |")
+    print(f"| in-process: compose (workbook → outline) | {compose_s * 1000:.1f} ms | |")
+    print(f"| in-process: render (outline → .docx bytes) | {render_s * 1000:.1f} ms | |")
+
+
+if __name__ == "__main__":
+    main()
