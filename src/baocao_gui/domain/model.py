@@ -98,6 +98,7 @@ class Values:
 class Block:
     kind: BlockKind
     text: str
+    id: int | None = None  # the row in the workbook, for editing
 
 
 @dataclass(frozen=True)

@@ -148,7 +148,7 @@ def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: d
     blocks: dict[tuple[Part, str], list[Block]] = {}
     for b in db.query("SELECT * FROM block WHERE report_id = ? ORDER BY part, sector_id, position, id", [rid]):
         key = (Part(b["part"]), sector_code.get(b["sector_id"], ""))
-        blocks.setdefault(key, []).append(Block(BlockKind(b["kind"]), b["text"]))
+        blocks.setdefault(key, []).append(Block(BlockKind(b["kind"]), b["text"], b["id"]))
     recipients = tuple(x["text"] for x in db.query(
         "SELECT text FROM recipient WHERE report_id = ? ORDER BY position, id", [rid]))
     return Report(

@@ -1,0 +1,392 @@
+"""Every change the window makes to a workbook, each in one transaction.
+
+Each function returns what undo needs (the old value, or a snapshot of what it removed), so the
+window's undo stack can put the workbook back exactly. Text is cleaned on the way in: Unicode NFC,
+no control characters, one paragraph per block.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..domain.model import OVERRIDE_FIELDS, VALUE_FIELDS, BlockKind, Part, PeriodKind
+
+REPORT_FIELDS = ("number", "date", "type_name", "summary", "signer_authority", "signer_title", "signer_name",
+                 "period_kind", "year")
+AGENCY_FIELDS = ("parent_name", "name", "abbreviation", "place")
+SECTOR_FIELDS = ("title", "task_title", "role")
+INDICATOR_FIELDS = ("name", "unit", "parts_complete", "plan_meaning", "pad", "sentence")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class EditError(ValueError):
+    """An edit the workbook refuses (unknown code, a report that already exists…); message in Vietnamese."""
+
+
+def clean_text(text: str) -> str:
+    """NFC, tabs and line breaks to spaces (a block is one paragraph), other control characters dropped."""
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"[\t\r\n\u2028\u2029]+", " ", text)
+    return _CONTROL.sub("", text)
+
+
+def _one(db: Database, sql: str, params: list[Any]) -> dict[str, Any]:
+    row = next(db.query(sql, params), None)
+    if row is None:
+        raise EditError("Không tìm thấy mục cần sửa trong sổ báo cáo.")
+    return row
+
+
+def _indicator_id(db: Database, code: str) -> int:
+    return _one(db, "SELECT id FROM indicator WHERE code = ?", [code])["id"]
+
+
+def _sector_id(db: Database, code: str) -> int:
+    return _one(db, "SELECT id FROM sector WHERE code = ?", [code])["id"]
+
+
+# --- figures ---------------------------------------------------------------------------------------------
+
+def set_value(db: Database, report_id: int, code: str, field: str, value: float | None) -> float | None:
+    if field not in VALUE_FIELDS:
+        raise KeyError(field)
+    iid = _indicator_id(db, code)
+    with db.atomic():
+        row = next(db.query("SELECT * FROM value WHERE report_id = ? AND indicator_id = ?", [report_id, iid]), None)
+        old = row[field] if row else None
+        if row is None:
+            db["value"].insert({"report_id": report_id, "indicator_id": iid, field: value})
+        else:
+            db.execute(f"UPDATE value SET {field} = ? WHERE report_id = ? AND indicator_id = ?",
+                       [value, report_id, iid])
+    return old
+
+
+def set_override(db: Database, report_id: int, code: str, field: str, value: float | None) -> float | None:
+    """A figure typed over the computed one (None removes it, so the computed figure shows again)."""
+    if field not in OVERRIDE_FIELDS:
+        raise KeyError(field)
+    iid = _indicator_id(db, code)
+    with db.atomic():
+        row = next(db.query("SELECT value FROM override WHERE report_id = ? AND indicator_id = ? AND field = ?",
+                            [report_id, iid, field]), None)
+        db.execute("DELETE FROM override WHERE report_id = ? AND indicator_id = ? AND field = ?",
+                   [report_id, iid, field])
+        if value is not None:
+            db["override"].insert({"report_id": report_id, "indicator_id": iid, "field": field, "value": value})
+    return row["value"] if row else None
+
+
+# --- report, agency, labels --------------------------------------------------------------------------------
+
+def set_report_field(db: Database, report_id: int, field: str, value: Any) -> Any:
+    if field not in REPORT_FIELDS:
+        raise KeyError(field)
+    if isinstance(value, str):
+        value = clean_text(value)
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    with db.atomic():
+        old = _one(db, "SELECT * FROM report WHERE id = ?", [report_id])[field]
+        db.execute(f"UPDATE report SET {field} = ? WHERE id = ?", [value, report_id])
+    return old
+
+
+def set_agency_field(db: Database, field: str, value: str) -> str:
+    if field not in AGENCY_FIELDS:
+        raise KeyError(field)
+    with db.atomic():
+        row = next(db.query("SELECT * FROM agency WHERE id = 1"), None)
+        old = row[field] if row else ""
+        db["agency"].upsert({"id": 1, field: clean_text(value)}, pk="id")
+    return old
+
+
+def set_recipients(db: Database, report_id: int, lines: list[str]) -> list[str]:
+    with db.atomic():
+        old = [r["text"] for r in db.query(
+            "SELECT text FROM recipient WHERE report_id = ? ORDER BY position, id", [report_id])]
+        db.execute("DELETE FROM recipient WHERE report_id = ?", [report_id])
+        db["recipient"].insert_all({"report_id": report_id, "position": i, "text": clean_text(t)}
+                                   for i, t in enumerate(x for x in lines if x.strip()))
+    return old
+
+
+def set_label(db: Database, key: str, text: str) -> str:
+    with db.atomic():
+        row = next(db.query("SELECT text FROM label WHERE key = ?", [key]), None)
+        db["label"].upsert({"key": key, "text": clean_text(text)}, pk="key")
+    return row["text"] if row else ""
+
+
+# --- narrative blocks ---------------------------------------------------------------------------------------
+
+def _block_group(db: Database, report_id: int, part: str, sector_id: int | None) -> list[int]:
+    return [r["id"] for r in db.query(
+        "SELECT id FROM block WHERE report_id = ? AND part = ? AND sector_id IS ? ORDER BY position, id",
+        [report_id, part, sector_id])]
+
+
+def _renumber(db: Database, ids: list[int]) -> None:
+    for position, bid in enumerate(ids):
+        db.execute("UPDATE block SET position = ? WHERE id = ?", [position, bid])
+
+
+def insert_block(db: Database, report_id: int, part: Part | str, sector: str | None, index: int,
+                 kind: BlockKind | str = BlockKind.PARAGRAPH, text: str = "", block_id: int | None = None) -> int:
+    """Insert a paragraph, sub-heading or list item at ``index`` of its part; returns its id."""
+    part = Part(part)
+    with db.atomic():
+        sector_id = _sector_id(db, sector) if sector else None
+        ids = _block_group(db, report_id, part.value, sector_id)
+        row = {"report_id": report_id, "part": part.value, "sector_id": sector_id, "position": 0,
+               "kind": BlockKind(kind).value, "text": clean_text(text)}
+        if block_id is not None:
+            row["id"] = block_id
+        new_id = db["block"].insert(row).last_pk
+        ids.insert(max(0, min(index, len(ids))), new_id)
+        _renumber(db, ids)
+    return new_id
+
+
+def delete_block(db: Database, block_id: int) -> dict[str, Any]:
+    """Remove a block; returns what ``insert_block(**snapshot)`` needs to put it back in place."""
+    with db.atomic():
+        row = _one(db, "SELECT b.*, s.code AS sector FROM block b LEFT JOIN sector s ON s.id = b.sector_id "
+                       "WHERE b.id = ?", [block_id])
+        ids = _block_group(db, row["report_id"], row["part"], row["sector_id"])
+        db.execute("DELETE FROM block WHERE id = ?", [block_id])
+        ids.remove(block_id)
+        _renumber(db, ids)
+    return {"report_id": row["report_id"], "part": row["part"], "sector": row["sector"],
+            "index": row["position"], "kind": row["kind"], "text": row["text"], "block_id": block_id}
+
+
+def set_block_text(db: Database, block_id: int, text: str) -> str:
+    with db.atomic():
+        old = _one(db, "SELECT text FROM block WHERE id = ?", [block_id])["text"]
+        db.execute("UPDATE block SET text = ? WHERE id = ?", [clean_text(text), block_id])
+    return old
+
+
+def set_block_kind(db: Database, block_id: int, kind: BlockKind | str) -> str:
+    with db.atomic():
+        old = _one(db, "SELECT kind FROM block WHERE id = ?", [block_id])["kind"]
+        db.execute("UPDATE block SET kind = ? WHERE id = ?", [BlockKind(kind).value, block_id])
+    return old
+
+
+def move_block(db: Database, block_id: int, index: int) -> int:
+    """Move a block to ``index`` within its part; returns its old index."""
+    with db.atomic():
+        row = _one(db, "SELECT * FROM block WHERE id = ?", [block_id])
+        ids = _block_group(db, row["report_id"], row["part"], row["sector_id"])
+        old = ids.index(block_id)
+        ids.remove(block_id)
+        ids.insert(max(0, min(index, len(ids))), block_id)
+        _renumber(db, ids)
+    return old
+
+
+# --- catalogue in the workbook: sectors and indicators ------------------------------------------------------
+
+def code_from_name(name: str, taken: set[str]) -> str:
+    """A citation code from a Vietnamese name: "Số lượt khám" → "so_luot_kham" (unique among ``taken``)."""
+    base = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    base = "".join(ch for ch in base if not unicodedata.combining(ch)).lower()
+    base = re.sub(r"[^a-z0-9]+", "_", base).strip("_")[:40] or "chi_tieu"
+    if not base[0].isalpha():
+        base = "ct_" + base
+    code, n = base, 2
+    while code in taken:
+        code, n = f"{base}_{n}", n + 1
+    return code
+
+
+def set_sector_field(db: Database, code: str, field: str, value: str) -> str:
+    if field not in SECTOR_FIELDS:
+        raise KeyError(field)
+    with db.atomic():
+        old = _one(db, "SELECT * FROM sector WHERE code = ?", [code])[field]
+        db.execute(f"UPDATE sector SET {field} = ? WHERE code = ?", [clean_text(value), code])
+    return old
+
+
+def set_indicator_field(db: Database, code: str, field: str, value: Any) -> Any:
+    if field not in INDICATOR_FIELDS:
+        raise KeyError(field)
+    if isinstance(value, str):
+        value = clean_text(value)
+    with db.atomic():
+        old = _one(db, "SELECT * FROM indicator WHERE code = ?", [code])[field]
+        db.execute(f"UPDATE indicator SET {field} = ? WHERE code = ?", [value, code])
+    return old
+
+
+def _sector_indicators(db: Database, sector_id: int) -> list[int]:
+    return [r["id"] for r in db.query("SELECT id FROM indicator WHERE sector_id = ? ORDER BY position, id",
+                                      [sector_id])]
+
+
+def add_indicator(db: Database, sector: str, name: str, unit: str = "", parent: str | None = None,
+                  index: int | None = None) -> str:
+    """A new indicator in a sector (after its parent's breakdowns when it has one); returns its code."""
+    name = clean_text(name).strip()
+    if not name:
+        raise EditError("Tên chỉ tiêu không được để trống.")
+    with db.atomic():
+        sector_id = _sector_id(db, sector)
+        taken = {r["code"] for r in db.query("SELECT code FROM indicator")}
+        code = code_from_name(name, taken)
+        parent_id = _indicator_id(db, parent) if parent else None
+        ids = _sector_indicators(db, sector_id)
+        if index is None:
+            index = len(ids)
+            if parent_id is not None:  # after the parent and its existing breakdowns
+                family = [r["id"] for r in db.query("SELECT id FROM indicator WHERE id = ? OR parent_id = ?",
+                                                    [parent_id, parent_id])]
+                index = max(ids.index(i) for i in family) + 1
+        new_id = db["indicator"].insert({"code": code, "sector_id": sector_id, "parent_id": parent_id,
+                                         "position": 0, "name": name, "unit": clean_text(unit),
+                                         "pad": int(unit.strip() != "%")}).last_pk
+        ids.insert(max(0, min(index, len(ids))), new_id)
+        for position, iid in enumerate(ids):
+            db.execute("UPDATE indicator SET position = ? WHERE id = ?", [position, iid])
+    return code
+
+
+def move_indicator(db: Database, code: str, index: int) -> int:
+    with db.atomic():
+        row = _one(db, "SELECT id, sector_id FROM indicator WHERE code = ?", [code])
+        ids = _sector_indicators(db, row["sector_id"])
+        old = ids.index(row["id"])
+        ids.remove(row["id"])
+        ids.insert(max(0, min(index, len(ids))), row["id"])
+        for position, iid in enumerate(ids):
+            db.execute("UPDATE indicator SET position = ? WHERE id = ?", [position, iid])
+    return old
+
+
+def delete_indicator(db: Database, code: str) -> dict[str, Any]:
+    """Remove an indicator, its breakdowns and their figures; the snapshot restores them all."""
+    with db.atomic():
+        row = _one(db, "SELECT * FROM indicator WHERE code = ?", [code])
+        family = [row] + list(db.query("SELECT * FROM indicator WHERE parent_id = ?", [row["id"]]))
+        ids = [r["id"] for r in family]
+        marks = ",".join("?" * len(ids))
+        snapshot = {
+            "indicators": family,
+            "values": list(db.query(f"SELECT * FROM value WHERE indicator_id IN ({marks})", ids)),
+            "overrides": list(db.query(f"SELECT * FROM override WHERE indicator_id IN ({marks})", ids)),
+        }
+        db.execute(f"DELETE FROM indicator WHERE id IN ({marks})", ids)
+    return snapshot
+
+
+def restore_indicator(db: Database, snapshot: dict[str, Any]) -> None:
+    with db.atomic():
+        db["indicator"].insert_all(snapshot["indicators"])
+        db["value"].insert_all(snapshot["values"])
+        db["override"].insert_all(snapshot["overrides"])
+
+
+def add_sector(db: Database, title: str, role: str = "sector") -> str:
+    title = clean_text(title).strip()
+    if not title:
+        raise EditError("Tên lĩnh vực không được để trống.")
+    with db.atomic():
+        taken = {r["code"] for r in db.query("SELECT code FROM sector")}
+        code = code_from_name(title, taken)
+        position = next(db.query("SELECT coalesce(max(position), -1) + 1 AS p FROM sector"))["p"]
+        db["sector"].insert({"code": code, "position": position, "role": role, "title": title,
+                             "task_title": title})
+    return code
+
+
+def delete_sector(db: Database, code: str) -> dict[str, Any]:
+    with db.atomic():
+        row = _one(db, "SELECT * FROM sector WHERE code = ?", [code])
+        inds = list(db.query("SELECT * FROM indicator WHERE sector_id = ? ORDER BY parent_id IS NOT NULL, id",
+                             [row["id"]]))
+        ids = [r["id"] for r in inds] or [-1]
+        marks = ",".join("?" * len(ids))
+        snapshot = {
+            "sector": row, "indicators": inds,
+            "values": list(db.query(f"SELECT * FROM value WHERE indicator_id IN ({marks})", ids)),
+            "overrides": list(db.query(f"SELECT * FROM override WHERE indicator_id IN ({marks})", ids)),
+            "blocks": list(db.query("SELECT * FROM block WHERE sector_id = ?", [row["id"]])),
+        }
+        db.execute("DELETE FROM sector WHERE id = ?", [row["id"]])
+    return snapshot
+
+
+def restore_sector(db: Database, snapshot: dict[str, Any]) -> None:
+    with db.atomic():
+        db["sector"].insert(snapshot["sector"])
+        db["indicator"].insert_all(snapshot["indicators"])
+        db["value"].insert_all(snapshot["values"])
+        db["override"].insert_all(snapshot["overrides"])
+        db["block"].insert_all(snapshot["blocks"])
+
+
+def move_sector(db: Database, code: str, index: int) -> int:
+    with db.atomic():
+        ids = [r["id"] for r in db.query("SELECT id FROM sector ORDER BY position, id")]
+        sid = _sector_id(db, code)
+        old = ids.index(sid)
+        ids.remove(sid)
+        ids.insert(max(0, min(index, len(ids))), sid)
+        for position, x in enumerate(ids):
+            db.execute("UPDATE sector SET position = ? WHERE id = ?", [position, x])
+    return old
+
+
+# --- periods ------------------------------------------------------------------------------------------------
+
+def _shift_years(text: str, year: int) -> str:
+    """"… năm 2023 - Phương hướng … năm 2024" → "… năm 2024 - … năm 2025" (only the report's own years)."""
+    return re.sub(r"\b(\d{4})\b", lambda m: str(int(m.group(1)) + 1) if int(m.group(1)) in (year - 1, year, year + 1)
+                  else m.group(1), text)
+
+
+def create_next_report(db: Database, from_report_id: int, kind: PeriodKind | str | None = None,
+                       year: int | None = None) -> int:
+    """The next period's report from this one: this period's targets become its plans, this period's
+    actual figures its "same period last year", narratives are copied as drafts to review."""
+    with db.atomic():
+        src = _one(db, "SELECT * FROM report WHERE id = ?", [from_report_id])
+        kind = PeriodKind(kind or src["period_kind"])
+        year = year or src["year"] + 1
+        if next(db.query("SELECT id FROM report WHERE year = ? AND period_kind = ?", [year, kind.value]), None):
+            raise EditError(f"Sổ báo cáo đã có báo cáo {kind_label(kind, year)}.")
+        rid = db["report"].insert({
+            "period_kind": kind.value, "year": year, "number": None, "date": None,
+            "type_name": src["type_name"], "summary": _shift_years(src["summary"], src["year"]),
+            "signer_authority": src["signer_authority"], "signer_title": src["signer_title"],
+            "signer_name": src["signer_name"],
+        }).last_pk
+        db.execute("INSERT INTO recipient (report_id, position, text) "
+                   "SELECT ?, position, text FROM recipient WHERE report_id = ?", [rid, from_report_id])
+        same_kind = kind.value == src["period_kind"] and year == src["year"] + 1
+        if same_kind:
+            db.execute("INSERT INTO value (report_id, indicator_id, actual, plan, last, target) "
+                       "SELECT ?, indicator_id, NULL, target, actual, NULL FROM value WHERE report_id = ? "
+                       "AND (target IS NOT NULL OR actual IS NOT NULL)", [rid, from_report_id])
+        db.execute("INSERT INTO block (report_id, part, sector_id, position, kind, text) "
+                   "SELECT ?, part, sector_id, position, kind, text FROM block WHERE report_id = ?",
+                   [rid, from_report_id])
+    return rid
+
+
+def delete_report(db: Database, report_id: int) -> None:
+    with db.atomic():
+        db.execute("DELETE FROM report WHERE id = ?", [report_id])
+
+
+def kind_label(kind: PeriodKind | str, year: int) -> str:
+    return {"year": f"năm {year}", "6m": f"6 tháng đầu năm {year}", "9m": f"9 tháng năm {year}"}[PeriodKind(kind)]
