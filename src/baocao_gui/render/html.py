@@ -1,0 +1,133 @@
+"""Render an Outline to HTML for the live preview: the report as it will print, in Qt's rich-text subset.
+
+The same composed outline the .docx is written from, on the look of the template's styles (see
+tools/make_template.py). Qt's QTextDocument honours ``text-indent`` and margins only in px (pt and cm
+are silently dropped) and ``justify`` only as an ``align`` attribute, so lengths are converted here
+at 96 px to the inch. No Qt import: render/ stays Qt-free.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from ..compose.outline import Heading, Level, Outline, Paragraph
+from .textwidth import text_width_pt
+
+FONT = "'Times New Roman', 'Liberation Serif', 'Tinos', serif"
+MISSING_COLOUR = "#c00"
+# a figure the composer could not find, as it prints: "[code.field?]" or "[code?]"
+MISSING = re.compile(r"\[[a-z0-9_]+(?:\.[a-z_]+)?\?\]")
+# the header and signature tables' columns in the .docx (mm), less Word's 1.9 mm cell margins
+HEADER_MM = (67.5, 100.0)
+SIGNATURE_MM = (75.0, 80.0)
+CELL_MARGIN_MM = 1.9
+TEXT_MM = 155.0
+SIGNATURE_GAP_LINES = 4
+BODY_PT = 14
+
+
+def px(pt: float) -> int:
+    """Qt lays rich text out in px at 96 dpi: 1 pt = 4/3 px."""
+    return round(pt * 4 / 3)
+
+
+INDENT_PX = round(1.27 / 2.54 * 96)  # first-line indent 1.27 cm
+
+HEADING_LOOK = {  # level: (bold, italic, space before in pt)
+    Level.SECTION: (True, False, 6),
+    Level.MUC: (True, False, 0),
+    Level.KHOAN: (True, False, 0),
+    Level.SUBKHOAN: (True, True, 0),
+    Level.DIEM: (False, False, 0),
+}
+
+
+def _text(text: str) -> str:
+    """Escaped text, with each missing figure in red so the clerk sees what is still to fill in."""
+    return MISSING.sub(lambda m: f'<span style="color:{MISSING_COLOUR}">{m.group(0)}</span>', escape(text))
+
+
+def _p(text: str, *, size: float = BODY_PT, bold: bool = False, italic: bool = False, align: str = "center",
+       indent: bool = False, before: float = 0, after: float = 0, anchor: str = "", nowrap: bool = False) -> str:
+    # Qt gives <p> 12 px above and below unless told otherwise
+    style = [f"margin-top:{px(before)}px", f"margin-bottom:{px(after)}px"]
+    style += [f"text-indent:{INDENT_PX}px"] if indent else []
+    style += [f"font-size:{size:g}pt"] if size != BODY_PT else []
+    style += ["font-weight:bold"] if bold else []
+    style += ["font-style:italic"] if italic else []
+    style += ["white-space:nowrap"] if nowrap else []
+    mark = f'<a name="{anchor}"></a>' if anchor else ""
+    # an empty paragraph would collapse: a no-break space keeps its line (the signature gap)
+    body = _text(text) if text else "&nbsp;"
+    return f'<p align="{align}" style="{"; ".join(style)}">{mark}{body}</p>'
+
+
+def _rule(text: str, size: float, bold: bool, room_mm: float, share: float) -> str:
+    """A short centred line under a header text: ``share`` of the text's printed length, as in the .docx."""
+    room_pt = room_mm / 25.4 * 72
+    percent = max(5, min(100, round(100 * share * text_width_pt(text, size, bold) / room_pt)))
+    return f'<hr width="{percent}%" style="margin-top:1px; margin-bottom:1px"/>'
+
+
+def _table(left: list[str], right: list[str], widths_mm: tuple[float, float], before: float = 0) -> str:
+    total = sum(widths_mm)
+    lw, rw = (round(100 * w / total) for w in widths_mm)
+    return (f'<table width="100%" border="0" cellspacing="0" cellpadding="0" style="margin-top:{px(before)}px">'
+            f'<tr><td width="{lw}%" valign="top">{"".join(left)}</td>'
+            f'<td width="{rw}%" valign="top">{"".join(right)}</td></tr></table>')
+
+
+def _front(outline: Outline) -> list[str]:
+    f = outline.front
+    left_room, right_room = (w - 2 * CELL_MARGIN_MM for w in HEADER_MM)
+    left = [_p(f.parent_agency, size=13)] if f.parent_agency else []
+    left += [_p(f.agency, size=13, bold=True),
+             _rule(f.agency, 13, True, left_room, 0.4),  # a line 2/5 as long as the agency's name
+             _p(f.number_line, size=13, before=6)]
+    # the .docx widens its header table so the national heading keeps to one line; here the column grows
+    right = [_p(f.national, size=13, bold=True, nowrap=True),
+             _p(f.motto, size=14, bold=True),
+             _rule(f.motto, 14, True, right_room, 1.0),  # a line as long as the motto
+             _p(f.place_date, size=14, italic=True, before=6)]
+    return [_table(left, right, HEADER_MM),
+            _p(f.type_name, bold=True, before=18),
+            _p(f.summary, bold=True),
+            _rule(f.summary, 14, True, TEXT_MM, 0.4),
+            '<p style="margin-top:0px; margin-bottom:0px; font-size:6pt">&nbsp;</p>']  # 12 pt after the rule
+
+
+def _body(outline: Outline) -> list[str]:
+    out = []
+    for index, item in enumerate(outline.body):
+        anchor = f"b{index}"
+        if isinstance(item, Heading) and item.level == Level.PART:
+            out.append(_p(item.number, bold=True, before=12, anchor=anchor))
+            out.append(_p(item.text, bold=True, after=6))
+        elif isinstance(item, Heading):
+            bold, italic, before = HEADING_LOOK[item.level]
+            out.append(_p(item.line, bold=bold, italic=italic, align="justify", indent=True, before=before,
+                          after=6, anchor=anchor))
+        elif isinstance(item, Paragraph):
+            out.append(_p(item.line, align="justify", indent=True, after=6, anchor=anchor))
+    return out
+
+
+def _signature(outline: Outline) -> list[str]:
+    s = outline.signature
+    left = [_p("Nơi nhận:", size=12, bold=True, italic=True, align="left")]
+    left += [_p(line, size=11, align="left") for line in s.recipients]
+    right = [_p(line, bold=True) for line in (s.authority, s.title) if line]
+    right += [_p("") for _ in range(SIGNATURE_GAP_LINES)]
+    right.append(_p(s.name, bold=True))
+    return [_table(left, right, SIGNATURE_MM, before=BODY_PT)]
+
+
+def outline_to_html(outline: Outline) -> str:
+    """A complete HTML document of the report, for a QTextBrowser (or any browser)."""
+    parts = [*_front(outline), *_body(outline), *_signature(outline)]
+    title = escape(f"{outline.front.type_name} {outline.front.summary}")
+    return ('<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"/>'
+            f"<title>{title}</title></head>\n"
+            f'<body style="font-family:{FONT}; font-size:{BODY_PT}pt; color:#000; background-color:#fff">\n'
+            + "\n".join(parts) + "\n</body></html>\n")
