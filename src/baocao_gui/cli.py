@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging()
     try:
         if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
-            from .app import run_window
+            from .ui.app import run_window
 
             return run_window(argv[0] if argv else None)
         args = _parser().parse_args(argv)

@@ -115,3 +115,31 @@ def write_bundled_sample(db: Database, name: str = "dak-nong-2023") -> None:
     data = read_toml(resource("samples", f"{name}.toml"))
     install_catalogue(db, load_catalogue(data["catalogue"]))
     write_sample(db, data)
+
+
+def start_report(db: Database, year: int, kind: PeriodKind | str = PeriodKind.YEAR) -> int:
+    """A first report in a new workbook: each indicator's sentence as a paragraph of its sector, to fill in."""
+    kind = PeriodKind(kind)
+    with db.atomic():
+        rid = db["report"].insert({
+            "period_kind": kind.value, "year": year, "type_name": "BÁO CÁO",
+            "summary": "Kết quả thực hiện nhiệm vụ {{period}} - Phương hướng, nhiệm vụ {{next_period}}",
+        }).last_pk
+        positions: dict[int, int] = {}
+        for row in db.query("SELECT sector_id, sentence FROM indicator WHERE sentence != '' "
+                            "ORDER BY sector_id, position"):
+            position = positions.get(row["sector_id"], 0)
+            positions[row["sector_id"]] = position + 1
+            db["block"].insert({"report_id": rid, "part": Part.RESULTS.value, "sector_id": row["sector_id"],
+                                "position": position, "kind": BlockKind.PARAGRAPH.value, "text": row["sentence"]})
+        db["recipient"].insert({"report_id": rid, "position": 0, "text": "Lưu: VT"})
+    return rid
+
+
+def catalogues() -> list[tuple[str, str]]:
+    """(id, name) of every bundled catalogue."""
+    out = []
+    for path in sorted(resource("catalogues").glob("*.toml")):
+        head = read_toml(path).get("catalogue", {})
+        out.append((path.stem, head.get("name", path.stem)))
+    return out

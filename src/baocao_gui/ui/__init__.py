@@ -1,0 +1,1 @@
+"""Qt widgets only: the window, the generic sector tab, editors, dialogs, preview."""

@@ -1,0 +1,184 @@
+"""Paragraphs, sub-headings and list items of one part of the report: list, editor, add/move/remove."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPlainTextEdit, QPushButton, QSplitter,
+    QToolButton, QVBoxLayout, QWidget,
+)
+
+from ..domain.figures import FigureWriter
+from ..domain.model import Block, BlockKind, Part
+from .binding import TextBinding
+from .figure_menu import CitationHighlighter, fill_figure_menu
+from .session import WorkbookSession
+
+KINDS = ((BlockKind.PARAGRAPH, "Đoạn văn"), (BlockKind.HEADING, "Đề mục (a, b, c…)"),
+         (BlockKind.BULLET, "Gạch đầu dòng (-)"))
+PREFIX = {BlockKind.PARAGRAPH: "", BlockKind.HEADING: "▸ ", BlockKind.BULLET: "- "}
+
+
+class BlocksEditor(QWidget):
+    def __init__(self, session: WorkbookSession, part: Part, sector: str | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.part, self.sector = session, Part(part), sector
+        self.setObjectName(f"blocks-{self.part.value}-{sector or ''}")
+        self.blocks: list[Block] = []
+
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setAccessibleName("Danh sách đoạn văn")
+        self.list.currentRowChanged.connect(self._select)
+
+        self.kind = QComboBox()
+        for kind, label in KINDS:
+            self.kind.addItem(label, kind.value)
+        self.kind.activated.connect(self._kind_chosen)
+        self.editor = QPlainTextEdit()
+        self.editor.setAccessibleName("Nội dung đoạn văn")
+        self.editor.setPlaceholderText("Chọn hoặc thêm một đoạn để soạn. Số liệu chèn từ nút “Chèn số liệu”.")
+        self.highlighter = CitationHighlighter(self.editor.document())
+        self.binding = TextBinding(self.editor, self._save_text)
+        self.editor.textChanged.connect(self._show_rendered)
+        self.rendered = QLabel()
+        self.rendered.setWordWrap(True)
+        self.rendered.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rendered.setStyleSheet("color: #374151;")
+
+        self.add_button = QPushButton("&Thêm đoạn")
+        self.add_button.clicked.connect(self.add_block)
+        self.delete_button = QPushButton("&Xóa đoạn")
+        self.delete_button.clicked.connect(self.delete_block)
+        self.up_button = QPushButton("Lê&n")
+        self.up_button.clicked.connect(lambda: self.move_block(-1))
+        self.down_button = QPushButton("&Xuống")
+        self.down_button.clicked.connect(lambda: self.move_block(+1))
+        self.figure_button = QToolButton()
+        self.figure_button.setText("Chèn &số liệu")
+        self.figure_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.figure_menu = QMenu(self.figure_button)
+        self.figure_menu.aboutToShow.connect(self._fill_figure_menu)
+        self.figure_button.setMenu(self.figure_menu)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.add_block)
+
+        buttons = QHBoxLayout()
+        for w in (self.add_button, self.delete_button, self.up_button, self.down_button):
+            buttons.addWidget(w)
+        buttons.addStretch(1)
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel("Loại:"))
+        tools.addWidget(self.kind)
+        tools.addStretch(1)
+        tools.addWidget(self.figure_button)
+        bottom = QWidget()
+        bl = QVBoxLayout(bottom)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addLayout(tools)
+        bl.addWidget(self.editor, 1)
+        bl.addWidget(self.rendered)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.list)
+        split.addWidget(bottom)
+        split.setSizes([220, 260])
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(split, 1)
+        self.refresh()
+
+    # --- model → widgets -------------------------------------------------------------------------------------
+    def writer(self) -> FigureWriter:
+        return FigureWriter(self.session.workbook, self.session.report, missing="mark")
+
+    def refresh(self) -> None:
+        report = self.session.report
+        self.blocks = list(report.part(self.part, self.sector or "")) if report else []
+        current = self.current_block_id()
+        writer = self.writer() if report else None
+        self.list.blockSignals(True)
+        self.list.clear()
+        for block in self.blocks:
+            item = QListWidgetItem(PREFIX[block.kind] + (writer.render(block.text) if writer else block.text))
+            item.setData(Qt.ItemDataRole.UserRole, block.id)
+            self.list.addItem(item)
+        row = next((i for i, b in enumerate(self.blocks) if b.id == current), min(self.list.count() - 1, 0))
+        self.list.setCurrentRow(row)
+        self.list.blockSignals(False)
+        self._load_current()
+
+    def current_block_id(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def current_block(self) -> Block | None:
+        bid = self.current_block_id()
+        return next((b for b in self.blocks if b.id == bid), None)
+
+    def _select(self, _row: int) -> None:
+        self.binding.flush()
+        self._load_current()
+
+    def _load_current(self) -> None:
+        block = self.current_block()
+        self.editor.setEnabled(block is not None)
+        self.kind.setEnabled(block is not None)
+        for w in (self.delete_button, self.up_button, self.down_button, self.figure_button):
+            w.setEnabled(block is not None)
+        if self.binding.timer.isActive() and block is not None and self.binding_block == block.id:
+            return
+        self.binding_block = block.id if block else None
+        self.binding.show(block.text if block else "")
+        if block:
+            self.kind.setCurrentIndex(self.kind.findData(block.kind.value))
+        self._show_rendered()
+
+    def _show_rendered(self) -> None:
+        report = self.session.report
+        text = self.editor.toPlainText()
+        self.rendered.setText(("Sẽ in: " + self.writer().render(text)) if report and text.strip() else "")
+
+    # --- widgets → model -------------------------------------------------------------------------------------
+    def _save_text(self, text: str) -> None:
+        if self.binding_block is not None:
+            self.session.set_block_text(self.binding_block, text)
+
+    def _kind_chosen(self, _index: int) -> None:
+        block = self.current_block()
+        if block and self.kind.currentData() != block.kind.value:
+            self.session.set_block_kind(block.id, self.kind.currentData())
+
+    def add_block(self) -> None:
+        self.binding.flush()
+        index = self.list.currentRow() + 1 if self.list.count() else 0
+        new_id = self.session.insert_block(self.part.value, self.sector, index)
+        if new_id is not None:
+            self.select_block(new_id)
+            self.editor.setFocus()
+
+    def delete_block(self) -> None:
+        block = self.current_block()
+        if block:
+            self.binding.timer.stop()
+            self.session.delete_block(block.id)
+
+    def move_block(self, step: int) -> None:
+        block = self.current_block()
+        if block:
+            self.binding.flush()
+            self.session.move_block(block.id, self.list.currentRow() + step)
+
+    def select_block(self, block_id: int) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == block_id:
+                self.list.setCurrentRow(row)
+                return
+
+    def _fill_figure_menu(self) -> None:
+        fill_figure_menu(self.figure_menu, self.writer(), self.sector, self.insert_citation)
+
+    def insert_citation(self, token: str) -> None:
+        self.editor.insertPlainText(token)
+        self.editor.setFocus()
+        self.binding.flush()

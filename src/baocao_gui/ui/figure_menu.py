@@ -1,0 +1,80 @@
+"""The "Chèn số liệu" menu: the clerk picks an indicator and a figure, the paragraph gets its citation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtWidgets import QMenu
+
+from ..domain.figures import FigureWriter, MissingFigure
+from ..domain.model import Indicator
+
+FIELD_LABELS = (
+    ("actual", "Thực hiện"),
+    ("plan", "Kế hoạch"),
+    ("last", "Cùng kỳ năm trước"),
+    ("target", "Chỉ tiêu kỳ sau"),
+    ("pct_plan", "% so với kế hoạch"),
+    ("pct_last", "% so với cùng kỳ"),
+    ("pct_parent", "% trên tổng số"),
+    ("delta", "Mức chênh lệch với cùng kỳ"),
+    ("change", "Tăng/giảm so với cùng kỳ (có chữ “tăng/giảm”)"),
+)
+
+
+def token(code: str, field: str) -> str:
+    return "{{" + code + ("" if field == "actual" else "." + field) + "}}"
+
+
+def _fields_menu(menu: QMenu, indicator: Indicator, writer: FigureWriter, insert: Callable[[str], None]) -> None:
+    for field, label in FIELD_LABELS:
+        if field == "pct_parent" and not indicator.parent:
+            continue
+        try:
+            shown = writer.figure(indicator.code, field)
+        except MissingFigure:
+            shown = "chưa có số liệu"
+        action = menu.addAction(f"{label}  ({shown})")
+        action.triggered.connect(lambda _=False, c=indicator.code, f=field: insert(token(c, f)))
+
+
+def fill_figure_menu(menu: QMenu, writer: FigureWriter, sector: str | None, insert: Callable[[str], None]) -> None:
+    """This sector's indicators first, the others under "Lĩnh vực khác"."""
+    menu.clear()
+    wb = writer.workbook
+    own = [i for i in wb.indicators if i.sector == sector]
+    for indicator in own:
+        sub = menu.addMenu(("    – " if indicator.parent else "") + indicator.name)
+        _fields_menu(sub, indicator, writer, insert)
+    others = menu.addMenu("Lĩnh vực khác") if own else menu
+    for s in wb.sectors:
+        if s.code == sector:
+            continue
+        sector_menu = others.addMenu(s.title)
+        for indicator in (i for i in wb.indicators if i.sector == s.code):
+            _fields_menu(sector_menu.addMenu(indicator.name), indicator, writer, insert)
+    period = menu.addMenu("Năm, kỳ báo cáo")
+    for name, label in (("year", "Năm báo cáo"), ("last_year", "Năm trước"), ("next_year", "Năm sau"),
+                        ("period", "Kỳ báo cáo"), ("next_period", "Kỳ tiếp theo")):
+        action = period.addAction(f"{label}  ({writer.period_word(name)})")
+        action.triggered.connect(lambda _=False, n=name: insert("{{" + n + "}}"))
+
+
+class CitationHighlighter(QSyntaxHighlighter):
+    """Citations stand out in the editor, so the clerk sees which words are figures."""
+
+    PATTERN = QRegularExpression(r"\{\{[^{}]*\}\}")
+
+    def __init__(self, document):
+        super().__init__(document)
+        self.format = QTextCharFormat()
+        self.format.setBackground(QColor("#dbeafe"))
+        self.format.setForeground(QColor("#1e3a8a"))
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        matches = self.PATTERN.globalMatch(text)
+        while matches.hasNext():
+            m = matches.next()
+            self.setFormat(m.capturedStart(), m.capturedLength(), self.format)

@@ -1,0 +1,130 @@
+"""The figures of one sector: raw values typed once, derived columns computed live, typed overrides marked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from ..domain.figures import FigureWriter, MissingFigure, derived
+from ..domain.vnformat import format_number, format_percent, parse_number
+from .session import WorkbookSession
+
+COLUMNS = (
+    ("name", "Chỉ tiêu"), ("unit", "Đơn vị"), ("actual", "Thực hiện"), ("plan", "Kế hoạch"),
+    ("last", "Cùng kỳ"), ("target", "Chỉ tiêu kỳ sau"), ("pct_plan", "% so KH"), ("pct_last", "% so cùng kỳ"),
+    ("change", "Tăng/giảm"),
+)
+FIELD_COLUMN = {field: i for i, (field, _) in enumerate(COLUMNS)}
+RAW = ("actual", "plan", "last", "target")
+DERIVED_EDITABLE = ("pct_plan", "pct_last")
+CODE_ROLE = Qt.ItemDataRole.UserRole
+NUMBER_HINT = "Nhập số kiểu Việt Nam, ví dụ 18.498 hoặc 101,64."
+
+
+class IndicatorTable(QTableWidget):
+    refused = Signal(str)  # a Vietnamese sentence: what was typed and why it was not stored
+
+    def __init__(self, session: WorkbookSession, sector: str, parent: QWidget | None = None):
+        super().__init__(0, len(COLUMNS), parent)
+        self.session, self.sector = session, sector
+        self.setObjectName(f"indicators-{sector}")
+        self.setAccessibleName("Bảng số liệu chỉ tiêu")
+        self.setHorizontalHeaderLabels([label for _, label in COLUMNS])
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setVisible(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.setToolTip("Gõ số liệu gốc; các cột tỷ lệ tự tính. Gõ vào cột tỷ lệ để ghi đè số in sẵn; xóa để tính lại.")
+        self.itemChanged.connect(self._edited)
+        self.refresh()
+
+    def codes(self) -> list[str]:
+        return [self.item(r, 0).data(CODE_ROLE) for r in range(self.rowCount())]
+
+    def current_code(self) -> str | None:
+        row = self.currentRow()
+        return self.item(row, 0).data(CODE_ROLE) if 0 <= row < self.rowCount() else None
+
+    def refresh(self) -> None:
+        wb, report = self.session.workbook, self.session.report
+        indicators = [i for i in wb.indicators if i.sector == self.sector]
+        writer = FigureWriter(wb, report) if report else None
+        current = (self.currentRow(), self.currentColumn())
+        self.blockSignals(True)
+        self.setRowCount(len(indicators))
+        italic = QFont()
+        italic.setItalic(True)
+        for row, ind in enumerate(indicators):
+            values = report.values.get(ind.code) if report else None
+            parent_values = report.values.get(ind.parent) if report and ind.parent else None
+            cells = {"name": ("    – " if ind.parent else "") + ind.name, "unit": ind.unit}
+            for field in RAW:
+                raw = getattr(values, field, None) if values else None
+                cells[field] = "" if raw is None else format_number(raw)
+            for field in ("pct_plan", "pct_last", "change"):
+                try:
+                    cells[field] = writer.figure(ind.code, field) if writer else ""
+                except MissingFigure:
+                    cells[field] = ""
+            for col, (field, _) in enumerate(COLUMNS):
+                item = self.item(row, col)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.setItem(row, col, item)
+                item.setText(cells[field])
+                item.setData(CODE_ROLE, ind.code)
+                editable = field not in ("change",)
+                flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if editable else flags)
+                if col >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                typed = values is not None and field in values.overrides
+                item.setFont(italic if typed else QFont())
+                item.setForeground(QBrush(QColor("#1d4ed8")) if typed else QBrush())
+                if typed:
+                    computed = derived(field, values, parent_values)
+                    item.setToolTip("Số ghi tay theo báo cáo in; tính từ số liệu: "
+                                    + (format_percent(computed) if computed is not None else "chưa đủ số liệu")
+                                    + ". Xóa ô để dùng số tính.")
+                elif field in ("pct_plan", "pct_last", "change"):
+                    item.setToolTip("Tự tính từ số liệu")
+                else:
+                    item.setToolTip("")
+        self.blockSignals(False)
+        if 0 <= current[0] < self.rowCount():
+            self.setCurrentCell(*current)
+
+    def _edited(self, item: QTableWidgetItem) -> None:
+        field = COLUMNS[item.column()][0]
+        code = item.data(CODE_ROLE)
+        text = item.text().strip()
+        if field == "name":
+            name = text.lstrip("– ").strip()
+            if not name:
+                self.refused.emit("Tên chỉ tiêu không được để trống.")
+                self.refresh()
+                return
+            self.session.set_indicator_field(code, "name", name)
+            return
+        if field == "unit":
+            self.session.set_indicator_field(code, "unit", text)
+            return
+        value = None
+        if text:
+            try:
+                value = float(parse_number(text.rstrip("%").strip()))
+            except ValueError:
+                self.refused.emit(f"Số liệu “{text}” không hợp lệ, chưa được lưu. {NUMBER_HINT}")
+                self.refresh()
+                return
+        if field in RAW:
+            ok = self.session.set_value(code, field, value)
+        else:
+            ok = self.session.set_override(code, field, value)
+        if not ok:
+            self.refresh()

@@ -1,0 +1,243 @@
+"""The main window: one tab per sector plus general, assessment and direction tabs, the preview, export."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar,
+    QWidget,
+)
+
+from ..compose import compose_outline
+from ..domain.model import PeriodKind
+from ..errors import UserError
+from ..render.word import write_docx
+from ..store.edits import kind_label
+from .binding import flush_all
+from .general_tab import GeneralTab
+from .parts_tab import ASSESSMENT, DIRECTION, PartsTab
+from .preview import Preview
+from .sector_tab import SectorTab
+from .session import WorkbookSession
+from .settings import app_settings, remember_workbook
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: WorkbookSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.settings = app_settings()
+        remember_workbook(self.settings, session.path)
+        self.setWindowTitle(f"{session.path.name} — baocao-gui")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.preview = Preview(session)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.tabs)
+        split.addWidget(self.preview)
+        split.setSizes([760, 520])
+        self.setCentralWidget(split)
+        self.saved_label = QLabel("")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self._build_actions()
+        self._build_tabs()
+        session.changed.connect(self._changed)
+        session.saved.connect(self.saved_label.setText)
+        session.failed.connect(self._failed)
+        self._restore_state()
+
+    # --- building ------------------------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&Tệp")
+        self.export_action = QAction("&Xuất tệp Word…", self, shortcut=QKeySequence("Ctrl+E"),
+                                     triggered=self.export)
+        self.save_action = QAction("&Lưu", self, shortcut=QKeySequence.StandardKey.Save, triggered=self.confirm_saved)
+        close_action = QAction("Th&oát", self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
+        file_menu.addActions([self.save_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(close_action)
+
+        edit_menu = menu.addMenu("&Sửa")
+        self.undo_action = self.session.undo_stack.createUndoAction(self, "&Hoàn tác")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.session.undo_stack.createRedoAction(self, "&Làm lại")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(QAction("Thêm &lĩnh vực…", self, triggered=self.add_sector))
+
+        period_menu = menu.addMenu("&Kỳ báo cáo")
+        self.next_action = QAction("Tạo báo cáo &kỳ tiếp theo…", self, triggered=self.create_next_report)
+        period_menu.addAction(self.next_action)
+
+        toolbar = QToolBar("Kỳ báo cáo")
+        toolbar.setObjectName("toolbar")
+        toolbar.addWidget(QLabel(" Kỳ báo cáo: "))
+        self.period = QComboBox()
+        self.period.setObjectName("period")
+        self.period.activated.connect(self._period_chosen)
+        toolbar.addWidget(self.period)
+        toolbar.addSeparator()
+        toolbar.addAction(self.export_action)
+        self.addToolBar(toolbar)
+        self._fill_periods()
+
+    def _build_tabs(self) -> None:
+        current = self.tabs.currentWidget().objectName() if self.tabs.currentWidget() else None
+        self.tabs.clear()
+        self.general = GeneralTab(self.session)
+        self.tabs.addTab(self.general, "Thông tin chung")
+        self.sector_tabs: list[SectorTab] = []
+        for sector in self.session.workbook.sectors:
+            tab = SectorTab(self.session, sector.code)
+            self.sector_tabs.append(tab)
+            self.tabs.addTab(tab, _short(sector.title))
+            self.tabs.setTabToolTip(self.tabs.count() - 1, sector.title)
+        self.assessment = PartsTab(self.session, ASSESSMENT, "tab-assessment")
+        self.tabs.addTab(self.assessment, "Mở đầu, đánh giá chung")
+        self.direction = PartsTab(self.session, DIRECTION, "tab-direction")
+        self.tabs.addTab(self.direction, "Phương hướng kỳ tới")
+        if current:
+            self.select_tab(current)
+
+    def select_tab(self, name: str) -> None:
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).objectName() == name:
+                self.tabs.setCurrentIndex(i)
+
+    def _fill_periods(self) -> None:
+        self.period.clear()
+        for r in sorted(self.session.workbook.reports, key=lambda r: (r.period.year, r.period.kind != "year")):
+            self.period.addItem(f"Báo cáo {r.period.label}", r.id)
+        index = self.period.findData(self.session.report_id)
+        self.period.setCurrentIndex(max(index, 0))
+
+    # --- model → window ------------------------------------------------------------------------------------
+    def _changed(self) -> None:
+        sectors = [s.code for s in self.session.workbook.sectors]
+        if sectors != [t.sector for t in self.sector_tabs]:
+            self._build_tabs()
+        else:
+            self.general.refresh()
+            for tab in self.sector_tabs:
+                tab.refresh()
+            self.assessment.refresh()
+            self.direction.refresh()
+        if self.period.count() != len(self.session.workbook.reports) or \
+                self.period.currentData() != self.session.report_id:
+            self._fill_periods()
+        self.preview.schedule()
+
+    def _failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
+        QMessageBox.warning(self, "Chưa lưu được", message)
+
+    # --- actions -------------------------------------------------------------------------------------------
+    def confirm_saved(self) -> None:
+        flush_all()
+        self.statusBar().showMessage("Mọi thay đổi đều đã được lưu vào sổ báo cáo.", 5000)
+
+    def _period_chosen(self, _index: int) -> None:
+        flush_all()
+        self.session.choose_report(self.period.currentData())
+
+    def create_next_report(self) -> None:
+        flush_all()
+        report = self.session.report
+        if report is None:
+            return
+        kinds = [(PeriodKind.YEAR, "Báo cáo năm"), (PeriodKind.SIX_MONTHS, "Báo cáo 6 tháng"),
+                 (PeriodKind.NINE_MONTHS, "Báo cáo 9 tháng")]
+        labels = [label for _, label in kinds]
+        current = [k for k, _ in kinds].index(report.period.kind)
+        label, ok = QInputDialog.getItem(self, "Tạo báo cáo kỳ tiếp theo", "Loại báo cáo:", labels, current, False)
+        if not ok:
+            return
+        kind = kinds[labels.index(label)][0]
+        year, ok = QInputDialog.getInt(self, "Tạo báo cáo kỳ tiếp theo", "Năm:", report.period.year + 1, 2000, 2100)
+        if not ok:
+            return
+        if self.session.create_next_report(kind, year):
+            self.statusBar().showMessage(
+                f"Đã tạo báo cáo {kind_label(kind, year)}: kế hoạch lấy từ chỉ tiêu kỳ trước, cùng kỳ lấy từ số "
+                "thực hiện; các đoạn văn được chép sang để soát lại.", 15000)
+
+    def add_sector(self) -> None:
+        title, ok = QInputDialog.getText(self, "Thêm lĩnh vực", "Tên lĩnh vực (ví dụ: Công tác Phòng, chống tệ nạn xã hội):")
+        if ok and title.strip():
+            code = self.session.add_sector(title)
+            if code:
+                self.select_tab(f"tab-{code}")
+
+    def default_export_path(self) -> Path:
+        report = self.session.report
+        folder = self.settings.value("export_dir") or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        name = f"{report.type_name.capitalize()} {report.period.label}.docx" if report else "Báo cáo.docx"
+        return Path(folder) / name
+
+    def export(self) -> Path | None:
+        flush_all()
+        report = self.session.report
+        if report is None:
+            QMessageBox.information(self, "Xuất tệp Word", "Sổ báo cáo chưa có báo cáo nào để xuất.")
+            return None
+        target, _ = QFileDialog.getSaveFileName(self, "Xuất báo cáo ra tệp Word", str(self.default_export_path()),
+                                                "Tệp Word (*.docx)")
+        if not target:
+            return None
+        target = Path(target)
+        if target.suffix.lower() != ".docx":
+            target = target.with_name(target.name + ".docx")
+        try:
+            write_docx(compose_outline(self.session.workbook, report), target)
+        except UserError as exc:
+            log.warning("export failed: %s", exc.gloss)
+            QMessageBox.warning(self, "Chưa xuất được", exc.message + " Sổ báo cáo không bị ảnh hưởng.")
+            return None
+        self.settings.setValue("export_dir", str(target.parent))
+        self.statusBar().showMessage(f"Đã xuất báo cáo: {target}", 15000)
+        box = QMessageBox(QMessageBox.Icon.Information, "Đã xuất báo cáo", f"Đã ghi tệp “{target.name}”.", parent=self)
+        open_file = box.addButton("Mở &tệp", QMessageBox.ButtonRole.AcceptRole)
+        open_folder = box.addButton("Mở &thư mục", QMessageBox.ButtonRole.ActionRole)
+        box.addButton("Đóng", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is open_file:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        elif box.clickedButton() is open_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
+        return target
+
+    # --- state ---------------------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        last = self.settings.value("last_tab")
+        if last:
+            self.select_tab(str(last))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        flush_all()
+        self.settings.setValue("geometry", self.saveGeometry())
+        if self.tabs.currentWidget() is not None:
+            self.settings.setValue("last_tab", self.tabs.currentWidget().objectName())
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def _short(title: str) -> str:
+    """A tab label from a sector title: "Công tác Lao động – Việc làm và …" → "Lao động – Việc làm và …"."""
+    text = title.removeprefix("Công tác ").strip()
+    text = text[:1].upper() + text[1:]
+    return text if len(text) <= 32 else text[:30].rstrip() + "…"

@@ -1,0 +1,44 @@
+"""The report as it will print: the same composed outline the .docx is written from."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from ..compose import compose_outline
+from ..render.html import outline_to_html
+from .session import WorkbookSession
+
+PREVIEW_DELAY_MS = 250
+PAGE_TEXT_WIDTH_PX = 600  # about the 155 mm text width at 96 dpi
+
+
+class Preview(QTextBrowser):
+    def __init__(self, session: WorkbookSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("preview")
+        self.setAccessibleName("Xem trước báo cáo")
+        self.setOpenLinks(False)
+        self.setMinimumWidth(PAGE_TEXT_WIDTH_PX)  # narrower, the header table would wrap
+        self.timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self.timer.timeout.connect(self.update_now)
+        self.html = ""
+        self.update_now()
+
+    def schedule(self) -> None:
+        self.timer.start()
+
+    def update_now(self) -> None:
+        report = self.session.report
+        if report is None:
+            self.setHtml("<p>Sổ báo cáo chưa có báo cáo nào.</p>")
+            return
+        html = outline_to_html(compose_outline(self.session.workbook, report))
+        if html == self.html:
+            return
+        self.html = html
+        bar = self.verticalScrollBar()
+        position = bar.value()
+        self.setHtml(html)
+        bar.setValue(position)  # the clerk keeps their place while the text changes under it

@@ -1,0 +1,231 @@
+"""The open workbook as the window sees it: every edit goes through here, onto the undo stack, into the file.
+
+An edit is a pair of functions (do, undo) over store.edits; QUndoStack runs ``do`` at once, so every
+edit is committed when it is made. After each commit the workbook model is reloaded and ``changed``
+is emitted; widgets and the preview redraw from that model (one-way flow).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..domain.model import Report, Workbook
+from ..errors import UserError
+from ..store import edits, load_workbook, open_workbook
+
+log = logging.getLogger(__name__)
+MERGE_SECONDS = 3.0  # typing in the same field within this time undoes as one step
+
+
+class _Edit(QUndoCommand):
+    def __init__(self, session: WorkbookSession, text: str, do: Callable[[], Any], undo: Callable[[], Any],
+                 merge_key: str | None = None):
+        super().__init__(text)
+        self.session, self._do, self._undo, self.merge_key = session, do, undo, merge_key
+        self.at = time.monotonic()
+
+    def id(self) -> int:
+        return 1 if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        if (not isinstance(other, _Edit) or other.isObsolete() or other.merge_key != self.merge_key
+                or other.at - self.at > MERGE_SECONDS):
+            return False
+        self._do, self.at = other._do, other.at  # keep our undo (the state before the whole burst)
+        return True
+
+    def redo(self) -> None:
+        self.session._run(self, self._do)
+
+    def undo(self) -> None:
+        self.session._run(self, self._undo)
+
+
+class WorkbookSession(QObject):
+    changed = Signal()  # the workbook model was reloaded after a commit
+    saved = Signal(str)  # "Đã lưu lúc 10:21:03"
+    failed = Signal(str)  # a Vietnamese sentence for the clerk
+
+    def __init__(self, path: str | Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.path = Path(path)
+        self.db = open_workbook(self.path)
+        self.undo_stack = QUndoStack(self)
+        self.workbook: Workbook = load_workbook(self.db)
+        self.report_id: int | None = self.workbook.report_for().id if self.workbook.reports else None
+
+    # --- reading -------------------------------------------------------------------------------------------
+    @property
+    def report(self) -> Report | None:
+        return next((r for r in self.workbook.reports if r.id == self.report_id), None)
+
+    def choose_report(self, report_id: int) -> None:
+        self.report_id = report_id
+        self.changed.emit()
+
+    def reload(self) -> None:
+        self.workbook = load_workbook(self.db)
+        if self.report is None and self.workbook.reports:
+            self.report_id = self.workbook.report_for().id
+        self.changed.emit()
+
+    def close(self) -> None:
+        self.undo_stack.clear()
+        self.db.close()
+
+    # --- writing -------------------------------------------------------------------------------------------
+    def edit(self, text: str, do: Callable[[], Any], undo: Callable[[], Any], merge_key: str | None = None) -> bool:
+        """Apply and commit an edit now, and put it on the undo stack; False if the workbook refused it."""
+        self._failed = False
+        self.undo_stack.push(_Edit(self, text, do, undo, merge_key))  # runs ``do`` now
+        return not self._failed
+
+    def _run(self, command: _Edit, fn: Callable[[], Any]) -> None:
+        try:
+            fn()
+        except (UserError, edits.EditError) as exc:
+            self._fail(command, str(getattr(exc, "message", exc)), exc)
+            return
+        except sqlite3.Error as exc:
+            self._fail(command, "Không ghi được vào sổ báo cáo (tệp chỉ đọc, đang bị khóa hoặc ổ đĩa đầy); "
+                       "thay đổi vừa rồi chưa được lưu.", exc)
+            return
+        self.saved.emit(f"Đã lưu lúc {time.strftime('%H:%M:%S')}")
+        self.reload()
+
+    def _fail(self, command: _Edit, message: str, exc: Exception) -> None:
+        log.warning("edit refused: %r", exc)
+        command.setObsolete(True)  # QUndoStack drops a command made obsolete by its own redo
+        self._failed = True
+        self.failed.emit(message)
+
+    # --- the edits the window offers --------------------------------------------------------------------------
+    def set_value(self, code: str, field: str, value: float | None) -> bool:
+        rid = self.report_id
+        old = getattr(self.report.values.get(code), field, None) if self.report.values.get(code) else None
+        name = self.workbook.indicator(code).name
+        return self.edit(f"Sửa số liệu “{name}”", lambda: edits.set_value(self.db, rid, code, field, value),
+                         lambda: edits.set_value(self.db, rid, code, field, old))
+
+    def set_override(self, code: str, field: str, value: float | None) -> bool:
+        rid = self.report_id
+        values = self.report.values.get(code)
+        old = values.overrides.get(field) if values else None
+        return self.edit("Sửa số ghi tay", lambda: edits.set_override(self.db, rid, code, field, value),
+                         lambda: edits.set_override(self.db, rid, code, field, old))
+
+    def set_report_field(self, field: str, value: Any) -> bool:
+        rid = self.report_id
+        old = next(self.db.query(f"SELECT {field} FROM report WHERE id = ?", [rid]))[field]
+        return self.edit("Sửa thông tin chung", lambda: edits.set_report_field(self.db, rid, field, value),
+                         lambda: edits.set_report_field(self.db, rid, field, old), merge_key=f"report.{field}")
+
+    def set_agency_field(self, field: str, value: str) -> bool:
+        old = getattr(self.workbook.agency, field)
+        return self.edit("Sửa thông tin cơ quan", lambda: edits.set_agency_field(self.db, field, value),
+                         lambda: edits.set_agency_field(self.db, field, old), merge_key=f"agency.{field}")
+
+    def set_recipients(self, lines: list[str]) -> bool:
+        rid, old = self.report_id, list(self.report.recipients)
+        return self.edit("Sửa nơi nhận", lambda: edits.set_recipients(self.db, rid, lines),
+                         lambda: edits.set_recipients(self.db, rid, old), merge_key="recipients")
+
+    def set_block_text(self, block_id: int, text: str) -> bool:
+        old = next(self.db.query("SELECT text FROM block WHERE id = ?", [block_id]))["text"]
+        return self.edit("Sửa đoạn văn", lambda: edits.set_block_text(self.db, block_id, text),
+                         lambda: edits.set_block_text(self.db, block_id, old), merge_key=f"block.{block_id}")
+
+    def set_block_kind(self, block_id: int, kind: str) -> bool:
+        old = next(self.db.query("SELECT kind FROM block WHERE id = ?", [block_id]))["kind"]
+        return self.edit("Đổi loại đoạn", lambda: edits.set_block_kind(self.db, block_id, kind),
+                         lambda: edits.set_block_kind(self.db, block_id, old))
+
+    def insert_block(self, part: str, sector: str | None, index: int, kind: str = "paragraph",
+                     text: str = "") -> int | None:
+        rid, created = self.report_id, {}
+
+        def do() -> None:
+            created["id"] = edits.insert_block(self.db, rid, part, sector, index, kind, text,
+                                               block_id=created.get("id"))
+
+        ok = self.edit("Thêm đoạn", do, lambda: edits.delete_block(self.db, created["id"]))
+        return created.get("id") if ok else None
+
+    def delete_block(self, block_id: int) -> bool:
+        snapshot: dict[str, Any] = {}
+        return self.edit("Xóa đoạn", lambda: snapshot.update(edits.delete_block(self.db, block_id)),
+                         lambda: edits.insert_block(self.db, **snapshot))
+
+    def move_block(self, block_id: int, index: int) -> bool:
+        old: dict[str, int] = {}
+        return self.edit("Chuyển đoạn", lambda: old.setdefault("i", edits.move_block(self.db, block_id, index)),
+                         lambda: edits.move_block(self.db, block_id, old["i"]))
+
+    def add_indicator(self, sector: str, name: str, unit: str = "", parent: str | None = None) -> str | None:
+        created: dict[str, Any] = {}
+
+        def do() -> None:
+            if "snapshot" in created:
+                edits.restore_indicator(self.db, created["snapshot"])
+            else:
+                created["code"] = edits.add_indicator(self.db, sector, name, unit, parent)
+
+        def undo() -> None:
+            created["snapshot"] = edits.delete_indicator(self.db, created["code"])
+
+        return created.get("code") if self.edit("Thêm chỉ tiêu", do, undo) else None
+
+    def delete_indicator(self, code: str) -> bool:
+        snapshot: dict[str, Any] = {}
+        return self.edit("Xóa chỉ tiêu", lambda: snapshot.update(edits.delete_indicator(self.db, code)),
+                         lambda: edits.restore_indicator(self.db, snapshot))
+
+    def set_indicator_field(self, code: str, field: str, value: Any) -> bool:
+        old = next(self.db.query(f"SELECT {field} FROM indicator WHERE code = ?", [code]))[field]
+        return self.edit("Sửa chỉ tiêu", lambda: edits.set_indicator_field(self.db, code, field, value),
+                         lambda: edits.set_indicator_field(self.db, code, field, old))
+
+    def move_indicator(self, code: str, index: int) -> bool:
+        old: dict[str, int] = {}
+        return self.edit("Chuyển chỉ tiêu", lambda: old.setdefault("i", edits.move_indicator(self.db, code, index)),
+                         lambda: edits.move_indicator(self.db, code, old["i"]))
+
+    def add_sector(self, title: str) -> str | None:
+        created: dict[str, Any] = {}
+
+        def do() -> None:
+            if "snapshot" in created:
+                edits.restore_sector(self.db, created["snapshot"])
+            else:
+                created["code"] = edits.add_sector(self.db, title)
+
+        def undo() -> None:
+            created["snapshot"] = edits.delete_sector(self.db, created["code"])
+
+        return created.get("code") if self.edit("Thêm lĩnh vực", do, undo) else None
+
+    def set_sector_field(self, code: str, field: str, value: str) -> bool:
+        old = next(self.db.query(f"SELECT {field} FROM sector WHERE code = ?", [code]))[field]
+        return self.edit("Sửa tên lĩnh vực", lambda: edits.set_sector_field(self.db, code, field, value),
+                         lambda: edits.set_sector_field(self.db, code, field, old), merge_key=f"sector.{code}.{field}")
+
+    def create_next_report(self, kind: str | None = None, year: int | None = None) -> int | None:
+        source, created = self.report_id, {}
+
+        def do() -> None:
+            created["id"] = edits.create_next_report(self.db, source, kind, year)
+            self.report_id = created["id"]
+
+        def undo() -> None:
+            edits.delete_report(self.db, created["id"])
+            self.report_id = source
+
+        return created.get("id") if self.edit("Tạo báo cáo kỳ tiếp theo", do, undo) else None

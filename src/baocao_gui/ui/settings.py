@@ -1,0 +1,28 @@
+"""QSettings in one place: window geometry, last tab, recent workbooks, last export folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+RECENT_MAX = 8
+
+
+def app_settings() -> QSettings:
+    # INI format everywhere (not the Windows registry): one file the clerk can back up, tests can redirect.
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "baocao-gui", "baocao-gui")
+
+
+def recent_workbooks(settings: QSettings) -> list[str]:
+    value = settings.value("recent", [])
+    if isinstance(value, str):
+        value = [value]
+    return [p for p in (value or []) if Path(p).exists()]
+
+
+def remember_workbook(settings: QSettings, path: str | Path) -> None:
+    path = str(Path(path).resolve())
+    recent = [p for p in recent_workbooks(settings) if p != path]
+    settings.setValue("recent", [path, *recent][:RECENT_MAX])
+    settings.setValue("last_workbook", path)

@@ -1,0 +1,132 @@
+"""The start screen: create a workbook from a catalogue, open one, open the Đắk Nông example, recent files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QDialog, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem, QMessageBox,
+    QPushButton, QVBoxLayout, QWidget,
+)
+
+from ..errors import UserError
+from ..store import create_workbook
+from ..store.seed import catalogues, install_catalogue, load_catalogue, start_report, write_bundled_sample
+from .settings import app_settings, recent_workbooks
+
+log = logging.getLogger(__name__)
+FILTER = "Sổ báo cáo (*.baocao)"
+EXAMPLE_NAME = "Ví dụ Đắk Nông 2023.baocao"
+
+
+def documents_dir() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+
+
+def example_path() -> Path:
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+                  or Path.home() / ".baocao-gui")
+    return folder / EXAMPLE_NAME
+
+
+def ensure_example() -> Path:
+    """The bundled example, written once into the user's data folder (never over the clerk's own edits)."""
+    path = example_path()
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = create_workbook(path)
+        try:
+            write_bundled_sample(db)
+        finally:
+            db.close()
+    return path
+
+
+def new_workbook(path: Path, catalogue_id: str, year: int) -> Path:
+    db = create_workbook(path)
+    try:
+        install_catalogue(db, load_catalogue(catalogue_id))
+        start_report(db, year)
+    except BaseException:
+        db.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        raise
+    db.close()
+    return path
+
+
+class StartDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("baocao-gui — Bắt đầu")
+        self.chosen: Path | None = None
+        self.settings = app_settings()
+        title = QLabel("<h2>Soạn báo cáo theo Nghị định 30/2020/NĐ-CP</h2>")
+        new = QPushButton("&Tạo sổ báo cáo mới…")
+        new.clicked.connect(self.create)
+        open_ = QPushButton("&Mở sổ báo cáo…")
+        open_.clicked.connect(self.open_existing)
+        example = QPushButton("Mở &ví dụ: Sở LĐTBXH Đắk Nông, năm 2023")
+        example.clicked.connect(self.open_example)
+        self.recent = QListWidget()
+        self.recent.setObjectName("recent")
+        for path in recent_workbooks(self.settings):
+            item = QListWidgetItem(Path(path).name)
+            item.setToolTip(path)
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            self.recent.addItem(item)
+        self.recent.itemActivated.connect(lambda item: self.finish(Path(item.data(Qt.ItemDataRole.UserRole))))
+        buttons = QVBoxLayout()
+        for b in (new, open_, example):
+            b.setMinimumHeight(36)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        recent_box = QVBoxLayout()
+        recent_box.addWidget(QLabel("Sổ báo cáo mở gần đây (&Enter để mở):"))
+        recent_box.addWidget(self.recent)
+        body = QHBoxLayout()
+        body.addLayout(buttons)
+        body.addLayout(recent_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(body)
+        self.resize(720, 360)
+
+    def finish(self, path: Path) -> None:
+        self.chosen = path
+        self.accept()
+
+    def create(self) -> None:
+        choices = catalogues()
+        if len(choices) > 1:
+            names = [name for _, name in choices]
+            name, ok = QInputDialog.getItem(self, "Tạo sổ báo cáo mới", "Danh mục của cơ quan:", names, 0, False)
+            if not ok:
+                return
+            catalogue_id = choices[names.index(name)][0]
+        else:
+            catalogue_id = choices[0][0]
+        target, _ = QFileDialog.getSaveFileName(self, "Tạo sổ báo cáo mới", str(documents_dir() / "Sổ báo cáo.baocao"),
+                                                FILTER)
+        if not target:
+            return
+        path = Path(target if target.endswith(".baocao") else target + ".baocao")
+        try:
+            self.finish(new_workbook(path, catalogue_id, dt.date.today().year))
+        except UserError as exc:
+            QMessageBox.warning(self, "Chưa tạo được sổ báo cáo", exc.message)
+
+    def open_existing(self) -> None:
+        target, _ = QFileDialog.getOpenFileName(self, "Mở sổ báo cáo", str(documents_dir()), FILTER)
+        if target:
+            self.finish(Path(target))
+
+    def open_example(self) -> None:
+        try:
+            self.finish(ensure_example())
+        except UserError as exc:
+            QMessageBox.warning(self, "Chưa mở được ví dụ", exc.message)
