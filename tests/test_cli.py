@@ -6,7 +6,7 @@ import zipfile
 import docx
 import pytest
 
-from conftest import assert_valid_ooxml, run_cli
+from helpers import assert_valid_ooxml, run_cli
 
 
 def one_vietnamese_sentence(result):

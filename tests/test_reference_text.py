@@ -5,7 +5,7 @@ import re
 import docx
 import pytest
 
-from conftest import REFERENCE
+from helpers import REFERENCE
 
 NUMBER_PREFIX = re.compile(r"^(?:[A-Z]\.|[IVXL]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|-)\s+")
 # the first-page lines are the header table; the last line is a remnant of the lost signature block

@@ -8,7 +8,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from conftest import assert_valid_ooxml
+from helpers import assert_valid_ooxml
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

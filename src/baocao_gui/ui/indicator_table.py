@@ -38,7 +38,9 @@ class IndicatorTable(QTableWidget):
         self.verticalHeader().setVisible(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        triggers = QAbstractItemView.EditTrigger
+        # like a spreadsheet: typing replaces the cell, F2 or a double click edits it, arrows move
+        self.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed)
         self.setToolTip("Gõ số liệu gốc; các cột tỷ lệ tự tính. Gõ vào cột tỷ lệ để ghi đè số in sẵn; xóa để tính lại.")
         self.itemChanged.connect(self._edited)
         self.refresh()

@@ -20,7 +20,10 @@ class Preview(QTextBrowser):
         self.setObjectName("preview")
         self.setAccessibleName("Xem trước báo cáo")
         self.setOpenLinks(False)
-        self.setMinimumWidth(PAGE_TEXT_WIDTH_PX)  # narrower, the header table would wrap
+        # the page keeps its width (the header table must not wrap); a narrow pane scrolls sideways
+        self.setLineWrapMode(QTextBrowser.LineWrapMode.FixedPixelWidth)
+        self.setLineWrapColumnOrWidth(PAGE_TEXT_WIDTH_PX)
+        self.setMinimumWidth(280)
         self.timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self.timer.timeout.connect(self.update_now)
         self.html = ""

@@ -1,0 +1,30 @@
+"""Helpers shared by the tests (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+VALIDATOR = SHARED / "tools" / "ooxml_validate.py"
+REFERENCE = ROOT / "tests" / "data" / "dak-nong-2023-bao-cao-tom-tat.txt"
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The program as a clerk runs it: a separate process, its real exit code and output."""
+    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "baocao_gui.cli", *args], capture_output=True, text=True,
+                          encoding="utf-8", cwd=cwd, env=full_env, timeout=120)
+
+
+def assert_valid_ooxml(path: Path) -> None:
+    """Word's judgement, by the ISO/IEC 29500 schema; skipped only where ../shared is absent."""
+    if not VALIDATOR.exists():
+        pytest.skip("../shared/tools/ooxml_validate.py not present")
+    result = subprocess.run([sys.executable, str(VALIDATOR), str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,35 @@
+"""GUI fixtures: the real window on a fresh copy of the sample, settings and documents kept private."""
+
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths
+
+
+@pytest.fixture(autouse=True)
+def _private_qt_settings(tmp_path):
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qt-settings"))
+    yield
+
+
+@pytest.fixture
+def open_window(qtbot):
+    """Open the main window on a workbook, as `baocao-gui WORKBOOK` does; closed at the end of the test."""
+    from baocao_gui.ui.main_window import MainWindow
+    from baocao_gui.ui.session import WorkbookSession
+
+    windows = []
+
+    def opener(path):
+        window = MainWindow(WorkbookSession(path))
+        qtbot.addWidget(window)
+        with qtbot.waitExposed(window):
+            window.show()
+        with qtbot.waitActive(window):
+            window.activateWindow()
+        windows.append(window)
+        return window
+
+    yield opener
+    for window in windows:
+        window.close()
+        window.session.close()

@@ -1,0 +1,41 @@
+"""Driving the real widgets the way a clerk does."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+
+def type_into_cell(qtbot, table, row, column, text):
+    """Select a cell, press F2, replace its text, press Enter."""
+    table.setFocus()
+    table.setCurrentCell(row, column)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = table.findChild(QLineEdit)
+    qtbot.waitUntil(lambda: editor is not None and editor.isVisible(), timeout=1000)
+    editor.selectAll()
+    if text:
+        qtbot.keyClicks(editor, text)
+    else:
+        qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # the delegate commits through a queued call: let the event loop run it
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState, timeout=1000)
+
+
+def row_of(table, code):
+    return table.codes().index(code)
+
+
+def type_text(qtbot, widget, text):
+    """Type as a Vietnamese keyboard does: ASCII as key presses, the rest committed by the input method
+    (Unikey, EVKey and Windows' Vietnamese keyboard hand composed letters to the widget this way)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    widget.setFocus()
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClicks(widget, ch)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(ch)
+            QApplication.sendEvent(widget, event)
