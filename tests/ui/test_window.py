@@ -221,3 +221,13 @@ def test_window_size_and_last_tab_are_remembered(qtbot, open_window, sample_work
     again = open_window(sample_workbook)
     assert again.tabs.currentWidget().objectName() == "tab-nguoi_co_cong"
     assert (again.width(), again.height()) == (1200, 700)
+
+
+def test_opening_a_sector_tab_scrolls_the_preview_to_that_sector(qtbot, open_window, sample_workbook):
+    window = open_window(sample_workbook)
+    qtbot.waitUntil(lambda: window.preview.outline is not None)
+    bar = window.preview.verticalScrollBar()
+    window.select_tab("tab-general")
+    top = bar.value()
+    sector_tab(window, "thanh_tra")
+    assert bar.value() > top

@@ -30,6 +30,8 @@ class BlocksEditor(QWidget):
 
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         self.list.setAccessibleName("Danh sách đoạn văn")
         self.list.currentRowChanged.connect(self._select)
 

@@ -55,7 +55,9 @@ class GeneralTab(QScrollArea):
         date_row.addWidget(self.date)
         date_row.addWidget(self.no_date)
         date_row.addStretch(1)
-        form.addRow("&Ngày ban hành:", date_row)
+        date_label = QLabel("&Ngày ban hành:")
+        date_label.setBuddy(self.date)
+        form.addRow(date_label, date_row)
 
         report = self.session.set_report_field
         line("type_name", "Tên &loại văn bản:", lambda t: report("type_name", t), "BÁO CÁO")

@@ -20,7 +20,7 @@ from ..store.edits import kind_label
 from .binding import flush_all
 from .general_tab import GeneralTab
 from .parts_tab import ASSESSMENT, DIRECTION, PartsTab
-from .preview import Preview
+from .preview import PAGE_TEXT_WIDTH_PX, Preview
 from .sector_tab import SectorTab
 from .session import WorkbookSession
 from .settings import app_settings, remember_workbook
@@ -42,12 +42,15 @@ class MainWindow(QMainWindow):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.tabs)
         split.addWidget(self.preview)
-        split.setSizes([760, 520])
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        split.setSizes([800, PAGE_TEXT_WIDTH_PX + 40])  # the page and its scroll bar
         self.setCentralWidget(split)
         self.saved_label = QLabel("")
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_actions()
         self._build_tabs()
+        self.tabs.currentChanged.connect(self._tab_shown)
         session.changed.connect(self._changed)
         session.saved.connect(self.saved_label.setText)
         session.failed.connect(self._failed)
@@ -135,6 +138,11 @@ class MainWindow(QMainWindow):
                 self.period.currentData() != self.session.report_id:
             self._fill_periods()
         self.preview.schedule()
+
+    def _tab_shown(self, _index: int) -> None:
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, SectorTab) and tab.sector_info() is not None:
+            self.preview.show_heading(tab.sector_info().title)
 
     def _failed(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)

@@ -27,6 +27,7 @@ class Preview(QTextBrowser):
         self.timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self.timer.timeout.connect(self.update_now)
         self.html = ""
+        self.outline = None
         self.update_now()
 
     def schedule(self) -> None:
@@ -37,7 +38,8 @@ class Preview(QTextBrowser):
         if report is None:
             self.setHtml("<p>Sổ báo cáo chưa có báo cáo nào.</p>")
             return
-        html = outline_to_html(compose_outline(self.session.workbook, report))
+        self.outline = compose_outline(self.session.workbook, report)
+        html = outline_to_html(self.outline)
         if html == self.html:
             return
         self.html = html
@@ -45,3 +47,14 @@ class Preview(QTextBrowser):
         position = bar.value()
         self.setHtml(html)
         bar.setValue(position)  # the clerk keeps their place while the text changes under it
+
+    def show_heading(self, text: str) -> None:
+        """Scroll to the first heading with this text (the sector the clerk is working on)."""
+        from ..compose import Heading
+
+        if self.outline is None:
+            return
+        for index, item in enumerate(self.outline.body):
+            if isinstance(item, Heading) and item.text == text:
+                self.scrollToAnchor(f"b{index}")
+                return
