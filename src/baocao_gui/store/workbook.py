@@ -35,6 +35,13 @@ def _configure(db: Database, readonly: bool) -> None:
         db.execute("PRAGMA synchronous = FULL")
 
 
+def _database(path: Path, readonly: bool) -> Database:
+    """A connection without sqlite-utils plugins: nothing installed beside us runs against a workbook."""
+    if readonly:
+        return Database(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True), execute_plugins=False)
+    return Database(path, execute_plugins=False)
+
+
 def create_workbook(path: str | Path) -> Database:
     """A new, empty workbook at ``path`` (which must not exist yet)."""
     path = Path(path)
@@ -43,7 +50,7 @@ def create_workbook(path: str | Path) -> Database:
     if not path.parent.is_dir():
         raise WorkbookError(f"Không có thư mục “{path.parent}” để tạo sổ báo cáo.", f"no folder {path.parent}")
     try:
-        db = Database(path)
+        db = _database(path, readonly=False)
         _configure(db, readonly=False)
         migrations.apply(db)
     except (sqlite3.Error, OSError) as exc:
@@ -66,7 +73,7 @@ def open_workbook(path: str | Path, *, readonly: bool = False) -> Database:
         raise WorkbookError(f"Tệp “{path.name}” không phải là sổ báo cáo của baocao-gui.", f"{path} is not SQLite")
     # Identify the file through a read-only connection first: a foreign or newer file is never touched.
     try:
-        probe = Database(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
+        probe = _database(path, readonly=True)
         try:
             app_id = probe.execute("PRAGMA application_id").fetchone()[0]
             applied = {m.name for m in migrations.applied(probe)} if app_id == APPLICATION_ID else set()
@@ -84,10 +91,7 @@ def open_workbook(path: str | Path, *, readonly: bool = False) -> Database:
             f"{path} has unknown migrations {sorted(applied - known)}",
         )
     try:
-        if readonly:
-            db = Database(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
-        else:
-            db = Database(path)
+        db = _database(path, readonly)
         _configure(db, readonly)
     except sqlite3.DatabaseError as exc:
         raise WorkbookError(f"Không mở được sổ báo cáo “{path.name}” để ghi: tệp chỉ đọc hoặc đang bị khóa.",

@@ -1,0 +1,92 @@
+"""Launch to window ready, and an edit to its commit. Run: python benchmarks/launch_bench.py [--runs N]
+
+Launch: whole processes, baocao-gui's window on the sample against a bare PySide6 window with a tab
+widget started the same way (launch_probe.py), alternating. Edit: in-process, a figure typed in the
+window's session (commit + reload + every tab and the preview redrawn) and the store write alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).resolve().parent
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=10)
+    args = parser.parse_args()
+    from baocao_gui.store import create_workbook
+    from baocao_gui.store.seed import write_bundled_sample
+
+    tmp = Path(tempfile.mkdtemp(prefix="baocao-bench-"))
+    book = tmp / "mau.baocao"
+    db = create_workbook(book)
+    write_bundled_sample(db)
+    db.close()
+    env_home = {**os.environ, "HOME": str(tmp), "XDG_CONFIG_HOME": str(tmp / "cfg")}
+    commands = {
+        "bare PySide6 window, 9 tabs": [sys.executable, str(HERE / "launch_probe.py"), "bare"],
+        "baocao-gui window on the sample": [sys.executable, str(HERE / "launch_probe.py"), "app", str(book)],
+    }
+    for cmd in commands.values():
+        subprocess.run(cmd, check=True, capture_output=True, env=env_home)
+    results: dict[str, list[float]] = {k: [] for k in commands}
+    for _ in range(args.runs):
+        for name, cmd in commands.items():
+            start = time.perf_counter()
+            subprocess.run(cmd, check=True, capture_output=True, env=env_home)
+            results[name].append(time.perf_counter() - start)
+
+    from baocao_gui.store import edits, open_workbook
+    from baocao_gui.ui.app import application
+    from baocao_gui.ui.main_window import MainWindow
+    from baocao_gui.ui.session import WorkbookSession
+
+    os.environ["XDG_CONFIG_HOME"] = str(tmp / "cfg")
+    application()
+    window = MainWindow(WorkbookSession(book))
+    window.show()
+    session = window.session
+    samples = []
+    for i in range(args.runs * 5):
+        start = time.perf_counter()
+        session.set_value("viec_lam", "actual", 18000 + i)
+        samples.append(time.perf_counter() - start)
+    store_db = open_workbook(book)
+    rid = session.report_id
+    store_samples = []
+    for i in range(args.runs * 5):
+        start = time.perf_counter()
+        edits.set_value(store_db, rid, "viec_lam", "actual", 17000 + i)
+        store_samples.append(time.perf_counter() - start)
+
+    base = statistics.median(results["bare PySide6 window, 9 tabs"])
+    print(f"{args.runs} runs, median")
+    print("| what | median | ratio |")
+    print("|---|---|---|")
+    for name, values in results.items():
+        med = statistics.median(values)
+        print(f"| launch: {name} | {med * 1000:.0f} ms | {med / base:.2f}× |")
+    print(f"| edit → committed, store write alone (WAL, synchronous=FULL) | "
+          f"{statistics.median(store_samples) * 1000:.1f} ms | |")
+    print(f"| edit → committed and window redrawn (session.set_value) | {statistics.median(samples) * 1000:.1f} ms | |")
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,38 @@
+"""Started by launch_bench.py: build a window, show it, let the event loop paint once, exit.
+
+python launch_probe.py bare            a bare PySide6 main window with a tab widget of 9 tabs
+python launch_probe.py app WORKBOOK    baocao-gui's window on WORKBOOK, as `baocao-gui WORKBOOK` builds it
+"""
+
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> None:
+    kind = sys.argv[1]
+    if kind == "bare":
+        from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget
+
+        app = QApplication(sys.argv[:1])
+        window = QMainWindow()
+        tabs = QTabWidget()
+        for i in range(9):
+            tabs.addTab(QLabel(f"Thẻ {i}"), f"Thẻ {i}")
+        window.setCentralWidget(tabs)
+    else:
+        from baocao_gui.ui.app import application, open_window
+
+        app = application()
+        window = open_window(sys.argv[2])
+    window.show()
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, app.quit)  # after the first round of the event loop: shown and painted
+    app.exec()
+    os._exit(0)  # do not time interpreter teardown
+
+
+if __name__ == "__main__":
+    main()

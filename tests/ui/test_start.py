@@ -1,0 +1,65 @@
+"""Starting the program: the workbook given, the last one used, or the start screen."""
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog
+
+from baocao_gui.domain.model import Part
+from baocao_gui.store import load_workbook, open_workbook
+from baocao_gui.ui.app import choose_workbook
+from baocao_gui.ui.settings import app_settings, recent_workbooks, remember_workbook
+from baocao_gui.ui.start_dialog import StartDialog, example_path
+
+
+def test_without_an_argument_the_last_workbook_opens(sample_workbook):
+    remember_workbook(app_settings(), sample_workbook)
+    assert choose_workbook(None) == sample_workbook.resolve()
+
+
+def test_the_example_is_written_once_into_the_users_data_folder_and_opened(qtbot):
+    dialog = StartDialog()
+    qtbot.addWidget(dialog)
+    dialog.open_example()
+    assert dialog.chosen == example_path() and dialog.chosen.exists()
+    report = load_workbook(open_workbook(dialog.chosen, readonly=True)).report_for(2023)
+    assert report.values["viec_lam"].actual == 18498
+
+
+def test_a_new_workbook_from_the_catalogue_starts_with_a_sentence_per_indicator(qtbot, tmp_path, monkeypatch):
+    target = tmp_path / "Sở mới"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialog = StartDialog()
+    qtbot.addWidget(dialog)
+    dialog.create()
+    assert dialog.chosen == Path(str(target) + ".baocao")
+    wb = load_workbook(open_workbook(dialog.chosen, readonly=True))
+    report = wb.report_for()
+    jobs = [b.text for b in report.part(Part.RESULTS, "lao_dong")]
+    assert any("{{viec_lam" in text for text in jobs)
+    assert report.values == {}  # figures are the clerk's to type
+
+
+def test_recent_workbooks_are_listed_newest_first_and_missing_ones_dropped(qtbot, sample_workbook, tmp_path):
+    settings = app_settings()
+    gone = tmp_path / "đã xóa.baocao"
+    gone.write_bytes(b"x")
+    remember_workbook(settings, gone)
+    remember_workbook(settings, sample_workbook)
+    gone.unlink()
+    assert recent_workbooks(settings) == [str(sample_workbook.resolve())]
+    dialog = StartDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.recent.count() == 1 and dialog.recent.item(0).text() == sample_workbook.name
+
+
+def test_a_file_that_is_not_a_workbook_gets_one_sentence_and_no_window(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from baocao_gui.ui.app import open_window
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    path = tmp_path / "báo cáo cũ.docx"
+    path.write_bytes(b"PK\x03\x04 not a workbook")
+    assert open_window(path) is None
+    assert said == ["Tệp “báo cáo cũ.docx” không phải là sổ báo cáo của baocao-gui."]
