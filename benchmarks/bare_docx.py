@@ -5,7 +5,8 @@ import sys
 
 import docx
 
-lines = json.load(open(sys.argv[1], encoding="utf-8"))
+with open(sys.argv[1], encoding="utf-8") as f:
+    lines = json.load(f)
 document = docx.Document()
 for line in lines:
     document.add_paragraph(line)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-
 # Headless Qt on a 1920×1080 virtual screen (the default offscreen screen is 800×800, smaller than the window),
 # set before anything imports Qt.
 _SCREEN = Path(__file__).resolve().parent / "data" / "offscreen-screen.json"

@@ -19,12 +19,12 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> sub
     """The program as a clerk runs it: a separate process, its real exit code and output."""
     full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
     return subprocess.run([sys.executable, "-m", "baocao_gui.cli", *args], capture_output=True, text=True,
-                          encoding="utf-8", cwd=cwd, env=full_env, timeout=120)
+                          encoding="utf-8", cwd=cwd, env=full_env, timeout=120, check=False)
 
 
 def assert_valid_ooxml(path: Path) -> None:
     """Word's judgement, by the ISO/IEC 29500 schema; skipped only where ../shared is absent."""
     if not VALIDATOR.exists():
         pytest.skip("../shared/tools/ooxml_validate.py not present")
-    result = subprocess.run([sys.executable, str(VALIDATOR), str(path)], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, str(VALIDATOR), str(path)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr

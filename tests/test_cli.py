@@ -5,7 +5,6 @@ import zipfile
 
 import docx
 import pytest
-
 from helpers import assert_valid_ooxml, run_cli
 
 

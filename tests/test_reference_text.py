@@ -4,7 +4,6 @@ import re
 
 import docx
 import pytest
-
 from helpers import REFERENCE
 
 NUMBER_PREFIX = re.compile(r"^(?:[A-Z]\.|[IVXL]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|-)\s+")

@@ -49,7 +49,7 @@ def test_the_reference_numbering_mistakes_come_out_right(sample_workbook):
 
 
 def test_points_restart_at_a_under_each_khoan(sample_workbook):
-    wb, outline = outline_of(sample_workbook)
+    _, outline = outline_of(sample_workbook)
     body = list(outline.body)
     runs, current = [], []
     for item in body:

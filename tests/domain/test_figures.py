@@ -2,7 +2,16 @@ import pytest
 
 from baocao_gui.domain.figures import FigureWriter, MissingFigure
 from baocao_gui.domain.model import (
-    Agency, Indicator, Period, PeriodKind, PlanMeaning, Report, Role, Sector, Values, Workbook,
+    Agency,
+    Indicator,
+    Period,
+    PeriodKind,
+    PlanMeaning,
+    Report,
+    Role,
+    Sector,
+    Values,
+    Workbook,
 )
 
 SECTOR = Sector("lao_dong", Role.SECTOR, "Công tác Lao động", "Lao động")

@@ -4,7 +4,11 @@ from decimal import Decimal
 import pytest
 
 from baocao_gui.domain.vnformat import (
-    format_doc_number, format_number, format_percent, format_place_date, parse_number,
+    format_doc_number,
+    format_number,
+    format_percent,
+    format_place_date,
+    parse_number,
 )
 
 

@@ -7,7 +7,6 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
-
 from helpers import assert_valid_ooxml
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

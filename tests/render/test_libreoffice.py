@@ -6,9 +6,9 @@ import shutil
 import subprocess
 
 import pytest
+from test_reference_text import reference_paragraphs, unnumbered
 
 from baocao_gui.render.pdf import docx_to_pdf, find_soffice
-from test_reference_text import reference_paragraphs, unnumbered
 
 pytestmark = pytest.mark.libreoffice
 

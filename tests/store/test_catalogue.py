@@ -1,8 +1,8 @@
 import pytest
 
 from baocao_gui.domain.catalogue import CatalogueError, parse_catalogue
-from baocao_gui.store.seed import load_catalogue, read_toml
 from baocao_gui.paths import resource
+from baocao_gui.store.seed import load_catalogue, read_toml
 
 
 def test_bundled_catalogue_describes_the_sectors_of_a_labour_department():

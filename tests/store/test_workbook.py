@@ -34,10 +34,9 @@ def test_workbook_uses_wal_foreign_keys_and_is_marked_as_ours(sample_workbook):
 def test_a_failed_write_leaves_the_workbook_unchanged(sample_workbook):
     db = open_workbook(sample_workbook)
     before = db.execute("SELECT count(*) FROM block").fetchone()[0]
-    with pytest.raises(sqlite3.IntegrityError):
-        with db.atomic():
-            db["block"].insert({"report_id": 1, "part": "intro", "position": 99, "kind": "paragraph", "text": "x"})
-            db["block"].insert({"report_id": 1, "part": "intro", "position": 99, "kind": "khác", "text": "y"})
+    with pytest.raises(sqlite3.IntegrityError), db.atomic():
+        db["block"].insert({"report_id": 1, "part": "intro", "position": 99, "kind": "paragraph", "text": "x"})
+        db["block"].insert({"report_id": 1, "part": "intro", "position": 99, "kind": "khác", "text": "y"})
     assert db.execute("SELECT count(*) FROM block").fetchone()[0] == before
 
 

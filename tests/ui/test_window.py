@@ -2,15 +2,14 @@
 
 import docx
 import pytest
+from gui_helpers import row_of, type_into_cell, type_text
+from helpers import assert_valid_ooxml
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from baocao_gui.domain.model import Part
 from baocao_gui.store import load_workbook, open_workbook
 from baocao_gui.ui.indicator_table import FIELD_COLUMN
-
-from helpers import assert_valid_ooxml
-from gui_helpers import row_of, type_into_cell, type_text
 
 
 def stored(path, year=2023):

@@ -16,7 +16,7 @@ from .outline import FrontMatter, Heading, Level, Outline, Paragraph, Signature
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Điểm follow the Vietnamese alphabet, as in legal texts: a), b), c), d), đ), e), g) …
-DIEM_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+DIEM_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
 PART_NAMES = ("PHẦN THỨ NHẤT", "PHẦN THỨ HAI", "PHẦN THỨ BA")
 
 

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 PERCENT_PLACES = 2
 
 
-def to_decimal(value: float | int | Decimal) -> Decimal:
+def to_decimal(value: float | Decimal) -> Decimal:
     """The decimal a clerk typed: 5.18 stays 5.18, not 5.17999999…"""
     if isinstance(value, Decimal):
         return value
@@ -28,7 +28,7 @@ def round_half_up(value: Decimal, places: int = PERCENT_PLACES) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-def format_number(value: float | int | Decimal, *, pad: bool = False) -> str:
+def format_number(value: float | Decimal, *, pad: bool = False) -> str:
     """Write a number the vi-VN way; trailing decimal zeros are dropped (40,80 → 40,8).
 
     ``pad`` writes a whole number from 0 to 9 with two digits, as reports count small things: "04 Nghị quyết".
@@ -50,7 +50,7 @@ def format_number(value: float | int | Decimal, *, pad: bool = False) -> str:
     return ("-" if negative else "") + whole + ("," + frac if frac else "")
 
 
-def format_percent(value: float | int | Decimal) -> str:
+def format_percent(value: float | Decimal) -> str:
     """A percentage rounded half up to two decimals: 101,64%; 301%."""
     return format_number(round_half_up(to_decimal(value))) + "%"
 

@@ -92,23 +92,18 @@ def write_sample(db: Database, data: dict[str, Any]) -> None:
                         raise ValueError(f"override {code}.{field} is not known")
                     db["override"].insert({"report_id": rid, "indicator_id": ids[code], "field": field,
                                            "value": value})
-            rows: list[dict[str, Any]] = []
-
-            def add(part: Part, sector_id: int | None, items: list[Any]) -> None:
-                for pos, (kind, text) in enumerate(_blocks(items)):
-                    rows.append({"report_id": rid, "part": part.value, "sector_id": sector_id, "position": pos,
-                                 "kind": kind, "text": nfc(text)})
-
-            add(Part.INTRO, None, rep.get("intro", []))
+            places: list[tuple[Part, int | None, list[Any]]] = [(Part.INTRO, None, rep.get("intro", []))]
             for code, narrative in rep.get("sectors", {}).items():
                 if code not in sectors:
                     raise ValueError(f"sector {code!r} is not in the catalogue")
-                add(Part.RESULTS, sectors[code], narrative.get("results", []))
-                add(Part.TASKS, sectors[code], narrative.get("tasks", []))
+                places.append((Part.RESULTS, sectors[code], narrative.get("results", [])))
+                places.append((Part.TASKS, sectors[code], narrative.get("tasks", [])))
             for section in ("assessment", "direction"):
-                for key, items in rep.get(section, {}).items():
-                    add(Part(key), None, items)
-            db["block"].insert_all(rows)
+                places += [(Part(key), None, items) for key, items in rep.get(section, {}).items()]
+            db["block"].insert_all(
+                {"report_id": rid, "part": part.value, "sector_id": sector_id, "position": pos, "kind": kind,
+                 "text": nfc(text)}
+                for part, sector_id, items in places for pos, (kind, text) in enumerate(_blocks(items)))
 
 
 def write_bundled_sample(db: Database, name: str = "dak-nong-2023") -> None:

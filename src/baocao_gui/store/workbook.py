@@ -10,8 +10,19 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..domain.model import (
-    Agency, Block, BlockKind, Indicator, Part, Period, PeriodKind, PlanMeaning, Report, Role, Sector,
-    Values, Workbook,
+    Agency,
+    Block,
+    BlockKind,
+    Indicator,
+    Part,
+    Period,
+    PeriodKind,
+    PlanMeaning,
+    Report,
+    Role,
+    Sector,
+    Values,
+    Workbook,
 )
 from ..errors import UserError
 from .schema import APPLICATION_ID, MIGRATION_SET, migrations

@@ -35,7 +35,7 @@ class TextBinding(QObject):
         if _text(self.widget) != self.saved_text:
             self.timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
             self.flush()
         return False
@@ -64,5 +64,5 @@ class TextBinding(QObject):
 
 def flush_all() -> None:
     """Before export, switching period or closing: nothing typed stays unsaved."""
-    for binding in list(_live):
+    for binding in _live:
         binding.flush()

@@ -73,7 +73,7 @@ class CitationHighlighter(QSyntaxHighlighter):
         self.format.setBackground(QColor("#dbeafe"))
         self.format.setForeground(QColor("#1e3a8a"))
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+    def highlightBlock(self, text: str) -> None:
         matches = self.PATTERN.globalMatch(text)
         while matches.hasNext():
             m = matches.next()

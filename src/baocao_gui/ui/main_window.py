@@ -8,7 +8,15 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar,
+    QComboBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
     QWidget,
 )
 
@@ -235,7 +243,7 @@ class MainWindow(QMainWindow):
         if last:
             self.select_tab(str(last))
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event) -> None:
         flush_all()
         self.settings.setValue("geometry", self.saveGeometry())
         if self.tabs.currentWidget() is not None:

@@ -35,7 +35,7 @@ class _Edit(QUndoCommand):
     def id(self) -> int:
         return 1 if self.merge_key else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if (not isinstance(other, _Edit) or other.isObsolete() or other.merge_key != self.merge_key
                 or other.at - self.at > MERGE_SECONDS):
             return False
