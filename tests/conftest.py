@@ -23,11 +23,10 @@ def _private_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
-    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "documents"))
+    monkeypatch.setenv("HOME", str(home))  # Documents and the example workbook land here
     if "PySide6.QtCore" in sys.modules:
-        from PySide6.QtCore import QSettings, QStandardPaths
+        from PySide6.QtCore import QSettings
 
-        QStandardPaths.setTestModeEnabled(True)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "config"))
 
 

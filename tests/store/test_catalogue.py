@@ -17,6 +17,7 @@ def test_bundled_catalogue_describes_the_sectors_of_a_labour_department():
 def test_another_department_is_a_different_catalogue_not_code():
     data = read_toml(resource("catalogues", "sldtbxh.toml"))
     data["catalogue"]["id"] = "so_y_te"
+    data["rule"] = []
     data["sector"] = [{"code": "kham_chua_benh", "title": "Công tác khám, chữa bệnh", "task_title": "Khám, chữa bệnh",
                        "indicator": [{"code": "luot_kham", "name": "Lượt khám", "unit": "lượt",
                                       "sentence": "Khám cho {{luot_kham}} lượt người."}]}]

@@ -1,12 +1,11 @@
 """GUI fixtures: the real window on a fresh copy of the sample, settings and documents kept private."""
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 
 
 @pytest.fixture(autouse=True)
 def _private_qt_settings(tmp_path):
-    QStandardPaths.setTestModeEnabled(True)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qt-settings"))
     yield
 

@@ -1,5 +1,6 @@
 """Starting the program: the workbook given, the last one used, or the start screen."""
 
+import os
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
@@ -21,6 +22,7 @@ def test_the_example_is_written_once_into_the_users_data_folder_and_opened(qtbot
     qtbot.addWidget(dialog)
     dialog.open_example()
     assert dialog.chosen == example_path() and dialog.chosen.exists()
+    assert str(dialog.chosen).startswith(os.environ["HOME"])  # the test's own folder, never the user's
     report = load_workbook(open_workbook(dialog.chosen, readonly=True)).report_for(2023)
     assert report.values["viec_lam"].actual == 18498
 

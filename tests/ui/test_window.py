@@ -27,6 +27,10 @@ def sector_tab(window, code):
 
 @pytest.fixture
 def no_dialog_after_export(monkeypatch):
+    """The sample has findings: the clerk passes the gate (tested in test_findings.py) and closes the notice."""
+    from baocao_gui.ui.export_gate import ExportGate
+
+    monkeypatch.setattr(ExportGate, "ask", staticmethod(lambda parent, findings: True))
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
 
 
@@ -141,7 +145,7 @@ def test_a_new_indicator_added_in_the_window_appears_in_the_export(
 
 
 def test_an_export_target_that_cannot_be_written_gets_a_message_and_loses_nothing(
-        qtbot, open_window, sample_workbook, tmp_path, monkeypatch):
+        qtbot, open_window, sample_workbook, tmp_path, monkeypatch, no_dialog_after_export):
     window = open_window(sample_workbook)
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .figures import PERIOD_NAMES, citations
 from .model import Indicator, PlanMeaning, Role, Sector
+from .rules import Rule, RuleError, parse_rule, references
 
 CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 LABEL_KEYS = (
@@ -27,6 +28,7 @@ class Catalogue:
     labels: dict[str, str]
     sectors: tuple[Sector, ...]
     indicators: tuple[Indicator, ...]
+    rules: tuple[Rule, ...] = ()
 
 
 def parse_catalogue(data: dict) -> Catalogue:
@@ -73,5 +75,15 @@ def parse_catalogue(data: dict) -> Catalogue:
         for c in citations(ind.sentence):
             if c.code not in seen and c.code not in PERIOD_NAMES:
                 raise CatalogueError(f"indicator {ind.code}: its sentence cites unknown {c.code!r}")
+    rules = []
+    for r in data.get("rule") or []:
+        try:
+            rule = parse_rule(r)
+        except RuleError as exc:
+            raise CatalogueError(str(exc)) from exc
+        unknown = {code for code, _ in references(rule.left) + references(rule.right)} - set(seen)
+        if unknown or any(x.id == rule.id for x in rules):
+            raise CatalogueError(f"rule {rule.id}: repeated id or unknown indicators {sorted(unknown)}")
+        rules.append(rule)
     return Catalogue(cid, head.get("name", cid), int(head.get("version", 1)), labels,
-                     tuple(sectors), tuple(indicators))
+                     tuple(sectors), tuple(indicators), tuple(rules))

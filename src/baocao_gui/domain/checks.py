@@ -1,16 +1,25 @@
-"""Checks run before export (a first set; rules as data come with the checks issue)."""
+"""Checks before signing: what a careful reader of the report would catch, each with its place.
+
+Built-in checks (figures, text, required parts) plus the catalogue's rules (domain/rules.py). Every
+finding says where it is (``Place``, for the window to jump to), what is wrong, and how to fix it.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from .figures import FigureWriter, MissingFigure, citations, derived
-from .model import Part, Report, Workbook
+from .figures import TOKEN, FigureWriter, MissingFigure, citations, derived
+from .model import Block, BlockKind, Indicator, Part, PlanMeaning, Report, Workbook
+from .rules import OPERATOR_WORDS, RuleError, check_rule, references
 from .vnformat import format_number, format_percent, to_decimal
 
 ROUNDING = Decimal("0.01")
+IMPLAUSIBLE_RATIO = 5  # a figure this many times larger or smaller than last year's or the plan
 
 
 class Severity(StrEnum):
@@ -19,77 +28,262 @@ class Severity(StrEnum):
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a finding is, for the window to jump to."""
+
+    tab: str  # "general" | "sector" | "assessment" | "direction"
+    sector: str | None = None
+    part: Part | None = None
+    block_id: int | None = None
+    indicator: str | None = None
+    field: str | None = None  # a value field (actual, plan…) or a general-information field
+
+
+@dataclass(frozen=True)
 class Finding:
     severity: Severity
     where: str
     message: str
+    fix: str = ""
+    place: Place = Place("general")
+    kind: str = ""  # what check found it, e.g. "legacy-encoding" (the window offers a one-click fix)
 
     def line(self) -> str:
-        return f"{self.severity.upper()}: {self.where}: {self.message}"
+        tail = f" ({self.fix})" if self.fix else ""
+        return f"{self.severity.upper()}: {self.where}: {self.message}{tail}"
 
 
+PART_TAB = {Part.INTRO: "assessment", Part.ADVANTAGES: "assessment", Part.DIFFICULTIES: "assessment",
+            Part.CAUSES: "assessment", Part.OBJECTIVE: "direction", Part.MAIN_TARGETS: "direction",
+            Part.TASKS_INTRO: "direction", Part.RESULTS: "sector", Part.TASKS: "sector"}
 PART_NAMES = {
-    Part.INTRO: "Phần mở đầu", Part.ADVANTAGES: "Thuận lợi", Part.DIFFICULTIES: "Khó khăn, vướng mắc",
+    Part.INTRO: "Mở đầu", Part.ADVANTAGES: "Thuận lợi", Part.DIFFICULTIES: "Khó khăn, vướng mắc",
     Part.CAUSES: "Nguyên nhân", Part.OBJECTIVE: "Mục tiêu chung", Part.MAIN_TARGETS: "Chỉ tiêu chủ yếu",
-    Part.TASKS_INTRO: "Nhiệm vụ và giải pháp", Part.RESULTS: "kết quả", Part.TASKS: "nhiệm vụ",
+    Part.TASKS_INTRO: "Mở đầu phần nhiệm vụ", Part.RESULTS: "Kết quả thực hiện", Part.TASKS: "Nhiệm vụ kỳ tới",
 }
+GENERAL_FIELDS = {"number": "Số văn bản", "date": "Ngày ban hành", "summary": "Trích yếu nội dung",
+                  "type_name": "Tên loại văn bản", "signer_authority": "Thẩm quyền ký",
+                  "signer_title": "Chức vụ người ký", "signer_name": "Họ tên người ký", "recipients": "Nơi nhận",
+                  "agency_name": "Cơ quan ban hành", "place": "Địa danh", "abbreviation": "Chữ viết tắt tên cơ quan"}
+
+_HAND_NUMBER = re.compile(r"^\s*(?:[IVXL]+\.|[A-Z]\.|\d+(?:\.\d+)*\.?\)?|[a-zđ]\))\s")
+_HAND_BULLET = re.compile(r"^\s*[-–+•]\s")
+_ENGLISH_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,.]?\d)")
+_ENGLISH_DECIMAL = re.compile(r"(?<![\d.,/])\d+\.\d{1,2}(?![\d.]|\.\d)(?!\s*\.\d)")
+_DOUBLE_MULTIPLIER = re.compile(r"(\d{1,3}(?:\.\d{3}){2,})\s*(triệu|tỷ)\s*(?:đồng|đ)\b")
+_UNIT_GLUED = re.compile(r"\d(đồng|đ)(?=[\s.,;:)]|$)")
+_SPACE_BEFORE_PUNCT = re.compile(r"\S[ \u00a0]+[,.;:!?](?!\.)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def _where_block(workbook: Workbook, part: Part, sector: str, index: int) -> str:
-    if sector:
-        s = next((x for x in workbook.sectors if x.code == sector), None)
-        name = s.title if s else sector
-        return f"{name} ({PART_NAMES[part]}), đoạn {index}"
-    return f"{PART_NAMES[part]}, đoạn {index}"
+class _Checker:
+    def __init__(self, workbook: Workbook, report: Report):
+        self.workbook, self.report = workbook, report
+        self.writer = FigureWriter(workbook, report, missing="mark")
+        self.findings: list[Finding] = []
+        self.sector_titles = {s.code: s.title for s in workbook.sectors}
 
+    def add(self, severity: Severity, where: str, message: str, fix: str = "", place: Place = Place("general"),
+            kind: str = "") -> None:
+        self.findings.append(Finding(severity, where, message, fix, place, kind))
 
-def check_report(workbook: Workbook, report: Report) -> list[Finding]:
-    findings: list[Finding] = []
-    add = findings.append
-    general = "Thông tin chung"
-    if report.number is None:
-        add(Finding(Severity.WARNING, general, "chưa có số văn bản."))
-    if report.date is None:
-        add(Finding(Severity.WARNING, general, "chưa có ngày ban hành."))
-    if not report.summary.strip():
-        add(Finding(Severity.ERROR, general, "chưa có trích yếu nội dung."))
-    if not (report.signer_authority.strip() or report.signer_title.strip()):
-        add(Finding(Severity.ERROR, general, "chưa có thẩm quyền, chức vụ người ký."))
-    if not report.signer_name.strip():
-        add(Finding(Severity.WARNING, general, "chưa có họ tên người ký."))
+    # --- places ----------------------------------------------------------------------------------------------
+    def block_where(self, part: Part, sector: str, index: int) -> str:
+        head = f"{self.sector_titles.get(sector, sector)} › " if sector else ""
+        return f"{head}{PART_NAMES[part]} › đoạn {index}"
 
-    writer = FigureWriter(workbook, report)
-    for (part, sector), blocks in report.blocks.items():
-        for i, block in enumerate(blocks, 1):
-            for c in citations(block.text):
-                try:
-                    writer.figure(c.code, c.field)
-                except MissingFigure as exc:
-                    add(Finding(Severity.ERROR, _where_block(workbook, part, sector, i),
-                                f"trích số liệu “{c.code}.{c.field}”: {exc.reason}."))
+    def indicator_where(self, ind: Indicator) -> str:
+        return f"{self.sector_titles.get(ind.sector, ind.sector)} › chỉ tiêu “{ind.name}”"
 
-    for ind in workbook.indicators:
-        values = report.values.get(ind.code)
-        children = [c for c in workbook.indicators if c.parent == ind.code]
-        where = f"Chỉ tiêu “{ind.name}”"
-        if children and values and values.actual is not None:
-            parts = [report.values[c.code].actual for c in children
-                     if c.code in report.values and report.values[c.code].actual is not None]
-            total = sum((to_decimal(p) for p in parts), Decimal(0))
-            for c in children:
-                cv = report.values.get(c.code)
-                if cv and cv.actual is not None and cv.actual > values.actual:
-                    add(Finding(Severity.ERROR, f"Chỉ tiêu “{c.name}”",
-                                f"số trong đó ({format_number(cv.actual)}) lớn hơn tổng ({format_number(values.actual)})."))
-            if ind.parts_complete and parts and total != to_decimal(values.actual):
-                add(Finding(Severity.ERROR, where,
-                            f"các số trong đó cộng lại được {format_number(total)}, "
-                            f"khác tổng {format_number(values.actual)}."))
-        if values:
-            parent = report.values.get(ind.parent) if ind.parent else None
+    def indicator_place(self, ind: Indicator, field: str = "actual") -> Place:
+        return Place("sector", sector=ind.sector, indicator=ind.code, field=field)
+
+    # --- required parts --------------------------------------------------------------------------------------
+    def required(self) -> None:
+        r, a = self.report, self.workbook.agency
+        general = "Thông tin chung"
+
+        def need(ok: bool, key: str, severity: Severity, message: str, fix: str) -> None:
+            if not ok:
+                self.add(severity, f"{general} › {GENERAL_FIELDS[key]}", message, fix, Place("general", field=key))
+
+        need(bool(a.name.strip()), "agency_name", Severity.ERROR, "chưa có tên cơ quan ban hành.", "gõ tên cơ quan")
+        need(bool(a.place.strip()), "place", Severity.ERROR, "chưa có địa danh.", "gõ địa danh, ví dụ Đắk Nông")
+        need(bool(a.abbreviation.strip()), "abbreviation", Severity.WARNING, "chưa có chữ viết tắt tên cơ quan.",
+             "gõ chữ viết tắt dùng trong ký hiệu văn bản, ví dụ SLĐTBXH")
+        need(r.number is not None, "number", Severity.WARNING, "chưa có số văn bản.",
+             "gõ số khi văn thư cấp số, hoặc để trống để điền tay")
+        need(r.date is not None, "date", Severity.WARNING, "chưa có ngày ban hành.", "chọn ngày ban hành")
+        need(bool(r.type_name.strip()), "type_name", Severity.ERROR, "chưa có tên loại văn bản.", "gõ BÁO CÁO")
+        need(bool(r.summary.strip()), "summary", Severity.ERROR, "chưa có trích yếu nội dung.", "gõ trích yếu")
+        need(bool(r.signer_authority.strip() or r.signer_title.strip()), "signer_title", Severity.ERROR,
+             "chưa có thẩm quyền, chức vụ người ký.", "chọn thẩm quyền ký và gõ chức vụ")
+        need(bool(r.signer_name.strip()), "signer_name", Severity.WARNING, "chưa có họ tên người ký.",
+             "gõ họ tên người ký, không ghi học hàm, học vị")
+        need(bool(r.recipients), "recipients", Severity.WARNING, "chưa có nơi nhận.",
+             "gõ mỗi nơi nhận một dòng, dòng cuối “Lưu: VT, …”")
+        if r.recipients and not r.recipients[-1].strip().lstrip("- ").startswith("Lưu"):
+            need(False, "recipients", Severity.WARNING, "nơi nhận cuối cùng phải là “Lưu: VT, …”.",
+                 "thêm dòng “Lưu: VT, <đơn vị soạn thảo>” ở cuối")
+        for s in self.workbook.sectors:
+            has_text = any(b.text.strip() for b in r.part(Part.RESULTS, s.code))
+            has_figures = any(r.values.get(i.code) and r.values[i.code].actual is not None
+                              for i in self.workbook.indicators if i.sector == s.code)
+            if not has_text and not has_figures:
+                self.add(Severity.WARNING, s.title, "lĩnh vực chưa có số liệu và chưa có đoạn kết quả nào.",
+                         "nhập số liệu, soạn đoạn kết quả, hoặc xóa lĩnh vực nếu không báo cáo",
+                         Place("sector", sector=s.code, part=Part.RESULTS))
+
+    # --- figures ---------------------------------------------------------------------------------------------
+    def figures(self) -> None:
+        wb, r = self.workbook, self.report
+        for ind in wb.indicators:
+            values = r.values.get(ind.code)
+            children = [c for c in wb.indicators if c.parent == ind.code]
+            if children and values and values.actual is not None:
+                parts = [r.values[c.code].actual for c in children
+                         if c.code in r.values and r.values[c.code].actual is not None]
+                for c in children:
+                    cv = r.values.get(c.code)
+                    if cv and cv.actual is not None and cv.actual > values.actual:
+                        self.add(Severity.ERROR, self.indicator_where(c),
+                                 f"số trong đó ({format_number(cv.actual)}) lớn hơn tổng "
+                                 f"“{ind.name}” ({format_number(values.actual)}).",
+                                 "kiểm tra lại số trong đó hoặc số tổng", self.indicator_place(c))
+                total = sum((to_decimal(p) for p in parts), Decimal(0))
+                if ind.parts_complete and parts and total != to_decimal(values.actual):
+                    self.add(Severity.ERROR, self.indicator_where(ind),
+                             f"các số trong đó cộng lại được {format_number(total)}, khác tổng "
+                             f"{format_number(values.actual)}.",
+                             "bổ sung phần còn thiếu hoặc sửa số tổng", self.indicator_place(ind))
+            if not values:
+                continue
+            parent = r.values.get(ind.parent) if ind.parent else None
             for field, typed in values.overrides.items():
                 computed = derived(field, values, parent)
                 if computed is not None and abs(to_decimal(typed) - computed) > ROUNDING:
-                    add(Finding(Severity.WARNING, where,
-                                f"số ghi {format_percent(typed)} khác số tính từ số liệu {format_percent(computed)}."))
-    return findings
+                    self.add(Severity.WARNING, self.indicator_where(ind),
+                             f"số ghi tay {format_percent(typed)} khác số tính từ số liệu {format_percent(computed)}.",
+                             "xóa số ghi tay để dùng số tính, hoặc sửa số liệu gốc",
+                             self.indicator_place(ind, field))
+            self._plausible(ind, values)
+
+    def _plausible(self, ind: Indicator, values) -> None:
+        """One warning for a figure several times its plan or last year's (a digit typed twice or lost)."""
+        others = [(values.last, "cùng kỳ năm trước")]
+        if ind.plan_meaning == PlanMeaning.LEVEL:
+            others.append((values.plan, "kế hoạch"))
+        actual = values.actual
+        for other, name in others:
+            if actual is None or other is None or actual <= 0 or other <= 0:
+                continue
+            ratio = to_decimal(actual) / to_decimal(other)
+            if ratio >= IMPLAUSIBLE_RATIO or ratio <= Decimal(1) / IMPLAUSIBLE_RATIO:
+                self.add(Severity.WARNING, self.indicator_where(ind),
+                         f"số thực hiện {format_number(actual)} chênh nhiều lần so với {name} "
+                         f"({format_number(other)}): có thể gõ nhầm.", f"kiểm tra lại số thực hiện và số {name}",
+                         self.indicator_place(ind, "actual"))
+                return
+
+    def rules(self) -> None:
+        for rule in self.workbook.rules:
+            try:
+                violation = check_rule(rule, self.workbook, self.report)
+            except RuleError as exc:
+                self.add(Severity.WARNING, f"Quy tắc kiểm tra “{rule.id}”", f"không áp dụng được: {exc}.",
+                         "sửa quy tắc trong danh mục")
+                continue
+            if violation is None:
+                continue
+            ind = self.workbook.indicator(references(rule.left)[0][0]) if references(rule.left) else None
+            self.add(Severity.ERROR if rule.importance == "error" else Severity.WARNING,
+                     self.indicator_where(ind) if ind else "Số liệu", rule.message,
+                     f"vế trái {format_number(violation.left)} cần {OPERATOR_WORDS[rule.operator]} "
+                     f"vế phải {format_number(violation.right)}",
+                     self.indicator_place(ind) if ind else Place("general"), kind=f"rule:{rule.id}")
+
+    # --- text ------------------------------------------------------------------------------------------------
+    def blocks(self) -> Iterator[tuple[Part, str, int, Block]]:
+        order = {p: i for i, p in enumerate(Part)}
+        for (part, sector), blocks in sorted(self.report.blocks.items(), key=lambda kv: (order[kv[0][0]], kv[0][1])):
+            for index, block in enumerate(blocks, 1):
+                yield part, sector, index, block
+
+    def text(self) -> None:
+        from . import legacy
+
+        indicators_by_code = {i.code: i for i in self.workbook.indicators}
+        for part, sector, index, block in self.blocks():
+            where = self.block_where(part, sector, index)
+            place = Place(PART_TAB[part], sector=sector or None, part=part, block_id=block.id)
+
+            def add(severity: Severity, message: str, fix: str, kind: str = "", where=where, place=place) -> None:
+                self.add(severity, where, message, fix, place, kind)
+
+            raw = block.text
+            plain = TOKEN.sub("0", raw)  # what the clerk typed, a cited figure standing as one digit
+            if legacy.detect(plain):
+                add(Severity.ERROR, "đoạn văn gõ bằng bảng mã cũ (TCVN3/VNI), in ra sẽ thành chữ lạ.",
+                    "bấm “Chuyển sang Unicode”", "legacy-encoding")
+            if not unicodedata.is_normalized("NFC", raw):
+                add(Severity.WARNING, "chữ tiếng Việt ở dạng tổ hợp (không chuẩn NFC).", "bấm “Chuẩn hóa”",
+                    "normalize")
+            if _CONTROL.search(raw):
+                add(Severity.WARNING, "có ký tự điều khiển không in được.", "bấm “Chuẩn hóa”", "normalize")
+            for c in citations(raw):
+                try:
+                    self.writer.figure(c.code, c.field)
+                except MissingFigure as exc:
+                    add(Severity.ERROR, f"trích số liệu “{c.code}.{c.field}”: {exc.reason}.",
+                        "nhập số liệu cho chỉ tiêu này, hoặc xóa chỗ trích")
+                ind = indicators_by_code.get(c.code)
+                after = raw[c.end:c.end + 12].lstrip()
+                if ind and "đồng" in ind.unit and re.match(r"(nghìn|ngàn|triệu|tỷ)\b", after):
+                    add(Severity.ERROR, f"số tiền đã tính bằng {ind.unit} lại ghi thêm “{after.split()[0]}”: "
+                        "đơn vị bị nhân hai lần.", f"xóa chữ “{after.split()[0]}” sau số liệu")
+            rendered = self.writer.render(raw)
+            for m in _DOUBLE_MULTIPLIER.finditer(plain):
+                add(Severity.ERROR, f"“{m.group(0)}”: đơn vị bị nhân hai lần (số đã tính bằng đồng).",
+                    f"xóa chữ “{m.group(2)}” hoặc sửa số")
+            for m in _ENGLISH_THOUSANDS.finditer(plain):
+                add(Severity.WARNING, f"số “{m.group(0)}” viết kiểu tiếng Anh.",
+                    f"viết {m.group(0).replace(',', '.')} (dấu chấm phân cách hàng nghìn)")
+            for m in _ENGLISH_DECIMAL.finditer(plain):
+                add(Severity.WARNING, f"số “{m.group(0)}” viết kiểu tiếng Anh.",
+                    f"viết {m.group(0).replace('.', ',')} (dấu phẩy trước phần thập phân)")
+            if _UNIT_GLUED.search(rendered):
+                add(Severity.WARNING, "thiếu dấu cách giữa số tiền và chữ “đồng”.", "thêm một dấu cách trước “đồng”")
+            if "  " in raw.strip():
+                add(Severity.WARNING, "có hai dấu cách liền nhau.", "bấm “Chuẩn hóa”", "normalize")
+            if _SPACE_BEFORE_PUNCT.search(plain):
+                add(Severity.WARNING, "có dấu cách trước dấu câu.", "bấm “Chuẩn hóa”", "normalize")
+            if _HAND_NUMBER.match(raw):
+                add(Severity.WARNING, f"đoạn bắt đầu bằng số đề mục gõ tay “{raw.split()[0]}”.",
+                    "xóa số đó; chương trình tự đánh số (chọn loại “Đề mục” nếu đây là đề mục)")
+            elif block.kind != BlockKind.BULLET and _HAND_BULLET.match(raw):
+                add(Severity.WARNING, "đoạn bắt đầu bằng gạch đầu dòng gõ tay.",
+                    "xóa dấu gạch và chọn loại “Gạch đầu dòng”")
+
+    def run(self) -> list[Finding]:
+        self.required()
+        self.figures()
+        self.rules()
+        self.text()
+        return self.findings
+
+
+def check_report(workbook: Workbook, report: Report) -> list[Finding]:
+    """Every finding for one report: errors first, in the order of the report."""
+    findings = _Checker(workbook, report).run()
+    return sorted(findings, key=lambda f: f.severity != Severity.ERROR)
+
+
+def tidy_text(text: str) -> str:
+    """What “Chuẩn hóa” does to a paragraph: legacy encodings to Unicode, NFC, no control characters,
+    single spaces, no space before punctuation."""
+    from . import legacy
+
+    text = legacy.normalize_pasted(text)
+    text = _CONTROL.sub("", text)
+    text = re.sub(r"[ \u00a0]{2,}", " ", text).strip()
+    return re.sub(r"(?<=\S)[ \u00a0]+([,.;:!?])(?!\.)", r"\1", text)

@@ -150,6 +150,7 @@ class Workbook:
     sectors: tuple[Sector, ...]
     indicators: tuple[Indicator, ...]
     reports: tuple[Report, ...] = ()
+    rules: tuple = ()  # domain.rules.Rule, checked before export
 
     def indicator(self, code: str) -> Indicator | None:
         return self._indicators_by_code.get(code)

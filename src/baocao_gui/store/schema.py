@@ -94,3 +94,22 @@ def m001_initial(db: Database) -> None:
         """
     )
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+@migrations()
+def m002_rules(db: Database) -> None:
+    """Validation rules copied from the catalogue (domain/rules.py says what the columns mean)."""
+    db.executescript(
+        """
+        CREATE TABLE rule (
+            id TEXT PRIMARY KEY,
+            position INTEGER NOT NULL,
+            left_side TEXT NOT NULL,
+            operator TEXT NOT NULL CHECK (operator IN ('==', '!=', '<', '<=', '>', '>=')),
+            right_side TEXT NOT NULL,
+            importance TEXT NOT NULL CHECK (importance IN ('error', 'warning')),
+            message TEXT NOT NULL,
+            missing TEXT NOT NULL DEFAULT 'skip_if_any_value_missing'
+        );
+        """
+    )

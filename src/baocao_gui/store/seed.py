@@ -40,6 +40,10 @@ def install_catalogue(db: Database, catalogue: Catalogue) -> None:
             sector_ids[s.code] = db["sector"].insert(
                 {"code": s.code, "position": pos, "role": str(s.role), "title": nfc(s.title),
                  "task_title": nfc(s.task_title)}).last_pk
+        db["rule"].insert_all(
+            {"id": r.id, "position": pos, "left_side": r.left, "operator": r.operator, "right_side": r.right,
+             "importance": r.importance, "message": nfc(r.message), "missing": r.missing.value}
+            for pos, r in enumerate(catalogue.rules))
         ind_ids: dict[str, int] = {}
         for pos, i in enumerate(catalogue.indicators):
             ind_ids[i.code] = db["indicator"].insert(

@@ -24,6 +24,7 @@ from ..domain.model import (
     Values,
     Workbook,
 )
+from ..domain.rules import Missing, Rule
 from ..errors import UserError
 from .schema import APPLICATION_ID, MIGRATION_SET, migrations
 
@@ -145,7 +146,10 @@ def load_workbook(db: Database) -> Workbook:
     )
     reports = tuple(_load_report(db, r, sector_code, ind_code)
                     for r in db.query("SELECT * FROM report ORDER BY year, period_kind"))
-    return Workbook(agency, labels, sectors, indicators, reports)
+    rules = tuple(Rule(r["id"], r["left_side"], r["operator"], r["right_side"], r["importance"], r["message"],
+                       Missing(r["missing"]))
+                  for r in db.query("SELECT * FROM rule ORDER BY position, id"))
+    return Workbook(agency, labels, sectors, indicators, reports, rules)
 
 
 def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: dict[int, str]) -> Report:

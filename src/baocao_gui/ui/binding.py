@@ -8,6 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
+from ..domain import legacy
+
 SAVE_DELAY_MS = 500
 
 _live: list[TextBinding] = []
@@ -43,6 +45,11 @@ class TextBinding(QObject):
     def flush(self) -> None:
         self.timer.stop()
         text = _text(self.widget)
+        if isinstance(self.widget, QLineEdit):  # a paste from a TCVN3/VNI document arrives as Unicode
+            fixed = legacy.normalize_pasted(text)
+            if fixed != text:
+                self.widget.setText(fixed)
+                text = fixed
         if text != self.saved_text:
             self.saved_text = text
             self.save(text)

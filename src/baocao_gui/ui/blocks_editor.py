@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QToolButton,
@@ -24,6 +23,7 @@ from ..domain.model import Block, BlockKind, Part
 from .binding import TextBinding
 from .figure_menu import CitationHighlighter, fill_figure_menu
 from .session import WorkbookSession
+from .text_edit import UnicodeTextEdit
 
 KINDS = ((BlockKind.PARAGRAPH, "Đoạn văn"), (BlockKind.HEADING, "Đề mục (a, b, c…)"),
          (BlockKind.BULLET, "Gạch đầu dòng (-)"))
@@ -49,7 +49,7 @@ class BlocksEditor(QWidget):
         for kind, label in KINDS:
             self.kind.addItem(label, kind.value)
         self.kind.activated.connect(self._kind_chosen)
-        self.editor = QPlainTextEdit()
+        self.editor = UnicodeTextEdit()
         self.editor.setAccessibleName("Nội dung đoạn văn")
         self.editor.setPlaceholderText("Chọn hoặc thêm một đoạn để soạn. Số liệu chèn từ nút “Chèn số liệu”.")
         self.highlighter = CitationHighlighter(self.editor.document())

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from .binding import TextBinding
 from .session import WorkbookSession
+from .text_edit import UnicodeTextEdit
 
 AUTHORITIES = ("", "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN", "Q. GIÁM ĐỐC", "TL. GIÁM ĐỐC", "TUQ. GIÁM ĐỐC")
 
@@ -70,7 +71,7 @@ class GeneralTab(QScrollArea):
 
         report = self.session.set_report_field
         line("type_name", "Tên &loại văn bản:", lambda t: report("type_name", t), "BÁO CÁO")
-        summary = QPlainTextEdit()
+        summary = UnicodeTextEdit()
         summary.setObjectName("summary")
         summary.setFixedHeight(70)
         self.fields["summary"] = summary
@@ -87,7 +88,7 @@ class GeneralTab(QScrollArea):
         form.addRow("Thẩm &quyền ký:", self.authority)
         line("signer_title", "&Chức vụ người ký:", lambda t: report("signer_title", t), "PHÓ GIÁM ĐỐC")
         line("signer_name", "&Họ tên người ký:", lambda t: report("signer_name", t), "không ghi học hàm, học vị")
-        recipients = QPlainTextEdit()
+        recipients = UnicodeTextEdit()
         recipients.setObjectName("recipients")
         recipients.setPlaceholderText("Mỗi nơi nhận một dòng; dòng cuối: Lưu: VT, …")
         self.fields["recipients"] = recipients

@@ -9,6 +9,7 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDockWidget,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -21,12 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..compose import compose_outline
+from ..domain.checks import Place, check_report
 from ..domain.model import PeriodKind
 from ..errors import UserError
 from ..render.word import write_docx
 from ..store.edits import kind_label
 from .binding import flush_all
+from .export_gate import ExportGate
+from .findings_panel import FindingsPanel
 from .general_tab import GeneralTab
+from .indicator_table import FIELD_COLUMN
 from .parts_tab import ASSESSMENT, DIRECTION, PartsTab
 from .preview import PAGE_TEXT_WIDTH_PX, Preview
 from .sector_tab import SectorTab
@@ -54,6 +59,12 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(1, 0)
         split.setSizes([800, PAGE_TEXT_WIDTH_PX + 40])  # the page and its scroll bar
         self.setCentralWidget(split)
+        self.findings = FindingsPanel(session)
+        self.findings.go_to.connect(self.go_to)
+        self.findings_dock = QDockWidget("Kiểm tra trước khi ký", self)
+        self.findings_dock.setObjectName("findings-dock")
+        self.findings_dock.setWidget(self.findings)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
         self.saved_label = QLabel("")
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_actions()
@@ -84,6 +95,11 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(QAction("Thêm &lĩnh vực…", self, triggered=self.add_sector))
+
+        view_menu = menu.addMenu("&Xem")
+        show_findings = QAction("&Kiểm tra trước khi ký", self, shortcut=QKeySequence("F8"),
+                                triggered=self.show_findings)
+        view_menu.addAction(show_findings)
 
         period_menu = menu.addMenu("&Kỳ báo cáo")
         self.next_action = QAction("Tạo báo cáo &kỳ tiếp theo…", self, triggered=self.create_next_report)
@@ -146,6 +162,7 @@ class MainWindow(QMainWindow):
                 self.period.currentData() != self.session.report_id:
             self._fill_periods()
         self.preview.schedule()
+        self.findings.schedule()
 
     def _tab_shown(self, _index: int) -> None:
         tab = self.tabs.currentWidget()
@@ -157,6 +174,47 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "Chưa lưu được", message)
 
     # --- actions -------------------------------------------------------------------------------------------
+    def show_findings(self) -> None:
+        self.findings_dock.show()
+        self.findings.update_now()
+        self.findings.tree.setFocus()
+
+    def go_to(self, place: Place) -> None:
+        """Jump to the field a finding is about, and put the cursor there."""
+        if place.tab == "general":
+            self.select_tab("tab-general")
+            widget = {"date": self.general.date, "signer_authority": self.general.authority}.get(
+                place.field or "", self.general.fields.get(place.field or ""))
+            if widget is not None:
+                widget.setFocus()
+            return
+        if place.tab == "sector":
+            self.select_tab(f"tab-{place.sector}")
+            tab = next((t for t in self.sector_tabs if t.sector == place.sector), None)
+            if tab is None:
+                return
+            if place.indicator:
+                codes = tab.table.codes()
+                if place.indicator in codes:
+                    column = FIELD_COLUMN.get(place.field or "actual", FIELD_COLUMN["actual"])
+                    tab.table.setCurrentCell(codes.index(place.indicator), column)
+                    tab.table.setFocus()
+                return
+            editor = tab.results if place.part != "tasks" else tab.tasks
+            tab.parts.setCurrentWidget(editor)
+        else:
+            holder = self.assessment if place.tab == "assessment" else self.direction
+            self.select_tab(holder.objectName())
+            editor = next((e for e in holder.editors if e.part == place.part), None)
+            if editor is None:
+                return
+            holder.setCurrentWidget(editor)
+        if place.block_id is not None:
+            editor.select_block(place.block_id)
+            editor.editor.setFocus()
+        else:
+            editor.list.setFocus()
+
     def confirm_saved(self) -> None:
         flush_all()
         self.statusBar().showMessage("Mọi thay đổi đều đã được lưu vào sổ báo cáo.", 5000)
@@ -205,6 +263,9 @@ class MainWindow(QMainWindow):
         report = self.session.report
         if report is None:
             QMessageBox.information(self, "Xuất tệp Word", "Sổ báo cáo chưa có báo cáo nào để xuất.")
+            return None
+        if not ExportGate.ask(self, check_report(self.session.workbook, report)):
+            self.show_findings()
             return None
         target, _ = QFileDialog.getSaveFileName(self, "Xuất báo cáo ra tệp Word", str(self.default_export_path()),
                                                 "Tệp Word (*.docx)")

@@ -1,0 +1,118 @@
+"""The findings of the checks, updated as the clerk types; activating one jumps to its field."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import legacy
+from ..domain.checks import Finding, Severity, check_report, tidy_text
+from .session import WorkbookSession
+
+CHECK_DELAY_MS = 400
+FIXES = {"legacy-encoding": "Chuyển sang &Unicode", "normalize": "C&huẩn hóa"}
+
+
+class FindingsPanel(QWidget):
+    go_to = Signal(object)  # a domain.checks.Place
+
+    def __init__(self, session: WorkbookSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("findings")
+        self.findings: list[Finding] = []
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Kết quả kiểm tra")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderLabels(["Mức độ", "Ở đâu", "Vấn đề", "Cách sửa"])
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(1, 320)
+        self.tree.itemActivated.connect(lambda item, _col: self.jump(item))
+        self.tree.currentItemChanged.connect(lambda *_: self._update_fix_button())
+        self.summary = QLabel()
+        self.fix_button = QPushButton(FIXES["normalize"])
+        self.fix_button.clicked.connect(self.fix_current)
+        go = QPushButton("Đến &chỗ cần sửa")
+        go.clicked.connect(lambda: self.jump(self.tree.currentItem()))
+        bar = QHBoxLayout()
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(go)
+        bar.addWidget(self.fix_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.tree)
+        self.timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
+        self.timer.timeout.connect(self.update_now)
+        self.update_now()
+
+    def schedule(self) -> None:
+        self.timer.start()
+
+    def update_now(self) -> None:
+        report = self.session.report
+        self.findings = check_report(self.session.workbook, report) if report else []
+        current = self.tree.currentIndex().row()
+        self.tree.clear()
+        for finding in self.findings:
+            item = QTreeWidgetItem([finding.severity.capitalize(), finding.where, finding.message, finding.fix])
+            colour = QColor("#b91c1c") if finding.severity == Severity.ERROR else QColor("#a16207")
+            item.setForeground(0, QBrush(colour))
+            for col in range(4):
+                item.setToolTip(col, item.text(col))
+            self.tree.addTopLevelItem(item)
+        if 0 <= current < self.tree.topLevelItemCount():
+            self.tree.setCurrentItem(self.tree.topLevelItem(current))
+        errors = sum(f.severity == Severity.ERROR for f in self.findings)
+        warnings = len(self.findings) - errors
+        self.summary.setText("Không phát hiện vấn đề nào." if not self.findings
+                             else f"{errors} lỗi, {warnings} cảnh báo — bấm đúp vào một dòng để đến chỗ cần sửa.")
+        self._update_fix_button()
+
+    def finding(self, item: QTreeWidgetItem | None) -> Finding | None:
+        if item is None:
+            return None
+        index = self.tree.indexOfTopLevelItem(item)
+        return self.findings[index] if 0 <= index < len(self.findings) else None
+
+    def jump(self, item: QTreeWidgetItem | None) -> None:
+        finding = self.finding(item)
+        if finding is not None:
+            self.go_to.emit(finding.place)
+
+    def _update_fix_button(self) -> None:
+        finding = self.finding(self.tree.currentItem())
+        kind = finding.kind if finding else ""
+        self.fix_button.setVisible(kind in FIXES)
+        if kind in FIXES:
+            self.fix_button.setText(FIXES[kind])
+
+    def fix_current(self) -> None:
+        """The one-click fixes: a legacy-encoded or untidy paragraph rewritten in clean Unicode."""
+        finding = self.finding(self.tree.currentItem())
+        if finding is None or finding.kind not in FIXES or finding.place.block_id is None:
+            return
+        row = next(self.session.db.query("SELECT text FROM block WHERE id = ?", [finding.place.block_id]), None)
+        if row is None:
+            return
+        fixed = legacy.to_unicode(row["text"]) if finding.kind == "legacy-encoding" else tidy_text(row["text"])
+        fixed = tidy_text(fixed)
+        if fixed != row["text"]:
+            self.session.set_block_text(finding.place.block_id, fixed)
+        self.update_now()
+
+
+__all__ = ["FindingsPanel", "Qt"]
