@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.findings_dock.setObjectName("findings-dock")
         self.findings_dock.setWidget(self.findings)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
+        self.resizeDocks([self.findings_dock], [170], Qt.Orientation.Vertical)
         self.saved_label = QLabel("")
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_actions()
