@@ -1,5 +1,5 @@
 """The workbook file (.baocao): one SQLite database per agency. No Qt here."""
 
-from .workbook import WorkbookError, create_workbook, load_workbook, open_workbook
+from .workbook import WorkbookError, close_workbook, create_workbook, load_workbook, open_workbook, writable
 
-__all__ = ["WorkbookError", "create_workbook", "load_workbook", "open_workbook"]
+__all__ = ["WorkbookError", "close_workbook", "create_workbook", "load_workbook", "open_workbook", "writable"]

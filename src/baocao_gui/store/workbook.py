@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sqlite3
 from pathlib import Path
 
@@ -50,7 +51,9 @@ def _configure(db: Database, readonly: bool) -> None:
 def _database(path: Path, readonly: bool) -> Database:
     """A connection without sqlite-utils plugins: nothing installed beside us runs against a workbook."""
     if readonly:
-        return Database(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True), execute_plugins=False)
+        # immutable: on a read-only folder SQLite could not create the -shm file a WAL database needs
+        flags = "mode=ro" if os.access(path.parent, os.W_OK) else "mode=ro&immutable=1"
+        return Database(sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True), execute_plugins=False)
     return Database(path, execute_plugins=False)
 
 
@@ -113,12 +116,31 @@ def open_workbook(path: str | Path, *, readonly: bool = False) -> Database:
             db.close()
             raise WorkbookError(f"Sổ báo cáo “{path.name}” cần được nâng cấp; hãy mở nó trong cửa sổ chương trình.",
                                 f"{path} needs migrations but was opened read-only")
-        backup = path.with_name(path.name + f".truoc-nang-cap-{dt.datetime.now():%Y%m%d-%H%M%S}.bak")
-        with sqlite3.connect(backup) as dest:
-            db.conn.backup(dest)
+        from .backup import make_backup
+
+        backup = make_backup(db, path, "nang-cap")
+        if backup is None:
+            db.close()
+            raise WorkbookError(f"Không tạo được bản lưu trước khi nâng cấp sổ báo cáo “{path.name}”; "
+                                "chưa thay đổi gì.", f"pre-migration backup of {path} failed")
         log.info("backed up %s to %s before migrating", path, backup)
         migrations.apply(db)
     return db
+
+
+def writable(path: Path) -> bool:
+    """Can the workbook be written (the file, and its folder for SQLite's -wal and -shm files)?"""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def close_workbook(db: Database) -> None:
+    """Close so the file on disk is whole by itself (no -wal beside it): safe to copy, mail or open read-only."""
+    try:
+        with db.ensure_autocommit_on():
+            db.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.Error as exc:  # another connection still open: SQLite keeps WAL, nothing is lost
+        log.info("journal mode left as is: %s", exc)
+    db.close()
 
 
 def _date(text: str | None) -> dt.date | None:

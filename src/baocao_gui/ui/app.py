@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..errors import UserError
+from ..store.lock import LockedError
 from .main_window import MainWindow
 from .session import WorkbookSession
 from .settings import app_settings
@@ -34,11 +35,26 @@ def open_window(path: Path) -> MainWindow | None:
     """The main window on ``path``, or None after telling the clerk in one sentence why not."""
     try:
         session = WorkbookSession(path)
+    except LockedError as exc:
+        log.warning("%s is locked: %s", path, exc.gloss)
+        answer = QMessageBox.question(None, "Sổ báo cáo đang được mở",
+                                      exc.message + " Mở sổ chỉ để xem (không sửa)?")
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        return open_window_readonly(path)
     except UserError as exc:
         log.warning("cannot open %s: %s", path, exc.gloss)
         QMessageBox.warning(None, "Không mở được sổ báo cáo", exc.message)
         return None
     return MainWindow(session)
+
+
+def open_window_readonly(path: Path) -> MainWindow | None:
+    try:
+        return MainWindow(WorkbookSession(path, readonly=True))
+    except UserError as exc:
+        QMessageBox.warning(None, "Không mở được sổ báo cáo", exc.message)
+        return None
 
 
 def choose_workbook(argument: str | None) -> Path | None:

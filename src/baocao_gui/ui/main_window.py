@@ -75,6 +75,11 @@ class MainWindow(QMainWindow):
         session.saved.connect(self.saved_label.setText)
         session.failed.connect(self._failed)
         self._restore_state()
+        if session.readonly:
+            self.setWindowTitle(f"{session.path.name} (chỉ đọc) — baocao-gui")
+            self.saved_label.setText("Chỉ đọc: thay đổi không được lưu")
+            self.statusBar().showMessage("Sổ báo cáo nằm ở chỗ không ghi được (tệp hoặc thư mục chỉ đọc) nên được mở "
+                                         "chỉ để xem và xuất. Hãy chép sổ ra thư mục khác để sửa.", 30000)
 
     # --- building ------------------------------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -84,7 +89,10 @@ class MainWindow(QMainWindow):
                                      triggered=self.export)
         self.save_action = QAction("&Lưu", self, shortcut=QKeySequence.StandardKey.Save, triggered=self.confirm_saved)
         close_action = QAction("Th&oát", self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
-        file_menu.addActions([self.save_action, self.export_action])
+        copy_action = QAction("Lưu &bản sao…", self, triggered=self.save_copy)
+        restore_action = QAction("&Khôi phục từ bản lưu…", self, triggered=self.restore_backup)
+        restore_action.setEnabled(not self.session.readonly)
+        file_menu.addActions([self.save_action, self.export_action, copy_action, restore_action])
         file_menu.addSeparator()
         file_menu.addAction(close_action)
 
@@ -245,6 +253,45 @@ class MainWindow(QMainWindow):
                 f"Đã tạo báo cáo {kind_label(kind, year)}: kế hoạch lấy từ chỉ tiêu kỳ trước, cùng kỳ lấy từ số "
                 "thực hiện; các đoạn văn được chép sang để soát lại.", 15000)
 
+    def save_copy(self) -> Path | None:
+        flush_all()
+        name = f"{self.session.path.stem} - bản sao.baocao"
+        target, _ = QFileDialog.getSaveFileName(self, "Lưu bản sao sổ báo cáo", str(self.session.path.with_name(name)),
+                                                "Sổ báo cáo (*.baocao)")
+        if not target:
+            return None
+        target = Path(target if target.endswith(".baocao") else target + ".baocao")
+        if target.resolve() == self.session.path.resolve():
+            QMessageBox.warning(self, "Chưa lưu bản sao", "Bản sao phải có tên khác với sổ báo cáo đang mở.")
+            return None
+        try:
+            self.session.save_copy(target)
+        except UserError as exc:
+            QMessageBox.warning(self, "Chưa lưu bản sao", exc.message)
+            return None
+        self.statusBar().showMessage(f"Đã lưu bản sao: {target}", 15000)
+        return target
+
+    def restore_backup(self) -> bool:
+        flush_all()
+        backups = self.session.backups()
+        if not backups:
+            QMessageBox.information(self, "Khôi phục từ bản lưu", "Chưa có bản lưu nào của sổ báo cáo này.")
+            return False
+        labels = [b.label for b in backups]
+        label, ok = QInputDialog.getItem(self, "Khôi phục từ bản lưu",
+                                         "Chọn bản lưu (nội dung hiện tại sẽ được lưu lại trước khi khôi phục):",
+                                         labels, 0, False)
+        if not ok:
+            return False
+        try:
+            self.session.restore(backups[labels.index(label)].path)
+        except UserError as exc:
+            QMessageBox.warning(self, "Chưa khôi phục được", exc.message)
+            return False
+        self.statusBar().showMessage(f"Đã khôi phục bản lưu {label}.", 15000)
+        return True
+
     def add_sector(self) -> None:
         title, ok = QInputDialog.getText(self, "Thêm lĩnh vực", "Tên lĩnh vực (ví dụ: Công tác Phòng, chống tệ nạn xã hội):")
         if ok and title.strip():
@@ -311,6 +358,7 @@ class MainWindow(QMainWindow):
         if self.tabs.currentWidget() is not None:
             self.settings.setValue("last_tab", self.tabs.currentWidget().objectName())
         self.settings.sync()
+        self.session.close()  # the file is whole on disk and the lock is released
         super().closeEvent(event)
 
 

@@ -19,7 +19,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.model import Report, Workbook
 from ..errors import UserError
-from ..store import edits, load_workbook, open_workbook
+from ..store import close_workbook, edits, load_workbook, open_workbook, writable
+from ..store.backup import list_backups, make_backup, restore_backup, save_copy
+from ..store.lock import WorkbookLock
 
 log = logging.getLogger(__name__)
 MERGE_SECONDS = 3.0  # typing in the same field within this time undoes as one step
@@ -54,10 +56,20 @@ class WorkbookSession(QObject):
     saved = Signal(str)  # "Đã lưu lúc 10:21:03"
     failed = Signal(str)  # a Vietnamese sentence for the clerk
 
-    def __init__(self, path: str | Path, parent: QObject | None = None):
+    def __init__(self, path: str | Path, parent: QObject | None = None, readonly: bool | None = None):
         super().__init__(parent)
         self.path = Path(path)
-        self.db = open_workbook(self.path)
+        self.readonly = (not writable(self.path)) if readonly is None and self.path.is_file() else bool(readonly)
+        self.lock = WorkbookLock(self.path)
+        if not self.readonly:
+            self.lock.acquire()  # LockedError (a UserError) names who holds it
+        try:
+            self.db = open_workbook(self.path, readonly=self.readonly)
+        except BaseException:
+            self.lock.release()
+            raise
+        if not self.readonly:
+            make_backup(self.db, self.path, "mo")
         self.undo_stack = QUndoStack(self)
         self.workbook: Workbook = load_workbook(self.db)
         self.report_id: int | None = self.workbook.report_for().id if self.workbook.reports else None
@@ -78,12 +90,36 @@ class WorkbookSession(QObject):
         self.changed.emit()
 
     def close(self) -> None:
+        if self.db is None:
+            return
         self.undo_stack.clear()
-        self.db.close()
+        if self.readonly:
+            self.db.close()
+        else:
+            close_workbook(self.db)
+        self.db = None
+        self.lock.release()
+
+    def save_copy(self, target: Path) -> Path:
+        return save_copy(self.db, target)
+
+    def backups(self):
+        return list_backups(self.path)
+
+    def restore(self, backup: Path) -> None:
+        """Replace the workbook's content with a backup's (the current state is backed up first)."""
+        if self.readonly:
+            raise UserError("Sổ báo cáo đang mở chỉ đọc; không khôi phục được.", "restore in read-only mode")
+        restore_backup(self.db, self.path, backup)
+        self.undo_stack.clear()  # the history described the content that was replaced
+        self.reload()
 
     # --- writing -------------------------------------------------------------------------------------------
     def edit(self, text: str, do: Callable[[], Any], undo: Callable[[], Any], merge_key: str | None = None) -> bool:
         """Apply and commit an edit now, and put it on the undo stack; False if the workbook refused it."""
+        if self.readonly:
+            self.failed.emit("Sổ báo cáo đang mở chỉ đọc; thay đổi không được lưu.")
+            return False
         self._failed = False
         self.undo_stack.push(_Edit(self, text, do, undo, merge_key))  # runs ``do`` now
         return not self._failed
