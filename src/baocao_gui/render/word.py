@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+import zipfile
 from pathlib import Path
 
 import docx
@@ -214,8 +215,36 @@ REQUIRED_STYLES = ("Normal", "BC Bullet", "BC Part", "BC Part Title", *HEADING_S
     "BC Page Number")
 
 
+MAX_TEMPLATE_BYTES = 20_000_000  # unpacked; a real template is well under 1 MB
+MAX_RATIO = 200  # a part that unpacks to more than this many times its packed size is a zip bomb
+
+
+def open_template(path: Path) -> Document:
+    """The template, refused with one sentence when damaged, oversized (a zip bomb) or not a Word file.
+
+    python-docx parses with resolve_entities=False, so an external entity in a template is never read.
+    """
+    name = Path(path).name
+    damaged = ExportError(f"Mẫu báo cáo “{name}” bị hỏng hoặc không phải tệp Word (.docx).", f"bad template {path}")
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+            total = sum(i.file_size for i in infos)
+            if total > MAX_TEMPLATE_BYTES or any(i.file_size > MAX_RATIO * max(i.compress_size, 1) for i in infos):
+                raise ExportError(f"Mẫu báo cáo “{name}” quá lớn khi giải nén; không dùng được.",
+                                  f"template {path} unpacks to {total} bytes")
+            if "word/document.xml" not in z.namelist() or "word/styles.xml" not in z.namelist():
+                raise damaged
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise damaged from exc
+    try:
+        return docx.Document(str(path))
+    except Exception as exc:  # python-docx and lxml raise many kinds for a broken part
+        raise damaged from exc
+
+
 def build_document(outline: Outline, template: Path | None = None) -> Document:
-    document = docx.Document(str(template or template_path()))
+    document = open_template(template or template_path())
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
