@@ -76,3 +76,7 @@ def test_document_number_below_ten_gets_a_leading_zero():
 def test_document_without_number_leaves_room_for_the_clerk():
     line = format_doc_number(None, "SLĐTBXH")
     assert line.startswith("Số: ") and line.endswith("/BC-SLĐTBXH") and "None" not in line
+
+
+def test_full_width_digits_from_an_input_method_are_read():
+    assert parse_number("１８.４９８") == Decimal(18498)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 PERCENT_PLACES = 2
@@ -55,7 +56,7 @@ def format_percent(value: float | Decimal) -> str:
     return format_number(round_half_up(to_decimal(value))) + "%"
 
 
-_NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$")
+_NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$", re.ASCII)
 
 
 def parse_number(text: str) -> Decimal:
@@ -63,7 +64,8 @@ def parse_number(text: str) -> Decimal:
 
     "7.97" is refused: with a dot and two digits it is an English decimal, not a thousands group.
     """
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
+    # NFKC: full-width digits from some input methods become 0-9; other scripts' digits stay refused
+    cleaned = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
     if not _NUMBER.match(cleaned):
         raise ValueError(f"not a vi-VN number: {text!r}")
     try:

@@ -21,7 +21,7 @@ REPORT_FIELDS = ("number", "date", "type_name", "summary", "signer_authority", "
 AGENCY_FIELDS = ("parent_name", "name", "abbreviation", "place")
 SECTOR_FIELDS = ("title", "task_title", "role")
 INDICATOR_FIELDS = ("name", "unit", "parts_complete", "plan_meaning", "pad", "sentence")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class EditError(ValueError):

@@ -28,6 +28,11 @@ from .text_edit import UnicodeTextEdit
 KINDS = ((BlockKind.PARAGRAPH, "Đoạn văn"), (BlockKind.HEADING, "Đề mục (a, b, c…)"),
          (BlockKind.BULLET, "Gạch đầu dòng (-)"))
 PREFIX = {BlockKind.PARAGRAPH: "", BlockKind.HEADING: "▸ ", BlockKind.BULLET: "- "}
+SHOWN_CHARS = 600  # a list line or the "Sẽ in" line shows this much of a very long paragraph
+
+
+def shortened(text: str) -> str:
+    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + " …"
 
 
 class BlocksEditor(QWidget):
@@ -112,7 +117,7 @@ class BlocksEditor(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for block in self.blocks:
-            item = QListWidgetItem(PREFIX[block.kind] + (writer.render(block.text) if writer else block.text))
+            item = QListWidgetItem(PREFIX[block.kind] + shortened(writer.render(block.text) if writer else block.text))
             item.setData(Qt.ItemDataRole.UserRole, block.id)
             self.list.addItem(item)
         row = next((i for i, b in enumerate(self.blocks) if b.id == current), min(self.list.count() - 1, 0))
@@ -149,7 +154,7 @@ class BlocksEditor(QWidget):
     def _show_rendered(self) -> None:
         report = self.session.report
         text = self.editor.toPlainText()
-        self.rendered.setText(("Sẽ in: " + self.writer().render(text)) if report and text.strip() else "")
+        self.rendered.setText(("Sẽ in: " + shortened(self.writer().render(text))) if report and text.strip() else "")
 
     # --- widgets → model -------------------------------------------------------------------------------------
     def _save_text(self, text: str) -> None:

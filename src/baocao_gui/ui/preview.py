@@ -10,6 +10,29 @@ from ..render.html import outline_to_html
 from .session import WorkbookSession
 
 PREVIEW_DELAY_MS = 250
+# Qt lays out rich text slowly (a 1 MB paragraph or 10.000 list items take seconds): the preview shows
+# at most this much and says what it left out; the exported .docx always has everything.
+MAX_PARAGRAPH_CHARS = 4000
+MAX_BODY_ITEMS = 1200
+
+
+def trimmed(outline):
+    """The outline as the preview shows it: very long paragraphs and very long reports cut, with a note."""
+    import dataclasses
+
+    from ..compose.outline import Paragraph
+
+    body = []
+    for item in outline.body[:MAX_BODY_ITEMS]:
+        if isinstance(item, Paragraph) and len(item.text) > MAX_PARAGRAPH_CHARS:
+            rest = len(item.text) - MAX_PARAGRAPH_CHARS
+            item = dataclasses.replace(item, text=item.text[:MAX_PARAGRAPH_CHARS]
+                                       + f" … [bản xem trước lược {rest:,} ký tự; tệp Word có đủ]".replace(",", "."))
+        body.append(item)
+    left_out = len(outline.body) - len(body)
+    if left_out > 0:
+        body.append(Paragraph(f"[Bản xem trước dừng ở đây; còn {left_out:,} đoạn, tệp Word có đủ.]".replace(",", ".")))
+    return dataclasses.replace(outline, body=tuple(body))
 PAGE_TEXT_WIDTH_PX = 600  # about the 155 mm text width at 96 dpi
 
 
@@ -39,7 +62,7 @@ class Preview(QTextBrowser):
             self.setHtml("<p>Sổ báo cáo chưa có báo cáo nào.</p>")
             return
         self.outline = compose_outline(self.session.workbook, report)
-        html = outline_to_html(self.outline)
+        html = outline_to_html(trimmed(self.outline))
         if html == self.html:
             return
         self.html = html
