@@ -20,7 +20,7 @@ def test_a_megabyte_paragraph_and_ten_thousand_list_items_are_kept_whole(qtbot, 
                                 "kind": "bullet", "text": f"Mục thứ {i}"} for i in range(10_000))
     db.close()
     window = open_window(sample_workbook)
-    editor = next(t for t in window.sector_tabs if t.sector == "lao_dong").results
+    editor = window.sector_tab("lao_dong").results
     assert editor.list.count() == 10_000 + 4
     window.session.insert_block("intro", None, 1, "paragraph", LONG)
     assert len(LONG.encode()) > 1_000_000

@@ -31,7 +31,7 @@ def test_the_panel_lists_the_samples_findings_and_follows_a_correction(qtbot, op
     panel = window.findings
     assert any("khác tổng 42" in f.message for f in panel.findings)
     window.select_tab("tab-tre_em_bdg")
-    tab = next(t for t in window.sector_tabs if t.sector == "tre_em_bdg")
+    tab = window.sector_tab("tre_em_bdg")
     type_into_cell(qtbot, tab.table, row_of(tab.table, "tre_em_tu_vong"), FIELD_COLUMN["actual"], "40")
     qtbot.waitUntil(lambda: not any("khác tổng" in f.message for f in panel.findings), timeout=2000)
 
@@ -64,7 +64,7 @@ def test_activating_a_text_finding_selects_the_paragraph_and_puts_the_cursor_in_
 def test_pasting_legacy_text_into_a_paragraph_stores_unicode(qtbot, open_window, sample_workbook):
     window = open_window(sample_workbook)
     window.select_tab("tab-lao_dong")
-    editor = next(t for t in window.sector_tabs if t.sector == "lao_dong").results
+    editor = window.sector_tab("lao_dong").results
     editor.add_block()
     mime = QMimeData()
     mime.setText(TCVN3_SENTENCE)
@@ -76,7 +76,7 @@ def test_pasting_legacy_text_into_a_paragraph_stores_unicode(qtbot, open_window,
 
 def test_pasting_decomposed_unicode_stores_nfc(qtbot, open_window, sample_workbook):
     window = open_window(sample_workbook)
-    editor = next(t for t in window.sector_tabs if t.sector == "lao_dong").results
+    editor = window.sector_tab("lao_dong").results
     editor.add_block()
     mime = QMimeData()
     mime.setText("Tie\u0302\u0301ng Vie\u0323\u0302t")

@@ -48,7 +48,7 @@ def test_a_read_only_workbook_opens_for_reading_and_refuses_edits_with_a_message
     qtbot.addWidget(window)
     window.show()
     assert window.session.readonly and "Chỉ đọc" in window.saved_label.text()
-    tab = next(t for t in window.sector_tabs if t.sector == "lao_dong")
+    tab = window.sector_tab("lao_dong")
     window.select_tab("tab-lao_dong")
     type_into_cell(qtbot, tab.table, row_of(tab.table, "viec_lam"), FIELD_COLUMN["actual"], "1")
     assert said and "chỉ đọc" in said[0]
@@ -60,7 +60,7 @@ def test_a_read_only_workbook_opens_for_reading_and_refuses_edits_with_a_message
 def test_restoring_the_backup_made_at_opening_brings_back_the_earlier_figures(qtbot, open_window, sample_workbook,
                                                                             monkeypatch):
     window = open_window(sample_workbook)
-    tab = next(t for t in window.sector_tabs if t.sector == "lao_dong")
+    tab = window.sector_tab("lao_dong")
     window.select_tab("tab-lao_dong")
     type_into_cell(qtbot, tab.table, row_of(tab.table, "viec_lam"), FIELD_COLUMN["actual"], "1")
     assert actual(sample_workbook) == 1

@@ -22,7 +22,7 @@ def stored(path, year=2023):
 
 def sector_tab(window, code):
     window.select_tab(f"tab-{code}")
-    return next(t for t in window.sector_tabs if t.sector == code)
+    return window.sector_tab(code)
 
 
 @pytest.fixture

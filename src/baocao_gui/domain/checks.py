@@ -137,9 +137,13 @@ class _Checker:
     # --- figures ---------------------------------------------------------------------------------------------
     def figures(self) -> None:
         wb, r = self.workbook, self.report
+        children_of: dict[str, list[Indicator]] = {}
+        for i in wb.indicators:
+            if i.parent:
+                children_of.setdefault(i.parent, []).append(i)
         for ind in wb.indicators:
             values = r.values.get(ind.code)
-            children = [c for c in wb.indicators if c.parent == ind.code]
+            children = children_of.get(ind.code, [])
             if children and values and values.actual is not None:
                 parts = [r.values[c.code].actual for c in children
                          if c.code in r.values and r.values[c.code].actual is not None]

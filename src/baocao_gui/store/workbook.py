@@ -147,8 +147,12 @@ def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def load_workbook(db: Database) -> Workbook:
-    """Read the whole workbook into the domain model (a handful of queries, not one per field)."""
+def load_workbook(db: Database, only: int | None = None) -> Workbook:
+    """Read the workbook into the domain model (a handful of queries, not one per field).
+
+    With ``only``, the other reports come without their figures and paragraphs (the window edits one
+    report at a time; a workbook keeps years of them).
+    """
     a = next(db.query("SELECT * FROM agency WHERE id = 1"), None) or {}
     agency = Agency(a.get("parent_name", ""), a.get("name", ""), a.get("abbreviation", ""), a.get("place", ""))
     labels = {r["key"]: r["text"] for r in db.query("SELECT key, text FROM label")}
@@ -166,7 +170,7 @@ def load_workbook(db: Database) -> Workbook:
         )
         for r in ind_rows
     )
-    reports = tuple(_load_report(db, r, sector_code, ind_code)
+    reports = tuple(_load_report(db, r, sector_code, ind_code, content=only is None or r["id"] == only)
                     for r in db.query("SELECT * FROM report ORDER BY year, period_kind"))
     rules = tuple(Rule(r["id"], r["left_side"], r["operator"], r["right_side"], r["importance"], r["message"],
                        Missing(r["missing"]))
@@ -174,8 +178,12 @@ def load_workbook(db: Database) -> Workbook:
     return Workbook(agency, labels, sectors, indicators, reports, rules)
 
 
-def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: dict[int, str]) -> Report:
+def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: dict[int, str],
+                 content: bool = True) -> Report:
     rid = r["id"]
+    if not content:
+        return Report(id=rid, period=Period(PeriodKind(r["period_kind"]), r["year"]), number=r["number"],
+                      date=_date(r["date"]), type_name=r["type_name"], summary=r["summary"])
     overrides: dict[str, dict[str, float]] = {}
     for o in db.query("SELECT indicator_id, field, value FROM override WHERE report_id = ?", [rid]):
         overrides.setdefault(ind_code[o["indicator_id"]], {})[o["field"]] = o["value"]

@@ -171,6 +171,8 @@ class BlocksEditor(QWidget):
         index = self.list.currentRow() + 1 if self.list.count() else 0
         new_id = self.session.insert_block(self.part.value, self.sector, index)
         if new_id is not None:
+            if all(b.id != new_id for b in self.blocks):
+                self.refresh()  # the window redraws only the tab in view; this editor asked, so it redraws
             self.select_block(new_id)
             self.editor.setFocus()
 

@@ -127,22 +127,48 @@ class MainWindow(QMainWindow):
         self._fill_periods()
 
     def _build_tabs(self) -> None:
+        """Sector tabs are built the first time they are shown (a workbook may have forty)."""
         current = self.tabs.currentWidget().objectName() if self.tabs.currentWidget() else None
+        self.tabs.blockSignals(True)
         self.tabs.clear()
         self.general = GeneralTab(self.session)
         self.tabs.addTab(self.general, "Thông tin chung")
         self.sector_tabs: list[SectorTab] = []
+        self.sector_codes = [s.code for s in self.session.workbook.sectors]
         for sector in self.session.workbook.sectors:
-            tab = SectorTab(self.session, sector.code)
-            self.sector_tabs.append(tab)
-            self.tabs.addTab(tab, _short(sector.title))
+            placeholder = QWidget()
+            placeholder.setObjectName(f"tab-{sector.code}")
+            self.tabs.addTab(placeholder, _short(sector.title))
             self.tabs.setTabToolTip(self.tabs.count() - 1, sector.title)
         self.assessment = PartsTab(self.session, ASSESSMENT, "tab-assessment")
         self.tabs.addTab(self.assessment, "Mở đầu, đánh giá chung")
         self.direction = PartsTab(self.session, DIRECTION, "tab-direction")
         self.tabs.addTab(self.direction, "Phương hướng kỳ tới")
-        if current:
-            self.select_tab(current)
+        self.stale: set[str] = set()
+        self.tabs.blockSignals(False)
+        self.select_tab(current or "tab-general")
+        self._tab_shown(self.tabs.currentIndex())
+
+    def sector_tab(self, code: str) -> SectorTab | None:
+        """The tab of a sector, built now if it has not been shown yet."""
+        built = next((t for t in self.sector_tabs if t.sector == code), None)
+        if built is not None:
+            return built
+        index = next((i for i in range(self.tabs.count()) if self.tabs.widget(i).objectName() == f"tab-{code}"), -1)
+        if index < 0:
+            return None
+        placeholder = self.tabs.widget(index)
+        tab = SectorTab(self.session, code)
+        label, tip, current = self.tabs.tabText(index), self.tabs.tabToolTip(index), self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, tab, label)
+        self.tabs.setTabToolTip(index, tip)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        self.sector_tabs.append(tab)
+        return tab
 
     def select_tab(self, name: str) -> None:
         for i in range(self.tabs.count()):
@@ -157,16 +183,21 @@ class MainWindow(QMainWindow):
         self.period.setCurrentIndex(max(index, 0))
 
     # --- model → window ------------------------------------------------------------------------------------
+    def _tabs(self) -> list:
+        return [self.general, *self.sector_tabs, self.assessment, self.direction]
+
     def _changed(self) -> None:
+        """Redraw the tab in view now; the others when they are next shown."""
         sectors = [s.code for s in self.session.workbook.sectors]
-        if sectors != [t.sector for t in self.sector_tabs]:
+        if sectors != self.sector_codes:
             self._build_tabs()
         else:
-            self.general.refresh()
-            for tab in self.sector_tabs:
-                tab.refresh()
-            self.assessment.refresh()
-            self.direction.refresh()
+            current = self.tabs.currentWidget()
+            for tab in self._tabs():
+                if tab is current:
+                    tab.refresh()
+                else:
+                    self.stale.add(tab.objectName())
         if self.period.count() != len(self.session.workbook.reports) or \
                 self.period.currentData() != self.session.report_id:
             self._fill_periods()
@@ -175,6 +206,15 @@ class MainWindow(QMainWindow):
 
     def _tab_shown(self, _index: int) -> None:
         tab = self.tabs.currentWidget()
+        if tab is None:
+            return
+        name = tab.objectName()
+        if name.startswith("tab-") and name[4:] in self.sector_codes and not isinstance(tab, SectorTab):
+            tab = self.sector_tab(name[4:])
+            self.tabs.setCurrentWidget(tab)
+        elif name in self.stale:
+            tab.refresh()
+        self.stale.discard(name)
         if isinstance(tab, SectorTab) and tab.sector_info() is not None:
             self.preview.show_heading(tab.sector_info().title)
 
@@ -199,7 +239,7 @@ class MainWindow(QMainWindow):
             return
         if place.tab == "sector":
             self.select_tab(f"tab-{place.sector}")
-            tab = next((t for t in self.sector_tabs if t.sector == place.sector), None)
+            tab = self.sector_tab(place.sector)
             if tab is None:
                 return
             if place.indicator:

@@ -80,17 +80,21 @@ class SectorTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(titles)
         layout.addWidget(split, 1)
-        self.refresh()
+        self._show_titles()  # the table and the editors filled themselves
 
     def sector_info(self):
         return next((s for s in self.session.workbook.sectors if s.code == self.sector), None)
 
-    def refresh(self) -> None:
+    def _show_titles(self) -> None:
         info = self.sector_info()
-        if info is None:  # removed (or its removal undone later): the window rebuilds its tabs
+        if info is not None:
+            self.title_binding.show(info.title)
+            self.task_binding.show(info.task_title)
+
+    def refresh(self) -> None:
+        if self.sector_info() is None:  # removed (or its removal undone later): the window rebuilds its tabs
             return
-        self.title_binding.show(info.title)
-        self.task_binding.show(info.task_title)
+        self._show_titles()
         self.table.refresh()
         self.results.refresh()
         self.tasks.refresh()

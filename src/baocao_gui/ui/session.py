@@ -71,8 +71,9 @@ class WorkbookSession(QObject):
         if not self.readonly:
             make_backup(self.db, self.path, "mo")
         self.undo_stack = QUndoStack(self)
-        self.workbook: Workbook = load_workbook(self.db)
+        self.workbook: Workbook = load_workbook(self.db, only=-1)
         self.report_id: int | None = self.workbook.report_for().id if self.workbook.reports else None
+        self.workbook = load_workbook(self.db, only=self.report_id)
 
     # --- reading -------------------------------------------------------------------------------------------
     @property
@@ -81,12 +82,13 @@ class WorkbookSession(QObject):
 
     def choose_report(self, report_id: int) -> None:
         self.report_id = report_id
-        self.changed.emit()
+        self.reload()
 
     def reload(self) -> None:
-        self.workbook = load_workbook(self.db)
+        self.workbook = load_workbook(self.db, only=self.report_id)
         if self.report is None and self.workbook.reports:
             self.report_id = self.workbook.report_for().id
+            self.workbook = load_workbook(self.db, only=self.report_id)
         self.changed.emit()
 
     def close(self) -> None:
