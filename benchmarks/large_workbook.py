@@ -15,8 +15,8 @@ FIRST_YEAR = 2016
 
 
 def catalogue_data() -> dict:
-    from baocao_gui.store.seed import read_toml
     from baocao_gui.paths import resource
+    from baocao_gui.store.seed import read_toml
 
     labels = read_toml(resource("catalogues", "sldtbxh.toml"))["labels"]
     sectors = []

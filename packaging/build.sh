@@ -48,11 +48,13 @@ build_linux() {
 export WINEPREFIX=${WINEPREFIX:-$BUILD/wineprefix}
 export WINEDEBUG=${WINEDEBUG:--all}
 export WINEDLLOVERRIDES="mscoree,mshtml="   # no Mono/Gecko prompts in a fresh prefix
+# wine links the prefix's Desktop and Documents to $HOME's: keep them inside build/, not in the user's home.
+WINEHOME=$BUILD/winehome
 WINPY=$BUILD/win/py
 
 # wine's Windows Python cannot write its standard streams to a regular file (wine 8: "init_sys_streams:
 # Invalid handle"), only to a pipe: every wine call goes through cat.
-wine_py() { wine "$WINPY/python.exe" "$@" </dev/null 2>&1 | cat; }
+wine_py() { HOME=$WINEHOME wine "$WINPY/python.exe" "$@" </dev/null 2>&1 | cat; }
 
 setup_windows_python() {
   if [ -x "$WINPY/python.exe" ] && [ -f "$WINPY/.ready" ]; then return; fi
@@ -85,7 +87,8 @@ EOF
 setup_wine() {
   if [ ! -f "$WINEPREFIX/system.reg" ]; then
     say "wine prefix $WINEPREFIX (first run: ~20 s)"
-    wineboot -i </dev/null 2>&1 | cat
+    mkdir -p "$WINEHOME"
+    HOME=$WINEHOME wineboot -i </dev/null 2>&1 | cat
   fi
   # Qt ≥ 6.7 links Windows' own ICU (icuuc.dll, in system32 since Windows 10 1903); wine has none.
   # The stub (packaging/icuuc-stub.c, from shared/windows/) goes into the *wine prefix's* system32,

@@ -29,6 +29,7 @@ def finding_row(panel, text):
 def test_the_panel_lists_the_samples_findings_and_follows_a_correction(qtbot, open_window, sample_workbook):
     window = open_window(sample_workbook)
     panel = window.findings
+    qtbot.waitUntil(lambda: bool(panel.findings), timeout=3000)  # checked in the background after opening
     assert any("khác tổng 42" in f.message for f in panel.findings)
     window.select_tab("tab-tre_em_bdg")
     tab = window.sector_tab("tre_em_bdg")
@@ -39,6 +40,7 @@ def test_the_panel_lists_the_samples_findings_and_follows_a_correction(qtbot, op
 def test_activating_a_finding_focuses_its_figure(qtbot, open_window, sample_workbook):
     window = open_window(sample_workbook)
     panel = window.findings
+    qtbot.waitUntil(lambda: bool(panel.findings), timeout=3000)  # checked in the background after opening
     row = finding_row(panel, "khác tổng 42")
     item = panel.tree.topLevelItem(row)
     panel.tree.setCurrentItem(item)
@@ -52,6 +54,7 @@ def test_activating_a_finding_focuses_its_figure(qtbot, open_window, sample_work
 def test_activating_a_text_finding_selects_the_paragraph_and_puts_the_cursor_in_it(qtbot, open_window, sample_workbook):
     window = open_window(sample_workbook)
     panel = window.findings
+    qtbot.waitUntil(lambda: bool(panel.findings), timeout=3000)  # checked in the background after opening
     finding = next(f for f in panel.findings if "nhân hai lần" in f.message)
     panel.go_to.emit(finding.place)
     tab = window.tabs.currentWidget()

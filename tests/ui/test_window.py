@@ -234,3 +234,21 @@ def test_opening_a_sector_tab_scrolls_the_preview_to_that_sector(qtbot, open_win
     top = bar.value()
     sector_tab(window, "thanh_tra")
     assert bar.value() > top
+
+
+def test_typing_patches_the_preview_in_place_and_a_new_paragraph_lays_it_out_afresh(
+        qtbot, open_window, sample_workbook):
+    window = open_window(sample_workbook)
+    preview = window.preview
+    qtbot.waitUntil(lambda: preview.shown is not None)
+    tab = sector_tab(window, "lao_dong")
+    type_into_cell(qtbot, tab.table, row_of(tab.table, "viec_lam"), FIELD_COLUMN["actual"], "19.000")
+    qtbot.waitUntil(lambda: "19.000 lượt người, đạt 104,4%" in preview.toPlainText())
+    assert preview.patches >= 1  # the paragraph that cites the figure was rewritten, not the whole page
+    assert preview.toPlainText() == preview.document().toPlainText()
+    patches = preview.patches
+    tab.results.add_block()
+    type_text(qtbot, tab.results.editor, "Đoạn mới.")
+    qtbot.waitUntil(lambda: "Đoạn mới." in preview.toPlainText(), timeout=3000)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in preview.toPlainText()
+    assert preview.patches >= patches

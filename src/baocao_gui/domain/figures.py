@@ -77,6 +77,7 @@ class FigureWriter:
         self.workbook = workbook
         self.report = report
         self.missing = missing  # "raise", or "mark" to write a visible placeholder (preview, drafts)
+        self._written: dict[tuple[str, str], str | MissingFigure] = {}  # the report is immutable
 
     def period_word(self, name: str) -> str:
         period = self.report.period
@@ -92,6 +93,18 @@ class FigureWriter:
         return self.report.values.get(code) or Values()
 
     def figure(self, code: str, field: str) -> str:
+        key = (code, field)
+        if key not in self._written:
+            try:
+                self._written[key] = self._figure(code, field)
+            except MissingFigure as exc:
+                self._written[key] = exc
+        written = self._written[key]
+        if isinstance(written, MissingFigure):
+            raise written
+        return written
+
+    def _figure(self, code: str, field: str) -> str:
         if field == "actual" and code in PERIOD_NAMES:
             return self.period_word(code)
         indicator = self.workbook.indicator(code)

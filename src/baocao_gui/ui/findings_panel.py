@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..domain import legacy
 from ..domain.checks import Finding, Severity, check_report, tidy_text
+from .background import Background
 from .session import WorkbookSession
 
 CHECK_DELAY_MS = 400
@@ -56,15 +57,27 @@ class FindingsPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.tree)
         self.timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
-        self.timer.timeout.connect(self.update_now)
-        self.update_now()
+        self.timer.timeout.connect(self._check_in_background)
+        self.background = Background(self)
+        self.schedule()
 
     def schedule(self) -> None:
         self.timer.start()
 
+    def _work(self) -> list[Finding]:
+        workbook, report = self.session.workbook, self.session.report
+        return check_report(workbook, report) if report else []
+
+    def _check_in_background(self) -> None:
+        self.background.run(self._work, self._show)
+
     def update_now(self) -> None:
-        report = self.session.report
-        self.findings = check_report(self.session.workbook, report) if report else []
+        """Check at once (F8, the export gate, tests)."""
+        self.timer.stop()
+        self._show(self._work())
+
+    def _show(self, findings: list[Finding]) -> None:
+        self.findings = findings
         current = self.tree.currentIndex().row()
         self.tree.clear()
         for finding in self.findings:

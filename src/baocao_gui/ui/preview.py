@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ..compose import compose_outline
+from ..compose import Heading, Level, Paragraph, compose_outline
 from ..render.html import outline_to_html
+from .background import Background
 from .session import WorkbookSession
 
 PREVIEW_DELAY_MS = 250
@@ -19,8 +21,6 @@ MAX_BODY_ITEMS = 1200
 def trimmed(outline):
     """The outline as the preview shows it: very long paragraphs and very long reports cut, with a note."""
     import dataclasses
-
-    from ..compose.outline import Paragraph
 
     body = []
     for item in outline.body[:MAX_BODY_ITEMS]:
@@ -37,6 +37,9 @@ PAGE_TEXT_WIDTH_PX = 600  # about the 155 mm text width at 96 dpi
 
 
 class Preview(QTextBrowser):
+    """Composed in a worker; a change that keeps the report's shape patches the changed paragraphs in
+    place (a full re-layout of a long report takes longer than a keystroke may wait)."""
+
     def __init__(self, session: WorkbookSession, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -48,33 +51,93 @@ class Preview(QTextBrowser):
         self.setLineWrapColumnOrWidth(PAGE_TEXT_WIDTH_PX)
         self.setMinimumWidth(280)
         self.timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
-        self.timer.timeout.connect(self.update_now)
+        self.timer.timeout.connect(self._compose_in_background)
+        self.background = Background(self)
         self.html = ""
-        self.outline = None
-        self.update_now()
+        self.outline = None  # the whole composed outline
+        self.shown = None  # the trimmed outline on screen
+        self.block_of: dict[int, int] = {}  # body index → text block number
+        self.patches = 0  # paragraphs patched in place (for tests and benchmarks)
+        self.schedule()
 
     def schedule(self) -> None:
         self.timer.start()
 
-    def update_now(self) -> None:
-        report = self.session.report
+    def _work(self):
+        workbook, report = self.session.workbook, self.session.report
         if report is None:
+            return None
+        outline = compose_outline(workbook, report)
+        shown = trimmed(outline)
+        return outline, shown, outline_to_html(shown)
+
+    def _compose_in_background(self) -> None:
+        self.background.run(self._work, self._show)
+
+    def update_now(self) -> None:
+        """Compose and show at once (F5, tests)."""
+        self.timer.stop()
+        self._show(self._work())
+
+    def _show(self, result) -> None:
+        if result is None:
             self.setHtml("<p>Sổ báo cáo chưa có báo cáo nào.</p>")
             return
-        self.outline = compose_outline(self.session.workbook, report)
-        html = outline_to_html(trimmed(self.outline))
+        outline, shown, html = result
+        self.outline = outline
         if html == self.html:
             return
+        patched = self._patch(shown)
         self.html = html
+        if patched:
+            return
         bar = self.verticalScrollBar()
         position = bar.value()
         self.setHtml(html)
         bar.setValue(position)  # the clerk keeps their place while the text changes under it
+        self.shown = shown
+        self._index_blocks()
+
+    def _index_blocks(self) -> None:
+        self.block_of = {}
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                for name in it.fragment().charFormat().anchorNames():
+                    if name.startswith("b") and name[1:].isdigit():
+                        self.block_of.setdefault(int(name[1:]), block.blockNumber())
+                it += 1
+            block = block.next()
+
+    def _patch(self, new) -> bool:
+        """Replace the text of changed paragraphs when nothing else changed; False to lay out afresh."""
+        old = self.shown
+        if old is None or old.front != new.front or old.signature != new.signature or len(old.body) != len(new.body):
+            return False
+        changed = []
+        for index, (a, b) in enumerate(zip(old.body, new.body, strict=True)):
+            if a == b:
+                continue
+            same_shape = type(a) is type(b) and (
+                (isinstance(a, Paragraph) and a.bullet == b.bullet)
+                or (isinstance(a, Heading) and a.level == b.level and a.level != Level.PART))
+            if not same_shape or index not in self.block_of or "?]" in b.line or "?]" in a.line:
+                return False
+            changed.append((index, b.line))
+        document = self.document()
+        for index, line in changed:
+            block = document.findBlockByNumber(self.block_of[index])
+            fmt = block.begin().fragment().charFormat() if not block.begin().atEnd() else QTextCharFormat()
+            cursor = QTextCursor(block)
+            cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(line, fmt)
+        self.shown = new
+        self.patches += len(changed)
+        return True
 
     def show_heading(self, text: str) -> None:
         """Scroll to the first heading with this text (the sector the clerk is working on)."""
-        from ..compose import Heading
-
         if self.outline is None:
             return
         for index, item in enumerate(self.outline.body):

@@ -1,0 +1,401 @@
+"""Smoke tests of the built programs in dist/ (packaging/build.sh), not of the source tree.
+
+Linux bundle (dist/linux/baocao-gui): `sample` and `export` with no network (a network namespace of its
+own: `unshare -n`), the .docx opens and says what the source run says; the window opens offscreen and,
+under Xvfb, as a real window; strace sees no internet socket. Windows build (dist/windows/baocao-gui)
+the same under wine, through baocao-gui-cli.exe (the windowed baocao-gui.exe has no console). The
+installer (dist/baocao-gui-*-setup.exe): its listing, then a silent per-user install and uninstall in a
+fresh wine prefix, which keeps the clerk's workbook.
+
+No bundle: each test skips and says why. BAOCAO_REQUIRE_BUNDLE=1 (CI) turns a missing bundle or tool
+into a failure; BAOCAO_REQUIRE_BUNDLE=linux requires only the Linux bundle.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from helpers import assert_valid_ooxml
+
+ROOT = Path(__file__).resolve().parents[2]
+DIST = ROOT / "dist"
+LINUX_EXE = DIST / "linux" / "baocao-gui" / "baocao-gui"
+WIN_DIR = DIST / "windows" / "baocao-gui"
+WIN_GUI, WIN_CLI = WIN_DIR / "baocao-gui.exe", WIN_DIR / "baocao-gui-cli.exe"
+WINEPREFIX = Path(os.environ.get("BAOCAO_WINEPREFIX", ROOT / "build" / "wineprefix"))
+REQUIRE = os.environ.get("BAOCAO_REQUIRE_BUNDLE", "").strip().lower()
+TITLE = "mau.baocao — baocao-gui"
+
+
+def missing(what: str, windows: bool = False) -> None:
+    """Skip, saying what is missing, or fail where BAOCAO_REQUIRE_BUNDLE asks for it."""
+    required = REQUIRE in {"1", "true", "yes", "all"} or (REQUIRE == "linux" and not windows)
+    message = f"{what} (build it: packaging/build.sh {'windows' if windows else 'linux'})"
+    if required:
+        pytest.fail(f"BAOCAO_REQUIRE_BUNDLE={REQUIRE}: {message}")
+    pytest.skip(message)
+
+
+def need_tool(name: str, windows: bool = False) -> str:
+    found = shutil.which(name)
+    if not found:
+        missing(f"{name} is not installed", windows)
+    return found
+
+
+def private_env(tmp: Path) -> dict[str, str]:
+    """The frozen program's own settings, log and documents in tmp; Qt offscreen."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "XDG_", "BAOCAO_", "PYTHON"))}
+    env.update(HOME=str(tmp), XDG_CONFIG_HOME=str(tmp / "config"), XDG_STATE_HOME=str(tmp / "state"),
+               XDG_DATA_HOME=str(tmp / "data"), BAOCAO_LOG_DIR=str(tmp / "log"), QT_QPA_PLATFORM="offscreen",
+               LANG="C.UTF-8")
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    return env
+
+
+def no_network_prefix() -> list[str]:
+    """A command prefix that runs the program in a network namespace with no interface but lo (down)."""
+    for prefix in (["unshare", "-n"], ["unshare", "--net", "--map-root-user"]):
+        if shutil.which("unshare") and subprocess.run([*prefix, "true"], capture_output=True).returncode == 0:
+            return prefix
+    missing("cannot make a network namespace (unshare -n) here")
+    return []
+
+
+def run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float = 180) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8",
+                          errors="replace", timeout=timeout, check=False)
+
+
+def docx_text(path: Path) -> list[str]:
+    return [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+@pytest.fixture(scope="module")
+def source_export(tmp_path_factory) -> list[str]:
+    """The same sample exported by the source tree: what the frozen programs must reproduce."""
+    tmp = tmp_path_factory.mktemp("source")
+    for args in (["sample", "mau.baocao"], ["export", "mau.baocao", "-o", "out.docx"]):
+        result = run([sys.executable, "-m", "baocao_gui.cli", *args], tmp, {**private_env(tmp), "PYTHONPATH":
+                     str(ROOT / "src")})
+        assert result.returncode == 0, result.stderr
+    return docx_text(tmp / "out.docx")
+
+
+def assert_same_report(out: Path, expected: list[str]) -> None:
+    assert zipfile.is_zipfile(out), f"{out} is not a .docx"
+    text = docx_text(out)  # python-docx opens it: a Word package with its parts where Word looks
+    assert any("PHẦN THỨ NHẤT" in t for t in text), text[:10]
+    assert text == expected, "the frozen program's report differs from the source run's"
+    assert_valid_ooxml(out)
+
+
+# --- Linux bundle ------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def linux_exe() -> Path:
+    if not LINUX_EXE.exists():
+        missing(f"no Linux bundle at {LINUX_EXE.relative_to(ROOT)}")
+    return LINUX_EXE
+
+
+def test_linux_bundle_writes_sample_and_exports_report_without_network(linux_exe, tmp_path, source_export):
+    nonet, env = no_network_prefix(), private_env(tmp_path)
+    sample = run([*nonet, str(linux_exe), "sample", "mau.baocao"], tmp_path, env)
+    assert sample.returncode == 0, sample.stderr
+    assert "Đã ghi sổ báo cáo mẫu" in sample.stdout
+    export = run([*nonet, str(linux_exe), "export", "mau.baocao", "-o", "báo cáo 2023.docx"], tmp_path, env)
+    assert export.returncode == 0, export.stderr
+    assert_same_report(tmp_path / "báo cáo 2023.docx", source_export)
+    check = run([*nonet, str(linux_exe), "check", "mau.baocao"], tmp_path, env)
+    assert check.returncode in (0, 1) and "cảnh báo" in check.stdout, check.stdout + check.stderr
+
+
+def test_linux_bundle_says_errors_in_vietnamese(linux_exe, tmp_path):
+    result = run([str(linux_exe), "export", "không-có.baocao", "-o", "x.docx"], tmp_path, private_env(tmp_path))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and result.stderr.strip(), result.stderr
+
+
+def test_linux_bundle_carries_its_qt_libraries(linux_exe):
+    """Every Qt library a bundled plugin or module links to is inside the bundle (system X/Wayland libs aside)."""
+    need_tool("ldd")
+    internal = linux_exe.parent / "_internal"
+    unresolved = set()
+    for lib in internal.rglob("*.so*"):
+        out = subprocess.run(["ldd", str(lib)], capture_output=True, text=True,
+                             env={"LD_LIBRARY_PATH": str(internal)}).stdout
+        unresolved |= {f"{lib.name} → {m}" for m in re.findall(r"(lib(?:Qt6|pyside6|shiboken6|python3)\S*) => not found", out)}
+    assert not unresolved, sorted(unresolved)
+
+
+def wait_alive(proc: subprocess.Popen, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, f"the program exited ({proc.returncode}): {proc.communicate()[1]}"
+        time.sleep(0.2)
+
+
+def stop(proc: subprocess.Popen) -> str:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+    try:
+        return proc.communicate(timeout=20)[1] or ""
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        return proc.communicate()[1] or ""
+
+
+def settings_remember(conf_dir: Path, name: str) -> bool:
+    """The program's INI settings (QSettings.IniFormat) name the workbook: MainWindow.__init__ remembers it."""
+    return any(name in f.read_text(encoding="utf-8", errors="replace") for f in conf_dir.rglob("baocao-gui.ini"))
+
+
+def wait_remembered(proc: subprocess.Popen, conf_dir: Path, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while not settings_remember(conf_dir, "mau.baocao") and time.monotonic() < deadline:
+        assert proc.poll() is None, f"the program exited ({proc.returncode}): {proc.communicate()[1]}"
+        time.sleep(0.1)
+    assert settings_remember(conf_dir, "mau.baocao"), "the main window never came up"
+
+
+def test_linux_window_opens_offscreen(linux_exe, tmp_path):
+    env = private_env(tmp_path)
+    assert run([str(linux_exe), "sample", "mau.baocao"], tmp_path, env).returncode == 0
+    proc = subprocess.Popen([*no_network_prefix(), str(linux_exe), "mau.baocao"], cwd=tmp_path, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace")
+    try:
+        # MainWindow.__init__ remembers the workbook; QSettings writes it from the running event loop.
+        wait_remembered(proc, tmp_path / "config", 60)
+        wait_alive(proc, 2)
+    finally:
+        stderr = stop(proc)
+    assert "Traceback" not in stderr, stderr
+    assert not list((tmp_path / "log").glob("*.log")) or "ERROR" not in (tmp_path / "log" / "baocao-gui.log").read_text()
+
+
+class Xvfb:
+    """A private X server, for a real window (Linux xcb, or wine's X11 driver) that xdotool can see."""
+
+    def __init__(self, windows: bool):
+        need_tool("Xvfb", windows)
+        need_tool("xdotool", windows)
+        self.display = f":{90 + os.getpid() % 400}"
+        self.proc = subprocess.Popen(["Xvfb", self.display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 10
+        while not Path(f"/tmp/.X11-unix/X{self.display[1:]}").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    def wait_for_title(self, title: str, proc: subprocess.Popen, seconds: float) -> float:
+        start = time.monotonic()
+        while time.monotonic() - start < seconds:
+            found = subprocess.run(["xdotool", "search", "--name", re.escape(title)], capture_output=True,
+                                   env={**os.environ, "DISPLAY": self.display})
+            if found.returncode == 0 and found.stdout.strip():
+                return time.monotonic() - start
+            assert proc.poll() is None, f"the program exited ({proc.returncode}) before its window showed"
+            time.sleep(0.05)
+        raise AssertionError(f"no window titled {title!r} within {seconds} s")
+
+    def close(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+
+def test_linux_window_shows_under_xvfb(linux_exe, tmp_path):
+    env = private_env(tmp_path)
+    assert run([str(linux_exe), "sample", "mau.baocao"], tmp_path, env).returncode == 0
+    x = Xvfb(windows=False)
+    proc = subprocess.Popen([str(linux_exe), "mau.baocao"], cwd=tmp_path,
+                            env={**env, "DISPLAY": x.display, "QT_QPA_PLATFORM": "xcb"},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace")
+    try:
+        x.wait_for_title(TITLE, proc, 60)
+    finally:
+        stderr = stop(proc)
+        x.close()
+    assert "Traceback" not in stderr, stderr
+
+
+INET = re.compile(r"\b(connect|sendto|sendmsg|bind)\(\d+, \{sa_family=AF_INET6?\b")
+
+
+def strace_network(cmd: list[str], cwd: Path, env: dict[str, str], seconds: float | None = None) -> str:
+    """The program's network system calls (strace -f -e trace=network), with the network available."""
+    log = cwd / f"strace-{len(list(cwd.glob('strace-*')))}.txt"
+    full = ["strace", "-f", "-qq", "-e", "trace=network", "-o", str(log), *cmd]
+    if seconds is None:
+        result = run(full, cwd, env, timeout=300)
+        assert result.returncode == 0, result.stderr
+    else:
+        proc = subprocess.Popen(full, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        time.sleep(seconds)
+        assert proc.poll() is None, "the window closed by itself"
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=30)
+    return log.read_text(encoding="utf-8", errors="replace")
+
+
+def test_linux_bundle_opens_no_internet_socket(linux_exe, tmp_path):
+    need_tool("strace")
+    env = private_env(tmp_path)
+    calls = strace_network([str(linux_exe), "sample", "mau.baocao"], tmp_path, env)
+    calls += strace_network([str(linux_exe), "export", "mau.baocao", "-o", "out.docx"], tmp_path, env)
+    calls += strace_network([str(linux_exe), "mau.baocao"], tmp_path, env, seconds=6)
+    assert not INET.findall(calls), [line for line in calls.splitlines() if INET.search(line)]
+    assert "AF_INET" not in calls, "an internet socket was opened"
+
+
+# --- Windows build, under wine -----------------------------------------------------------------------
+
+def wine_env(tmp: Path, prefix: Path = WINEPREFIX) -> dict[str, str]:
+    env = private_env(tmp)
+    win_tmp = "Z:" + str(tmp).replace("/", "\\")
+    env.update(WINEPREFIX=str(prefix), WINEDEBUG="-all", WINEDLLOVERRIDES="mscoree,mshtml=",
+               BAOCAO_LOG_DIR=win_tmp + "\\log", HOME=str(ROOT / "build" / "winehome"))
+    return env
+
+
+@pytest.fixture(scope="module")
+def wine() -> str:
+    if not WIN_CLI.exists():
+        missing(f"no Windows build at {WIN_DIR.relative_to(ROOT)}", windows=True)
+    exe = need_tool("wine", windows=True)
+    if not (WINEPREFIX / "drive_c" / "windows" / "system32" / "icuuc.dll").exists():
+        missing(f"no wine prefix with the ICU stub at {WINEPREFIX}", windows=True)
+    return exe
+
+
+def test_windows_build_writes_sample_and_exports_report_under_wine(wine, tmp_path, source_export):
+    nonet, env = no_network_prefix(), wine_env(tmp_path)
+    sample = run([*nonet, wine, str(WIN_CLI), "sample", "mau.baocao"], tmp_path, env)
+    assert sample.returncode == 0, sample.stdout + sample.stderr
+    assert "Đã ghi sổ báo cáo mẫu" in sample.stdout
+    export = run([*nonet, wine, str(WIN_CLI), "export", "mau.baocao", "-o", "báo cáo 2023.docx"], tmp_path, env)
+    assert export.returncode == 0, export.stdout + export.stderr
+    assert_same_report(tmp_path / "báo cáo 2023.docx", source_export)
+
+
+def test_windows_window_opens_offscreen_under_wine(wine, tmp_path):
+    env = wine_env(tmp_path)
+    assert run([wine, str(WIN_CLI), "sample", "mau.baocao"], tmp_path, env).returncode == 0
+    roaming = list((WINEPREFIX / "drive_c" / "users").glob("*/AppData/Roaming"))
+    for ini in (r / "baocao-gui" / "baocao-gui.ini" for r in roaming):
+        ini.unlink(missing_ok=True)
+    proc = subprocess.Popen([*no_network_prefix(), wine, str(WIN_GUI), "mau.baocao"], cwd=tmp_path, env=env,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            errors="replace")
+    try:
+        # %APPDATA%\baocao-gui\baocao-gui.ini names the workbook once the main window exists
+        wait_remembered(proc, roaming[0], 120)
+        wait_alive(proc, 3)
+    finally:
+        stderr = stop(proc)
+        subprocess.run(["wineserver", "-k"], env=env, check=False)
+    log = tmp_path / "log" / "baocao-gui.log"
+    assert not log.exists() or "ERROR" not in log.read_text(encoding="utf-8"), log.read_text(encoding="utf-8")
+    assert "Traceback" not in stderr, stderr
+
+
+def test_windows_window_shows_under_wine_and_xvfb(wine, tmp_path):
+    env = wine_env(tmp_path)
+    assert run([wine, str(WIN_CLI), "sample", "mau.baocao"], tmp_path, env).returncode == 0
+    x = Xvfb(windows=True)
+    env = {**env, "DISPLAY": x.display}
+    env.pop("QT_QPA_PLATFORM")  # qwindows, drawn by wine's X11 driver
+    proc = subprocess.Popen([wine, str(WIN_GUI), "mau.baocao"], cwd=tmp_path, env=env, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace")
+    try:
+        x.wait_for_title(TITLE, proc, 120)
+    finally:
+        stop(proc)
+        subprocess.run(["wineserver", "-k"], env=env, check=False)
+        x.close()
+
+
+def test_windows_build_opens_no_internet_socket_under_wine(wine, tmp_path):
+    need_tool("strace", windows=True)
+    env = wine_env(tmp_path)
+    subprocess.run(["wineserver", "-k"], env=env, check=False)  # so the server's calls are traced too
+    calls = strace_network([wine, str(WIN_CLI), "sample", "mau.baocao"], tmp_path, env)
+    calls += strace_network([wine, str(WIN_CLI), "export", "mau.baocao", "-o", "out.docx"], tmp_path, env)
+    subprocess.run(["wineserver", "-w"], env=env, check=False, timeout=60)
+    assert (tmp_path / "out.docx").exists()
+    assert not INET.findall(calls), [line for line in calls.splitlines() if INET.search(line)]
+
+
+# --- the installer -------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def installer() -> Path:
+    found = sorted(DIST.glob("baocao-gui-*-setup.exe"))
+    if not found:
+        missing("no installer dist/baocao-gui-*-setup.exe", windows=True)
+    return found[-1]
+
+
+def test_installer_holds_the_program_and_resources_and_nothing_else(installer):
+    listing = run([need_tool("7z", windows=True), "l", "-ba", "-slt", str(installer)], ROOT, dict(os.environ))
+    assert listing.returncode == 0, listing.stderr
+    names = [line[7:].replace("\\", "/") for line in listing.stdout.splitlines() if line.startswith("Path = ")]
+    lower = [n.lower() for n in names]
+    for expected in ("baocao-gui.exe", "baocao-gui-cli.exe", "_internal/baocao_gui/resources/templates/baocao.docx",
+                     "_internal/baocao_gui/resources/catalogues/sldtbxh.toml",
+                     "_internal/baocao_gui/resources/samples/dak-nong-2023.toml",
+                     "_internal/baocao_gui/resources/icons/baocao-file.ico",
+                     "_internal/docx/templates/default.docx", "_internal/docx/templates/default-header.xml",
+                     "_internal/pyside6/plugins/platforms/qwindows.dll", "_internal/qt6core.dll"):
+        assert expected in lower, f"{expected} missing from the installer"
+    assert not [n for n in lower if n.rsplit("/", 1)[-1].startswith("icu")], "the wine-only ICU stub was packed"
+    assert not [n for n in lower if re.search(r"(^|/)(tests?|testing)(/|$)|(^|/)test_[^/]*\.py", n)], "test files packed"
+    assert not [n for n in lower if "numpy" in n or "opengl32sw" in n or "qt6network" in n or "qt6qml" in n]
+    assert installer.stat().st_size <= 60_000_000, "installer over its 60 MB goal"
+    size = sum(f.stat().st_size for f in WIN_DIR.rglob("*") if f.is_file()) if WIN_DIR.exists() else 0
+    assert size <= 150_000_000, "one-folder build over its 150 MB goal"
+
+
+def test_installer_installs_per_user_and_uninstall_keeps_workbooks(installer, tmp_path):
+    wine = need_tool("wine", windows=True)
+    prefix, home = tmp_path / "prefix", tmp_path / "home"
+    home.mkdir()
+    env = {**wine_env(tmp_path, prefix), "HOME": str(home)}  # a fresh prefix: nothing installed, no admin
+    target = tmp_path / "app"
+    win_target = "Z:" + str(target).replace("/", "\\")
+    result = run([wine, str(installer), "/S", f"/D={win_target}"], tmp_path, env, timeout=600)
+    subprocess.run(["wineserver", "-w"], env=env, check=False, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (target / "baocao-gui.exe").exists() and (target / "uninstall.exe").exists()
+    assert (target / "_internal" / "baocao_gui" / "resources" / "icons" / "baocao-file.ico").exists()
+    assert_association = run([wine, "reg", "query", r"HKCU\Software\Classes\.baocao"], tmp_path, env)
+    assert "baocao-gui.SoBaoCao" in assert_association.stdout
+    command = run([wine, "reg", "query", r"HKCU\Software\Classes\baocao-gui.SoBaoCao\shell\open\command"],
+                  tmp_path, env)
+    assert "baocao-gui.exe" in command.stdout and "%1" in command.stdout
+    users = prefix / "drive_c" / "users"
+    assert list(users.glob("*/Desktop/*.lnk")), "no desktop shortcut"
+    assert list(users.glob("*/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/*/*.lnk")), "no Start-menu entry"
+
+    # The clerk's workbook and export, one inside the program's folder, one beside it.
+    (target / "sổ của tôi.baocao").write_bytes(b"SQLite format 3\x00")
+    (tmp_path / "bao-cao.docx").write_bytes(b"PK")
+    result = run([wine, str(target / "uninstall.exe"), "/S"], tmp_path, env, timeout=300)
+    subprocess.run(["wineserver", "-w"], env=env, check=False, timeout=300)
+    assert result.returncode == 0
+    assert not (target / "baocao-gui.exe").exists() and not (target / "_internal").exists()
+    assert (target / "sổ của tôi.baocao").exists(), "the uninstaller deleted a workbook"
+    assert (tmp_path / "bao-cao.docx").exists()
+    assert not list(users.glob("*/Desktop/*.lnk"))
+    gone = run([wine, "reg", "query", r"HKCU\Software\Classes\.baocao"], tmp_path, env)
+    assert "baocao-gui" not in gone.stdout
