@@ -184,28 +184,60 @@ def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: d
     if not content:
         return Report(id=rid, period=Period(PeriodKind(r["period_kind"]), r["year"]), number=r["number"],
                       date=_date(r["date"]), type_name=r["type_name"], summary=r["summary"])
-    overrides: dict[str, dict[str, float]] = {}
-    for o in db.query("SELECT indicator_id, field, value FROM override WHERE report_id = ?", [rid]):
-        overrides.setdefault(ind_code[o["indicator_id"]], {})[o["field"]] = o["value"]
-    values = {
-        ind_code[v["indicator_id"]]: Values(v["actual"], v["plan"], v["last"], v["target"],
-                                             overrides.pop(ind_code[v["indicator_id"]], {}))
-        for v in db.query("SELECT * FROM value WHERE report_id = ?", [rid])
-    }
-    for code, ov in overrides.items():
-        values[code] = Values(overrides=ov)
-    blocks: dict[tuple[Part, str], list[Block]] = {}
-    for b in db.query("SELECT * FROM block WHERE report_id = ? ORDER BY part, sector_id, position, id", [rid]):
-        key = (Part(b["part"]), sector_code.get(b["sector_id"], ""))
-        blocks.setdefault(key, []).append(Block(BlockKind(b["kind"]), b["text"], b["id"]))
+    values = load_values(db, rid, ind_code)
+    blocks = load_blocks(db, rid, sector_code)
     recipients = tuple(x["text"] for x in db.query(
         "SELECT text FROM recipient WHERE report_id = ? ORDER BY position, id", [rid]))
     return Report(
         id=rid, period=Period(PeriodKind(r["period_kind"]), r["year"]), number=r["number"],
         date=_date(r["date"]), type_name=r["type_name"], summary=r["summary"],
         signer_authority=r["signer_authority"], signer_title=r["signer_title"], signer_name=r["signer_name"],
-        recipients=recipients, values=values, blocks={k: tuple(v) for k, v in blocks.items()},
+        recipients=recipients, values=values, blocks=blocks,
     )
+
+
+def code_maps(db: Database) -> tuple[dict[int, str], dict[int, str]]:
+    """(sector id → code, indicator id → code)."""
+    return (dict(db.execute("SELECT id, code FROM sector").fetchall()),
+            dict(db.execute("SELECT id, code FROM indicator").fetchall()))
+
+
+def load_values(db: Database, report_id: int, ind_code: dict[int, str]) -> dict[str, Values]:
+    """One report's figures: two queries, rows read as tuples (the window reloads them after each edit)."""
+    overrides: dict[str, dict[str, float]] = {}
+    for iid, field, value in db.execute(
+            "SELECT indicator_id, field, value FROM override WHERE report_id = ?", [report_id]):
+        overrides.setdefault(ind_code[iid], {})[field] = value
+    values = {
+        ind_code[iid]: Values(actual, plan, last, target, overrides.pop(ind_code[iid], {}))
+        for iid, actual, plan, last, target in db.execute(
+            "SELECT indicator_id, actual, plan, last, target FROM value WHERE report_id = ?", [report_id])
+    }
+    for code, ov in overrides.items():
+        values[code] = Values(overrides=ov)
+    return values
+
+
+def load_value(db: Database, report_id: int, code: str) -> Values | None:
+    """One indicator's figures in one report (after an edit of just that figure)."""
+    row = db.execute("SELECT v.actual, v.plan, v.last, v.target FROM value v JOIN indicator i ON i.id = v.indicator_id "
+                     "WHERE v.report_id = ? AND i.code = ?", [report_id, code]).fetchone()
+    overrides = dict(db.execute("SELECT o.field, o.value FROM override o JOIN indicator i ON i.id = o.indicator_id "
+                                "WHERE o.report_id = ? AND i.code = ?", [report_id, code]).fetchall())
+    if row is None and not overrides:
+        return None
+    return Values(*(row or (None, None, None, None)), overrides=overrides)
+
+
+def load_blocks(db: Database, report_id: int, sector_code: dict[int, str]) -> dict[tuple[Part, str], tuple[Block, ...]]:
+    blocks: dict[tuple[Part, str], list[Block]] = {}
+    parts = {p.value: p for p in Part}
+    kinds = {k.value: k for k in BlockKind}
+    for bid, part, sector_id, kind, text in db.execute(
+            "SELECT id, part, sector_id, kind, text FROM block WHERE report_id = ? "
+            "ORDER BY part, sector_id, position, id", [report_id]):
+        blocks.setdefault((parts[part], sector_code.get(sector_id, "")), []).append(Block(kinds[kind], text, bid))
+    return {k: tuple(v) for k, v in blocks.items()}
 
 
 def schema_version(db: Database) -> list[str]:

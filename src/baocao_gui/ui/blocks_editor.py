@@ -114,14 +114,22 @@ class BlocksEditor(QWidget):
         self.blocks = list(report.part(self.part, self.sector or "")) if report else []
         current = self.current_block_id()
         writer = self.writer() if report else None
+        lines = [PREFIX[b.kind] + shortened(writer.render(b.text) if writer else b.text) for b in self.blocks]
+        ids = [b.id for b in self.blocks]
         self.list.blockSignals(True)
-        self.list.clear()
-        for block in self.blocks:
-            item = QListWidgetItem(PREFIX[block.kind] + shortened(writer.render(block.text) if writer else block.text))
-            item.setData(Qt.ItemDataRole.UserRole, block.id)
-            self.list.addItem(item)
+        if ids == [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]:
+            for i, line in enumerate(lines):  # the same paragraphs: rewrite only the lines that changed
+                if self.list.item(i).text() != line:
+                    self.list.item(i).setText(line)
+        else:
+            self.list.clear()
+            for block_id, line in zip(ids, lines, strict=True):
+                item = QListWidgetItem(line)
+                item.setData(Qt.ItemDataRole.UserRole, block_id)
+                self.list.addItem(item)
         row = next((i for i, b in enumerate(self.blocks) if b.id == current), min(self.list.count() - 1, 0))
-        self.list.setCurrentRow(row)
+        if self.list.currentRow() != row:
+            self.list.setCurrentRow(row)
         self.list.blockSignals(False)
         self._load_current()
 

@@ -33,8 +33,10 @@ class IndicatorTable(QTableWidget):
         self.setHorizontalHeaderLabels([label for _, label in COLUMNS])
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # measured once after the first fill, not on every change (re-measuring 50 rows per keystroke is slow)
         for col in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        self._measured = False
         self.verticalHeader().setVisible(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -77,27 +79,37 @@ class IndicatorTable(QTableWidget):
                 item = self.item(row, col)
                 if item is None:
                     item = QTableWidgetItem()
+                    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                    item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if field != "change" else flags)
+                    if col >= 2:
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     self.setItem(row, col, item)
-                item.setText(cells[field])
-                item.setData(CODE_ROLE, ind.code)
-                editable = field not in ("change",)
-                flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if editable else flags)
-                if col >= 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                # every change to an item makes the view re-measure its columns: touch only what differs
+                if item.text() != cells[field]:
+                    item.setText(cells[field])
+                if item.data(CODE_ROLE) != ind.code:
+                    item.setData(CODE_ROLE, ind.code)
                 typed = values is not None and field in values.overrides
-                item.setFont(italic if typed else QFont())
-                item.setForeground(QBrush(QColor("#1d4ed8")) if typed else QBrush())
+                if item.font().italic() != typed:
+                    item.setFont(italic if typed else QFont())
+                    item.setForeground(QBrush(QColor("#1d4ed8")) if typed else QBrush())
                 if typed:
                     computed = derived(field, values, parent_values)
-                    item.setToolTip("Số ghi tay theo báo cáo in; tính từ số liệu: "
-                                    + (format_percent(computed) if computed is not None else "chưa đủ số liệu")
-                                    + ". Xóa ô để dùng số tính.")
+                    tip = ("Số ghi tay theo báo cáo in; tính từ số liệu: "
+                           + (format_percent(computed) if computed is not None else "chưa đủ số liệu")
+                           + ". Xóa ô để dùng số tính.")
                 elif field in ("pct_plan", "pct_last", "change"):
-                    item.setToolTip("Tự tính từ số liệu")
+                    tip = "Tự tính từ số liệu"
                 else:
-                    item.setToolTip("")
+                    tip = ""
+                if item.toolTip() != tip:
+                    item.setToolTip(tip)
         self.blockSignals(False)
+        if not self._measured and self.rowCount():
+            for col in range(1, len(COLUMNS)):
+                self.resizeColumnToContents(col)
+                self.setColumnWidth(col, max(self.columnWidth(col), 70))
+            self._measured = True
         if 0 <= current[0] < self.rowCount():
             self.setCurrentCell(*current)
 

@@ -7,6 +7,7 @@ is emitted; widgets and the preview redraw from that model (one-way flow).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sqlite3
 import time
@@ -20,6 +21,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ..domain.model import Report, Workbook
 from ..errors import UserError
 from ..store import close_workbook, edits, load_workbook, open_workbook, writable
+from ..store.workbook import code_maps, load_blocks, load_value, load_values
 from ..store.backup import list_backups, make_backup, restore_backup, save_copy
 from ..store.lock import WorkbookLock
 
@@ -29,9 +31,9 @@ MERGE_SECONDS = 3.0  # typing in the same field within this time undoes as one s
 
 class _Edit(QUndoCommand):
     def __init__(self, session: WorkbookSession, text: str, do: Callable[[], Any], undo: Callable[[], Any],
-                 merge_key: str | None = None):
+                 merge_key: str | None = None, scope: str = "all"):
         super().__init__(text)
-        self.session, self._do, self._undo, self.merge_key = session, do, undo, merge_key
+        self.session, self._do, self._undo, self.merge_key, self.scope = session, do, undo, merge_key, scope
         self.at = time.monotonic()
 
     def id(self) -> int:
@@ -84,7 +86,30 @@ class WorkbookSession(QObject):
         self.report_id = report_id
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, scope: str = "all") -> None:
+        """After a commit: ``values`` or ``blocks`` re-read only that part of the report in view."""
+        report = self.report
+        if scope.startswith("value:") and report is not None:
+            code = scope.removeprefix("value:")
+            values = {k: v for k, v in report.values.items() if k != code}
+            one = load_value(self.db, report.id, code)
+            if one is not None:
+                values[code] = one
+            report = dataclasses.replace(report, values=values)
+            self.workbook = dataclasses.replace(
+                self.workbook, reports=tuple(report if r.id == report.id else r for r in self.workbook.reports))
+            self.changed.emit()
+            return
+        if scope in ("values", "blocks") and report is not None:
+            sectors, indicators = code_maps(self.db)
+            if scope == "values":
+                report = dataclasses.replace(report, values=load_values(self.db, report.id, indicators))
+            else:
+                report = dataclasses.replace(report, blocks=load_blocks(self.db, report.id, sectors))
+            reports = tuple(report if r.id == report.id else r for r in self.workbook.reports)
+            self.workbook = dataclasses.replace(self.workbook, reports=reports)
+            self.changed.emit()
+            return
         self.workbook = load_workbook(self.db, only=self.report_id)
         if self.report is None and self.workbook.reports:
             self.report_id = self.workbook.report_for().id
@@ -117,13 +142,15 @@ class WorkbookSession(QObject):
         self.reload()
 
     # --- writing -------------------------------------------------------------------------------------------
-    def edit(self, text: str, do: Callable[[], Any], undo: Callable[[], Any], merge_key: str | None = None) -> bool:
-        """Apply and commit an edit now, and put it on the undo stack; False if the workbook refused it."""
+    def edit(self, text: str, do: Callable[[], Any], undo: Callable[[], Any], merge_key: str | None = None,
+             scope: str = "all") -> bool:
+        """Apply and commit an edit now, and put it on the undo stack; False if the workbook refused it.
+        ``scope`` says what to re-read afterwards: "values", "blocks" of the report in view, or "all"."""
         if self.readonly:
             self.failed.emit("Sổ báo cáo đang mở chỉ đọc; thay đổi không được lưu.")
             return False
         self._failed = False
-        self.undo_stack.push(_Edit(self, text, do, undo, merge_key))  # runs ``do`` now
+        self.undo_stack.push(_Edit(self, text, do, undo, merge_key, scope))  # runs ``do`` now
         return not self._failed
 
     def _run(self, command: _Edit, fn: Callable[[], Any]) -> None:
@@ -137,7 +164,7 @@ class WorkbookSession(QObject):
                        "thay đổi vừa rồi chưa được lưu.", exc)
             return
         self.saved.emit(f"Đã lưu lúc {time.strftime('%H:%M:%S')}")
-        self.reload()
+        self.reload(command.scope)
 
     def _fail(self, command: _Edit, message: str, exc: Exception) -> None:
         log.warning("edit refused: %r", exc)
@@ -151,14 +178,14 @@ class WorkbookSession(QObject):
         old = getattr(self.report.values.get(code), field, None) if self.report.values.get(code) else None
         name = self.workbook.indicator(code).name
         return self.edit(f"Sửa số liệu “{name}”", lambda: edits.set_value(self.db, rid, code, field, value),
-                         lambda: edits.set_value(self.db, rid, code, field, old))
+                         lambda: edits.set_value(self.db, rid, code, field, old), scope=f"value:{code}")
 
     def set_override(self, code: str, field: str, value: float | None) -> bool:
         rid = self.report_id
         values = self.report.values.get(code)
         old = values.overrides.get(field) if values else None
         return self.edit("Sửa số ghi tay", lambda: edits.set_override(self.db, rid, code, field, value),
-                         lambda: edits.set_override(self.db, rid, code, field, old))
+                         lambda: edits.set_override(self.db, rid, code, field, old), scope=f"value:{code}")
 
     def set_report_field(self, field: str, value: Any) -> bool:
         rid = self.report_id
@@ -179,12 +206,13 @@ class WorkbookSession(QObject):
     def set_block_text(self, block_id: int, text: str) -> bool:
         old = next(self.db.query("SELECT text FROM block WHERE id = ?", [block_id]))["text"]
         return self.edit("Sửa đoạn văn", lambda: edits.set_block_text(self.db, block_id, text),
-                         lambda: edits.set_block_text(self.db, block_id, old), merge_key=f"block.{block_id}")
+                         lambda: edits.set_block_text(self.db, block_id, old), merge_key=f"block.{block_id}",
+                         scope="blocks")
 
     def set_block_kind(self, block_id: int, kind: str) -> bool:
         old = next(self.db.query("SELECT kind FROM block WHERE id = ?", [block_id]))["kind"]
         return self.edit("Đổi loại đoạn", lambda: edits.set_block_kind(self.db, block_id, kind),
-                         lambda: edits.set_block_kind(self.db, block_id, old))
+                         lambda: edits.set_block_kind(self.db, block_id, old), scope="blocks")
 
     def insert_block(self, part: str, sector: str | None, index: int, kind: str = "paragraph",
                      text: str = "") -> int | None:
@@ -194,18 +222,18 @@ class WorkbookSession(QObject):
             created["id"] = edits.insert_block(self.db, rid, part, sector, index, kind, text,
                                                block_id=created.get("id"))
 
-        ok = self.edit("Thêm đoạn", do, lambda: edits.delete_block(self.db, created["id"]))
+        ok = self.edit("Thêm đoạn", do, lambda: edits.delete_block(self.db, created["id"]), scope="blocks")
         return created.get("id") if ok else None
 
     def delete_block(self, block_id: int) -> bool:
         snapshot: dict[str, Any] = {}
         return self.edit("Xóa đoạn", lambda: snapshot.update(edits.delete_block(self.db, block_id)),
-                         lambda: edits.insert_block(self.db, **snapshot))
+                         lambda: edits.insert_block(self.db, **snapshot), scope="blocks")
 
     def move_block(self, block_id: int, index: int) -> bool:
         old: dict[str, int] = {}
         return self.edit("Chuyển đoạn", lambda: old.setdefault("i", edits.move_block(self.db, block_id, index)),
-                         lambda: edits.move_block(self.db, block_id, old["i"]))
+                         lambda: edits.move_block(self.db, block_id, old["i"]), scope="blocks")
 
     def add_indicator(self, sector: str, name: str, unit: str = "", parent: str | None = None) -> str | None:
         created: dict[str, Any] = {}
