@@ -31,6 +31,12 @@ def main() -> None:
 
     QTimer.singleShot(0, app.quit)  # after the first round of the event loop: shown and painted
     app.exec()
+    if os.environ.get("BAOCAO_PROBE_SETTLE"):  # memory: let the preview and the checks run too
+        QTimer.singleShot(1500, app.quit)
+        app.exec()
+    import resource
+
+    print(f"maxrss_kib {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
     os._exit(0)  # do not time interpreter teardown
 
 

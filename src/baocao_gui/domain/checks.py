@@ -6,6 +6,7 @@ finding says where it is (``Place``, for the window to jump to), what is wrong, 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -214,8 +215,6 @@ class _Checker:
                 yield part, sector, index, block
 
     def text(self) -> None:
-        from . import legacy
-
         indicators_by_code = {i.code: i for i in self.workbook.indicators}
         for part, sector, index, block in self.blocks():
             where = self.block_where(part, sector, index)
@@ -225,15 +224,8 @@ class _Checker:
                 self.add(severity, where, message, fix, place, kind)
 
             raw = block.text
-            plain = TOKEN.sub("0", raw)  # what the clerk typed, a cited figure standing as one digit
-            if legacy.detect(plain):
-                add(Severity.ERROR, "đoạn văn gõ bằng bảng mã cũ (TCVN3/VNI), in ra sẽ thành chữ lạ.",
-                    "bấm “Chuyển sang Unicode”", "legacy-encoding")
-            if not unicodedata.is_normalized("NFC", raw):
-                add(Severity.WARNING, "chữ tiếng Việt ở dạng tổ hợp (không chuẩn NFC).", "bấm “Chuẩn hóa”",
-                    "normalize")
-            if _CONTROL.search(raw):
-                add(Severity.WARNING, "có ký tự điều khiển không in được.", "bấm “Chuẩn hóa”", "normalize")
+            for severity, message, fix, kind in _typed_text_findings(raw, block.kind == BlockKind.BULLET):
+                add(severity, message, fix, kind)
             for c in citations(raw):
                 try:
                     self.writer.figure(c.code, c.field)
@@ -245,28 +237,8 @@ class _Checker:
                 if ind and "đồng" in ind.unit and re.match(r"(nghìn|ngàn|triệu|tỷ)\b", after):
                     add(Severity.ERROR, f"số tiền đã tính bằng {ind.unit} lại ghi thêm “{after.split()[0]}”: "
                         "đơn vị bị nhân hai lần.", f"xóa chữ “{after.split()[0]}” sau số liệu")
-            rendered = self.writer.render(raw)
-            for m in _DOUBLE_MULTIPLIER.finditer(plain):
-                add(Severity.ERROR, f"“{m.group(0)}”: đơn vị bị nhân hai lần (số đã tính bằng đồng).",
-                    f"xóa chữ “{m.group(2)}” hoặc sửa số")
-            for m in _ENGLISH_THOUSANDS.finditer(plain):
-                add(Severity.WARNING, f"số “{m.group(0)}” viết kiểu tiếng Anh.",
-                    f"viết {m.group(0).replace(',', '.')} (dấu chấm phân cách hàng nghìn)")
-            for m in _ENGLISH_DECIMAL.finditer(plain):
-                add(Severity.WARNING, f"số “{m.group(0)}” viết kiểu tiếng Anh.",
-                    f"viết {m.group(0).replace('.', ',')} (dấu phẩy trước phần thập phân)")
-            if _UNIT_GLUED.search(rendered):
+            if _UNIT_GLUED.search(self.writer.render(raw)):
                 add(Severity.WARNING, "thiếu dấu cách giữa số tiền và chữ “đồng”.", "thêm một dấu cách trước “đồng”")
-            if "  " in raw.strip():
-                add(Severity.WARNING, "có hai dấu cách liền nhau.", "bấm “Chuẩn hóa”", "normalize")
-            if _SPACE_BEFORE_PUNCT.search(plain):
-                add(Severity.WARNING, "có dấu cách trước dấu câu.", "bấm “Chuẩn hóa”", "normalize")
-            if _HAND_NUMBER.match(raw):
-                add(Severity.WARNING, f"đoạn bắt đầu bằng số đề mục gõ tay “{raw.split()[0]}”.",
-                    "xóa số đó; chương trình tự đánh số (chọn loại “Đề mục” nếu đây là đề mục)")
-            elif block.kind != BlockKind.BULLET and _HAND_BULLET.match(raw):
-                add(Severity.WARNING, "đoạn bắt đầu bằng gạch đầu dòng gõ tay.",
-                    "xóa dấu gạch và chọn loại “Gạch đầu dòng”")
 
     def run(self) -> list[Finding]:
         self.required()
@@ -274,6 +246,45 @@ class _Checker:
         self.rules()
         self.text()
         return self.findings
+
+
+@functools.lru_cache(maxsize=50_000)
+def _typed_text_findings(raw: str, bullet: bool) -> tuple[tuple[Severity, str, str, str], ...]:
+    """The checks that depend only on what was typed: computed once per text, not once per keystroke."""
+    from . import legacy
+
+    found: list[tuple[Severity, str, str, str]] = []
+
+    def add(severity: Severity, message: str, fix: str, kind: str = "") -> None:
+        found.append((severity, message, fix, kind))
+
+    plain = TOKEN.sub("0", raw)  # what the clerk typed, a cited figure standing as one digit
+    if legacy.detect(plain):
+        add(Severity.ERROR, "đoạn văn gõ bằng bảng mã cũ (TCVN3/VNI), in ra sẽ thành chữ lạ.",
+            "bấm “Chuyển sang Unicode”", "legacy-encoding")
+    if not unicodedata.is_normalized("NFC", raw):
+        add(Severity.WARNING, "chữ tiếng Việt ở dạng tổ hợp (không chuẩn NFC).", "bấm “Chuẩn hóa”", "normalize")
+    if _CONTROL.search(raw):
+        add(Severity.WARNING, "có ký tự điều khiển không in được.", "bấm “Chuẩn hóa”", "normalize")
+    for m in _DOUBLE_MULTIPLIER.finditer(plain):
+        add(Severity.ERROR, f"“{m.group(0)}”: đơn vị bị nhân hai lần (số đã tính bằng đồng).",
+            f"xóa chữ “{m.group(2)}” hoặc sửa số")
+    for m in _ENGLISH_THOUSANDS.finditer(plain):
+        add(Severity.WARNING, f"số “{m.group(0)}” viết kiểu tiếng Anh.",
+            f"viết {m.group(0).replace(',', '.')} (dấu chấm phân cách hàng nghìn)")
+    for m in _ENGLISH_DECIMAL.finditer(plain):
+        add(Severity.WARNING, f"số “{m.group(0)}” viết kiểu tiếng Anh.",
+            f"viết {m.group(0).replace('.', ',')} (dấu phẩy trước phần thập phân)")
+    if "  " in raw.strip():
+        add(Severity.WARNING, "có hai dấu cách liền nhau.", "bấm “Chuẩn hóa”", "normalize")
+    if _SPACE_BEFORE_PUNCT.search(plain):
+        add(Severity.WARNING, "có dấu cách trước dấu câu.", "bấm “Chuẩn hóa”", "normalize")
+    if _HAND_NUMBER.match(raw):
+        add(Severity.WARNING, f"đoạn bắt đầu bằng số đề mục gõ tay “{raw.split()[0]}”.",
+            "xóa số đó; chương trình tự đánh số (chọn loại “Đề mục” nếu đây là đề mục)")
+    elif not bullet and _HAND_BULLET.match(raw):
+        add(Severity.WARNING, "đoạn bắt đầu bằng gạch đầu dòng gõ tay.", "xóa dấu gạch và chọn loại “Gạch đầu dòng”")
+    return tuple(found)
 
 
 def check_report(workbook: Workbook, report: Report) -> list[Finding]:

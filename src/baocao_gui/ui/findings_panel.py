@@ -20,7 +20,7 @@ from ..domain.checks import Finding, Severity, check_report, tidy_text
 from .background import Background
 from .session import WorkbookSession
 
-CHECK_DELAY_MS = 400
+CHECK_DELAY_MS = 1000  # the findings follow the clerk, a moment behind: checking competes with typing
 FIXES = {"legacy-encoding": "Chuyển sang &Unicode", "normalize": "C&huẩn hóa"}
 
 

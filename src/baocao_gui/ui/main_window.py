@@ -25,7 +25,6 @@ from ..compose import compose_outline
 from ..domain.checks import Place, check_report
 from ..domain.model import PeriodKind
 from ..errors import UserError
-from ..render.word import write_docx
 from ..store.edits import kind_label
 from .binding import flush_all
 from .export_gate import ExportGate
@@ -362,6 +361,8 @@ class MainWindow(QMainWindow):
         target = Path(target)
         if target.suffix.lower() != ".docx":
             target = target.with_name(target.name + ".docx")
+        from ..render.word import write_docx  # python-docx and lxml load when first exporting, not at start
+
         try:
             write_docx(compose_outline(self.session.workbook, report), target)
         except UserError as exc:
