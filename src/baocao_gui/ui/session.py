@@ -21,9 +21,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ..domain.model import Report, Workbook
 from ..errors import UserError
 from ..store import close_workbook, edits, load_workbook, open_workbook, writable
-from ..store.workbook import code_maps, load_blocks, load_value, load_values
 from ..store.backup import list_backups, make_backup, restore_backup, save_copy
 from ..store.lock import WorkbookLock
+from ..store.workbook import code_maps, load_blocks, load_value, load_values
 
 log = logging.getLogger(__name__)
 MERGE_SECONDS = 3.0  # typing in the same field within this time undoes as one step
