@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import os
-import sys
 from pathlib import Path
+
+from .paths import user_dir
 
 
 def log_dir() -> Path:
-    override = os.environ.get("BAOCAO_LOG_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / "baocao-gui" / "Logs"
-    return Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "baocao-gui" / "log"
+    return user_dir("BAOCAO_LOG_DIR", "Logs", "XDG_STATE_HOME", ".local/state", "log")
 
 
 def setup_logging(level: int = logging.INFO) -> Path | None:

@@ -15,3 +15,17 @@ def resource_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     return resource_dir().joinpath(*parts)
+
+
+def user_dir(override_env: str, windows_name: str, xdg_env: str, xdg_default: str, linux_name: str) -> Path:
+    """A per-user folder of the program: %LOCALAPPDATA%\\baocao-gui\\<windows_name> on Windows, the XDG
+    folder on Linux; ``override_env`` (tests, portable installs) wins."""
+    import os
+
+    override = os.environ.get(override_env)
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "baocao-gui" / windows_name
+    return Path(os.environ.get(xdg_env) or Path.home() / xdg_default) / "baocao-gui" / linux_name

@@ -12,13 +12,13 @@ import hashlib
 import logging
 import os
 import sqlite3
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from ..errors import UserError
+from ..paths import user_dir
 
 log = logging.getLogger(__name__)
 KEEP = {"mo": 5, "nang-cap": 5, "truoc-khoi-phuc": 3}  # reason → how many to keep per workbook
@@ -29,13 +29,7 @@ class BackupError(UserError):
 
 
 def backup_dir() -> Path:
-    override = os.environ.get("BAOCAO_BACKUP_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / "baocao-gui" / "Backups"
-    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "baocao-gui" / "backups"
+    return user_dir("BAOCAO_BACKUP_DIR", "Backups", "XDG_DATA_HOME", ".local/share", "backups")
 
 
 def _key(workbook: Path) -> str:
