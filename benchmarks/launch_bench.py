@@ -61,6 +61,7 @@ def main() -> None:
     application()
     window = MainWindow(WorkbookSession(book))
     window.show()
+    window.select_tab("tab-lao_dong")  # the figure edited below is in view, as when a clerk types it
     session = window.session
     samples = []
     for i in range(args.runs * 5):
