@@ -65,3 +65,14 @@ def test_a_file_that_is_not_a_workbook_gets_one_sentence_and_no_window(qtbot, tm
     path.write_bytes(b"PK\x03\x04 not a workbook")
     assert open_window(path) is None
     assert said == ["Tệp “báo cáo cũ.docx” không phải là sổ báo cáo của baocao-gui."]
+
+
+def test_the_program_has_its_icon(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from baocao_gui.paths import resource
+    from baocao_gui.ui import app as app_module
+
+    assert resource("icons", "baocao-gui.png").exists()
+    QApplication.instance().setWindowIcon(app_module.QIcon(str(resource("icons", "baocao-gui.png"))))
+    assert not QApplication.instance().windowIcon().isNull()

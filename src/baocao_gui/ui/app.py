@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..errors import UserError
+from ..paths import resource
 from ..store.lock import LockedError
 from .main_window import MainWindow
 from .session import WorkbookSession
@@ -28,6 +29,7 @@ def application() -> QApplication:
         app.setApplicationName("baocao-gui")
         app.setOrganizationName("baocao-gui")
         app.setApplicationDisplayName("Báo cáo")
+        app.setWindowIcon(QIcon(str(resource("icons", "baocao-gui.png"))))
     return app
 
 
