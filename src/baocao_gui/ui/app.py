@@ -29,6 +29,7 @@ def application() -> QApplication:
         app.setApplicationName("baocao-gui")
         app.setOrganizationName("baocao-gui")
         app.setApplicationDisplayName("Báo cáo")
+    if app.windowIcon().isNull():
         app.setWindowIcon(QIcon(str(resource("icons", "baocao-gui.png"))))
     return app
 
