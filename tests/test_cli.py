@@ -121,3 +121,10 @@ def test_errors_are_logged_in_english_for_support(tmp_path):
                 env={"BAOCAO_LOG_DIR": str(log_dir)})
     assert r.returncode != 0
     assert "no such file" in (log_dir / "baocao-gui.log").read_text(encoding="utf-8")
+
+
+def test_sample_then_export_leave_one_whole_file(tmp_path):
+    book = tmp_path / "mẫu.baocao"
+    assert run_cli("sample", str(book)).returncode == 0
+    assert run_cli("export", str(book), "-o", str(tmp_path / "r.docx")).returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mẫu.baocao", "r.docx"]

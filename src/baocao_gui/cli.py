@@ -63,14 +63,28 @@ def main(argv: list[str] | None = None) -> int:
         return getattr(commands, args.command)(args)
     except UserError as exc:
         log.error("%s", exc.gloss)
-        print(exc.message, file=sys.stderr)
+        _tell(exc.message)
         return 2
     except KeyboardInterrupt:
         return 130
     except Exception:  # the last net: the clerk gets a sentence, the log gets the traceback
         log.exception("unexpected error")
-        print("Đã xảy ra lỗi không mong muốn; chi tiết đã được ghi vào tệp nhật ký.", file=sys.stderr)
+        _tell("Đã xảy ra lỗi không mong muốn; chi tiết đã được ghi vào tệp nhật ký.")
         return 3
+
+
+def _tell(message: str) -> None:
+    """One sentence to the clerk: on the console, or in a box when there is none (the windowed .exe)."""
+    if sys.stderr is not None:
+        print(message, file=sys.stderr)
+        return
+    try:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841
+        QMessageBox.critical(None, "baocao-gui", message)
+    except Exception:  # noqa: BLE001 - nothing left to tell it with; the log has it
+        log.exception("could not show the message")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from .compose import compose_outline
 from .domain.checks import Severity, check_report
 from .domain.model import Report, Workbook
 from .errors import UserError
-from .store import WorkbookError, create_workbook, load_workbook, open_workbook
+from .store import WorkbookError, close_workbook, create_workbook, load_workbook, open_workbook
 
 
 def _read(path: str) -> Workbook:
@@ -43,7 +43,7 @@ def sample(args: argparse.Namespace) -> int:
         for suffix in ("", "-wal", "-shm"):
             Path(str(out) + suffix).unlink(missing_ok=True)
         raise
-    db.close()
+    close_workbook(db)  # one whole file: no -wal/-shm beside it, now or after a read-only export
     print(f"Đã ghi sổ báo cáo mẫu: {out}")
     return 0
 
