@@ -13,19 +13,14 @@ import io
 import json
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-
-
-def timed(cmd: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True)
-    return time.perf_counter() - start
+sys.path.insert(0, str(HERE))
+from common import sample_workbook, timed
 
 
 def main() -> None:
@@ -35,13 +30,11 @@ def main() -> None:
 
     from baocao_gui.compose import compose_outline
     from baocao_gui.render.word import build_document
-    from baocao_gui.store import create_workbook, load_workbook
-    from baocao_gui.store.seed import write_bundled_sample
+    from baocao_gui.store import load_workbook, open_workbook
 
     tmp = Path(tempfile.mkdtemp(prefix="baocao-bench-"))
-    book = tmp / "mau.baocao"
-    db = create_workbook(book)
-    write_bundled_sample(db)
+    book = sample_workbook(tmp)
+    db = open_workbook(book, readonly=True)
     workbook = load_workbook(db)
     db.close()
     report = workbook.report_for(2023)

@@ -18,26 +18,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
-
-
-def timed(cmd: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True)
-    return time.perf_counter() - start
+sys.path.insert(0, str(HERE))
+from common import sample_workbook
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
-    from baocao_gui.store import create_workbook
-    from baocao_gui.store.seed import write_bundled_sample
-
     tmp = Path(tempfile.mkdtemp(prefix="baocao-bench-"))
-    book = tmp / "mau.baocao"
-    db = create_workbook(book)
-    write_bundled_sample(db)
-    db.close()
+    book = sample_workbook(tmp)
     env_home = {**os.environ, "HOME": str(tmp), "XDG_CONFIG_HOME": str(tmp / "cfg")}
     commands = {
         "bare PySide6 window, 9 tabs": [sys.executable, str(HERE / "launch_probe.py"), "bare"],

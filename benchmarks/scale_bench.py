@@ -20,6 +20,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from common import sample_workbook
 
 
 def launch(cmd: list[str], env: dict) -> tuple[float, int]:
@@ -36,14 +37,8 @@ def main() -> None:
     args = parser.parse_args()
     from large_workbook import build
 
-    from baocao_gui.store import create_workbook
-    from baocao_gui.store.seed import write_bundled_sample
-
     tmp = Path(tempfile.mkdtemp(prefix="baocao-scale-"))
-    sample = tmp / "mau.baocao"
-    db = create_workbook(sample)
-    write_bundled_sample(db)
-    db.close()
+    sample = sample_workbook(tmp)
     large = build(tmp / "lon.baocao")
     env = {**os.environ, "HOME": str(tmp), "XDG_CONFIG_HOME": str(tmp / "cfg"), "XDG_DATA_HOME": str(tmp / "data")}
     probe = [sys.executable, str(HERE / "launch_probe.py")]

@@ -83,7 +83,7 @@ def _tell(message: str) -> None:
 
         app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841
         QMessageBox.critical(None, "baocao-gui", message)
-    except Exception:  # noqa: BLE001 - nothing left to tell it with; the log has it
+    except Exception:  # nothing left to tell it with; the log has it
         log.exception("could not show the message")
 
 

@@ -118,12 +118,13 @@ class FindingsPanel(QWidget):
         finding = self.finding(self.tree.currentItem())
         if finding is None or finding.kind not in FIXES or finding.place.block_id is None:
             return
-        row = next(self.session.db.query("SELECT text FROM block WHERE id = ?", [finding.place.block_id]), None)
-        if row is None:
+        report = self.session.report
+        text = next((b.text for blocks in report.blocks.values() for b in blocks if b.id == finding.place.block_id),
+                    None) if report else None
+        if text is None:
             return
-        fixed = legacy.to_unicode(row["text"]) if finding.kind == "legacy-encoding" else tidy_text(row["text"])
-        fixed = tidy_text(fixed)
-        if fixed != row["text"]:
+        fixed = tidy_text(legacy.to_unicode(text) if finding.kind == "legacy-encoding" else text)
+        if fixed != text:
             self.session.set_block_text(finding.place.block_id, fixed)
         self.update_now()
 

@@ -173,46 +173,38 @@ class WorkbookSession(QObject):
         self.failed.emit(message)
 
     # --- the edits the window offers --------------------------------------------------------------------------
+    def _set(self, text: str, setter: Callable[..., Any], args: tuple, value: Any, merge_key: str | None = None,
+             scope: str = "all") -> bool:
+        """An edit through a store setter that returns the value it replaced: that value is the undo."""
+        replaced: dict[str, Any] = {}
+        return self.edit(text, lambda: replaced.setdefault("old", setter(self.db, *args, value)),
+                         lambda: setter(self.db, *args, replaced["old"]), merge_key, scope)
+
     def set_value(self, code: str, field: str, value: float | None) -> bool:
-        rid = self.report_id
-        old = getattr(self.report.values.get(code), field, None) if self.report.values.get(code) else None
         name = self.workbook.indicator(code).name
-        return self.edit(f"Sửa số liệu “{name}”", lambda: edits.set_value(self.db, rid, code, field, value),
-                         lambda: edits.set_value(self.db, rid, code, field, old), scope=f"value:{code}")
+        return self._set(f"Sửa số liệu “{name}”", edits.set_value, (self.report_id, code, field), value,
+                         scope=f"value:{code}")
 
     def set_override(self, code: str, field: str, value: float | None) -> bool:
-        rid = self.report_id
-        values = self.report.values.get(code)
-        old = values.overrides.get(field) if values else None
-        return self.edit("Sửa số ghi tay", lambda: edits.set_override(self.db, rid, code, field, value),
-                         lambda: edits.set_override(self.db, rid, code, field, old), scope=f"value:{code}")
+        return self._set("Sửa số ghi tay", edits.set_override, (self.report_id, code, field), value,
+                         scope=f"value:{code}")
 
     def set_report_field(self, field: str, value: Any) -> bool:
-        rid = self.report_id
-        old = next(self.db.query(f"SELECT {field} FROM report WHERE id = ?", [rid]))[field]
-        return self.edit("Sửa thông tin chung", lambda: edits.set_report_field(self.db, rid, field, value),
-                         lambda: edits.set_report_field(self.db, rid, field, old), merge_key=f"report.{field}")
+        return self._set("Sửa thông tin chung", edits.set_report_field, (self.report_id, field), value,
+                         merge_key=f"report.{field}")
 
     def set_agency_field(self, field: str, value: str) -> bool:
-        old = getattr(self.workbook.agency, field)
-        return self.edit("Sửa thông tin cơ quan", lambda: edits.set_agency_field(self.db, field, value),
-                         lambda: edits.set_agency_field(self.db, field, old), merge_key=f"agency.{field}")
+        return self._set("Sửa thông tin cơ quan", edits.set_agency_field, (field,), value, merge_key=f"agency.{field}")
 
     def set_recipients(self, lines: list[str]) -> bool:
-        rid, old = self.report_id, list(self.report.recipients)
-        return self.edit("Sửa nơi nhận", lambda: edits.set_recipients(self.db, rid, lines),
-                         lambda: edits.set_recipients(self.db, rid, old), merge_key="recipients")
+        return self._set("Sửa nơi nhận", edits.set_recipients, (self.report_id,), lines, merge_key="recipients")
 
     def set_block_text(self, block_id: int, text: str) -> bool:
-        old = next(self.db.query("SELECT text FROM block WHERE id = ?", [block_id]))["text"]
-        return self.edit("Sửa đoạn văn", lambda: edits.set_block_text(self.db, block_id, text),
-                         lambda: edits.set_block_text(self.db, block_id, old), merge_key=f"block.{block_id}",
+        return self._set("Sửa đoạn văn", edits.set_block_text, (block_id,), text, merge_key=f"block.{block_id}",
                          scope="blocks")
 
     def set_block_kind(self, block_id: int, kind: str) -> bool:
-        old = next(self.db.query("SELECT kind FROM block WHERE id = ?", [block_id]))["kind"]
-        return self.edit("Đổi loại đoạn", lambda: edits.set_block_kind(self.db, block_id, kind),
-                         lambda: edits.set_block_kind(self.db, block_id, old), scope="blocks")
+        return self._set("Đổi loại đoạn", edits.set_block_kind, (block_id,), kind, scope="blocks")
 
     def insert_block(self, part: str, sector: str | None, index: int, kind: str = "paragraph",
                      text: str = "") -> int | None:
@@ -255,9 +247,7 @@ class WorkbookSession(QObject):
                          lambda: edits.restore_indicator(self.db, snapshot))
 
     def set_indicator_field(self, code: str, field: str, value: Any) -> bool:
-        old = next(self.db.query(f"SELECT {field} FROM indicator WHERE code = ?", [code]))[field]
-        return self.edit("Sửa chỉ tiêu", lambda: edits.set_indicator_field(self.db, code, field, value),
-                         lambda: edits.set_indicator_field(self.db, code, field, old))
+        return self._set("Sửa chỉ tiêu", edits.set_indicator_field, (code, field), value)
 
     def move_indicator(self, code: str, index: int) -> bool:
         old: dict[str, int] = {}
@@ -279,9 +269,8 @@ class WorkbookSession(QObject):
         return created.get("code") if self.edit("Thêm lĩnh vực", do, undo) else None
 
     def set_sector_field(self, code: str, field: str, value: str) -> bool:
-        old = next(self.db.query(f"SELECT {field} FROM sector WHERE code = ?", [code]))[field]
-        return self.edit("Sửa tên lĩnh vực", lambda: edits.set_sector_field(self.db, code, field, value),
-                         lambda: edits.set_sector_field(self.db, code, field, old), merge_key=f"sector.{code}.{field}")
+        return self._set("Sửa tên lĩnh vực", edits.set_sector_field, (code, field), value,
+                         merge_key=f"sector.{code}.{field}")
 
     def create_next_report(self, kind: str | None = None, year: int | None = None) -> int | None:
         source, created = self.report_id, {}
