@@ -85,3 +85,23 @@ def test_a_missing_figure_is_refused_or_visibly_marked():
         w.render("{{khong_co}}")
     w.missing = "mark"
     assert w.render("đạt {{viec_lam.pct_plan}}") == "đạt [viec_lam.pct_plan?]"
+
+
+def test_a_percentage_beyond_what_can_be_written_shows_as_not_computable_and_is_a_finding():
+    from baocao_gui.domain.checks import Severity, check_report
+    from baocao_gui.domain.figures import FigureWriter, MissingFigure
+    from baocao_gui.domain.model import Agency, Indicator, Period, PeriodKind, Report, Role, Sector, Values, Workbook
+
+    sector = Sector("viec_lam_x", Role.SECTOR, "Công tác Việc làm", "Việc làm")
+    ind = Indicator("lao_dong_moi", "viec_lam_x", "Lao động có việc làm mới", "người")
+    report = Report(1, Period(PeriodKind.YEAR, 2031),
+                    values={"lao_dong_moi": Values(actual=999_999_999_999, plan=0.000001, last=1e-9)})
+    workbook = Workbook(Agency(name="Sở X"), {}, (sector,), (ind,), (report,))
+    writer = FigureWriter(workbook, report)
+    with pytest.raises(MissingFigure) as missing:
+        writer.figure("lao_dong_moi", "pct_plan")
+    assert missing.value.reason.startswith("không tính được")
+    assert writer.figure("lao_dong_moi", "actual") == "999.999.999.999"
+    findings = [f for f in check_report(workbook, report) if "không tính được tỷ lệ" in f.message]
+    assert {f.place.field for f in findings} == {"pct_plan", "pct_last"}
+    assert all(f.severity == Severity.ERROR for f in findings)

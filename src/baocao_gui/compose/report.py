@@ -6,11 +6,13 @@ The clerk never types a heading number, so a report cannot come out with "2. Ngu
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
 from ..domain.figures import FigureWriter, MissingFigure, citations
 from ..domain.model import Block, BlockKind, Part, Report, Role, Workbook
+from ..domain.text import drop_illegal
 from ..domain.vnformat import format_doc_number, format_place_date
 from .outline import FrontMatter, Heading, Level, Outline, Paragraph, Signature
 
@@ -20,8 +22,12 @@ DIEM_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n"
 PART_NAMES = ("PHẦN THỨ NHẤT", "PHẦN THỨ HAI", "PHẦN THỨ BA")
 
 
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    """NFC, and nothing a .docx cannot hold (old workbooks may carry noncharacters; the checks flag them)."""
+    return drop_illegal(_NOT_XML.sub("", unicodedata.normalize("NFC", text)))
 
 
 def upper(text: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from .figures import TOKEN, FigureWriter, MissingFigure, citations, derived
+from .figures import TOKEN, FigureWriter, MissingFigure, Uncomputable, citations, derived
 from .model import Block, BlockKind, Indicator, Part, PlanMeaning, Report, Workbook
 from .rules import OPERATOR_WORDS, RuleError, check_rule, references
 from .vnformat import format_number, format_percent, to_decimal
@@ -164,8 +164,19 @@ class _Checker:
             if not values:
                 continue
             parent = r.values.get(ind.parent) if ind.parent else None
+            for field, name in (("pct_plan", "so với kế hoạch"), ("pct_last", "so với cùng kỳ"),
+                                ("pct_parent", "so với tổng")):
+                try:
+                    derived(field, values, parent)
+                except Uncomputable:
+                    self.add(Severity.ERROR, self.indicator_where(ind),
+                             f"không tính được tỷ lệ {name}: kết quả quá lớn, có thể một số liệu gốc bị gõ nhầm.",
+                             "kiểm tra số thực hiện, kế hoạch và cùng kỳ", self.indicator_place(ind, field))
             for field, typed in values.overrides.items():
-                computed = derived(field, values, parent)
+                try:
+                    computed = derived(field, values, parent)
+                except Uncomputable:
+                    continue
                 if computed is not None and abs(to_decimal(typed) - computed) > ROUNDING:
                     self.add(Severity.WARNING, self.indicator_where(ind),
                              f"số ghi tay {format_percent(typed)} khác số tính từ số liệu {format_percent(computed)}.",

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from .model import Indicator, Report, Values, Workbook
-from .vnformat import format_number, format_percent, round_half_up, to_decimal
+from .vnformat import MAX_ABS, format_number, format_percent, round_half_up, to_decimal
 
 TOKEN = re.compile(r"\{\{\s*([a-z0-9_]+)(?:\.([a-z_]+))?\s*\}\}")
 
@@ -25,6 +25,10 @@ class MissingFigure(LookupError):
     def __init__(self, code: str, field: str, reason: str):
         super().__init__(f"{code}.{field}: {reason}")
         self.code, self.field, self.reason = code, field, reason
+
+
+class Uncomputable(ArithmeticError):
+    """A derived figure that cannot be written: beyond ±10^15 (a plan of 0,000001, a damaged cell)."""
 
 
 @dataclass(frozen=True)
@@ -42,11 +46,18 @@ def citations(text: str) -> list[Citation]:
 def _percent(numerator: float | None, denominator: float | None) -> Decimal | None:
     if numerator is None or denominator is None or denominator == 0:
         return None
-    return round_half_up(to_decimal(numerator) * 100 / to_decimal(denominator))
+    try:
+        ratio = to_decimal(numerator) * 100 / to_decimal(denominator)
+        if abs(ratio) >= MAX_ABS:
+            raise Uncomputable(f"{numerator} / {denominator}")
+        return round_half_up(ratio)
+    except (InvalidOperation, ValueError, OverflowError) as exc:
+        raise Uncomputable(f"{numerator} / {denominator}") from exc
 
 
 def derived(field: str, values: Values, parent: Values | None = None) -> Decimal | None:
-    """The computed value of a derived field, before any override."""
+    """The computed value of a derived field, before any override; None when a figure is missing,
+    ``Uncomputable`` when the result cannot be written."""
     if field == "pct_plan":
         return _percent(values.actual, values.plan)
     if field == "pct_last":
@@ -116,7 +127,10 @@ class FigureWriter:
         parent = self.values(indicator.parent) if indicator.parent else None
         if field == "change":
             return self._change(indicator, values, parent)
-        number = figure_value(field, values, parent)
+        try:
+            number = figure_value(field, values, parent)
+        except Uncomputable:
+            raise MissingFigure(code, field, "không tính được (kết quả quá lớn; kiểm tra số liệu gốc)") from None
         if number is None:
             raise MissingFigure(code, field, "chưa có số liệu")
         if field.startswith("pct_"):
@@ -129,7 +143,10 @@ class FigureWriter:
         return format_number(number, pad=indicator.pad)
 
     def _change(self, indicator: Indicator, values: Values, parent: Values | None) -> str:
-        delta = figure_value("delta", values, parent)
+        try:
+            delta = figure_value("delta", values, parent)
+        except Uncomputable:
+            raise MissingFigure(indicator.code, "change", "không tính được") from None
         if delta is None or values.actual is None or values.last is None:
             raise MissingFigure(indicator.code, "change", "chưa có số liệu")
         if values.actual == values.last:

@@ -12,6 +12,19 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 PERCENT_PLACES = 2
+# What a workbook holds exactly: a REAL (a double) gives back every number of at most 15 significant digits
+# as it was typed. Larger numbers, or finer fractions, are refused when typed rather than stored changed.
+MAX_ABS = Decimal(10) ** 15
+MAX_DECIMALS = 6
+MAX_DIGITS = 15
+
+
+class NumberError(ValueError):
+    """A number the workbook cannot hold or a clerk did not mean; ``message`` is one Vietnamese sentence."""
+
+    def __init__(self, message: str, gloss: str):
+        super().__init__(gloss)
+        self.message = message
 
 
 def to_decimal(value: float | Decimal) -> Decimal:
@@ -60,18 +73,52 @@ _NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$", re.AS
 
 
 def parse_number(text: str) -> Decimal:
-    """Read a number typed the Vietnamese way ("18.498", "101,64", "-2,5"); ValueError otherwise.
+    """Read a number typed the Vietnamese way ("18.498", "101,64", "-2,5"); NumberError (a ValueError) otherwise.
 
-    "7.97" is refused: with a dot and two digits it is an English decimal, not a thousands group.
+    "7.97" is refused: with a dot and two digits it is an English decimal, not a thousands group. Numbers the
+    workbook could not give back digit for digit are refused too (``check_storable``).
     """
     # NFKC: full-width digits from some input methods become 0-9; other scripts' digits stay refused
-    cleaned = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    cleaned = unicodedata.normalize("NFKC", text).strip().replace(" ", "").replace("\u00a0", "")
     if not _NUMBER.match(cleaned):
-        raise ValueError(f"not a vi-VN number: {text!r}")
+        raise NumberError(f"“{text.strip()}” không phải là số viết kiểu Việt Nam (ví dụ 18.498 hoặc 101,64).",
+                          f"not a vi-VN number: {text!r}")
     try:
-        return Decimal(cleaned.replace(".", "").replace(",", "."))
+        number = Decimal(cleaned.replace(".", "").replace(",", "."))
     except InvalidOperation as exc:  # pragma: no cover - the pattern already guards this
-        raise ValueError(f"not a vi-VN number: {text!r}") from exc
+        raise NumberError(f"“{text.strip()}” không phải là số.", f"not a vi-VN number: {text!r}") from exc
+    check_storable(number, text.strip())
+    return number
+
+
+def check_storable(number: Decimal, typed: str = "") -> None:
+    """NumberError unless ``number`` is within ±10^15, has at most 6 decimals and 15 significant digits."""
+    shown = typed or format_number(number)
+    if not number.is_finite() or abs(number) >= MAX_ABS:
+        raise NumberError(f"Số “{shown}” quá lớn: số liệu phải nhỏ hơn một triệu tỷ (10^15).", f"too large: {typed!r}")
+    exponent = number.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
+        raise NumberError(f"Số “{shown}” có quá {MAX_DECIMALS} chữ số sau dấu phẩy; hãy làm tròn bớt.",
+                          f"too many decimals: {typed!r}")
+    digits = number.normalize().as_tuple().digits
+    if len(digits) > MAX_DIGITS and number != 0:
+        raise NumberError(f"Số “{shown}” có quá {MAX_DIGITS} chữ số; sổ báo cáo không giữ được đúng từng chữ số.",
+                          f"too many digits: {typed!r}")
+
+
+def storable(value: object) -> bool:
+    """Is a value read from a workbook cell a number the program can compute with (old or damaged files)?"""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
+    return abs(value) < MAX_ABS
+
+
+def ambiguous_decimal(text: str) -> bool:
+    """"1,234" could be one and a bit (vi-VN) or one thousand two hundred thirty-four (en-US): say how it was read."""
+    cleaned = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    return bool(re.fullmatch(r"-?\d{1,3},\d{3}", cleaned, re.ASCII))
 
 
 def format_doc_number(number: int | None, abbreviation: str, kind: str = "BC") -> str:

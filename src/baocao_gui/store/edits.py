@@ -15,6 +15,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..domain.model import OVERRIDE_FIELDS, VALUE_FIELDS, BlockKind, Part, PeriodKind
+from ..domain.text import drop_illegal
+from ..domain.vnformat import NumberError, check_storable, storable, to_decimal
 
 REPORT_FIELDS = ("number", "date", "type_name", "summary", "signer_authority", "signer_title", "signer_name",
                  "period_kind", "year")
@@ -29,10 +31,11 @@ class EditError(ValueError):
 
 
 def clean_text(text: str) -> str:
-    """NFC, tabs and line breaks to spaces (a block is one paragraph), other control characters dropped."""
+    """NFC, tabs and line breaks to spaces (a block is one paragraph), other control characters and
+    noncharacters dropped."""
     text = unicodedata.normalize("NFC", text)
     text = re.sub(r"[\t\r\n\u2028\u2029]+", " ", text)
-    return _CONTROL.sub("", text)
+    return drop_illegal(_CONTROL.sub("", text))
 
 
 def _one(db: Database, sql: str, params: list[Any]) -> dict[str, Any]:
@@ -52,9 +55,23 @@ def _sector_id(db: Database, code: str) -> int:
 
 # --- figures ---------------------------------------------------------------------------------------------
 
+def _number(value: float | None) -> float | None:
+    """The last guard before a figure is stored: what the window's reader refuses never reaches the file."""
+    if value is None:
+        return None
+    if not storable(value):
+        raise EditError("Số liệu quá lớn hoặc không phải là số; chưa được lưu.")
+    try:
+        check_storable(to_decimal(value))
+    except NumberError as exc:
+        raise EditError(exc.message) from None
+    return value
+
+
 def set_value(db: Database, report_id: int, code: str, field: str, value: float | None) -> float | None:
     if field not in VALUE_FIELDS:
         raise KeyError(field)
+    value = _number(value)
     iid = _indicator_id(db, code)
     with db.atomic():
         row = next(db.query("SELECT * FROM value WHERE report_id = ? AND indicator_id = ?", [report_id, iid]), None)
@@ -71,6 +88,7 @@ def set_override(db: Database, report_id: int, code: str, field: str, value: flo
     """A figure typed over the computed one (None removes it, so the computed figure shows again)."""
     if field not in OVERRIDE_FIELDS:
         raise KeyError(field)
+    value = _number(value)
     iid = _indicator_id(db, code)
     with db.atomic():
         row = next(db.query("SELECT value FROM override WHERE report_id = ? AND indicator_id = ? AND field = ?",

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from ..domain.figures import FigureWriter, MissingFigure, derived
-from ..domain.vnformat import format_number, format_percent, parse_number
+from ..domain.figures import FigureWriter, MissingFigure, Uncomputable, derived
+from ..domain.vnformat import NumberError, ambiguous_decimal, format_number, format_percent, parse_number
 from .session import WorkbookSession
 
 COLUMNS = (
@@ -24,6 +24,7 @@ NUMBER_HINT = "Nhập số kiểu Việt Nam, ví dụ 18.498 hoặc 101,64."
 
 class IndicatorTable(QTableWidget):
     refused = Signal(str)  # a Vietnamese sentence: what was typed and why it was not stored
+    noted = Signal(str)  # a Vietnamese sentence: how an ambiguous number was read (it was stored)
 
     def __init__(self, session: WorkbookSession, sector: str, parent: QWidget | None = None):
         super().__init__(0, len(COLUMNS), parent)
@@ -73,8 +74,8 @@ class IndicatorTable(QTableWidget):
             for field in ("pct_plan", "pct_last", "change"):
                 try:
                     cells[field] = writer.figure(ind.code, field) if writer else ""
-                except MissingFigure:
-                    cells[field] = ""
+                except MissingFigure as exc:  # "—": the figures are there but the result cannot be written
+                    cells[field] = "—" if exc.reason.startswith("không tính được") else ""
             for col, (field, _) in enumerate(COLUMNS):
                 item = self.item(row, col)
                 if item is None:
@@ -94,7 +95,10 @@ class IndicatorTable(QTableWidget):
                     item.setFont(italic if typed else QFont())
                     item.setForeground(QBrush(QColor("#1d4ed8")) if typed else QBrush())
                 if typed:
-                    computed = derived(field, values, parent_values)
+                    try:
+                        computed = derived(field, values, parent_values)
+                    except Uncomputable:
+                        computed = None
                     tip = ("Số ghi tay theo báo cáo in; tính từ số liệu: "
                            + (format_percent(computed) if computed is not None else "chưa đủ số liệu")
                            + ". Xóa ô để dùng số tính.")
@@ -130,10 +134,11 @@ class IndicatorTable(QTableWidget):
             return
         value = None
         if text:
+            typed = text.rstrip("%").strip()
             try:
-                value = float(parse_number(text.rstrip("%").strip()))
-            except ValueError:
-                self.refused.emit(f"Số liệu “{text}” không hợp lệ, chưa được lưu. {NUMBER_HINT}")
+                value = float(parse_number(typed))
+            except NumberError as exc:
+                self.refused.emit(f"{exc.message} Số liệu chưa được lưu. {NUMBER_HINT}")
                 self.refresh()
                 return
         if field in RAW:
@@ -142,3 +147,7 @@ class IndicatorTable(QTableWidget):
             ok = self.session.set_override(code, field, value)
         if not ok:
             self.refresh()
+        elif value is not None and ambiguous_decimal(typed):
+            self.noted.emit(f"Đã hiểu “{typed}” là {format_number(value)} (dấu phẩy trước phần thập phân). "
+                            f"Nếu là {format_number(parse_number(typed.replace(',', '.')))}, hãy gõ "
+                            f"{typed.replace(',', '.')}.")

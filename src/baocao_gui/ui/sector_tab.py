@@ -25,6 +25,10 @@ from .session import WorkbookSession
 
 
 class SectorTab(QWidget):
+    def _say(self, text: str, color: str) -> None:
+        self.message.setStyleSheet(f"color: {color};")
+        self.message.setText(text)
+
     def __init__(self, session: WorkbookSession, sector: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.session, self.sector = session, sector
@@ -44,8 +48,8 @@ class SectorTab(QWidget):
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b91c1c;")
-        self.table.refused.connect(self.message.setText)
+        self.table.refused.connect(lambda text: self._say(text, "#b91c1c"))
+        self.table.noted.connect(lambda text: self._say(text, "#1d4ed8"))
         add = QPushButton("Thêm &chỉ tiêu…")
         add.clicked.connect(lambda: self.add_indicator(child=False))
         add_child = QPushButton("Thêm chỉ tiêu &trong đó…")

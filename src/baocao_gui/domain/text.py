@@ -1,0 +1,17 @@
+"""Characters that are not text: dropped on the way into a workbook, flagged in old ones, never written.
+
+Noncharacters (U+FDD0–U+FDEF and the last two code points of every plane, U+FFFE and U+FFFF among them)
+and lone surrogates are not allowed in XML, so a .docx holding one is refused by Word and by python-docx.
+They arrive by pasting from odd sources.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PLANE_ENDS = "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+ILLEGAL = re.compile(f"[\ufdd0-\ufdef\ud800-\udfff{_PLANE_ENDS}]")
+
+
+def drop_illegal(text: str) -> str:
+    return ILLEGAL.sub("", text)
