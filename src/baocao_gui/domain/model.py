@@ -151,6 +151,8 @@ class Workbook:
     indicators: tuple[Indicator, ...]
     reports: tuple[Report, ...] = ()
     rules: tuple = ()  # domain.rules.Rule, checked before export
+    # what could not be read from a damaged or odd file, one Vietnamese line each (the window opens it read-only)
+    problems: tuple[str, ...] = ()
 
     def indicator(self, code: str) -> Indicator | None:
         return self._indicators_by_code.get(code)

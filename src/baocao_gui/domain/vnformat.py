@@ -81,7 +81,7 @@ def parse_number(text: str) -> Decimal:
     # NFKC: full-width digits from some input methods become 0-9; other scripts' digits stay refused
     cleaned = unicodedata.normalize("NFKC", text).strip().replace(" ", "").replace("\u00a0", "")
     if not _NUMBER.match(cleaned):
-        raise NumberError(f"“{text.strip()}” không phải là số viết kiểu Việt Nam (ví dụ 18.498 hoặc 101,64).",
+        raise NumberError(f"“{text.strip()}” không phải là số viết kiểu Việt Nam.",
                           f"not a vi-VN number: {text!r}")
     try:
         number = Decimal(cleaned.replace(".", "").replace(",", "."))

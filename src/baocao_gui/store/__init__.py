@@ -13,6 +13,15 @@ finally:
     if _numpy_absent:
         del _sys.modules["numpy"]
 
-from .workbook import WorkbookError, close_workbook, create_workbook, load_workbook, open_workbook, writable
+from .workbook import (
+    DamagedWorkbook,
+    UnreadableRows,
+    WorkbookError,
+    close_workbook,
+    create_workbook,
+    load_workbook,
+    open_workbook,
+    writable,
+)
 
-__all__ = ["WorkbookError", "close_workbook", "create_workbook", "load_workbook", "open_workbook", "writable"]
+__all__ = ["DamagedWorkbook", "UnreadableRows", "WorkbookError", "close_workbook", "create_workbook", "load_workbook", "open_workbook", "writable"]

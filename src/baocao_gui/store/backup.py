@@ -127,3 +127,25 @@ def restore_backup(db: Database, workbook: Path, backup: Path) -> None:
             source.close()
     except sqlite3.Error as exc:
         raise BackupError(f"Bản lưu “{backup.name}” bị hỏng, không khôi phục được.", f"restore {backup}: {exc}") from exc
+
+
+def copy_backup_beside(backup: Backup, workbook: Path) -> Path:
+    """A backup as a new workbook beside ``workbook`` (or in the backup folder when that folder is read-only):
+    "Sổ (bản lưu 01-12-2026 10-21).baocao". Nothing is overwritten."""
+    folder = workbook.parent if os.access(workbook.parent, os.W_OK) else backup_dir()
+    stem = f"{workbook.stem} (bản lưu {backup.taken:%d-%m-%Y %H-%M})"
+    target = folder / f"{stem}.baocao"
+    n = 2
+    while target.exists():
+        target, n = folder / f"{stem} {n}.baocao", n + 1
+    try:
+        source = sqlite3.connect(f"{backup.path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            if source.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("quick_check failed")
+            copy_database(source, target)
+        finally:
+            source.close()
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(f"Bản lưu “{backup.label}” không chép ra được.", f"copy {backup.path}: {exc}") from exc
+    return target

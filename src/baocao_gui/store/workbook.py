@@ -5,12 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
+import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from ..domain.model import (
+    OVERRIDE_FIELDS,
+    VALUE_FIELDS,
     Agency,
     Block,
     BlockKind,
@@ -26,6 +31,7 @@ from ..domain.model import (
     Workbook,
 )
 from ..domain.rules import Missing, Rule
+from ..domain.vnformat import storable
 from ..errors import UserError
 from .schema import APPLICATION_ID, MIGRATION_SET, migrations
 
@@ -37,23 +43,44 @@ class WorkbookError(UserError):
     pass
 
 
-def _configure(db: Database, readonly: bool) -> None:
+class DamagedWorkbook(WorkbookError):
+    """The file cannot be read (a damaged page): nothing was written to it."""
+
+
+class UnreadableRows(WorkbookError):
+    """Some rows break the model (an odd cell, a hand-edited file): nothing was written to the file; open it
+    read-only, where ``load_workbook`` lists ``problems``."""
+
+    def __init__(self, message: str, gloss: str, problems: tuple[str, ...]):
+        super().__init__(message, gloss)
+        self.problems = problems
+
+
+BUSY_MS = 3000  # the command line waits this long for a file another program holds
+
+
+def _configure(db: Database, readonly: bool, busy_ms: int = BUSY_MS) -> None:
     db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 3000")
+    db.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
     if not readonly:
-        # WAL: a crash mid-write never damages what was committed; FULL: a commit that returned survives
-        # a power cut.
+        # A rollback journal: after every commit the .baocao alone holds everything committed, so a copy taken
+        # while the window is open (cp, a USB stick, an e-mail attachment) is whole and current. FULL: a commit
+        # that returned survives a power cut. WAL kept commits in the -wal file until the window closed
+        # (benchmarks/journal_bench.py: DELETE costs ~0,5 ms more per edit, far below the 10 ms goal).
         with db.ensure_autocommit_on():
-            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA journal_mode = DELETE")
         db.execute("PRAGMA synchronous = FULL")
 
 
-def _database(path: Path, readonly: bool) -> Database:
+def _database(path: Path, readonly: bool, tolerant: bool = False) -> Database:
     """A connection without sqlite-utils plugins: nothing installed beside us runs against a workbook."""
     if readonly:
-        # immutable: on a read-only folder SQLite could not create the -shm file a WAL database needs
+        # immutable: in a read-only folder SQLite cannot take its locks (nobody can write there either)
         flags = "mode=ro" if os.access(path.parent, os.W_OK) else "mode=ro&immutable=1"
-        return Database(sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True), execute_plugins=False)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
+        if tolerant:
+            conn.text_factory = _tolerant_text
+        return Database(conn, execute_plugins=False)
     return Database(path, execute_plugins=False)
 
 
@@ -74,8 +101,71 @@ def create_workbook(path: str | Path) -> Database:
     return db
 
 
-def open_workbook(path: str | Path, *, readonly: bool = False) -> Database:
-    """Open an existing workbook, refusing anything that is not one, with one Vietnamese sentence."""
+def _beside(path: Path, suffix: str) -> Path | None:
+    """SQLite's -wal or -journal file beside the workbook, when it holds something."""
+    other = path.with_name(path.name + suffix)
+    try:
+        return other if other.stat().st_size > 0 else None
+    except OSError:
+        return None
+
+
+def _private_copy(path: Path, *others: Path) -> Path:
+    """The workbook and its -wal or -journal copied where they can be read together: left by an older version or
+    a crash in a folder we cannot write, SQLite would read the file without them."""
+    folder = Path(tempfile.mkdtemp(prefix="baocao-doc-"))
+    target = folder / "so.baocao"
+    shutil.copyfile(path, target)
+    for other in others:
+        shutil.copyfile(other, folder / ("so.baocao" + other.name[len(path.name):]))
+    log.info("reading a private copy %s of %s", target, path)
+    return target
+
+
+def _readable(path: Path) -> Path:
+    """The file SQLite can read whole. A hot journal left by a crash mid-commit is rolled back first (that puts
+    the file back to its last commit, which a read-only connection cannot do), in place when the file can be
+    written, else in a private copy; so is a -wal in a folder we cannot write."""
+    journal, wal = _beside(path, "-journal"), _beside(path, "-wal")
+    folder_writable = os.access(path.parent, os.W_OK)
+    if journal is not None:
+        target = path if folder_writable and os.access(path, os.W_OK) else _private_copy(path, journal)
+        conn = sqlite3.connect(target)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()  # the first read rolls a hot journal back
+        finally:
+            conn.close()
+        return target
+    if wal is not None and not folder_writable:
+        return _private_copy(path, wal)
+    return path
+
+
+def _probe(path: Path) -> tuple[int, set[str], str, tuple[str, ...]]:
+    """(application_id, applied migrations, quick_check, problems of a trial load) through a read-only
+    connection: a foreign, newer or damaged file is refused before anything is written to it."""
+    probe = _database(path, readonly=True, tolerant=True)
+    try:
+        app_id = probe.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            return app_id, set(), "ok", ()
+        applied = {m.name for m in migrations.applied(probe)}
+        check = probe.execute("PRAGMA quick_check(1)").fetchone()[0]
+        problems: tuple[str, ...] = ()
+        if check == "ok" and not migrations.pending(probe):
+            problems = load_workbook(probe).problems
+        return app_id, applied, check, problems
+    finally:
+        probe.close()
+
+
+def open_workbook(path: str | Path, *, readonly: bool = False, busy_ms: int = BUSY_MS) -> Database:
+    """Open an existing workbook, refusing anything that is not one, with one Vietnamese sentence.
+
+    Nothing is written to a file that is then refused: it is identified, checked (``quick_check``) and read
+    once through a read-only connection first. A file whose rows break the model raises ``UnreadableRows``
+    unless opened read-only; a damaged file raises ``DamagedWorkbook``.
+    """
     path = Path(path)
     if not path.is_file():
         raise WorkbookError(f"Không tìm thấy tệp sổ báo cáo “{path}”.", f"no such file {path}")
@@ -83,19 +173,20 @@ def open_workbook(path: str | Path, *, readonly: bool = False) -> Database:
         with path.open("rb") as f:
             magic = f.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise WorkbookError(f"Không đọc được tệp “{path}”.", f"cannot read {path}: {exc}") from exc
+        raise WorkbookError(f"Không đọc được tệp “{path}” (tệp đang bị chương trình khác giữ hoặc không có quyền đọc).",
+                            f"cannot read {path}: {exc}") from exc
     if magic != SQLITE_MAGIC:
         raise WorkbookError(f"Tệp “{path.name}” không phải là sổ báo cáo của baocao-gui.", f"{path} is not SQLite")
-    # Identify the file through a read-only connection first: a foreign or newer file is never touched.
     try:
-        probe = _database(path, readonly=True)
-        try:
-            app_id = probe.execute("PRAGMA application_id").fetchone()[0]
-            applied = {m.name for m in migrations.applied(probe)} if app_id == APPLICATION_ID else set()
-        finally:
-            probe.close()
+        source = _readable(path)
+        if source != path and not readonly:
+            raise WorkbookError(f"Sổ báo cáo “{path.name}” nằm trong thư mục chỉ đọc.", f"{path}: read-only folder")
+        app_id, applied, check, problems = _probe(source)
+    except OSError as exc:
+        raise WorkbookError(f"Không đọc được sổ báo cáo “{path.name}”.", f"reading {path}: {exc}") from exc
     except sqlite3.DatabaseError as exc:
-        raise WorkbookError(f"Tệp “{path.name}” bị hỏng, không đọc được.", f"{path} damaged: {exc}") from exc
+        raise DamagedWorkbook(f"Tệp “{path.name}” bị hỏng, không đọc được; tệp chưa bị thay đổi.",
+                              f"{path} damaged: {exc}") from exc
     if app_id != APPLICATION_ID:
         raise WorkbookError(f"Tệp “{path.name}” không phải là sổ báo cáo của baocao-gui.",
                             f"{path} has application_id {app_id}")
@@ -105,9 +196,15 @@ def open_workbook(path: str | Path, *, readonly: bool = False) -> Database:
             f"Sổ báo cáo “{path.name}” được tạo bởi phiên bản mới hơn của chương trình; hãy cập nhật baocao-gui.",
             f"{path} has unknown migrations {sorted(applied - known)}",
         )
+    if check != "ok":
+        raise DamagedWorkbook(f"Tệp “{path.name}” bị hỏng, không đọc được; tệp chưa bị thay đổi.",
+                              f"{path} fails quick_check: {check}")
+    if problems and not readonly:
+        raise UnreadableRows(f"Có {len(problems)} chỗ trong sổ báo cáo “{path.name}” không đọc được; "
+                             "sổ chỉ mở được để xem.", f"{path}: {len(problems)} unreadable rows", problems)
     try:
-        db = _database(path, readonly)
-        _configure(db, readonly)
+        db = _database(source, readonly, tolerant=bool(problems))
+        _configure(db, readonly, busy_ms)
     except sqlite3.DatabaseError as exc:
         raise WorkbookError(f"Không mở được sổ báo cáo “{path.name}” để ghi: tệp chỉ đọc hoặc đang bị khóa.",
                             f"cannot open {path} for writing: {exc}") from exc
@@ -134,7 +231,8 @@ def writable(path: Path) -> bool:
 
 
 def close_workbook(db: Database) -> None:
-    """Close so the file on disk is whole by itself (no -wal beside it): safe to copy, mail or open read-only."""
+    """Close so the file on disk is whole by itself (already so after every commit; this also turns a file that
+    another connection left in WAL back to a rollback journal)."""
     try:
         with db.ensure_autocommit_on():
             db.execute("PRAGMA journal_mode = DELETE")
@@ -143,56 +241,141 @@ def close_workbook(db: Database) -> None:
     db.close()
 
 
-def _date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
+class _Reader:
+    """Turns rows into the model, keeping what breaks it out: a damaged or hand-edited file opens as far as it
+    can be read, each problem one Vietnamese line (an odd cell becomes empty; an odd row is left out)."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def bad(self, where: str, what: str) -> None:
+        if len(self.problems) < 200:
+            self.problems.append(f"{where}: {what}")
+
+    def text(self, value: object, where: str) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, bytes):
+            self.bad(where, "ô chữ chứa dữ liệu nhị phân")
+            value = value.decode("utf-8", "replace")
+        if not isinstance(value, str):
+            return str(value)
+        if _UNDECODED.search(value):  # bytes that were not UTF-8 (read with surrogateescape)
+            self.bad(where, "có chữ không đọc được (không phải mã UTF-8)")
+            return _UNDECODED.sub("\ufffd", value)
+        return value
+
+    def number(self, value: object, where: str) -> float | None:
+        if value is None or storable(value):
+            return value  # type: ignore[return-value]
+        shown = value if isinstance(value, int | float) else self.text(value, where)[:20]
+        self.bad(where, f"ô số liệu không đọc được (“{shown}”)")
+        return None
+
+    def integer(self, value: object, where: str, low: int, high: int) -> int | None:
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+            return value
+        self.bad(where, f"giá trị “{str(value)[:20]}” không hợp lệ")
+        return None
+
+    def choice(self, enum: type, value: object, where: str, default=None):
+        try:
+            return enum(value)
+        except ValueError:
+            self.bad(where, f"giá trị “{str(value)[:20]}” không có trong chương trình")
+            return default
+
+    def date(self, value: object, where: str) -> dt.date | None:
+        if value is None or value == "":
+            return None
+        try:
+            return dt.date.fromisoformat(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            self.bad(where, f"ngày “{str(value)[:20]}” không hợp lệ")
+            return None
+
+
+_UNDECODED = re.compile("[\udc80-\udcff]")
+
+
+def _tolerant_text(raw: bytes) -> str:
+    """Text cells as str; bytes that are not UTF-8 kept as lone surrogates for the reader to report."""
+    return raw.decode("utf-8", "surrogateescape")
 
 
 def load_workbook(db: Database, only: int | None = None) -> Workbook:
     """Read the workbook into the domain model (a handful of queries, not one per field).
 
     With ``only``, the other reports come without their figures and paragraphs (the window edits one
-    report at a time; a workbook keeps years of them).
+    report at a time; a workbook keeps years of them). What cannot be read is listed in ``problems``.
     """
+    rd = _Reader()
     a = next(db.query("SELECT * FROM agency WHERE id = 1"), None) or {}
-    agency = Agency(a.get("parent_name", ""), a.get("name", ""), a.get("abbreviation", ""), a.get("place", ""))
-    labels = {r["key"]: r["text"] for r in db.query("SELECT key, text FROM label")}
+    where = "Thông tin cơ quan"
+    agency = Agency(*(rd.text(a.get(k), where) for k in ("parent_name", "name", "abbreviation", "place")))
+    labels = {rd.text(r["key"], "Tiêu đề"): rd.text(r["text"], "Tiêu đề") for r in db.query("SELECT key, text FROM label")}
     sector_rows = list(db.query("SELECT * FROM sector ORDER BY position, id"))
-    sector_code = {r["id"]: r["code"] for r in sector_rows}
-    sectors = tuple(Sector(r["code"], Role(r["role"]), r["title"], r["task_title"]) for r in sector_rows)
+    sector_code = {r["id"]: rd.text(r["code"], "Lĩnh vực") for r in sector_rows}
+    sectors = []
+    for r in sector_rows:
+        where = f"Lĩnh vực “{rd.text(r['title'], 'Lĩnh vực')}”"
+        sectors.append(Sector(sector_code[r["id"]], rd.choice(Role, r["role"], where, Role.SECTOR),
+                              rd.text(r["title"], where), rd.text(r["task_title"], where)))
     ind_rows = list(db.query(
         "SELECT i.* FROM indicator i JOIN sector s ON s.id = i.sector_id ORDER BY s.position, i.position, i.id"))
-    ind_code = {r["id"]: r["code"] for r in ind_rows}
-    indicators = tuple(
-        Indicator(
-            code=r["code"], sector=sector_code[r["sector_id"]], name=r["name"], unit=r["unit"],
+    ind_code = {r["id"]: rd.text(r["code"], "Chỉ tiêu") for r in ind_rows}
+    indicators = []
+    for r in ind_rows:
+        name = rd.text(r["name"], "Chỉ tiêu")
+        where = f"Chỉ tiêu “{name}”"
+        indicators.append(Indicator(
+            code=ind_code[r["id"]], sector=sector_code[r["sector_id"]], name=name, unit=rd.text(r["unit"], where),
             parent=ind_code.get(r["parent_id"]), parts_complete=bool(r["parts_complete"]),
-            plan_meaning=PlanMeaning(r["plan_meaning"]), pad=bool(r["pad"]), sentence=r["sentence"],
-        )
-        for r in ind_rows
-    )
-    reports = tuple(_load_report(db, r, sector_code, ind_code, content=only is None or r["id"] == only)
-                    for r in db.query("SELECT * FROM report ORDER BY year, period_kind"))
-    rules = tuple(Rule(r["id"], r["left_side"], r["operator"], r["right_side"], r["importance"], r["message"],
-                       Missing(r["missing"]))
-                  for r in db.query("SELECT * FROM rule ORDER BY position, id"))
-    return Workbook(agency, labels, sectors, indicators, reports, rules)
+            plan_meaning=rd.choice(PlanMeaning, r["plan_meaning"], where, PlanMeaning.LEVEL), pad=bool(r["pad"]),
+            sentence=rd.text(r["sentence"], where),
+        ))
+    reports = []
+    for r in db.query("SELECT * FROM report ORDER BY year, period_kind"):
+        report = _load_report(db, r, sector_code, ind_code, content=only is None or r["id"] == only, rd=rd)
+        if report is not None:
+            reports.append(report)
+    rules = []
+    for r in db.query("SELECT * FROM rule ORDER BY position, id"):
+        where = f"Quy tắc kiểm tra “{rd.text(r['id'], 'Quy tắc')}”"
+        missing = rd.choice(Missing, r["missing"], where)
+        if missing is not None:
+            rules.append(Rule(rd.text(r["id"], where), rd.text(r["left_side"], where), rd.text(r["operator"], where),
+                              rd.text(r["right_side"], where), rd.text(r["importance"], where),
+                              rd.text(r["message"], where), missing))
+    return Workbook(agency, labels, tuple(sectors), tuple(indicators), tuple(reports), tuple(rules),
+                    problems=tuple(rd.problems))
 
 
 def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: dict[int, str],
-                 content: bool = True) -> Report:
+                 content: bool = True, rd: _Reader | None = None) -> Report | None:
+    rd = rd or _Reader()
     rid = r["id"]
+    year = rd.integer(r["year"], f"Báo cáo số {rid} trong sổ", 1900, 2200)
+    kind = rd.choice(PeriodKind, r["period_kind"], f"Báo cáo số {rid} trong sổ")
+    if year is None or kind is None:
+        rd.bad(f"Báo cáo số {rid} trong sổ", "không đọc được kỳ báo cáo nên không mở báo cáo này")
+        return None
+    period = Period(kind, year)
+    where = f"Báo cáo {period.label}"
+    head = dict(id=rid, period=period, number=rd.integer(r["number"], f"{where} › số văn bản", 0, 10**9),
+                date=rd.date(r["date"], f"{where} › ngày ban hành"), type_name=rd.text(r["type_name"], where),
+                summary=rd.text(r["summary"], where))
     if not content:
-        return Report(id=rid, period=Period(PeriodKind(r["period_kind"]), r["year"]), number=r["number"],
-                      date=_date(r["date"]), type_name=r["type_name"], summary=r["summary"])
-    values = load_values(db, rid, ind_code)
-    blocks = load_blocks(db, rid, sector_code)
-    recipients = tuple(x["text"] for x in db.query(
+        return Report(**head)
+    values = load_values(db, rid, ind_code, rd, where)
+    blocks = load_blocks(db, rid, sector_code, rd, where)
+    recipients = tuple(rd.text(x["text"], f"{where} › nơi nhận") for x in db.query(
         "SELECT text FROM recipient WHERE report_id = ? ORDER BY position, id", [rid]))
     return Report(
-        id=rid, period=Period(PeriodKind(r["period_kind"]), r["year"]), number=r["number"],
-        date=_date(r["date"]), type_name=r["type_name"], summary=r["summary"],
-        signer_authority=r["signer_authority"], signer_title=r["signer_title"], signer_name=r["signer_name"],
-        recipients=recipients, values=values, blocks=blocks,
+        **head, signer_authority=rd.text(r["signer_authority"], where), signer_title=rd.text(r["signer_title"], where),
+        signer_name=rd.text(r["signer_name"], where), recipients=recipients, values=values, blocks=blocks,
     )
 
 
@@ -202,17 +385,31 @@ def code_maps(db: Database) -> tuple[dict[int, str], dict[int, str]]:
             dict(db.execute("SELECT id, code FROM indicator").fetchall()))
 
 
-def load_values(db: Database, report_id: int, ind_code: dict[int, str]) -> dict[str, Values]:
+_FIELD_NAMES = {"actual": "thực hiện", "plan": "kế hoạch", "last": "cùng kỳ", "target": "chỉ tiêu kỳ sau",
+                "pct_plan": "% kế hoạch ghi tay", "pct_last": "% cùng kỳ ghi tay", "pct_parent": "% tổng ghi tay",
+                "delta": "mức tăng giảm ghi tay"}
+
+
+def load_values(db: Database, report_id: int, ind_code: dict[int, str], rd: _Reader | None = None,
+                where: str = "") -> dict[str, Values]:
     """One report's figures: two queries, rows read as tuples (the window reloads them after each edit)."""
+    rd = rd or _Reader()
     overrides: dict[str, dict[str, float]] = {}
     for iid, field, value in db.execute(
             "SELECT indicator_id, field, value FROM override WHERE report_id = ?", [report_id]):
-        overrides.setdefault(ind_code[iid], {})[field] = value
-    values = {
-        ind_code[iid]: Values(actual, plan, last, target, overrides.pop(ind_code[iid], {}))
-        for iid, actual, plan, last, target in db.execute(
-            "SELECT indicator_id, actual, plan, last, target FROM value WHERE report_id = ?", [report_id])
-    }
+        if iid not in ind_code or field not in OVERRIDE_FIELDS:
+            continue
+        number = rd.number(value, f"{where} › {ind_code[iid]} › {_FIELD_NAMES[field]}")
+        if number is not None:
+            overrides.setdefault(ind_code[iid], {})[field] = number
+    values = {}
+    for iid, *raw in db.execute(
+            "SELECT indicator_id, actual, plan, last, target FROM value WHERE report_id = ?", [report_id]):
+        if iid not in ind_code:
+            continue
+        code = ind_code[iid]
+        numbers = [rd.number(v, f"{where} › {code} › {_FIELD_NAMES[f]}") for f, v in zip(VALUE_FIELDS, raw, strict=True)]
+        values[code] = Values(*numbers, overrides.pop(code, {}))
     for code, ov in overrides.items():
         values[code] = Values(overrides=ov)
     return values
@@ -220,23 +417,33 @@ def load_values(db: Database, report_id: int, ind_code: dict[int, str]) -> dict[
 
 def load_value(db: Database, report_id: int, code: str) -> Values | None:
     """One indicator's figures in one report (after an edit of just that figure)."""
+    rd = _Reader()
     row = db.execute("SELECT v.actual, v.plan, v.last, v.target FROM value v JOIN indicator i ON i.id = v.indicator_id "
                      "WHERE v.report_id = ? AND i.code = ?", [report_id, code]).fetchone()
-    overrides = dict(db.execute("SELECT o.field, o.value FROM override o JOIN indicator i ON i.id = o.indicator_id "
-                                "WHERE o.report_id = ? AND i.code = ?", [report_id, code]).fetchall())
+    overrides = {f: n for f, v in db.execute(
+        "SELECT o.field, o.value FROM override o JOIN indicator i ON i.id = o.indicator_id "
+        "WHERE o.report_id = ? AND i.code = ?", [report_id, code]).fetchall()
+        if (n := rd.number(v, code)) is not None}
     if row is None and not overrides:
         return None
-    return Values(*(row or (None, None, None, None)), overrides=overrides)
+    return Values(*(rd.number(v, code) for v in (row or (None, None, None, None))), overrides=overrides)
 
 
-def load_blocks(db: Database, report_id: int, sector_code: dict[int, str]) -> dict[tuple[Part, str], tuple[Block, ...]]:
+def load_blocks(db: Database, report_id: int, sector_code: dict[int, str], rd: _Reader | None = None,
+                where: str = "") -> dict[tuple[Part, str], tuple[Block, ...]]:
+    rd = rd or _Reader()
     blocks: dict[tuple[Part, str], list[Block]] = {}
     parts = {p.value: p for p in Part}
     kinds = {k.value: k for k in BlockKind}
     for bid, part, sector_id, kind, text in db.execute(
             "SELECT id, part, sector_id, kind, text FROM block WHERE report_id = ? "
             "ORDER BY part, sector_id, position, id", [report_id]):
-        blocks.setdefault((parts[part], sector_code.get(sector_id, "")), []).append(Block(kinds[kind], text, bid))
+        if part not in parts:
+            rd.bad(f"{where} › đoạn văn số {bid}", f"phần “{str(part)[:20]}” không có trong chương trình; bỏ qua đoạn này")
+            continue
+        kind = kinds.get(kind) or rd.choice(BlockKind, kind, f"{where} › đoạn văn số {bid}", BlockKind.PARAGRAPH)
+        blocks.setdefault((parts[part], sector_code.get(sector_id, "")), []).append(
+            Block(kind, rd.text(text, f"{where} › đoạn văn số {bid}"), bid))
     return {k: tuple(v) for k, v in blocks.items()}
 
 

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..errors import UserError
 from ..paths import resource
+from ..store import DamagedWorkbook
+from ..store.backup import copy_backup_beside, list_backups
 from ..store.lock import LockedError
 from .main_window import MainWindow
 from .session import WorkbookSession
@@ -45,19 +47,94 @@ def open_window(path: Path) -> MainWindow | None:
         if answer != QMessageBox.StandardButton.Yes:
             return None
         return open_window_readonly(path)
+    except DamagedWorkbook as exc:
+        log.warning("cannot open %s: %s", path, exc.gloss)
+        copy = offer_backup(path, exc.message)
+        return open_window(copy) if copy is not None else None
     except UserError as exc:
         log.warning("cannot open %s: %s", path, exc.gloss)
         QMessageBox.warning(None, "Không mở được sổ báo cáo", exc.message)
         return None
-    return MainWindow(session)
+    except Exception:  # never a traceback, never an exit: the clerk gets a sentence, the log the details
+        log.exception("opening %s", path)
+        QMessageBox.warning(None, "Không mở được sổ báo cáo",
+                            f"Không mở được sổ báo cáo “{path.name}”; tệp chưa bị thay đổi. "
+                            "Chi tiết đã được ghi vào tệp nhật ký.")
+        return None
+    window = MainWindow(session)
+    if session.problems:
+        show_problems(window, session)
+    return window
+
+
+def show_problems(window: MainWindow, session: WorkbookSession) -> QMessageBox:
+    """A workbook whose rows break the model opened read-only: say what could not be read, offer the last backup."""
+    problems = session.problems
+    listed = "\n".join(f"• {p}" for p in problems[:40])
+    more = f"\n… và {len(problems) - 40} chỗ khác." if len(problems) > 40 else ""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Sổ báo cáo mở chỉ để xem",
+                      f"Có {len(problems)} chỗ trong sổ báo cáo không đọc được, nên sổ được mở chỉ để xem và "
+                      "xuất; tệp chưa bị thay đổi.", parent=window)
+    box.setInformativeText(problems[0] if problems else "")
+    box.setDetailedText(listed + more)
+    backups = list_backups(session.path)
+    if backups:
+        use = box.addButton(f"Mở &bản lưu lúc {backups[0].taken:%H:%M %d/%m/%Y}", QMessageBox.ButtonRole.ActionRole)
+
+        def clicked(button) -> None:
+            if button is use:
+                try:
+                    copy = copy_backup_beside(backups[0], session.path)
+                except UserError as exc:
+                    QMessageBox.warning(window, "Không mở được bản lưu", exc.message)
+                    return
+                other = open_window(copy)
+                if other is not None:
+                    window.others.append(other)
+                    other.show()
+
+        box.buttonClicked.connect(clicked)
+    box.addButton("&Xem sổ này", QMessageBox.ButtonRole.AcceptRole)
+    window.problems_box = box
+    box.open()
+    return box
+
+
+def offer_backup(path: Path, message: str) -> Path | None:
+    """A workbook that cannot be read: offer its last good backup as a new file beside it (the damaged file is
+    left as it is, for whoever repairs it)."""
+    backups = list_backups(path)
+    if not backups:
+        QMessageBox.warning(None, "Không mở được sổ báo cáo", message + " Chưa có bản lưu nào của sổ này.")
+        return None
+    newest = backups[0]
+    answer = QMessageBox.question(
+        None, "Không mở được sổ báo cáo",
+        f"{message} Mở bản lưu lúc {newest.taken:%H:%M ngày %d/%m/%Y} (chép ra một tệp mới cạnh sổ)?")
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        return copy_backup_beside(newest, path)
+    except UserError as exc:
+        QMessageBox.warning(None, "Không mở được bản lưu", exc.message)
+        return None
 
 
 def open_window_readonly(path: Path) -> MainWindow | None:
     try:
-        return MainWindow(WorkbookSession(path, readonly=True))
+        session = WorkbookSession(path, readonly=True)
     except UserError as exc:
         QMessageBox.warning(None, "Không mở được sổ báo cáo", exc.message)
         return None
+    except Exception:
+        log.exception("opening %s read-only", path)
+        QMessageBox.warning(None, "Không mở được sổ báo cáo", f"Không mở được sổ báo cáo “{path.name}”; "
+                            "chi tiết đã được ghi vào tệp nhật ký.")
+        return None
+    window = MainWindow(session)
+    if session.problems:
+        show_problems(window, session)
+    return window
 
 
 def choose_workbook(argument: str | None) -> Path | None:

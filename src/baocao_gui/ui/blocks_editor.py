@@ -58,7 +58,7 @@ class BlocksEditor(QWidget):
         self.editor.setAccessibleName("Nội dung đoạn văn")
         self.editor.setPlaceholderText("Chọn hoặc thêm một đoạn để soạn. Số liệu chèn từ nút “Chèn số liệu”.")
         self.highlighter = CitationHighlighter(self.editor.document())
-        self.binding = TextBinding(self.editor, self._save_text)
+        self.binding = TextBinding(self.editor, self._save_text, self.session.readonly)
         self.editor.textChanged.connect(self._show_rendered)
         self.rendered = QLabel()
         self.rendered.setWordWrap(True)
@@ -142,8 +142,21 @@ class BlocksEditor(QWidget):
         return next((b for b in self.blocks if b.id == bid), None)
 
     def _select(self, _row: int) -> None:
-        self.binding.flush()
+        if not self._flushed():
+            return
         self._load_current()
+
+    def _flushed(self) -> bool:
+        """Save the paragraph being typed; if it cannot be saved, stay on it (its text is kept and retried)."""
+        if self.binding.flush():
+            return True
+        row = next((i for i in range(self.list.count())
+                    if self.list.item(i).data(Qt.ItemDataRole.UserRole) == self.binding_block), -1)
+        if row >= 0 and self.list.currentRow() != row:
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(row)
+            self.list.blockSignals(False)
+        return False
 
     def _load_current(self) -> None:
         block = self.current_block()
@@ -151,8 +164,8 @@ class BlocksEditor(QWidget):
         self.kind.setEnabled(block is not None)
         for w in (self.delete_button, self.up_button, self.down_button, self.figure_button):
             w.setEnabled(block is not None)
-        if self.binding.timer.isActive() and block is not None and self.binding_block == block.id:
-            return
+        if self.binding.unsaved and any(b.id == self.binding_block for b in self.blocks):
+            return  # the paragraph being typed stays in the editor until the workbook holds it
         self.binding_block = block.id if block else None
         self.binding.show(block.text if block else "")
         if block:
@@ -165,9 +178,10 @@ class BlocksEditor(QWidget):
         self.rendered.setText(("Sẽ in: " + shortened(self.writer().render(text))) if report and text.strip() else "")
 
     # --- widgets → model -------------------------------------------------------------------------------------
-    def _save_text(self, text: str) -> None:
+    def _save_text(self, text: str) -> bool | None:
         if self.binding_block is not None:
-            self.session.set_block_text(self.binding_block, text)
+            return self.session.set_block_text(self.binding_block, text)
+        return None
 
     def _kind_chosen(self, _index: int) -> None:
         block = self.current_block()
@@ -175,7 +189,8 @@ class BlocksEditor(QWidget):
             self.session.set_block_kind(block.id, self.kind.currentData())
 
     def add_block(self) -> None:
-        self.binding.flush()
+        if not self._flushed():
+            return
         index = self.list.currentRow() + 1 if self.list.count() else 0
         new_id = self.session.insert_block(self.part.value, self.sector, index)
         if new_id is not None:
@@ -187,13 +202,13 @@ class BlocksEditor(QWidget):
     def delete_block(self) -> None:
         block = self.current_block()
         if block:
-            self.binding.timer.stop()
-            self.session.delete_block(block.id)
+            if self.session.delete_block(block.id) and block.id == self.binding_block:
+                self.binding.discard()  # what was typed into the deleted paragraph goes with it (undo brings both)
+                self._load_current()
 
     def move_block(self, step: int) -> None:
         block = self.current_block()
-        if block:
-            self.binding.flush()
+        if block and self._flushed():
             self.session.move_block(block.id, self.list.currentRow() + step)
 
     def select_block(self, block_id: int) -> None:

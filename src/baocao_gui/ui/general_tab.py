@@ -42,7 +42,7 @@ class GeneralTab(QScrollArea):
             edit.setObjectName(key)
             edit.setPlaceholderText(placeholder)
             self.fields[key] = edit
-            self.bindings[key] = TextBinding(edit, save)
+            self.bindings[key] = TextBinding(edit, save, session.readonly)
             form.addRow(label, edit)
             return edit
 
@@ -75,7 +75,7 @@ class GeneralTab(QScrollArea):
         summary.setObjectName("summary")
         summary.setFixedHeight(70)
         self.fields["summary"] = summary
-        self.bindings["summary"] = TextBinding(summary, lambda t: report("summary", t))
+        self.bindings["summary"] = TextBinding(summary, lambda t: report("summary", t), session.readonly)
         form.addRow("T&rích yếu nội dung:", summary)
 
         self.authority = QComboBox()
@@ -84,7 +84,7 @@ class GeneralTab(QScrollArea):
         self.authority.addItems(AUTHORITIES)
         self.fields["signer_authority"] = self.authority.lineEdit()
         self.bindings["signer_authority"] = TextBinding(self.authority.lineEdit(),
-                                                        lambda t: report("signer_authority", t))
+                                                        lambda t: report("signer_authority", t), session.readonly)
         form.addRow("Thẩm &quyền ký:", self.authority)
         line("signer_title", "&Chức vụ người ký:", lambda t: report("signer_title", t), "PHÓ GIÁM ĐỐC")
         line("signer_name", "&Họ tên người ký:", lambda t: report("signer_name", t), "không ghi học hàm, học vị")
@@ -92,7 +92,8 @@ class GeneralTab(QScrollArea):
         recipients.setObjectName("recipients")
         recipients.setPlaceholderText("Mỗi nơi nhận một dòng; dòng cuối: Lưu: VT, …")
         self.fields["recipients"] = recipients
-        self.bindings["recipients"] = TextBinding(recipients, lambda t: self.session.set_recipients(t.splitlines()))
+        self.bindings["recipients"] = TextBinding(recipients, lambda t: self.session.set_recipients(t.splitlines()),
+                                                  session.readonly)
         form.addRow("Nơi &nhận:", recipients)
         self.message = QLabel()
         self.message.setStyleSheet("color: #b91c1c;")
@@ -124,13 +125,13 @@ class GeneralTab(QScrollArea):
         for w in (self.date, self.no_date):
             w.blockSignals(False)
 
-    def _save_number(self, text: str) -> None:
+    def _save_number(self, text: str) -> bool | None:
         text = text.strip()
         if text and not text.isdigit():
             self.message.setText(f"Số văn bản “{text}” không hợp lệ, chưa được lưu: chỉ gõ chữ số, ví dụ 15.")
             return
         self.message.clear()
-        self.session.set_report_field("number", int(text) if text else None)
+        return self.session.set_report_field("number", int(text) if text else None)
 
     def _save_date(self, *_args) -> None:
         if self.no_date.isChecked():

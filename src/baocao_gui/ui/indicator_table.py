@@ -138,7 +138,7 @@ class IndicatorTable(QTableWidget):
             try:
                 value = float(parse_number(typed))
             except NumberError as exc:
-                self.refused.emit(f"{exc.message} Số liệu chưa được lưu. {NUMBER_HINT}")
+                self.refused.emit(f"{exc.message} Số liệu không hợp lệ, chưa được lưu. {NUMBER_HINT}")
                 self.refresh()
                 return
         if field in RAW:

@@ -26,7 +26,7 @@ from ..domain.checks import Place, check_report
 from ..domain.model import PeriodKind
 from ..errors import UserError
 from ..store.edits import kind_label
-from .binding import flush_all
+from .binding import flush_all, notifier, unsaved_bindings
 from .export_gate import ExportGate
 from .findings_panel import FindingsPanel
 from .general_tab import GeneralTab
@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
     def __init__(self, session: WorkbookSession, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
+        self.others: list[QMainWindow] = []  # windows opened from this one (a backup beside a damaged workbook)
         self.settings = app_settings()
         remember_workbook(self.settings, session.path)
         self.setWindowTitle(f"{session.path.name} — baocao-gui")
@@ -71,7 +72,9 @@ class MainWindow(QMainWindow):
         self._build_tabs()
         self.tabs.currentChanged.connect(self._tab_shown)
         session.changed.connect(self._changed)
-        session.saved.connect(self.saved_label.setText)
+        self.last_saved = ""
+        session.saved.connect(self._saved)
+        notifier.changed.connect(self._show_saved_state)
         session.failed.connect(self._failed)
         self._restore_state()
         if session.readonly:
@@ -218,8 +221,35 @@ class MainWindow(QMainWindow):
             self.preview.show_heading(tab.sector_info().title)
 
     def _failed(self, message: str) -> None:
+        """A refused edit: red in the status bar; a box the first time (not at every retry of the same text)."""
+        self._show_saved_state(message)
         self.statusBar().showMessage(message, 15000)
+        if unsaved_bindings():
+            return  # typed text kept in its field and retried: the red status says it, no box at every retry
         QMessageBox.warning(self, "Chưa lưu được", message)
+
+    def _saved(self, text: str) -> None:
+        self.last_saved = text
+        self._show_saved_state(text)
+
+    def _show_saved_state(self, text: str | None = None) -> None:
+        text = self.last_saved if text is None else text
+        pending = unsaved_bindings()
+        if pending:
+            text = (f"Chưa lưu được {len(pending)} ô chữ đang soạn — chương trình đang thử lại "
+                    "(ổ đĩa đầy hoặc tệp đang bị chương trình khác giữ).")
+        self.saved_label.setStyleSheet("color: #b91c1c; font-weight: bold;" if pending else "")
+        self.saved_label.setText(text)
+
+    def _unsaved_refusal(self, doing: str) -> bool:
+        """True (after saying so) when typed text cannot be saved yet: ``doing`` waits until it is."""
+        if flush_all():
+            return False
+        self._show_saved_state()
+        QMessageBox.warning(self, "Chưa lưu được", f"Có chữ vừa gõ chưa lưu được vào sổ báo cáo (ổ đĩa đầy hoặc tệp "
+                            f"đang bị chương trình khác giữ); chưa {doing}. Chữ vẫn còn trong ô và chương trình "
+                            "đang thử lưu lại.")
+        return True
 
     # --- actions -------------------------------------------------------------------------------------------
     def show_findings(self) -> None:
@@ -264,15 +294,22 @@ class MainWindow(QMainWindow):
             editor.list.setFocus()
 
     def confirm_saved(self) -> None:
-        flush_all()
-        self.statusBar().showMessage("Mọi thay đổi đều đã được lưu vào sổ báo cáo.", 5000)
+        if flush_all():
+            self.statusBar().showMessage("Mọi thay đổi đều đã được lưu vào sổ báo cáo.", 5000)
+        else:
+            self._show_saved_state()
+            self.statusBar().showMessage("Có chữ vừa gõ chưa lưu được; chữ vẫn còn trong ô và chương trình đang "
+                                         "thử lưu lại.", 15000)
 
     def _period_chosen(self, _index: int) -> None:
-        flush_all()
+        if self._unsaved_refusal("chuyển kỳ báo cáo"):
+            self.period.setCurrentIndex(max(self.period.findData(self.session.report_id), 0))
+            return
         self.session.choose_report(self.period.currentData())
 
     def create_next_report(self) -> None:
-        flush_all()
+        if self._unsaved_refusal("tạo báo cáo kỳ mới"):
+            return
         report = self.session.report
         if report is None:
             return
@@ -312,7 +349,8 @@ class MainWindow(QMainWindow):
         return target
 
     def restore_backup(self) -> bool:
-        flush_all()
+        if self._unsaved_refusal("khôi phục"):
+            return False
         backups = self.session.backups()
         if not backups:
             QMessageBox.information(self, "Khôi phục từ bản lưu", "Chưa có bản lưu nào của sổ báo cáo này.")
@@ -346,7 +384,8 @@ class MainWindow(QMainWindow):
         return Path(folder) / name
 
     def export(self) -> Path | None:
-        flush_all()
+        if self._unsaved_refusal("xuất báo cáo (bản xuất sẽ thiếu phần đó)"):
+            return None
         report = self.session.report
         if report is None:
             QMessageBox.information(self, "Xuất tệp Word", "Sổ báo cáo chưa có báo cáo nào để xuất.")
@@ -394,7 +433,26 @@ class MainWindow(QMainWindow):
             self.select_tab(str(last))
 
     def closeEvent(self, event) -> None:
-        flush_all()
+        while self.session.db is not None and not flush_all():
+            box = QMessageBox(QMessageBox.Icon.Warning, "Chưa lưu được",
+                              "Có chữ vừa gõ chưa lưu được vào sổ báo cáo (ổ đĩa đầy hoặc tệp đang bị chương trình "
+                              "khác giữ). Đóng bây giờ thì phần chữ đó sẽ mất.", parent=self)
+            retry = box.addButton("Thử &lưu lại", QMessageBox.ButtonRole.AcceptRole)
+            discard = box.addButton("Đóng và &bỏ phần chưa lưu", QMessageBox.ButtonRole.DestructiveRole)
+            stay = box.addButton("Ở lại", QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(stay)
+            box.setEscapeButton(stay)
+            box.exec()
+            if box.clickedButton() is discard:
+                for binding in unsaved_bindings():
+                    log.warning("closed with unsaved text (%d characters) discarded by the clerk",
+                                len(binding.widget.toPlainText() if hasattr(binding.widget, "toPlainText")
+                                    else binding.widget.text()))
+                    binding.discard()
+                break
+            if box.clickedButton() is not retry:
+                event.ignore()
+                return
         self.settings.setValue("geometry", self.saveGeometry())
         if self.tabs.currentWidget() is not None:
             self.settings.setValue("last_tab", self.tabs.currentWidget().objectName())

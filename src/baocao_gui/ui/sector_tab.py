@@ -38,8 +38,10 @@ class SectorTab(QWidget):
         self.title.setObjectName("title")
         self.task_title = QLineEdit()
         self.task_title.setObjectName("task_title")
-        self.title_binding = TextBinding(self.title, lambda t: session.set_sector_field(sector, "title", t))
-        self.task_binding = TextBinding(self.task_title, lambda t: session.set_sector_field(sector, "task_title", t))
+        self.title_binding = TextBinding(self.title, lambda t: session.set_sector_field(sector, "title", t),
+                                         session.readonly)
+        self.task_binding = TextBinding(self.task_title, lambda t: session.set_sector_field(sector, "task_title", t),
+                                        session.readonly)
         titles = QFormLayout()
         titles.addRow("Tên &lĩnh vực (phần kết quả):", self.title)
         titles.addRow("Tên phần nhiệ&m vụ:", self.task_title)

@@ -20,13 +20,16 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.model import Report, Workbook
 from ..errors import UserError
-from ..store import close_workbook, edits, load_workbook, open_workbook, writable
+from ..store import DamagedWorkbook, UnreadableRows, close_workbook, edits, load_workbook, open_workbook, writable
 from ..store.backup import list_backups, make_backup, restore_backup, save_copy
 from ..store.lock import WorkbookLock
 from ..store.workbook import code_maps, load_blocks, load_value, load_values
 
 log = logging.getLogger(__name__)
 MERGE_SECONDS = 3.0  # typing in the same field within this time undoes as one step
+# A file held by antivirus or OneDrive: the window waits this long per attempt (the text binding retries
+# with pauses, so the window never freezes for SQLite's three seconds).
+BUSY_MS = 250
 
 
 class _Edit(QUndoCommand):
@@ -63,19 +66,32 @@ class WorkbookSession(QObject):
         self.path = Path(path)
         self.readonly = (not writable(self.path)) if readonly is None and self.path.is_file() else bool(readonly)
         self.lock = WorkbookLock(self.path)
+        self.db = None
         if not self.readonly:
             self.lock.acquire()  # LockedError (a UserError) names who holds it
         try:
-            self.db = open_workbook(self.path, readonly=self.readonly)
-        except BaseException:
+            try:
+                self.db = open_workbook(self.path, readonly=self.readonly, busy_ms=BUSY_MS)
+            except UnreadableRows as exc:  # nothing was written: read what can be read, change nothing
+                log.warning("%s opens read-only: %s", self.path, exc.gloss)
+                self.lock.release()
+                self.readonly = True
+                self.db = open_workbook(self.path, readonly=True)
+            self.workbook: Workbook = load_workbook(self.db, only=-1)
+            self.report_id: int | None = self.workbook.report_for().id if self.workbook.reports else None
+            self.workbook = load_workbook(self.db, only=self.report_id)
+        except BaseException as exc:
+            if self.db is not None:
+                self.db.close()
             self.lock.release()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise DamagedWorkbook(f"Tệp “{self.path.name}” bị hỏng, không đọc được; tệp chưa bị thay đổi.",
+                                      f"{self.path}: {exc}") from exc
             raise
-        if not self.readonly:
+        self.problems: tuple[str, ...] = self.workbook.problems
+        if not self.readonly:  # only a workbook that was checked and read whole is backed up
             make_backup(self.db, self.path, "mo")
         self.undo_stack = QUndoStack(self)
-        self.workbook: Workbook = load_workbook(self.db, only=-1)
-        self.report_id: int | None = self.workbook.report_for().id if self.workbook.reports else None
-        self.workbook = load_workbook(self.db, only=self.report_id)
 
     # --- reading -------------------------------------------------------------------------------------------
     @property
