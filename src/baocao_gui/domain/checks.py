@@ -17,6 +17,7 @@ from enum import StrEnum
 from .figures import TOKEN, FigureWriter, MissingFigure, Uncomputable, citations, derived
 from .model import Block, BlockKind, Indicator, Part, PlanMeaning, Report, Workbook
 from .rules import OPERATOR_WORDS, RuleError, check_rule, references
+from .text import ILLEGAL, drop_illegal
 from .vnformat import format_number, format_percent, to_decimal
 
 ROUNDING = Decimal("0.01")
@@ -277,6 +278,9 @@ def _typed_text_findings(raw: str, bullet: bool) -> tuple[tuple[Severity, str, s
         add(Severity.WARNING, "chữ tiếng Việt ở dạng tổ hợp (không chuẩn NFC).", "bấm “Chuẩn hóa”", "normalize")
     if _CONTROL.search(raw):
         add(Severity.WARNING, "có ký tự điều khiển không in được.", "bấm “Chuẩn hóa”", "normalize")
+    if ILLEGAL.search(raw):
+        add(Severity.WARNING, "có ký tự không phải chữ (U+FFFE, U+FFFF…), sẽ bị bỏ khi xuất.", "bấm “Chuẩn hóa”",
+            "normalize")
     for m in _DOUBLE_MULTIPLIER.finditer(plain):
         add(Severity.ERROR, f"“{m.group(0)}”: đơn vị bị nhân hai lần (số đã tính bằng đồng).",
             f"xóa chữ “{m.group(2)}” hoặc sửa số")
@@ -310,6 +314,6 @@ def tidy_text(text: str) -> str:
     from . import legacy
 
     text = legacy.normalize_pasted(text)
-    text = _CONTROL.sub("", text)
+    text = drop_illegal(_CONTROL.sub("", text))
     text = re.sub(r"[ \u00a0]{2,}", " ", text).strip()
     return re.sub(r"(?<=\S)[ \u00a0]+([,.;:!?])(?!\.)", r"\1", text)

@@ -59,6 +59,22 @@ class UnreadableRows(WorkbookError):
 BUSY_MS = 3000  # the command line waits this long for a file another program holds
 
 
+class BusyWorkbook(WorkbookError):
+    """Another program holds the file for now (antivirus, OneDrive, a backup tool): try again in a moment."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"Sổ báo cáo “{path.name}” đang bị chương trình khác giữ (phần mềm diệt virus, OneDrive…); "
+                         "hãy thử lại sau ít giây.", f"{path} is busy")
+
+
+def busy(exc: BaseException) -> bool:
+    """SQLITE_BUSY or SQLITE_LOCKED: the file is held, not damaged."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
+
+
 def _configure(db: Database, readonly: bool, busy_ms: int = BUSY_MS) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
@@ -185,6 +201,8 @@ def open_workbook(path: str | Path, *, readonly: bool = False, busy_ms: int = BU
     except OSError as exc:
         raise WorkbookError(f"Không đọc được sổ báo cáo “{path.name}”.", f"reading {path}: {exc}") from exc
     except sqlite3.DatabaseError as exc:
+        if busy(exc):
+            raise BusyWorkbook(path) from exc
         raise DamagedWorkbook(f"Tệp “{path.name}” bị hỏng, không đọc được; tệp chưa bị thay đổi.",
                               f"{path} damaged: {exc}") from exc
     if app_id != APPLICATION_ID:
@@ -206,6 +224,8 @@ def open_workbook(path: str | Path, *, readonly: bool = False, busy_ms: int = BU
         db = _database(source, readonly, tolerant=bool(problems))
         _configure(db, readonly, busy_ms)
     except sqlite3.DatabaseError as exc:
+        if busy(exc):
+            raise BusyWorkbook(path) from exc
         raise WorkbookError(f"Không mở được sổ báo cáo “{path.name}” để ghi: tệp chỉ đọc hoặc đang bị khóa.",
                             f"cannot open {path} for writing: {exc}") from exc
     if migrations.pending(db):

@@ -20,6 +20,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.model import Report, Workbook
 from ..errors import UserError
+from ..store.workbook import BusyWorkbook, busy
 from ..store import DamagedWorkbook, UnreadableRows, close_workbook, edits, load_workbook, open_workbook, writable
 from ..store.backup import list_backups, make_backup, restore_backup, save_copy
 from ..store.lock import WorkbookLock
@@ -84,6 +85,8 @@ class WorkbookSession(QObject):
             if self.db is not None:
                 self.db.close()
             self.lock.release()
+            if isinstance(exc, sqlite3.DatabaseError) and busy(exc):
+                raise BusyWorkbook(self.path) from exc
             if isinstance(exc, sqlite3.DatabaseError):
                 raise DamagedWorkbook(f"Tệp “{self.path.name}” bị hỏng, không đọc được; tệp chưa bị thay đổi.",
                                       f"{self.path}: {exc}") from exc
