@@ -91,13 +91,13 @@ def test_an_output_folder_that_cannot_be_written_is_refused(sample_workbook, tmp
     assert "Không ghi được" in one_vietnamese_sentence(r)
 
 
-def test_an_output_that_cannot_be_replaced_keeps_what_was_there_and_leaves_no_half_file(sample_workbook, tmp_path):
+def test_an_output_named_like_a_folder_keeps_the_folder_and_leaves_no_half_file(sample_workbook, tmp_path):
     target = tmp_path / "báo cáo.docx"
-    target.mkdir()  # stands for a target the system will not let us replace (held open by Word on Windows)
+    target.mkdir()
     (target / "giữ lại.txt").write_text("nội dung", encoding="utf-8")
     r = run_cli("export", str(sample_workbook), "-o", str(target))
     assert r.returncode != 0
-    assert "Không ghi được tệp" in one_vietnamese_sentence(r)
+    assert "là một thư mục" in one_vietnamese_sentence(r)
     assert (target / "giữ lại.txt").read_text(encoding="utf-8") == "nội dung"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~baocao")] == []
 
@@ -128,3 +128,47 @@ def test_sample_then_export_leave_one_whole_file(tmp_path):
     assert run_cli("sample", str(book)).returncode == 0
     assert run_cli("export", str(book), "-o", str(tmp_path / "r.docx")).returncode == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mẫu.baocao", "r.docx"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a device that is always full)")
+def test_a_log_on_a_full_disk_never_puts_a_traceback_after_the_sentence(sample_workbook, tmp_path):
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / "baocao-gui.log").symlink_to("/dev/full")  # every write to the log fails with ENOSPC
+    folder = tmp_path / "Báo cáo.docx"
+    folder.mkdir()  # the clerk typed the name of a folder
+    r = run_cli("export", str(sample_workbook), "-o", str(folder), env={"BAOCAO_LOG_DIR": str(logs)})
+    assert r.returncode == 2
+    assert "là một thư mục" in one_vietnamese_sentence(r) and "Word" not in r.stderr
+
+
+def test_an_old_workbook_holding_noncharacters_still_exports_and_the_check_names_them(sample_workbook, tmp_path):
+    import sqlite3
+
+    conn = sqlite3.connect(sample_workbook)
+    conn.execute("UPDATE block SET text = text || ? WHERE id = (SELECT min(id) FROM block WHERE part = 'intro')",
+                 ["\ufffe\uffff dán từ trang web"])
+    conn.commit()
+    conn.close()
+    out = tmp_path / "r.docx"
+    r = run_cli("export", str(sample_workbook), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert_valid_ooxml(out)
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert " dán từ trang web" in text and "\ufffe" not in text
+    r = run_cli("check", str(sample_workbook))
+    assert "U+FFFE" in r.stdout
+
+
+def test_stale_temporaries_of_a_killed_export_are_removed_by_the_next_export(sample_workbook, tmp_path):
+    import time
+
+    stale = tmp_path / ".~baocao-abc123.tmp"
+    stale.write_bytes(b"half a report")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    fresh = tmp_path / ".~baocao-def456.tmp"  # another export running right now: left alone
+    fresh.write_bytes(b"being written")
+    r = run_cli("export", str(sample_workbook), "-o", str(tmp_path / "r.docx"))
+    assert r.returncode == 0, r.stderr
+    assert not stale.exists() and fresh.exists()

@@ -9,6 +9,13 @@ from pathlib import Path
 from .paths import user_dir
 
 
+class _QuietHandler(logging.handlers.RotatingFileHandler):
+    """A log that cannot be written (a full disk) is skipped: never a traceback on the clerk's console."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        pass
+
+
 def log_dir() -> Path:
     return user_dir("BAOCAO_LOG_DIR", "Logs", "XDG_STATE_HOME", ".local/state", "log")
 
@@ -22,8 +29,8 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     try:
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(folder / "baocao-gui.log", maxBytes=1_000_000,
-                                                       backupCount=3, encoding="utf-8")
+        handler = _QuietHandler(folder / "baocao-gui.log", maxBytes=1_000_000,
+                                 backupCount=3, encoding="utf-8")
     except OSError:
         root.addHandler(logging.NullHandler())  # no writable log folder must not stop the program
         return None

@@ -208,3 +208,26 @@ def test_the_sample_shows_the_reference_reports_own_inconsistencies(sample_workb
     assert deaths.place.indicator == "tre_em_tu_vong"
     gift = next(f for f in findings if "nhân hai lần" in f.message)
     assert gift.place.sector == "tre_em_bdg" and gift.place.block_id is not None
+
+
+@pytest.mark.parametrize(("left", "says"), [
+    ("viec_lam ** 2", "có phần không được phép"),
+    ("viec_lam +", "không phải là công thức"),
+    (" + ".join(["viec_lam"] * 1000), "quá dài"),
+    ("(" * 300 + "viec_lam" + ")" * 300, "công thức"),
+    ("khong_co_chi_tieu", "không có chỉ tiêu “khong_co_chi_tieu”"),
+])
+def test_a_rule_that_cannot_be_applied_is_one_vietnamese_finding_never_a_crash(sample_workbook, left, says):
+    import dataclasses
+
+    from baocao_gui.domain.rules import Rule
+    from baocao_gui.store import load_workbook, open_workbook
+
+    db = open_workbook(sample_workbook, readonly=True)
+    workbook = load_workbook(db)
+    db.close()
+    rule = Rule("thu_nghiem", left, ">=", "0", "error", "Thử.")
+    workbook = dataclasses.replace(workbook, rules=(rule,))
+    findings = [f for f in check_report(workbook, workbook.report_for(2023)) if "thu_nghiem" in f.where]
+    assert len(findings) == 1 and says in findings[0].message
+    assert "Expression" not in findings[0].message and "ast" not in findings[0].message

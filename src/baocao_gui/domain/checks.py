@@ -206,8 +206,9 @@ class _Checker:
         for rule in self.workbook.rules:
             try:
                 violation = check_rule(rule, self.workbook, self.report)
-            except RuleError as exc:
-                self.add(Severity.WARNING, f"Quy tắc kiểm tra “{rule.id}”", f"không áp dụng được: {exc}.",
+            except (RuleError, ArithmeticError, RecursionError, ValueError) as exc:
+                reason = str(exc) if isinstance(exc, RuleError) else "công thức không tính được"
+                self.add(Severity.WARNING, f"Quy tắc kiểm tra “{rule.id}”", f"không áp dụng được: {reason}.",
                          "sửa quy tắc trong danh mục")
                 continue
             if violation is None:

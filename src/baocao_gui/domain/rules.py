@@ -47,10 +47,7 @@ class Rule:
 
 def references(expression: str) -> list[tuple[str, str]]:
     """(code, field) of every value an expression reads; RuleError if it is not a plain formula."""
-    try:
-        tree = ast.parse(expression.strip(), mode="eval")
-    except SyntaxError as exc:
-        raise RuleError(f"not a formula: {expression!r}") from exc
+    tree = _parse(expression)
     refs: list[tuple[str, str]] = []
 
     def walk(node: ast.AST) -> None:
@@ -68,14 +65,37 @@ def references(expression: str) -> list[tuple[str, str]]:
         elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.attr in FIELDS:
             refs.append((node.value.id, node.attr))
         else:
-            raise RuleError(f"not allowed in a formula: {ast.dump(node)[:60]}")
+            raise RuleError(f"công thức “{_short(expression)}” có phần không được phép (chỉ dùng mã chỉ tiêu, "
+                            "số, + - * / và ngoặc)")
 
-    walk(tree)
+    try:
+        walk(tree)
+    except RecursionError:
+        raise RuleError(f"công thức “{_short(expression)}” quá dài") from None
     return refs
 
 
+MAX_FORMULA = 2000  # characters: a rule longer than this is a mistake, and Python's parser would recurse too deep
+
+
+def _short(expression: str) -> str:
+    text = " ".join(expression.split())
+    return text if len(text) <= 40 else text[:38] + "…"
+
+
+def _parse(expression: str) -> ast.Expression:
+    if len(expression) > MAX_FORMULA:
+        raise RuleError(f"công thức “{_short(expression)}” quá dài (quá {MAX_FORMULA} ký tự)")
+    try:
+        return ast.parse(expression.strip(), mode="eval")
+    except SyntaxError:
+        raise RuleError(f"“{_short(expression)}” không phải là công thức") from None
+    except (RecursionError, MemoryError, ValueError):
+        raise RuleError(f"công thức “{_short(expression)}” quá dài hoặc không đọc được") from None
+
+
 def _evaluate(expression: str, lookup) -> Decimal:
-    tree = ast.parse(expression.strip(), mode="eval")
+    tree = _parse(expression)
 
     def value(node: ast.AST) -> Decimal:
         if isinstance(node, ast.Expression):
@@ -91,9 +111,12 @@ def _evaluate(expression: str, lookup) -> Decimal:
             return lookup(node.id, "actual")
         if isinstance(node, ast.Attribute):
             return lookup(node.value.id, node.attr)
-        raise RuleError(ast.dump(node))
+        raise RuleError(f"công thức “{_short(expression)}” có phần không được phép")
 
-    return value(tree)
+    try:
+        return value(tree)
+    except RecursionError:
+        raise RuleError(f"công thức “{_short(expression)}” quá dài") from None
 
 
 @dataclass(frozen=True)
@@ -105,10 +128,12 @@ class Violation:
 
 def check_rule(rule: Rule, workbook: Workbook, report: Report) -> Violation | None:
     """The violation, or None when the rule holds or is skipped for missing values."""
+    if rule.operator not in OPERATORS:
+        raise RuleError(f"phép so sánh “{_short(rule.operator)}” không có trong chương trình")
     refs = references(rule.left) + references(rule.right)
     for code, _ in refs:
         if workbook.indicator(code) is None:
-            raise RuleError(f"rule {rule.id}: unknown indicator {code!r}")
+            raise RuleError(f"không có chỉ tiêu “{code}”")
     present = [getattr(report.values.get(code), field, None) is not None for code, field in refs]
     if rule.missing == Missing.SKIP_IF_ANY_VALUE_MISSING and not all(present):
         return None
@@ -121,7 +146,7 @@ def check_rule(rule: Rule, workbook: Workbook, report: Report) -> Violation | No
 
     try:
         left, right = _evaluate(rule.left, lookup), _evaluate(rule.right, lookup)
-    except (ZeroDivisionError, DivisionByZero, InvalidOperation):
+    except (ZeroDivisionError, DivisionByZero, InvalidOperation, OverflowError):
         return None  # a ratio over nothing cannot be judged
     return None if OPERATORS[rule.operator](left, right) else Violation(rule, left, right)
 
@@ -134,10 +159,10 @@ def parse_rule(data: dict) -> Rule:
         missing=Missing(data.get("missing", Missing.SKIP_IF_ANY_VALUE_MISSING.value)),
     )
     if not rule.id or rule.operator not in OPERATORS or rule.importance not in ("error", "warning"):
-        raise RuleError(f"rule {rule.id!r}: id, operator ({', '.join(OPERATORS)}) and importance "
-                        "(error/warning) are required")
+        raise RuleError(f"quy tắc “{rule.id}” cần có mã, phép so sánh ({', '.join(OPERATORS)}) và mức độ "
+                        "(error/warning)")
     references(rule.left)
     references(rule.right)
     if not rule.message:
-        raise RuleError(f"rule {rule.id}: a message for the clerk is required")
+        raise RuleError(f"quy tắc “{rule.id}” cần có lời nhắn cho người soạn")
     return rule

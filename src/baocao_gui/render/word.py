@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -261,13 +263,41 @@ def build_document(outline: Outline, template: Path | None = None) -> Document:
     return document
 
 
+STALE_TMP_SECONDS = 600  # a temporary file older than this was left by an export that was killed
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Exports killed mid-write (a power cut, the task manager) leave ``.~baocao-*.tmp``: remove the old ones."""
+    try:
+        leftovers = list(folder.glob(".~baocao-*.tmp"))
+    except OSError:
+        return
+    now = time.time()
+    for path in leftovers:
+        try:
+            if now - path.stat().st_mtime > STALE_TMP_SECONDS:
+                path.unlink()
+                log.info("removed %s left by an interrupted export", path)
+        except OSError:
+            continue
+
+
 def write_docx(outline: Outline, target: str | Path, template: Path | None = None) -> Path:
     """Write the report next to ``target`` in a temporary file, then rename: never a half-written .docx."""
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"Không có thư mục “{folder}” để ghi báo cáo.", f"no folder {folder}")
-    document = build_document(outline, template)
+    if target.is_dir():
+        raise ExportError(f"“{target.name}” là một thư mục; hãy chọn tên tệp khác cho báo cáo.", f"{target} is a folder")
+    try:
+        document = build_document(outline, template)
+    except UserError:
+        raise
+    except (ValueError, TypeError) as exc:  # text python-docx refuses (an old workbook's odd character)
+        raise ExportError("Báo cáo có ký tự không ghi được vào tệp Word; hãy chạy “Kiểm tra trước khi ký” và sửa "
+                          "đoạn được báo.", f"build failed: {exc!r}") from exc
+    _remove_stale_temporaries(folder)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".~baocao-", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -282,9 +312,13 @@ def write_docx(outline: Outline, target: str | Path, template: Path | None = Non
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ExportError(
-            f"Không ghi được tệp “{target.name}”: tệp đang mở trong Word, chỉ đọc, hoặc ổ đĩa đã đầy.",
-            f"cannot write {target}: {exc}") from exc
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            reason = "ổ đĩa đã đầy"
+        elif exc.errno in (errno.EACCES, errno.EPERM) or getattr(exc, "winerror", None) in (5, 32, 33):
+            reason = "tệp đang mở trong Word hoặc chỉ đọc; hãy đóng tệp trong Word rồi xuất lại"
+        else:
+            reason = "tệp đang mở trong Word, chỉ đọc, hoặc ổ đĩa đã đầy"
+        raise ExportError(f"Không ghi được tệp “{target.name}”: {reason}.", f"cannot write {target}: {exc}") from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
