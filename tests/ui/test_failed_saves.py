@@ -167,3 +167,17 @@ def test_a_copy_taken_while_the_window_is_open_holds_every_confirmed_edit(qtbot,
     assert report.values["viec_lam"].actual == 19123
     assert report.part(Part.INTRO)[0].text == "Câu đã lưu trước khi chép."
     assert not sample_workbook.with_name(sample_workbook.name + "-wal").exists()
+
+
+def test_an_error_in_the_background_worker_reaches_the_window_as_a_sentence(qtbot, open_window, sample_workbook,
+                                                                            monkeypatch):
+    from baocao_gui.ui import preview as preview_module
+
+    window = open_window(sample_workbook)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a composition bug")
+
+    monkeypatch.setattr(preview_module, "compose_outline", broken)
+    window.preview.schedule()
+    qtbot.waitUntil(lambda: "Không cập nhật được bản xem trước" in window.statusBar().currentMessage(), timeout=5000)

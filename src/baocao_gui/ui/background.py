@@ -14,6 +14,15 @@ log = logging.getLogger(__name__)
 _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="baocao-bg")
 
 
+class _Errors(QObject):
+    failed = Signal(str)  # one Vietnamese sentence; the window shows it, the log has the traceback
+
+
+errors = _Errors()
+WHAT_FAILED = "Không cập nhật được bản xem trước hoặc phần kiểm tra; chi tiết đã được ghi vào tệp nhật ký. " \
+              "Sổ báo cáo không bị ảnh hưởng."
+
+
 class Background(QObject):
     _done = Signal(int, object)
 
@@ -46,5 +55,13 @@ class Background(QObject):
 
     def _deliver(self, generation: int, result: Any) -> None:
         callback = self._callbacks.pop(generation, None)
-        if callback is not None and not isinstance(result, Exception):
-            callback(result)
+        if isinstance(result, Exception):
+            if callback is not None:
+                errors.failed.emit(WHAT_FAILED)
+            return
+        if callback is not None:
+            try:
+                callback(result)
+            except Exception:  # a view that cannot show a result must not take the window down
+                log.exception("showing a background result failed")
+                errors.failed.emit(WHAT_FAILED)

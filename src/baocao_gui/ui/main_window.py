@@ -26,6 +26,7 @@ from ..domain.checks import Place, check_report
 from ..domain.model import PeriodKind
 from ..errors import UserError
 from ..store.edits import kind_label
+from .background import errors as background_errors
 from .binding import flush_all, notifier, unsaved_bindings
 from .export_gate import ExportGate
 from .findings_panel import FindingsPanel
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.last_saved = ""
         session.saved.connect(self._saved)
         notifier.changed.connect(self._show_saved_state)
+        background_errors.failed.connect(self._background_failed)
         session.failed.connect(self._failed)
         self._restore_state()
         if session.readonly:
@@ -227,6 +229,9 @@ class MainWindow(QMainWindow):
         if unsaved_bindings():
             return  # typed text kept in its field and retried: the red status says it, no box at every retry
         QMessageBox.warning(self, "Chưa lưu được", message)
+
+    def _background_failed(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
 
     def _saved(self, text: str) -> None:
         self.last_saved = text
@@ -407,6 +412,11 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             log.warning("export failed: %s", exc.gloss)
             QMessageBox.warning(self, "Chưa xuất được", exc.message + " Sổ báo cáo không bị ảnh hưởng.")
+            return None
+        except Exception:  # never silence: one sentence here, the traceback in the log
+            log.exception("export failed")
+            QMessageBox.warning(self, "Chưa xuất được", "Không xuất được báo cáo; chi tiết đã được ghi vào tệp nhật "
+                                "ký. Sổ báo cáo không bị ảnh hưởng.")
             return None
         self.settings.setValue("export_dir", str(target.parent))
         self.statusBar().showMessage(f"Đã xuất báo cáo: {target}", 15000)
