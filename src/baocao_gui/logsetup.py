@@ -12,7 +12,7 @@ from .paths import user_dir
 class _QuietHandler(logging.handlers.RotatingFileHandler):
     """A log that cannot be written (a full disk) is skipped: never a traceback on the clerk's console."""
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+    def handleError(self, record: logging.LogRecord) -> None:
         pass
 
 

@@ -90,7 +90,17 @@ def test_a_missing_figure_is_refused_or_visibly_marked():
 def test_a_percentage_beyond_what_can_be_written_shows_as_not_computable_and_is_a_finding():
     from baocao_gui.domain.checks import Severity, check_report
     from baocao_gui.domain.figures import FigureWriter, MissingFigure
-    from baocao_gui.domain.model import Agency, Indicator, Period, PeriodKind, Report, Role, Sector, Values, Workbook
+    from baocao_gui.domain.model import (
+        Agency,
+        Indicator,
+        Period,
+        PeriodKind,
+        Report,
+        Role,
+        Sector,
+        Values,
+        Workbook,
+    )
 
     sector = Sector("viec_lam_x", Role.SECTOR, "Công tác Việc làm", "Việc làm")
     ind = Indicator("lao_dong_moi", "viec_lam_x", "Lao động có việc làm mới", "người")

@@ -95,7 +95,7 @@ def test_percentages_have_at_most_two_decimals_and_round_half_up(value):
     assert number == round_half_up(value).normalize()
 
 
-@given(st.decimals(min_value=Decimal("-999999999"), max_value=Decimal("999999999"), places=6))
+@given(st.decimals(min_value=Decimal(-999999999), max_value=Decimal(999999999), places=6))
 def test_a_float_is_written_as_the_decimal_the_clerk_typed(typed):
     value = float(typed)  # what the workbook stores
     assert to_decimal(value) == Decimal(repr(value)) == typed.normalize()

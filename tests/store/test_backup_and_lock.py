@@ -129,3 +129,63 @@ def test_a_lock_from_another_computer_is_respected_and_named(sample_workbook):
     lock_path(sample_workbook).write_text(json.dumps({"user": "chi.lan", "host": "MAY-PHONG-KHTC", "pid": 1}))
     with pytest.raises(LockedError, match="chi.lan trên máy “MAY-PHONG-KHTC”"):
         WorkbookLock(sample_workbook).acquire()
+
+
+def test_a_lock_whose_process_number_now_names_a_younger_program_is_taken_over(tmp_path):
+    import json
+    import os
+    import socket
+    import time
+
+    from baocao_gui.store.lock import WorkbookLock, lock_path
+
+    book = tmp_path / "sổ.baocao"
+    book.write_bytes(b"")
+    # a lock taken decades before the program now running under that number started cannot be that program's
+    holder = {"user": "an", "host": socket.gethostname(), "pid": os.getppid(), "since": time.time() - 86400 * 365 * 40}
+    lock_path(book).write_text(json.dumps(holder), encoding="utf-8")
+    lock = WorkbookLock(book)
+    lock.acquire()
+    assert lock.held and json.loads(lock_path(book).read_text(encoding="utf-8"))["pid"] == os.getpid()
+
+
+def test_a_live_lock_on_this_machine_is_respected_and_names_who_and_since_when(tmp_path):
+    import json
+    import os
+    import socket
+    import time
+
+    import pytest
+
+    from baocao_gui.store.lock import LockedError, WorkbookLock, lock_path
+
+    book = tmp_path / "sổ.baocao"
+    book.write_bytes(b"")
+    since = time.time()
+    lock_path(book).write_text(json.dumps({"user": "Lan", "host": socket.gethostname(), "pid": os.getppid(),
+                                           "since": since}), encoding="utf-8")
+    with pytest.raises(LockedError) as locked:
+        WorkbookLock(book).acquire(take_over=True)  # never over a live window on this machine
+    assert "Lan" in locked.value.message and "trên máy này" in locked.value.message and " từ " in locked.value.message
+    assert not locked.value.can_take_over
+
+
+def test_another_machines_lock_is_taken_over_only_when_the_clerk_confirms(tmp_path):
+    import json
+
+    import pytest
+
+    from baocao_gui.store.lock import LockedError, WorkbookLock, lock_path
+
+    book = tmp_path / "sổ.baocao"
+    book.write_bytes(b"")
+    lock_path(book).write_text(json.dumps({"user": "Hùng", "host": "MAY-PHONG-KH", "pid": 4242,
+                                           "since": 1764500000}), encoding="utf-8")
+    with pytest.raises(LockedError) as locked:
+        WorkbookLock(book).acquire()
+    assert locked.value.can_take_over and "máy “MAY-PHONG-KH”" in locked.value.message
+    lock = WorkbookLock(book)
+    lock.acquire(take_over=True)
+    assert lock.held
+    lock.release()
+    assert not lock_path(book).exists()

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from baocao_gui.store import workbook as workbook_module
 from baocao_gui.store import DamagedWorkbook, UnreadableRows, load_workbook, open_workbook
+from baocao_gui.store import workbook as workbook_module
 from baocao_gui.store.backup import list_backups
 from baocao_gui.store.lock import lock_path
 

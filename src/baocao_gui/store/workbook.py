@@ -384,9 +384,9 @@ def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: d
         return None
     period = Period(kind, year)
     where = f"Báo cáo {period.label}"
-    head = dict(id=rid, period=period, number=rd.integer(r["number"], f"{where} › số văn bản", 0, 10**9),
-                date=rd.date(r["date"], f"{where} › ngày ban hành"), type_name=rd.text(r["type_name"], where),
-                summary=rd.text(r["summary"], where))
+    head = {"id": rid, "period": period, "number": rd.integer(r["number"], f"{where} › số văn bản", 0, 10**9),
+            "date": rd.date(r["date"], f"{where} › ngày ban hành"), "type_name": rd.text(r["type_name"], where),
+            "summary": rd.text(r["summary"], where)}
     if not content:
         return Report(**head)
     values = load_values(db, rid, ind_code, rd, where)

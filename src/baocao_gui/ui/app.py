@@ -36,17 +36,22 @@ def application() -> QApplication:
     return app
 
 
-def open_window(path: Path) -> MainWindow | None:
+def open_window(path: Path, take_over: bool = False) -> MainWindow | None:
     """The main window on ``path``, or None after telling the clerk in one sentence why not."""
     try:
-        session = WorkbookSession(path)
+        session = WorkbookSession(path, take_over=take_over)
     except LockedError as exc:
         log.warning("%s is locked: %s", path, exc.gloss)
-        answer = QMessageBox.question(None, "Sổ báo cáo đang được mở",
-                                      exc.message + " Mở sổ chỉ để xem (không sửa)?")
-        if answer != QMessageBox.StandardButton.Yes:
-            return None
-        return open_window_readonly(path)
+        if not exc.can_take_over:
+            answer = QMessageBox.question(None, "Sổ báo cáo đang được mở",
+                                          exc.message + " Mở sổ chỉ để xem (không sửa)?")
+            return open_window_readonly(path) if answer == QMessageBox.StandardButton.Yes else None
+        choice = ask_about_lock(exc.message)
+        if choice == "read":
+            return open_window_readonly(path)
+        if choice == "edit":
+            return open_window(path, take_over=True)
+        return None
     except DamagedWorkbook as exc:
         log.warning("cannot open %s: %s", path, exc.gloss)
         copy = offer_backup(path, exc.message)
@@ -65,6 +70,28 @@ def open_window(path: Path) -> MainWindow | None:
     if session.problems:
         show_problems(window, session)
     return window
+
+
+def ask_about_lock(message: str) -> str | None:
+    """Another machine holds the workbook: read it, or (after a second question) take it over to edit it."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Sổ báo cáo đang được mở",
+                      message.replace("; hãy đóng cửa sổ đó trước.", ".") + " Nếu cửa sổ đó đã đóng bất thường (mất "
+                      "điện, rút USB), có thể mở để sửa.")
+    read = box.addButton("Chỉ &xem", QMessageBox.ButtonRole.AcceptRole)
+    edit = box.addButton("&Mở và sửa…", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("Hủy", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(read)
+    box.setEscapeButton(cancel)
+    box.exec()
+    if box.clickedButton() is read:
+        return "read"
+    if box.clickedButton() is edit:
+        sure = QMessageBox.question(None, "Mở và sửa", "Chỉ mở để sửa khi chắc chắn cửa sổ trên máy kia đã đóng: "
+                                    "nếu hai người cùng sửa, thay đổi của một người sẽ mất. Vẫn mở để sửa?",
+                                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                    QMessageBox.StandardButton.No)
+        return "edit" if sure == QMessageBox.StandardButton.Yes else None
+    return None
 
 
 def show_problems(window: MainWindow, session: WorkbookSession) -> QMessageBox:

@@ -127,7 +127,7 @@ class TextBinding(QObject):
 
 def flush_all() -> bool:
     """Before export, switching period or closing: save every field; False if any text could not be saved."""
-    return all([binding.flush() for binding in list(_live)])
+    return all([binding.flush() for binding in list(_live)])  # noqa: C419 - every field flushes, no short cut
 
 
 def unsaved_bindings() -> list[TextBinding]:

@@ -201,10 +201,9 @@ class BlocksEditor(QWidget):
 
     def delete_block(self) -> None:
         block = self.current_block()
-        if block:
-            if self.session.delete_block(block.id) and block.id == self.binding_block:
-                self.binding.discard()  # what was typed into the deleted paragraph goes with it (undo brings both)
-                self._load_current()
+        if block and self.session.delete_block(block.id) and block.id == self.binding_block:
+            self.binding.discard()  # what was typed into the deleted paragraph goes with it (undo brings both)
+            self._load_current()
 
     def move_block(self, step: int) -> None:
         block = self.current_block()

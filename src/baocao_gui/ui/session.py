@@ -20,11 +20,18 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.model import Report, Workbook
 from ..errors import UserError
-from ..store.workbook import BusyWorkbook, busy
-from ..store import DamagedWorkbook, UnreadableRows, close_workbook, edits, load_workbook, open_workbook, writable
+from ..store import (
+    DamagedWorkbook,
+    UnreadableRows,
+    close_workbook,
+    edits,
+    load_workbook,
+    open_workbook,
+    writable,
+)
 from ..store.backup import list_backups, make_backup, restore_backup, save_copy
 from ..store.lock import WorkbookLock
-from ..store.workbook import code_maps, load_blocks, load_value, load_values
+from ..store.workbook import BusyWorkbook, busy, code_maps, load_blocks, load_value, load_values
 
 log = logging.getLogger(__name__)
 MERGE_SECONDS = 3.0  # typing in the same field within this time undoes as one step
@@ -62,14 +69,15 @@ class WorkbookSession(QObject):
     saved = Signal(str)  # "Đã lưu lúc 10:21:03"
     failed = Signal(str)  # a Vietnamese sentence for the clerk
 
-    def __init__(self, path: str | Path, parent: QObject | None = None, readonly: bool | None = None):
+    def __init__(self, path: str | Path, parent: QObject | None = None, readonly: bool | None = None,
+                 take_over: bool = False):
         super().__init__(parent)
         self.path = Path(path)
         self.readonly = (not writable(self.path)) if readonly is None and self.path.is_file() else bool(readonly)
         self.lock = WorkbookLock(self.path)
         self.db = None
         if not self.readonly:
-            self.lock.acquire()  # LockedError (a UserError) names who holds it
+            self.lock.acquire(take_over)  # LockedError (a UserError) names who holds it
         try:
             try:
                 self.db = open_workbook(self.path, readonly=self.readonly, busy_ms=BUSY_MS)
