@@ -73,7 +73,7 @@ def main() -> None:
     for name, values in results.items():
         med = statistics.median(values)
         print(f"| launch: {name} | {med * 1000:.0f} ms | {med / base:.2f}× |")
-    print(f"| edit → committed, store write alone (WAL, synchronous=FULL) | "
+    print(f"| edit → committed, store write alone (rollback journal, synchronous=FULL) | "
           f"{statistics.median(store_samples) * 1000:.1f} ms | |")
     print(f"| edit → committed and window redrawn (session.set_value) | {statistics.median(samples) * 1000:.1f} ms | |")
     os._exit(0)

@@ -38,8 +38,14 @@ def test_a_backup_is_a_whole_workbook_in_the_users_data_folder(sample_workbook):
 
 
 def test_only_the_last_five_opening_backups_are_kept(sample_workbook):
+    from baocao_gui.store import edits
+
     db = open_workbook(sample_workbook)
-    made = [make_backup(db, sample_workbook) for _ in range(8)]
+    rid = db.execute("SELECT id FROM report").fetchone()[0]
+    made = []
+    for value in range(8):  # eight different states
+        edits.set_value(db, rid, "viec_lam", "actual", value)
+        made.append(make_backup(db, sample_workbook))
     kept = [b.path for b in list_backups(sample_workbook)]
     assert kept == list(reversed(made))[:5]
 
@@ -189,3 +195,19 @@ def test_another_machines_lock_is_taken_over_only_when_the_clerk_confirms(tmp_pa
     assert lock.held
     lock.release()
     assert not lock_path(book).exists()
+
+
+def test_opening_an_unchanged_workbook_again_does_not_rotate_distinct_backups_away(sample_workbook, qapp):
+    from baocao_gui.store import edits
+    from baocao_gui.store.backup import list_backups
+    from baocao_gui.ui.session import WorkbookSession
+
+    for value in (1, 2, 3):  # three different states, each backed up when opened
+        session = WorkbookSession(sample_workbook)
+        edits.set_value(session.db, session.report_id, "viec_lam", "actual", value)
+        session.close()
+    distinct = list_backups(sample_workbook)
+    for _ in range(8):  # opened and closed again and again without a change
+        WorkbookSession(sample_workbook).close()
+    kept = list_backups(sample_workbook)
+    assert len(kept) == 4 and set(distinct) <= set(kept)

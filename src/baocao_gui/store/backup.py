@@ -75,9 +75,23 @@ def make_backup(db: Database, workbook: Path, reason: str = "mo") -> Path | None
     except (OSError, sqlite3.Error) as exc:
         log.warning("backup of %s failed: %s", workbook, exc)
         return None
+    same_reason = [b for b in list_backups(workbook) if b.reason == reason and b.path != target]
+    if same_reason and _same_content(target, same_reason[0].path):
+        # opened again without a change: keep the older backups rather than rotate them away for copies
+        target.unlink(missing_ok=True)
+        return same_reason[0].path
     for old in [b for b in list_backups(workbook) if b.reason == reason][KEEP.get(reason, 5):]:
         old.path.unlink(missing_ok=True)
     return target
+
+
+def _same_content(a: Path, b: Path) -> bool:
+    """The same database pages, whatever SQLite's change counters in the header say (bytes 24–27, 92–99)."""
+    try:
+        x, y = a.read_bytes(), b.read_bytes()
+    except OSError:
+        return False
+    return len(x) == len(y) and x[:24] == y[:24] and x[28:92] == y[28:92] and x[100:] == y[100:]
 
 
 def list_backups(workbook: Path) -> list[Backup]:
