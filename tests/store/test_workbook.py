@@ -24,7 +24,7 @@ def test_sample_workbook_holds_the_whole_2023_report(sample_workbook):
 
 def test_workbook_uses_a_rollback_journal_foreign_keys_and_is_marked_as_ours(sample_workbook):
     db = open_workbook(sample_workbook)
-    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "truncate"
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -90,5 +90,6 @@ def test_closing_the_window_leaves_one_whole_file_and_no_lock(qtbot, open_window
     window.close()
     assert not lock_path(sample_workbook).exists()
     assert not sample_workbook.with_name(sample_workbook.name + "-wal").exists()
+    assert not sample_workbook.with_name(sample_workbook.name + "-journal").exists()
     db = open_workbook(sample_workbook, readonly=True)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"

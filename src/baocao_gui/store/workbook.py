@@ -82,9 +82,12 @@ def _configure(db: Database, readonly: bool, busy_ms: int = BUSY_MS) -> None:
         # A rollback journal: after every commit the .baocao alone holds everything committed, so a copy taken
         # while the window is open (cp, a USB stick, an e-mail attachment) is whole and current. FULL: a commit
         # that returned survives a power cut. WAL kept commits in the -wal file until the window closed
-        # (benchmarks/journal_bench.py: DELETE costs ~0,5 ms more per edit, far below the 10 ms goal).
+        # (benchmarks/journal_bench.py: a rollback journal costs ~0,5 ms more per edit, far below the 10 ms
+        # goal). TRUNCATE rather than DELETE: the journal is emptied, not deleted and created again at every
+        # commit, which spares the folder's directory and the antivirus a new file each time; closing the
+        # workbook deletes it.
         with db.ensure_autocommit_on():
-            db.execute("PRAGMA journal_mode = DELETE")
+            db.execute("PRAGMA journal_mode = TRUNCATE")
         db.execute("PRAGMA synchronous = FULL")
 
 
