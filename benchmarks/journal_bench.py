@@ -3,8 +3,8 @@
 The store's ``set_value`` on the sample, the modes alternating edit by edit so the disk's mood is shared:
 WAL (the journal of 2026-11, committed edits live in the -wal file until the window closes), WAL with a
 checkpoint after every commit, and the rollback journals DELETE and TRUNCATE (the .baocao is whole after
-every commit). All with synchronous=FULL. Which one the program uses, and why: docs/architecture-notes in the
-commit that switched, and the README table.
+every commit). All with synchronous=FULL. The program uses TRUNCATE (store/workbook.py says why);
+benchmarks/README.md has the figures.
 """
 
 from __future__ import annotations

@@ -9,8 +9,13 @@ def type_into_cell(qtbot, table, row, column, text):
     table.setFocus()
     table.setCurrentCell(row, column)
     qtbot.keyClick(table, Qt.Key.Key_F2)
-    editor = table.findChild(QLineEdit)
-    qtbot.waitUntil(lambda: editor is not None and editor.isVisible(), timeout=1000)
+
+    def open_editor():
+        # the editor of an earlier edit may linger until deleteLater runs: take the one now shown
+        return next((e for e in table.findChildren(QLineEdit) if e.isVisible()), None)
+
+    qtbot.waitUntil(lambda: open_editor() is not None, timeout=1000)
+    editor = open_editor()
     editor.selectAll()
     if text:
         qtbot.keyClicks(editor, text)
