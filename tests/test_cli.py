@@ -172,3 +172,19 @@ def test_stale_temporaries_of_a_killed_export_are_removed_by_the_next_export(sam
     r = run_cli("export", str(sample_workbook), "-o", str(tmp_path / "r.docx"))
     assert r.returncode == 0, r.stderr
     assert not stale.exists() and fresh.exists()
+
+
+def test_an_odd_cell_is_named_and_the_export_goes_on_with_it_empty(sample_workbook, tmp_path):
+    import hashlib
+    import sqlite3
+
+    conn = sqlite3.connect(sample_workbook)
+    conn.execute("UPDATE value SET actual = 9e999 WHERE indicator_id = (SELECT id FROM indicator WHERE code = 'viec_lam')")
+    conn.commit()
+    conn.close()
+    before = hashlib.sha256(sample_workbook.read_bytes()).hexdigest()
+    out = tmp_path / "r.docx"
+    r = run_cli("export", str(sample_workbook), "-o", str(out))
+    assert r.returncode == 0 and "Traceback" not in r.stderr
+    assert "không đọc được" in r.stderr and "viec_lam › thực hiện" in r.stderr
+    assert out.exists() and hashlib.sha256(sample_workbook.read_bytes()).hexdigest() == before

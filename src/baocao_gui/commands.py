@@ -16,9 +16,15 @@ from .store import WorkbookError, close_workbook, create_workbook, load_workbook
 def _read(path: str) -> Workbook:
     db = open_workbook(path, readonly=True)
     try:
-        return load_workbook(db)
+        workbook = load_workbook(db)
     finally:
         db.close()
+    if workbook.problems:  # an odd or hand-edited file: say what was left out, on one line each
+        print(f"Cảnh báo: có {len(workbook.problems)} chỗ trong sổ báo cáo không đọc được, được để trống:",
+              file=sys.stderr)
+        for problem in workbook.problems[:20]:
+            print(f"  - {problem}", file=sys.stderr)
+    return workbook
 
 
 def _report(workbook: Workbook, year: int | None, path: str) -> Report:

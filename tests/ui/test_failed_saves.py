@@ -105,13 +105,16 @@ def test_a_full_disk_keeps_the_text_and_switching_paragraph_stays_on_it(qtbot, o
     qtbot.waitUntil(lambda: stored(sample_workbook).part(Part.INTRO)[0].text.strip() == long_text.strip(), timeout=5000)
 
 
-def click_when_shown(label):
-    def click():
+def click_when_shown(label, tries=60):
+    """Click the button ``label`` of the next modal box, if one shows within three seconds."""
+    def click(left=tries):
         box = QApplication.activeModalWidget()
-        if box is None:
-            QTimer.singleShot(50, click)
-            return
-        next(b for b in box.findChildren(QPushButton) if b.text().replace("&", "") == label).click()
+        button = next((b for b in box.findChildren(QPushButton) if b.text().replace("&", "") == label), None) \
+            if box is not None else None
+        if button is not None:
+            button.click()
+        elif left > 0:
+            QTimer.singleShot(50, lambda: click(left - 1))
 
     QTimer.singleShot(50, click)
 
@@ -181,3 +184,51 @@ def test_an_error_in_the_background_worker_reaches_the_window_as_a_sentence(qtbo
     monkeypatch.setattr(preview_module, "compose_outline", broken)
     window.preview.schedule()
     qtbot.waitUntil(lambda: "Không cập nhật được bản xem trước" in window.statusBar().currentMessage(), timeout=5000)
+
+
+def test_a_file_dialog_reading_the_workbook_and_another_program_exporting_it_lose_nothing(
+        qtbot, open_window, sample_workbook, tmp_path):
+    """On Linux, closing any descriptor of the file drops the process's SQLite locks (POSIX locks are per
+    process). With a rollback journal nothing is held between commits, so nothing can be taken away."""
+    import os
+    import subprocess
+    import sys
+
+    window = open_window(sample_workbook)
+    window.select_tab("tab-lao_dong")
+    tab = window.sector_tab("lao_dong")
+    type_into_cell(qtbot, tab.table, row_of(tab.table, "viec_lam"), FIELD_COLUMN["actual"], "19.001")
+    fd = os.open(sample_workbook, os.O_RDONLY)  # what a file dialog does to sniff a file's type
+    os.read(fd, 100)
+    os.close(fd)
+    out = tmp_path / "r.docx"
+    r = subprocess.run([sys.executable, "-m", "baocao_gui.cli", "export", str(sample_workbook), "-o", str(out)],
+                       capture_output=True, text=True, encoding="utf-8", check=False)
+    assert r.returncode == 0, r.stderr
+    type_into_cell(qtbot, tab.table, row_of(tab.table, "viec_lam"), FIELD_COLUMN["actual"], "19.002")
+    editor = intro_editor(window)
+    editor.editor.setPlainText("Sau khi chương trình khác đọc sổ.")
+    assert editor.binding.flush()
+    report = stored(sample_workbook)
+    assert report.values["viec_lam"].actual == 19002
+    assert report.part(Part.INTRO)[0].text == "Sau khi chương trình khác đọc sổ."
+
+
+def test_a_lock_left_by_another_machine_can_be_taken_over_after_two_questions(qtbot, sample_workbook, monkeypatch):
+    import json
+
+    from baocao_gui.store.lock import lock_path
+    from baocao_gui.ui import app as app_module
+
+    lock_path(sample_workbook).write_text(json.dumps({"user": "Hùng", "host": "MAY-PHONG-KH", "pid": 4242,
+                                                      "since": 1764500000}), encoding="utf-8")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(text)
+                        or QMessageBox.StandardButton.Yes)
+    click_when_shown("Mở và sửa…")
+    window = app_module.open_window(sample_workbook)
+    qtbot.addWidget(window)
+    assert window is not None and not window.session.readonly
+    assert "nếu hai người cùng sửa" in asked[0]
+    assert json.loads(lock_path(sample_workbook).read_text(encoding="utf-8"))["host"] != "MAY-PHONG-KH"
+    window.close()
