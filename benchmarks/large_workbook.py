@@ -39,6 +39,7 @@ def catalogue_data() -> dict:
 
 def build(path: Path, seed: int = 7) -> Path:
     from baocao_gui.domain.catalogue import parse_catalogue
+    from baocao_gui.domain.model import Period, PeriodKind
     from baocao_gui.store import create_workbook, edits
     from baocao_gui.store.seed import install_catalogue, start_report
 
@@ -65,8 +66,9 @@ def build(path: Path, seed: int = 7) -> Path:
                 for p in range(PARAGRAPHS))
             db.execute("UPDATE report SET number = ?, signer_title = 'GIÁM ĐỐC', signer_name = 'Nguyễn Văn A' "
                        "WHERE id = ?", [period + 1, rid])
-        if period < PERIODS - 1:
-            rid = edits.create_next_report(db, rid)
+        if period < PERIODS - 1:  # the figures are written afresh above: none carried
+            rid = edits.create_report(db, rid, Period(PeriodKind.YEAR, FIRST_YEAR + period + 1), {},
+                                      "Kết quả thực hiện nhiệm vụ {{period}} - Phương hướng, nhiệm vụ {{next_period}}")
     db.close()
     return path
 

@@ -79,10 +79,9 @@ def _tell(message: str) -> None:
         print(message, file=sys.stderr)
         return
     try:
-        from PySide6.QtWidgets import QApplication, QMessageBox
+        from .ui.boxes import tell_in_a_box
 
-        app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841
-        QMessageBox.critical(None, "baocao-gui", message)
+        tell_in_a_box(message)
     except Exception:  # nothing left to tell it with; the log has it
         log.exception("could not show the message")
 

@@ -6,11 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .compose import compose_outline
+from .app import export_report, export_target, write_sample
 from .domain.checks import Severity, check_report
 from .domain.model import Report, Workbook
-from .errors import UserError
-from .store import WorkbookError, close_workbook, create_workbook, load_workbook, open_workbook
+from .store import WorkbookError, load_workbook, open_workbook
 
 
 def _read(path: str) -> Workbook:
@@ -38,35 +37,19 @@ def _report(workbook: Workbook, year: int | None, path: str) -> Report:
 
 
 def sample(args: argparse.Namespace) -> int:
-    from .store.seed import write_bundled_sample
-
-    out = Path(args.out)
-    db = create_workbook(out)
-    try:
-        write_bundled_sample(db)
-    except BaseException:
-        db.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(out) + suffix).unlink(missing_ok=True)
-        raise
-    close_workbook(db)  # one whole file: no -wal/-shm beside it, now or after a read-only export
+    out = write_sample(args.out)  # one whole file: no journal beside it, now or after a read-only export
     print(f"Đã ghi sổ báo cáo mẫu: {out}")
     return 0
 
 
 def export(args: argparse.Namespace) -> int:
-    from .render.word import write_docx
-
+    output = export_target(args.output)  # refuses a suffix no writer knows before reading anything
     workbook = _read(args.workbook)
     report = _report(workbook, args.year, args.workbook)
-    output = Path(args.output)
-    if output.suffix.lower() != ".docx":
-        raise UserError(f"Tệp xuất “{output.name}” phải có đuôi .docx.", "output is not .docx")
-    outline = compose_outline(workbook, report)
-    write_docx(outline, output)
-    for citation in outline.missing:
+    exported = export_report(workbook, report, output)
+    for citation in exported.missing:
         print(f"Cảnh báo: chưa có số liệu cho “{citation}”; báo cáo ghi dấu [?] ở chỗ đó.", file=sys.stderr)
-    print(f"Đã xuất báo cáo: {output}")
+    print(f"Đã xuất báo cáo: {exported.path}")
     return 0
 
 

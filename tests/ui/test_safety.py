@@ -37,11 +37,11 @@ def test_the_second_window_may_open_it_read_only(qtbot, open_window, sample_work
 
 def test_a_read_only_workbook_opens_for_reading_and_refuses_edits_with_a_message(qtbot, sample_workbook,
                                                                                monkeypatch, tmp_path):
-    from baocao_gui.ui import session as session_module
+    from baocao_gui.app import document as document_module
     from baocao_gui.ui.main_window import MainWindow
     from baocao_gui.ui.session import WorkbookSession
 
-    monkeypatch.setattr(session_module, "writable", lambda path: False)
+    monkeypatch.setattr(document_module, "writable", lambda path: False)
     said = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
     window = MainWindow(WorkbookSession(sample_workbook))

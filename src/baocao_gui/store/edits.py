@@ -14,7 +14,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ..domain.model import OVERRIDE_FIELDS, VALUE_FIELDS, BlockKind, Part, PeriodKind
+from ..domain.codes import code_from_name
+from ..domain.model import OVERRIDE_FIELDS, VALUE_FIELDS, BlockKind, Part, Period, Values
 from ..domain.text import drop_illegal
 from ..domain.vnformat import NumberError, check_storable, storable, to_decimal
 
@@ -213,19 +214,6 @@ def move_block(db: Database, block_id: int, index: int) -> int:
 
 # --- catalogue in the workbook: sectors and indicators ------------------------------------------------------
 
-def code_from_name(name: str, taken: set[str]) -> str:
-    """A citation code from a Vietnamese name: "Số lượt khám" → "so_luot_kham" (unique among ``taken``)."""
-    base = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-    base = "".join(ch for ch in base if not unicodedata.combining(ch)).lower()
-    base = re.sub(r"[^a-z0-9]+", "_", base).strip("_")[:40] or "chi_tieu"
-    if not base[0].isalpha():
-        base = "ct_" + base
-    code, n = base, 2
-    while code in taken:
-        code, n = f"{base}_{n}", n + 1
-    return code
-
-
 def set_sector_field(db: Database, code: str, field: str, value: str) -> str:
     if field not in SECTOR_FIELDS:
         raise KeyError(field)
@@ -366,35 +354,26 @@ def move_sector(db: Database, code: str, index: int) -> int:
 
 # --- periods ------------------------------------------------------------------------------------------------
 
-def _shift_years(text: str, year: int) -> str:
-    """"… năm 2023 - Phương hướng … năm 2024" → "… năm 2024 - … năm 2025" (only the report's own years)."""
-    return re.sub(r"\b(\d{4})\b", lambda m: str(int(m.group(1)) + 1) if int(m.group(1)) in (year - 1, year, year + 1)
-                  else m.group(1), text)
-
-
-def create_next_report(db: Database, from_report_id: int, kind: PeriodKind | str | None = None,
-                       year: int | None = None) -> int:
-    """The next period's report from this one: this period's targets become its plans, this period's
-    actual figures its "same period last year", narratives are copied as drafts to review."""
+def create_report(db: Database, from_report_id: int, period: Period, values: dict[str, Values],
+                  summary: str) -> int:
+    """A new report after ``from_report_id``: its header, recipients and paragraphs copied as drafts, and the
+    figures the domain says it starts with (``domain.periods``). EditError if the workbook has that period."""
     with db.atomic():
         src = _one(db, "SELECT * FROM report WHERE id = ?", [from_report_id])
-        kind = PeriodKind(kind or src["period_kind"])
-        year = year or src["year"] + 1
-        if next(db.query("SELECT id FROM report WHERE year = ? AND period_kind = ?", [year, kind.value]), None):
-            raise EditError(f"Sổ báo cáo đã có báo cáo {kind_label(kind, year)}.")
+        if next(db.query("SELECT id FROM report WHERE year = ? AND period_kind = ?",
+                         [period.year, period.kind.value]), None):
+            raise EditError(f"Sổ báo cáo đã có báo cáo {period.label}.")
         rid = db["report"].insert({
-            "period_kind": kind.value, "year": year, "number": None, "date": None,
-            "type_name": src["type_name"], "summary": _shift_years(src["summary"], src["year"]),
+            "period_kind": period.kind.value, "year": period.year, "number": None, "date": None,
+            "type_name": src["type_name"], "summary": clean_text(summary),
             "signer_authority": src["signer_authority"], "signer_title": src["signer_title"],
             "signer_name": src["signer_name"],
         }).last_pk
         db.execute("INSERT INTO recipient (report_id, position, text) "
                    "SELECT ?, position, text FROM recipient WHERE report_id = ?", [rid, from_report_id])
-        same_kind = kind.value == src["period_kind"] and year == src["year"] + 1
-        if same_kind:
-            db.execute("INSERT INTO value (report_id, indicator_id, actual, plan, last, target) "
-                       "SELECT ?, indicator_id, NULL, target, actual, NULL FROM value WHERE report_id = ? "
-                       "AND (target IS NOT NULL OR actual IS NOT NULL)", [rid, from_report_id])
+        ids = {r["code"]: r["id"] for r in db.query("SELECT code, id FROM indicator")}
+        db["value"].insert_all({"report_id": rid, "indicator_id": ids[code], "actual": v.actual, "plan": v.plan,
+                                "last": v.last, "target": v.target} for code, v in values.items() if code in ids)
         db.execute("INSERT INTO block (report_id, part, sector_id, position, kind, text) "
                    "SELECT ?, part, sector_id, position, kind, text FROM block WHERE report_id = ?",
                    [rid, from_report_id])
@@ -404,7 +383,3 @@ def create_next_report(db: Database, from_report_id: int, kind: PeriodKind | str
 def delete_report(db: Database, report_id: int) -> None:
     with db.atomic():
         db.execute("DELETE FROM report WHERE id = ?", [report_id])
-
-
-def kind_label(kind: PeriodKind | str, year: int) -> str:
-    return {"year": f"năm {year}", "6m": f"6 tháng đầu năm {year}", "9m": f"9 tháng năm {year}"}[PeriodKind(kind)]

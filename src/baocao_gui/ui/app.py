@@ -10,11 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..app import DamagedWorkbook, LockedError, copy_backup_beside, list_backups
 from ..errors import UserError
 from ..paths import resource
-from ..store import DamagedWorkbook
-from ..store.backup import copy_backup_beside, list_backups
-from ..store.lock import LockedError
 from .main_window import MainWindow
 from .session import WorkbookSession
 from .settings import app_settings

@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..compose import compose_outline
-from ..domain.checks import Place, check_report
+from ..app import export_report, export_target
+from ..domain.checks import Place
 from ..domain.model import PeriodKind
 from ..errors import UserError
-from ..store.edits import kind_label
 from .background import errors as background_errors
 from .binding import flush_all, notifier, unsaved_bindings
 from .export_gate import ExportGate
@@ -329,10 +328,12 @@ class MainWindow(QMainWindow):
         year, ok = QInputDialog.getInt(self, "Tạo báo cáo kỳ tiếp theo", "Năm:", report.period.year + 1, 2000, 2100)
         if not ok:
             return
-        if self.session.create_next_report(kind, year):
-            self.statusBar().showMessage(
-                f"Đã tạo báo cáo {kind_label(kind, year)}: kế hoạch lấy từ chỉ tiêu kỳ trước, cùng kỳ lấy từ số "
-                "thực hiện; các đoạn văn được chép sang để soát lại.", 15000)
+        edit = self.session.create_next_report(kind, year)
+        if edit is not None:
+            carried = ("kế hoạch lấy từ chỉ tiêu kỳ trước, cùng kỳ lấy từ số thực hiện" if edit.created["carried"]
+                       else "không có số liệu nào được chuyển sang (kỳ khác loại hoặc không liền năm)")
+            self.statusBar().showMessage(f"Đã tạo báo cáo {edit.created['period'].label}: {carried}; các đoạn văn "
+                                         "được chép sang để soát lại.", 15000)
 
     def save_copy(self) -> Path | None:
         flush_all()
@@ -395,20 +396,19 @@ class MainWindow(QMainWindow):
         if report is None:
             QMessageBox.information(self, "Xuất tệp Word", "Sổ báo cáo chưa có báo cáo nào để xuất.")
             return None
-        if not ExportGate.ask(self, check_report(self.session.workbook, report)):
-            self.show_findings()
-            return None
-        target, _ = QFileDialog.getSaveFileName(self, "Xuất báo cáo ra tệp Word", str(self.default_export_path()),
-                                                "Tệp Word (*.docx)")
-        if not target:
-            return None
-        target = Path(target)
-        if target.suffix.lower() != ".docx":
-            target = target.with_name(target.name + ".docx")
-        from ..render.word import write_docx  # python-docx and lxml load when first exporting, not at start
+        gate_passed = []
+
+        def confirm(findings) -> bool:
+            gate_passed.append(ExportGate.ask(self, findings))
+            return gate_passed[-1]
+
+        def choose() -> Path | None:
+            target, _ = QFileDialog.getSaveFileName(self, "Xuất báo cáo ra tệp Word", str(self.default_export_path()),
+                                                    "Tệp Word (*.docx)")
+            return export_target(target, add_suffix=True) if target else None
 
         try:
-            write_docx(compose_outline(self.session.workbook, report), target)
+            exported = export_report(self.session.workbook, report, choose, confirm=confirm)
         except UserError as exc:
             log.warning("export failed: %s", exc.gloss)
             QMessageBox.warning(self, "Chưa xuất được", exc.message + " Sổ báo cáo không bị ảnh hưởng.")
@@ -418,6 +418,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Chưa xuất được", "Không xuất được báo cáo; chi tiết đã được ghi vào tệp nhật "
                                 "ký. Sổ báo cáo không bị ảnh hưởng.")
             return None
+        if exported is None:
+            if gate_passed and not gate_passed[-1]:
+                self.show_findings()
+            return None
+        target = exported.path
         self.settings.setValue("export_dir", str(target.parent))
         self.statusBar().showMessage(f"Đã xuất báo cáo: {target}", 15000)
         box = QMessageBox(QMessageBox.Icon.Information, "Đã xuất báo cáo", f"Đã ghi tệp “{target.name}”.", parent=self)

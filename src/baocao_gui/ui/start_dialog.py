@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import UserError
-from ..store import create_workbook
-from ..store.seed import catalogues, install_catalogue, load_catalogue, start_report, write_bundled_sample
+from ..app import UserError, catalogues, new_workbook, write_sample
 from .settings import app_settings, recent_workbooks
 
 log = logging.getLogger(__name__)
@@ -46,25 +44,7 @@ def ensure_example() -> Path:
     path = example_path()
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        db = create_workbook(path)
-        try:
-            write_bundled_sample(db)
-        finally:
-            db.close()
-    return path
-
-
-def new_workbook(path: Path, catalogue_id: str, year: int) -> Path:
-    db = create_workbook(path)
-    try:
-        install_catalogue(db, load_catalogue(catalogue_id))
-        start_report(db, year)
-    except BaseException:
-        db.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
-        raise
-    db.close()
+        write_sample(path)
     return path
 
 

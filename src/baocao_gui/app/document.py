@@ -1,0 +1,326 @@
+"""An open workbook, as the window and the command line use it: no Qt here.
+
+``Document`` opens, locks, checks and backs up a workbook, keeps its model, and builds every edit the
+window offers as an ``Edit``: a pair of functions (do, undo) over ``store.edits`` and the ``Change`` it
+makes. ``run`` applies one of them (committed at once), then reloads only what the change touched. The
+window's ``WorkbookSession`` puts the edits on a ``QUndoStack``; nothing else is needed to edit a workbook.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from ..domain.model import PeriodKind, Report, Workbook
+from ..domain.periods import carried, carries_figures, next_period, shift_years
+from ..errors import UserError
+from ..store import (
+    DamagedWorkbook,
+    UnreadableRows,
+    close_workbook,
+    edits,
+    load_workbook,
+    open_workbook,
+    writable,
+)
+from ..store.backup import list_backups, make_backup, restore_backup, save_copy
+from ..store.lock import WorkbookLock
+from ..store.workbook import BusyWorkbook, busy, code_maps, load_blocks, load_value
+
+log = logging.getLogger(__name__)
+# A file held by antivirus or OneDrive: an edit waits this long (the window's text binding retries with
+# pauses, so the window never freezes for SQLite's three seconds).
+BUSY_MS = 250
+
+
+class Scope(Enum):
+    FIGURE = "figure"  # one indicator's figures in the report in view
+    BLOCKS = "blocks"  # the paragraphs of the report in view
+    ALL = "all"  # anything else: the whole model is read again
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an edit touched, so that only that is read again."""
+
+    scope: Scope = Scope.ALL
+    code: str | None = None  # the indicator, for Scope.FIGURE
+
+
+EVERYTHING = Change()
+
+
+@dataclass
+class Edit:
+    """One change a clerk makes: ``do`` and ``undo`` each commit; ``created`` holds what ``do`` made."""
+
+    label: str  # "Sửa số liệu “…”", shown by the undo menu
+    do: Callable[[], Any]
+    undo: Callable[[], Any]
+    change: Change = EVERYTHING
+    merge_key: str | None = None  # typing in one field merges into one undo step
+    created: dict[str, Any] = field(default_factory=dict)
+
+
+class EditRefused(UserError):
+    """The workbook refused an edit; ``message`` is the sentence for the clerk. Nothing was changed."""
+
+
+def _refusal(exc: sqlite3.Error) -> EditRefused:
+    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    if busy(exc):
+        reason = "tệp đang bị chương trình khác giữ (phần mềm diệt virus, OneDrive…)"
+    elif code == sqlite3.SQLITE_FULL:
+        reason = "ổ đĩa đã đầy"
+    elif code == sqlite3.SQLITE_READONLY:
+        reason = "tệp chỉ đọc"
+    else:
+        reason = "tệp chỉ đọc, đang bị khóa hoặc ổ đĩa đầy"
+    return EditRefused(f"Không ghi được vào sổ báo cáo ({reason}); thay đổi vừa rồi chưa được lưu.", repr(exc))
+
+
+class Document:
+    def __init__(self, path: str | Path, readonly: bool | None = None, take_over: bool = False):
+        self.path = Path(path)
+        self.readonly = (not writable(self.path)) if readonly is None and self.path.is_file() else bool(readonly)
+        self.lock = WorkbookLock(self.path)
+        self.db = None
+        if not self.readonly:
+            self.lock.acquire(take_over)  # LockedError (a UserError) names who holds it
+        try:
+            try:
+                self.db = open_workbook(self.path, readonly=self.readonly, busy_ms=BUSY_MS)
+            except UnreadableRows as exc:  # nothing was written: read what can be read, change nothing
+                log.warning("%s opens read-only: %s", self.path, exc.gloss)
+                self.lock.release()
+                self.readonly = True
+                self.db = open_workbook(self.path, readonly=True)
+            self.workbook: Workbook = load_workbook(self.db, only=-1)
+            self.report_id: int | None = self.workbook.report_for().id if self.workbook.reports else None
+            self.workbook = load_workbook(self.db, only=self.report_id)
+        except BaseException as exc:
+            if self.db is not None:
+                self.db.close()
+            self.lock.release()
+            if isinstance(exc, sqlite3.DatabaseError) and busy(exc):
+                raise BusyWorkbook(self.path) from exc
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise DamagedWorkbook(f"Tệp “{self.path.name}” bị hỏng, không đọc được; tệp chưa bị thay đổi.",
+                                      f"{self.path}: {exc}") from exc
+            raise
+        self.problems: tuple[str, ...] = self.workbook.problems
+        if not self.readonly:  # only a workbook that was checked and read whole is backed up
+            make_backup(self.db, self.path, "mo")
+
+    # --- reading -------------------------------------------------------------------------------------------
+    @property
+    def report(self) -> Report | None:
+        return next((r for r in self.workbook.reports if r.id == self.report_id), None)
+
+    def choose_report(self, report_id: int) -> None:
+        self.report_id = report_id
+        self.reload()
+
+    def reload(self, change: Change = EVERYTHING) -> None:
+        """After a commit: read again only what ``change`` touched, in the report in view."""
+        report = self.report
+        if change.scope == Scope.FIGURE and report is not None and change.code:
+            values = {k: v for k, v in report.values.items() if k != change.code}
+            one = load_value(self.db, report.id, change.code)
+            if one is not None:
+                values[change.code] = one
+            self._replace(dataclasses.replace(report, values=values))
+            return
+        if change.scope == Scope.BLOCKS and report is not None:
+            sectors, _ = code_maps(self.db)
+            self._replace(dataclasses.replace(report, blocks=load_blocks(self.db, report.id, sectors)))
+            return
+        self.workbook = load_workbook(self.db, only=self.report_id)
+        if self.report is None and self.workbook.reports:
+            self.report_id = self.workbook.report_for().id
+            self.workbook = load_workbook(self.db, only=self.report_id)
+
+    def _replace(self, report: Report) -> None:
+        reports = tuple(report if r.id == report.id else r for r in self.workbook.reports)
+        self.workbook = dataclasses.replace(self.workbook, reports=reports)
+
+    def close(self) -> None:
+        if self.db is None:
+            return
+        if self.readonly:
+            self.db.close()
+        else:
+            close_workbook(self.db)
+        self.db = None
+        self.lock.release()
+
+    # --- whole-file operations -----------------------------------------------------------------------------
+    def save_copy(self, target: Path) -> Path:
+        return save_copy(self.db, target)
+
+    def backups(self):
+        return list_backups(self.path)
+
+    def restore(self, backup: Path) -> None:
+        """Replace the workbook's content with a backup's (the current state is backed up first)."""
+        if self.readonly:
+            raise UserError("Sổ báo cáo đang mở chỉ đọc; không khôi phục được.", "restore in read-only mode")
+        restore_backup(self.db, self.path, backup)
+        self.reload()
+
+    # --- applying an edit ----------------------------------------------------------------------------------
+    def run(self, fn: Callable[[], Any], change: Change) -> None:
+        """Apply an edit's ``do`` or ``undo`` (it commits), then reload what it changed; ``EditRefused`` when
+        the workbook refuses it, in which case nothing was changed."""
+        if self.readonly:
+            raise EditRefused("Sổ báo cáo đang mở chỉ đọc; thay đổi không được lưu.", "read-only")
+        try:
+            fn()
+        except edits.EditError as exc:
+            raise EditRefused(str(exc), repr(exc)) from exc
+        except EditRefused:
+            raise
+        except UserError as exc:
+            raise EditRefused(exc.message, exc.gloss) from exc
+        except sqlite3.Error as exc:
+            raise _refusal(exc) from exc
+        self.reload(change)
+
+    def apply(self, edit: Edit) -> None:
+        """Run an edit's ``do`` outside any undo history (the command line, scripts, tests)."""
+        self.run(edit.do, edit.change)
+
+    # --- the edits a clerk makes ---------------------------------------------------------------------------
+    def _set(self, label: str, setter: Callable[..., Any], args: tuple, value: Any, merge_key: str | None = None,
+             change: Change = EVERYTHING) -> Edit:
+        """An edit through a store setter that returns the value it replaced: that value is the undo."""
+        replaced: dict[str, Any] = {}
+        return Edit(label, lambda: replaced.setdefault("old", setter(self.db, *args, value)),
+                    lambda: setter(self.db, *args, replaced["old"]), change, merge_key)
+
+    def set_value(self, code: str, field: str, value: float | None) -> Edit:
+        indicator = self.workbook.indicator(code)
+        name = indicator.name if indicator else code
+        return self._set(f"Sửa số liệu “{name}”", edits.set_value, (self.report_id, code, field), value,
+                         change=Change(Scope.FIGURE, code))
+
+    def set_override(self, code: str, field: str, value: float | None) -> Edit:
+        return self._set("Sửa số ghi tay", edits.set_override, (self.report_id, code, field), value,
+                         change=Change(Scope.FIGURE, code))
+
+    def set_report_field(self, field: str, value: Any) -> Edit:
+        return self._set("Sửa thông tin chung", edits.set_report_field, (self.report_id, field), value,
+                         merge_key=f"report.{field}")
+
+    def set_agency_field(self, field: str, value: str) -> Edit:
+        return self._set("Sửa thông tin cơ quan", edits.set_agency_field, (field,), value, merge_key=f"agency.{field}")
+
+    def set_recipients(self, lines: list[str]) -> Edit:
+        return self._set("Sửa nơi nhận", edits.set_recipients, (self.report_id,), lines, merge_key="recipients")
+
+    def set_block_text(self, block_id: int, text: str) -> Edit:
+        return self._set("Sửa đoạn văn", edits.set_block_text, (block_id,), text, merge_key=f"block.{block_id}",
+                         change=Change(Scope.BLOCKS))
+
+    def set_block_kind(self, block_id: int, kind: str) -> Edit:
+        return self._set("Đổi loại đoạn", edits.set_block_kind, (block_id,), kind, change=Change(Scope.BLOCKS))
+
+    def insert_block(self, part: str, sector: str | None, index: int, kind: str = "paragraph", text: str = "") -> Edit:
+        rid = self.report_id
+        edit = Edit("Thêm đoạn", lambda: None, lambda: edits.delete_block(self.db, edit.created["id"]),
+                    Change(Scope.BLOCKS))
+
+        def do() -> None:
+            edit.created["id"] = edits.insert_block(self.db, rid, part, sector, index, kind, text,
+                                                    block_id=edit.created.get("id"))
+
+        edit.do = do
+        return edit
+
+    def delete_block(self, block_id: int) -> Edit:
+        snapshot: dict[str, Any] = {}
+        return Edit("Xóa đoạn", lambda: snapshot.update(edits.delete_block(self.db, block_id)),
+                    lambda: edits.insert_block(self.db, **snapshot), Change(Scope.BLOCKS))
+
+    def move_block(self, block_id: int, index: int) -> Edit:
+        old: dict[str, int] = {}
+        return Edit("Chuyển đoạn", lambda: old.setdefault("i", edits.move_block(self.db, block_id, index)),
+                    lambda: edits.move_block(self.db, block_id, old["i"]), Change(Scope.BLOCKS))
+
+    def add_indicator(self, sector: str, name: str, unit: str = "", parent: str | None = None) -> Edit:
+        edit = Edit("Thêm chỉ tiêu", lambda: None, lambda: None)
+
+        def do() -> None:
+            if "snapshot" in edit.created:
+                edits.restore_indicator(self.db, edit.created["snapshot"])
+            else:
+                edit.created["code"] = edits.add_indicator(self.db, sector, name, unit, parent)
+
+        def undo() -> None:
+            edit.created["snapshot"] = edits.delete_indicator(self.db, edit.created["code"])
+
+        edit.do, edit.undo = do, undo
+        return edit
+
+    def delete_indicator(self, code: str) -> Edit:
+        snapshot: dict[str, Any] = {}
+        return Edit("Xóa chỉ tiêu", lambda: snapshot.update(edits.delete_indicator(self.db, code)),
+                    lambda: edits.restore_indicator(self.db, snapshot))
+
+    def set_indicator_field(self, code: str, field: str, value: Any) -> Edit:
+        return self._set("Sửa chỉ tiêu", edits.set_indicator_field, (code, field), value)
+
+    def move_indicator(self, code: str, index: int) -> Edit:
+        old: dict[str, int] = {}
+        return Edit("Chuyển chỉ tiêu", lambda: old.setdefault("i", edits.move_indicator(self.db, code, index)),
+                    lambda: edits.move_indicator(self.db, code, old["i"]))
+
+    def add_sector(self, title: str) -> Edit:
+        edit = Edit("Thêm lĩnh vực", lambda: None, lambda: None)
+
+        def do() -> None:
+            if "snapshot" in edit.created:
+                edits.restore_sector(self.db, edit.created["snapshot"])
+            else:
+                edit.created["code"] = edits.add_sector(self.db, title)
+
+        def undo() -> None:
+            edit.created["snapshot"] = edits.delete_sector(self.db, edit.created["code"])
+
+        edit.do, edit.undo = do, undo
+        return edit
+
+    def set_sector_field(self, code: str, field: str, value: str) -> Edit:
+        return self._set("Sửa tên lĩnh vực", edits.set_sector_field, (code, field), value,
+                         merge_key=f"sector.{code}.{field}")
+
+    def create_next_report(self, kind: PeriodKind | str | None = None, year: int | None = None) -> Edit:
+        """The next period's report (domain.periods says what it starts with); the window shows it."""
+        source = self.report
+        if source is None:
+            raise EditRefused("Sổ báo cáo chưa có báo cáo nào.", "no report")
+        period = next_period(source.period, PeriodKind(kind) if kind else None, year)
+        values = ({code: c for code, v in source.values.items() if (c := carried(v)) is not None}
+                  if carries_figures(source.period, period) else {})
+        summary = shift_years(source.summary, source.period.year)
+        edit = Edit("Tạo báo cáo kỳ tiếp theo", lambda: None, lambda: None)
+
+        def do() -> None:
+            edit.created["id"] = edits.create_report(self.db, source.id, period, values, summary)
+            edit.created["period"] = period
+            edit.created["carried"] = bool(values)
+            self.report_id = edit.created["id"]
+
+        def undo() -> None:
+            edits.delete_report(self.db, edit.created["id"])
+            self.report_id = source.id
+
+        edit.do, edit.undo = do, undo
+        return edit
+

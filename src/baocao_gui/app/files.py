@@ -1,0 +1,43 @@
+"""Workbook files coming into being: the bundled sample, or a catalogue with a first empty report.
+
+One function for the command line's ``sample``, the start screen's "Tạo sổ báo cáo mới" and its example:
+the file is whole when it returns, or not there at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..store import close_workbook, create_workbook
+from ..store.seed import catalogues, install_catalogue, load_catalogue, start_report, write_bundled_sample
+
+__all__ = ["catalogues", "new_workbook", "write_sample"]
+
+
+def _fill(path: Path, fill: Callable) -> Path:
+    path = Path(path)
+    db = create_workbook(path)  # refuses an existing file: never written over
+    try:
+        fill(db)
+    except BaseException:
+        db.close()
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        raise
+    close_workbook(db)  # one whole file, nothing beside it
+    return path
+
+
+def write_sample(path: str | Path) -> Path:
+    """The bundled Đắk Nông 2023 sample as a new workbook at ``path``."""
+    return _fill(Path(path), write_bundled_sample)
+
+
+def new_workbook(path: str | Path, catalogue_id: str, year: int) -> Path:
+    """A new workbook from a bundled catalogue, with a report of ``year`` ready to fill in."""
+    def fill(db) -> None:
+        install_catalogue(db, load_catalogue(catalogue_id))
+        start_report(db, year)
+
+    return _fill(Path(path), fill)

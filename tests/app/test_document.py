@@ -1,0 +1,74 @@
+"""The application layer without a window: open a workbook, make edits, undo them, start the next period."""
+
+import pytest
+
+from baocao_gui.app import Document, EditRefused
+from baocao_gui.domain.model import Part, PeriodKind
+
+
+@pytest.fixture
+def doc(sample_workbook):
+    document = Document(sample_workbook)
+    yield document
+    document.close()
+
+
+def test_an_edit_commits_when_applied_and_its_undo_puts_the_old_value_back(doc, sample_workbook):
+    edit = doc.set_value("viec_lam", "actual", 19000)
+    doc.apply(edit)
+    assert doc.report.values["viec_lam"].actual == 19000
+    doc.run(edit.undo, edit.change)
+    assert doc.report.values["viec_lam"].actual == 18498
+    doc.apply(doc.set_value("viec_lam", "actual", 19001))
+    doc.close()
+    reopened = Document(sample_workbook, readonly=True)  # committed: the file itself holds it
+    assert reopened.report.values["viec_lam"].actual == 19001
+    reopened.close()
+
+
+def test_next_year_report_carries_targets_as_plans_and_actuals_as_last_year(doc):
+    source = doc.report
+    edit = doc.create_next_report()
+    doc.apply(edit)
+    nxt = doc.report
+    assert nxt.id == edit.created["id"] and nxt.period.kind == PeriodKind.YEAR and nxt.period.year == 2024
+    assert edit.created["carried"]
+    assert nxt.values["viec_lam"].plan == 18300  # 2023's target
+    assert nxt.values["viec_lam"].last == 18498  # 2023's actual
+    assert nxt.values["viec_lam"].actual is None
+    assert nxt.summary.endswith("năm 2024 - Phương hướng nhiệm vụ năm 2025")
+    assert nxt.number is None and nxt.date is None
+    assert [b.text for b in nxt.part(Part.INTRO)] == [b.text for b in source.part(Part.INTRO)]
+    assert nxt.recipients == source.recipients
+    doc.run(edit.undo, edit.change)
+    assert doc.report.id == source.id and len(doc.workbook.reports) == 1
+
+
+def test_a_report_for_an_existing_period_is_refused_in_one_sentence(doc):
+    doc.apply(doc.create_next_report())
+    doc.choose_report(next(r.id for r in doc.workbook.reports if r.period.year == 2023))
+    with pytest.raises(EditRefused, match="đã có báo cáo năm 2024"):
+        doc.apply(doc.create_next_report())
+
+
+def test_a_six_month_report_beside_the_year_report_starts_without_figures_and_says_so(doc):
+    edit = doc.create_next_report(PeriodKind.SIX_MONTHS, 2024)
+    doc.apply(edit)
+    assert doc.report.period.label == "6 tháng đầu năm 2024"
+    assert doc.report.values == {} and not edit.created["carried"]
+
+
+def test_a_read_only_document_refuses_every_edit_and_changes_nothing(sample_workbook):
+    doc = Document(sample_workbook, readonly=True)
+    try:
+        with pytest.raises(EditRefused, match="chỉ đọc"):
+            doc.apply(doc.set_value("viec_lam", "actual", 1))
+        assert doc.report.values["viec_lam"].actual == 18498
+    finally:
+        doc.close()
+
+
+def test_a_refused_figure_is_one_sentence_and_nothing_changes(doc):
+    with pytest.raises(EditRefused, match="quá lớn"):
+        doc.apply(doc.set_value("viec_lam", "actual", 1e16))
+    assert doc.report.values["viec_lam"].actual == 18498
