@@ -98,7 +98,7 @@ def test_a_clean_report_gives_no_finding():
 def test_a_breakdown_larger_than_its_total_is_an_error_at_that_indicator():
     f = only(with_values(xkld=Values(actual=20000)))
     assert f.severity == Severity.ERROR and "lớn hơn tổng" in f.message
-    assert (f.place.tab, f.place.sector, f.place.indicator) == ("sector", "lao_dong", "xkld")
+    assert (f.place.group, f.place.sector, f.place.indicator) == ("sector", "lao_dong", "xkld")
 
 
 def test_complete_parts_that_do_not_add_up_are_an_error():
@@ -147,7 +147,7 @@ def test_a_paragraph_citing_a_missing_or_empty_figure_is_an_error():
 ])
 def test_required_parts_left_empty_are_found_with_their_field(field, value, where):
     f = only(findings_of(**{field: value}))
-    assert where in f.where and f.place.tab == "general"
+    assert where in f.where and f.place.group == "general"
 
 
 def test_a_sector_with_no_figures_and_no_text_is_found():

@@ -44,3 +44,15 @@ def type_text(qtbot, widget, text):
             event = QInputMethodEvent()
             event.setCommitString(ch)
             QApplication.sendEvent(widget, event)
+
+
+def menu_action(window, menu, action):
+    """An action reached as the clerk reaches it: the menu bar's ``menu``, then the item ``action``
+    (the mnemonic ampersands ignored)."""
+    def plain(text):
+        return text.replace("&", "")
+
+    top = next(a.menu() for a in window.menuBar().actions() if plain(a.text()) == menu)
+    found = next(a for a in top.actions() if plain(a.text()) == action)
+    assert found.isEnabled(), f"{menu} › {action} is disabled"
+    return found

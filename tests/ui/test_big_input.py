@@ -2,6 +2,7 @@
 (How long it takes is measured in benchmarks/, not asserted here.)"""
 
 import docx
+from gui_helpers import menu_action
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from baocao_gui.domain.model import Part
@@ -32,6 +33,6 @@ def test_a_megabyte_paragraph_and_ten_thousand_list_items_are_kept_whole(qtbot, 
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
     target = tmp_path / "dài.docx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    window.export()
+    menu_action(window, "Tệp", "Xuất tệp Word…").trigger()
     paragraphs = [p.text for p in docx.Document(str(target)).paragraphs]
     assert LONG.strip() in paragraphs and "- Mục thứ 9999" in paragraphs

@@ -2,7 +2,7 @@
 
 import docx
 import pytest
-from gui_helpers import row_of, type_into_cell
+from gui_helpers import menu_action, row_of, type_into_cell
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -121,7 +121,8 @@ def test_export_shows_errors_first_and_needs_an_explicit_confirmation(qtbot, ope
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
     target = tmp_path / "nháp.docx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    assert window.export() == target
+    menu_action(window, "Tệp", "Xuất tệp Word…").trigger()
+    assert target.exists()
     assert shown and any("khác tổng 42" in shown[0].list.item(i).text() for i in range(shown[0].list.count()))
     assert docx.Document(str(target)).paragraphs
 
@@ -131,8 +132,9 @@ def test_export_refused_at_the_gate_writes_nothing(qtbot, open_window, sample_wo
     monkeypatch.setattr(ExportGate, "exec", lambda self: ExportGate.DialogCode.Rejected)
     asked = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(1) or ("", ""))
-    assert window.export() is None
+    menu_action(window, "Tệp", "Xuất tệp Word…").trigger()
     assert asked == []
+    assert window.findings_dock.isVisible()  # back to the findings, to fix them
 
 
 @pytest.mark.parametrize("errors", [False, True])

@@ -1,6 +1,6 @@
 """In the window: a workbook open twice, a read-only workbook, restoring a backup, saving a copy."""
 
-from gui_helpers import row_of, type_into_cell
+from gui_helpers import menu_action, row_of, type_into_cell
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from baocao_gui.store import load_workbook, open_workbook
@@ -67,7 +67,7 @@ def test_restoring_the_backup_made_at_opening_brings_back_the_earlier_figures(qt
     chosen = []
     monkeypatch.setattr(QInputDialog, "getItem", lambda parent, title, label, items, *a: chosen.append(items)
                         or (items[0], True))
-    assert window.restore_backup()
+    menu_action(window, "Tệp", "Khôi phục từ bản lưu…").trigger()
     assert "khi mở sổ" in chosen[0][0]
     assert actual(sample_workbook) == 18498
     assert tab.table.item(row_of(tab.table, "viec_lam"), FIELD_COLUMN["actual"]).text() == "18.498"
@@ -78,8 +78,9 @@ def test_save_a_copy_writes_a_workbook_that_opens(qtbot, open_window, sample_wor
     window = open_window(sample_workbook)
     target = tmp_path / "Bản sao gửi phòng KHTC"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    copy = window.save_copy()
-    assert copy.name == "Bản sao gửi phòng KHTC.baocao" and actual(copy) == 18498
+    menu_action(window, "Tệp", "Lưu bản sao…").trigger()
+    copy = target.with_name("Bản sao gửi phòng KHTC.baocao")
+    assert actual(copy) == 18498
 
 
 def test_closing_the_window_leaves_one_whole_file_and_no_lock(qtbot, open_window, sample_workbook):

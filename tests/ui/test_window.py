@@ -2,7 +2,7 @@
 
 import docx
 import pytest
-from gui_helpers import row_of, type_into_cell, type_text
+from gui_helpers import menu_action, row_of, type_into_cell, type_text
 from helpers import assert_valid_ooxml
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
@@ -140,7 +140,7 @@ def test_a_new_indicator_added_in_the_window_appears_in_the_export(
     tab.results.insert_citation("Tổ chức {{" + code + "}} phiên giao dịch việc làm.")
     target = tmp_path / "out.docx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    window.export()
+    menu_action(window, "Tệp", "Xuất tệp Word…").trigger()
     assert "Tổ chức 24 phiên giao dịch việc làm." in [p.text for p in docx.Document(str(target)).paragraphs]
 
 
@@ -151,7 +151,8 @@ def test_an_export_target_that_cannot_be_written_gets_a_message_and_loses_nothin
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(tmp_path / "không có thư mục" / "r.docx"), ""))
-    assert window.export() is None
+    menu_action(window, "Tệp", "Xuất tệp Word…").trigger()
+    assert not (tmp_path / "không có thư mục").exists()
     assert warnings and "Không có thư mục" in warnings[0] and "không bị ảnh hưởng" in warnings[0]
     assert stored(sample_workbook).values["viec_lam"].actual == 18498
 
@@ -161,7 +162,7 @@ def test_next_period_report_carries_plans_and_same_period_figures_forward(
     window = open_window(sample_workbook)
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Báo cáo năm", True))
     monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (2024, True))
-    window.create_next_report()
+    menu_action(window, "Kỳ báo cáo", "Tạo báo cáo kỳ tiếp theo…").trigger()
     assert window.period.currentText() == "Báo cáo năm 2024"
     tab = sector_tab(window, "lao_dong")
     row = row_of(tab.table, "viec_lam")
@@ -205,7 +206,7 @@ def test_a_sector_added_in_the_window_gets_its_own_tab(qtbot, open_window, sampl
     window = open_window(sample_workbook)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Công tác Phòng, chống tệ nạn xã hội", True))
     before = window.tabs.count()
-    window.add_sector()
+    menu_action(window, "Sửa", "Thêm lĩnh vực…").trigger()
     assert window.tabs.count() == before + 1
     assert window.tabs.currentWidget().objectName() == "tab-cong_tac_phong_chong_te_nan_xa_hoi"
     with qtbot.waitActive(window):
@@ -238,17 +239,28 @@ def test_opening_a_sector_tab_scrolls_the_preview_to_that_sector(qtbot, open_win
 
 def test_typing_patches_the_preview_in_place_and_a_new_paragraph_lays_it_out_afresh(
         qtbot, open_window, sample_workbook):
+    from PySide6.QtGui import QTextDocument
+
+    from baocao_gui.compose import compose_outline
+    from baocao_gui.render.html import outline_to_html, trimmed
+
+    def fresh_layout() -> str:
+        """The page as a fresh layout of the current report would show it."""
+        document = QTextDocument()
+        document.setHtml(outline_to_html(trimmed(compose_outline(window.session.workbook, window.session.report))))
+        return document.toPlainText()
+
     window = open_window(sample_workbook)
     preview = window.preview
     qtbot.waitUntil(lambda: preview.shown is not None)
     tab = sector_tab(window, "lao_dong")
+    patches, layouts = preview.patches, preview.layouts
     type_into_cell(qtbot, tab.table, row_of(tab.table, "viec_lam"), FIELD_COLUMN["actual"], "19.000")
     qtbot.waitUntil(lambda: "19.000 lượt người, đạt 104,4%" in preview.toPlainText())
-    assert preview.patches >= 1  # the paragraph that cites the figure was rewritten, not the whole page
-    assert preview.toPlainText() == preview.document().toPlainText()
-    patches = preview.patches
+    assert preview.patches > patches and preview.layouts == layouts  # rewritten in place, the page not laid out
+    assert preview.toPlainText() == fresh_layout()  # and the patched page reads as a fresh one would
     tab.results.add_block()
     type_text(qtbot, tab.results.editor, "Đoạn mới.")
     qtbot.waitUntil(lambda: "Đoạn mới." in preview.toPlainText(), timeout=3000)
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in preview.toPlainText()
-    assert preview.patches >= patches
+    assert preview.layouts > layouts  # a new paragraph changes the page's shape: laid out afresh
+    assert preview.toPlainText() == fresh_layout()

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from ..domain.figures import FigureWriter, MissingFigure, citations
-from ..domain.model import Block, BlockKind, Part, Report, Role, Workbook
+from ..domain.model import Block, BlockKind, Part, Report, Workbook
+from ..domain.structure import HOLDS, PART_ONE, SECTIONS, Node
 from ..domain.text import drop_illegal
 from ..domain.vnformat import format_doc_number, format_place_date
 from .outline import FrontMatter, Heading, Level, Outline, Paragraph, Signature
@@ -88,67 +90,51 @@ class _Composer:
     def has_text(blocks: Iterable[Block]) -> bool:
         return any(b.text.strip() for b in blocks)
 
+    def expand(self, node: Node) -> list[_Entry]:
+        """The entries ``node`` stands for in this report: none when nothing under it has text (unless
+        ``always``), several when it lists sectors at its own level."""
+        r = self.report
+        sectors: list[_Entry] = []
+        if node.holds is not None:
+            role, part, title = HOLDS[node.holds]
+            sectors = [_Entry(getattr(s, title), r.part(part, s.code)) for s in self.workbook.sectors
+                       if s.role == role and self.has_text(r.part(part, s.code))]
+            if node.label is None:
+                return sectors
+        children = [e for child in node.children for e in self.expand(child)] + sectors
+        blocks = r.part(node.part) if node.part else ()
+        if not (node.always or children or self.has_text(blocks)):
+            return []
+        return [_Entry(self.workbook.labels.get(node.label, node.label), blocks, children, node.key)]
+
+    def emit(self, entries: list[_Entry], level: Level, parent_number: str = "") -> None:
+        for n, entry in enumerate(entries, 1):
+            if level == Level.SECTION:
+                number = f"{entry.key}."
+            elif level == Level.MUC:
+                number = f"{roman(n)}."
+            elif level == Level.KHOAN:
+                number = f"{n}."
+            else:
+                number = f"{parent_number}{n}."
+            text = self.text(entry.title)
+            self.heading(level, number, upper(text) if level <= Level.MUC else text)
+            self.blocks(entry.blocks)
+            self.emit(entry.children, Level(min(level + 1, Level.SUBKHOAN)), number)
+
     def compose(self) -> list[Heading | Paragraph]:
-        r, wb = self.report, self.workbook
-        staff = [s for s in wb.sectors if s.role == Role.STAFF]
-        sectors = [s for s in wb.sectors if s.role == Role.SECTOR]
-
-        self.heading(Level.PART, PART_NAMES[0], upper(self.label("part_one")))
-        self.blocks(r.part(Part.INTRO))
-
-        # A. Results
-        self.heading(Level.SECTION, "A.", upper(self.label("results")))
-        muc = 0
-        for s in staff:
-            if self.has_text(r.part(Part.RESULTS, s.code)):
-                muc += 1
-                self.heading(Level.MUC, f"{roman(muc)}.", upper(self.text(s.title)))
-                self.blocks(r.part(Part.RESULTS, s.code))
-        with_results = [s for s in sectors if self.has_text(r.part(Part.RESULTS, s.code))]
-        if with_results:
-            muc += 1
-            self.heading(Level.MUC, f"{roman(muc)}.", upper(self.label("sector_results")))
-            for k, s in enumerate(with_results, 1):
-                self.heading(Level.KHOAN, f"{k}.", self.text(s.title))
-                self.blocks(r.part(Part.RESULTS, s.code))
-        assessment = [(key, r.part(Part(key))) for key in ("advantages", "difficulties", "causes")]
-        assessment = [(key, blocks) for key, blocks in assessment if self.has_text(blocks)]
-        if assessment:
-            muc += 1
-            self.heading(Level.MUC, f"{roman(muc)}.", upper(self.label("assessment")))
-            for k, (key, blocks) in enumerate(assessment, 1):
-                self.heading(Level.KHOAN, f"{k}.", self.label(key))
-                self.blocks(blocks)
-
-        # B. Direction
-        self.heading(Level.SECTION, "B.", upper(self.label("direction")))
-        muc = 0
-        objectives = [(key, r.part(Part(key))) for key in ("objective", "main_targets")]
-        objectives = [(key, blocks) for key, blocks in objectives if self.has_text(blocks)]
-        if objectives:
-            muc += 1
-            self.heading(Level.MUC, f"{roman(muc)}.", upper(self.label("objectives")))
-            for k, (key, blocks) in enumerate(objectives, 1):
-                self.heading(Level.KHOAN, f"{k}.", self.label(key))
-                self.blocks(blocks)
-        staff_tasks = [s for s in staff if self.has_text(r.part(Part.TASKS, s.code))]
-        sector_tasks = [s for s in sectors if self.has_text(r.part(Part.TASKS, s.code))]
-        if staff_tasks or sector_tasks or self.has_text(r.part(Part.TASKS_INTRO)):
-            muc += 1
-            self.heading(Level.MUC, f"{roman(muc)}.", upper(self.label("tasks")))
-            self.blocks(r.part(Part.TASKS_INTRO))
-            k = 0
-            for s in staff_tasks:
-                k += 1
-                self.heading(Level.KHOAN, f"{k}.", self.text(s.task_title))
-                self.blocks(r.part(Part.TASKS, s.code))
-            if sector_tasks:
-                k += 1
-                self.heading(Level.KHOAN, f"{k}.", self.label("sector_tasks"))
-                for j, s in enumerate(sector_tasks, 1):
-                    self.heading(Level.SUBKHOAN, f"{k}.{j}.", self.text(s.task_title))
-                    self.blocks(r.part(Part.TASKS, s.code))
+        self.heading(Level.PART, PART_NAMES[0], upper(self.label(PART_ONE)))
+        self.blocks(self.report.part(Part.INTRO))
+        self.emit([e for node in SECTIONS for e in self.expand(node)], Level.SECTION)
         return self.body
+
+
+@dataclass
+class _Entry:
+    title: str  # the heading's text before figures are written in (a label or a sector's title)
+    blocks: tuple[Block, ...] = ()
+    children: list[_Entry] = field(default_factory=list)
+    key: str = ""
 
 
 def compose_outline(workbook: Workbook, report: Report) -> Outline:

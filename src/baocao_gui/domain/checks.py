@@ -17,6 +17,7 @@ from enum import StrEnum
 from .figures import TOKEN, FigureWriter, MissingFigure, Uncomputable, citations, derived
 from .model import Block, BlockKind, Indicator, Part, PlanMeaning, Report, Workbook
 from .rules import OPERATOR_WORDS, RuleError, check_rule, references
+from .structure import PART_INFO, Group
 from .text import ILLEGAL, drop_illegal
 from .vnformat import format_number, format_percent, to_decimal
 
@@ -31,14 +32,22 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class Place:
-    """Where a finding is, for the window to jump to."""
+    """Where a finding is in the report: a part (of a sector), a paragraph, an indicator's field, or a field of
+    the header. The window decides which of its tabs shows that place."""
 
-    tab: str  # "general" | "sector" | "assessment" | "direction"
     sector: str | None = None
     part: Part | None = None
     block_id: int | None = None
     indicator: str | None = None
     field: str | None = None  # a value field (actual, plan…) or a general-information field
+
+    @property
+    def group(self) -> Group:
+        if self.sector or self.indicator:
+            return Group.SECTOR
+        if self.part is not None:
+            return PART_INFO[self.part].group
+        return Group.GENERAL
 
 
 @dataclass(frozen=True)
@@ -47,7 +56,7 @@ class Finding:
     where: str
     message: str
     fix: str = ""
-    place: Place = Place("general")
+    place: Place = Place()
     kind: str = ""  # what check found it, e.g. "legacy-encoding" (the window offers a one-click fix)
 
     def line(self) -> str:
@@ -55,14 +64,6 @@ class Finding:
         return f"{self.severity.upper()}: {self.where}: {self.message}{tail}"
 
 
-PART_TAB = {Part.INTRO: "assessment", Part.ADVANTAGES: "assessment", Part.DIFFICULTIES: "assessment",
-            Part.CAUSES: "assessment", Part.OBJECTIVE: "direction", Part.MAIN_TARGETS: "direction",
-            Part.TASKS_INTRO: "direction", Part.RESULTS: "sector", Part.TASKS: "sector"}
-PART_NAMES = {
-    Part.INTRO: "Mở đầu", Part.ADVANTAGES: "Thuận lợi", Part.DIFFICULTIES: "Khó khăn, vướng mắc",
-    Part.CAUSES: "Nguyên nhân", Part.OBJECTIVE: "Mục tiêu chung", Part.MAIN_TARGETS: "Chỉ tiêu chủ yếu",
-    Part.TASKS_INTRO: "Mở đầu phần nhiệm vụ", Part.RESULTS: "Kết quả thực hiện", Part.TASKS: "Nhiệm vụ kỳ tới",
-}
 GENERAL_FIELDS = {"number": "Số văn bản", "date": "Ngày ban hành", "summary": "Trích yếu nội dung",
                   "type_name": "Tên loại văn bản", "signer_authority": "Thẩm quyền ký",
                   "signer_title": "Chức vụ người ký", "signer_name": "Họ tên người ký", "recipients": "Nơi nhận",
@@ -85,20 +86,20 @@ class _Checker:
         self.findings: list[Finding] = []
         self.sector_titles = {s.code: s.title for s in workbook.sectors}
 
-    def add(self, severity: Severity, where: str, message: str, fix: str = "", place: Place = Place("general"),
+    def add(self, severity: Severity, where: str, message: str, fix: str = "", place: Place = Place(),
             kind: str = "") -> None:
         self.findings.append(Finding(severity, where, message, fix, place, kind))
 
     # --- places ----------------------------------------------------------------------------------------------
     def block_where(self, part: Part, sector: str, index: int) -> str:
         head = f"{self.sector_titles.get(sector, sector)} › " if sector else ""
-        return f"{head}{PART_NAMES[part]} › đoạn {index}"
+        return f"{head}{PART_INFO[part].name} › đoạn {index}"
 
     def indicator_where(self, ind: Indicator) -> str:
         return f"{self.sector_titles.get(ind.sector, ind.sector)} › chỉ tiêu “{ind.name}”"
 
     def indicator_place(self, ind: Indicator, field: str = "actual") -> Place:
-        return Place("sector", sector=ind.sector, indicator=ind.code, field=field)
+        return Place(sector=ind.sector, indicator=ind.code, field=field)
 
     # --- required parts --------------------------------------------------------------------------------------
     def required(self) -> None:
@@ -107,7 +108,7 @@ class _Checker:
 
         def need(ok: bool, key: str, severity: Severity, message: str, fix: str) -> None:
             if not ok:
-                self.add(severity, f"{general} › {GENERAL_FIELDS[key]}", message, fix, Place("general", field=key))
+                self.add(severity, f"{general} › {GENERAL_FIELDS[key]}", message, fix, Place(field=key))
 
         need(bool(a.name.strip()), "agency_name", Severity.ERROR, "chưa có tên cơ quan ban hành.", "gõ tên cơ quan")
         need(bool(a.place.strip()), "place", Severity.ERROR, "chưa có địa danh.", "gõ địa danh, ví dụ Đắk Nông")
@@ -134,7 +135,7 @@ class _Checker:
             if not has_text and not has_figures:
                 self.add(Severity.WARNING, s.title, "lĩnh vực chưa có số liệu và chưa có đoạn kết quả nào.",
                          "nhập số liệu, soạn đoạn kết quả, hoặc xóa lĩnh vực nếu không báo cáo",
-                         Place("sector", sector=s.code, part=Part.RESULTS))
+                         Place(sector=s.code, part=Part.RESULTS))
 
     # --- figures ---------------------------------------------------------------------------------------------
     def figures(self) -> None:
@@ -218,7 +219,7 @@ class _Checker:
                      self.indicator_where(ind) if ind else "Số liệu", rule.message,
                      f"vế trái {format_number(violation.left)} cần {OPERATOR_WORDS[rule.operator]} "
                      f"vế phải {format_number(violation.right)}",
-                     self.indicator_place(ind) if ind else Place("general"), kind=f"rule:{rule.id}")
+                     self.indicator_place(ind) if ind else Place(), kind=f"rule:{rule.id}")
 
     # --- text ------------------------------------------------------------------------------------------------
     def blocks(self) -> Iterator[tuple[Part, str, int, Block]]:
@@ -231,7 +232,7 @@ class _Checker:
         indicators_by_code = {i.code: i for i in self.workbook.indicators}
         for part, sector, index, block in self.blocks():
             where = self.block_where(part, sector, index)
-            place = Place(PART_TAB[part], sector=sector or None, part=part, block_id=block.id)
+            place = Place(sector=sector or None, part=part, block_id=block.id)
 
             def add(severity: Severity, message: str, fix: str, kind: str = "", where=where, place=place) -> None:
                 self.add(severity, where, message, fix, place, kind)

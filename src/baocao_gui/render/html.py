@@ -8,6 +8,7 @@ at 96 px to the inch. No Qt import: render/ stays Qt-free.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from html import escape
 
@@ -131,3 +132,24 @@ def outline_to_html(outline: Outline) -> str:
             f"<title>{title}</title></head>\n"
             f'<body style="font-family:{FONT}; font-size:{BODY_PT}pt; color:#000; background-color:#fff">\n'
             + "\n".join(parts) + "\n</body></html>\n")
+
+
+# Qt lays out rich text slowly (a 1 MB paragraph or 10.000 list items take seconds): the preview shows
+# at most this much and says what it left out; the exported .docx always has everything.
+MAX_PARAGRAPH_CHARS = 4000
+MAX_BODY_ITEMS = 1200
+
+
+def trimmed(outline: Outline) -> Outline:
+    """The outline as the preview shows it: very long paragraphs and very long reports cut, with a note."""
+    body = []
+    for item in outline.body[:MAX_BODY_ITEMS]:
+        if isinstance(item, Paragraph) and len(item.text) > MAX_PARAGRAPH_CHARS:
+            rest = len(item.text) - MAX_PARAGRAPH_CHARS
+            item = dataclasses.replace(item, text=item.text[:MAX_PARAGRAPH_CHARS]
+                                       + f" … [bản xem trước lược {rest:,} ký tự; tệp Word có đủ]".replace(",", "."))
+        body.append(item)
+    left_out = len(outline.body) - len(body)
+    if left_out > 0:
+        body.append(Paragraph(f"[Bản xem trước dừng ở đây; còn {left_out:,} đoạn, tệp Word có đủ.]".replace(",", ".")))
+    return dataclasses.replace(outline, body=tuple(body))

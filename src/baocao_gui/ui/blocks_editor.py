@@ -210,6 +210,14 @@ class BlocksEditor(QWidget):
         if block and self._flushed():
             self.session.move_block(block.id, self.list.currentRow() + step)
 
+    def focus(self, block_id: int | None) -> None:
+        """The paragraph a finding is about, with the cursor in it; or the list of paragraphs."""
+        if block_id is not None:
+            self.select_block(block_id)
+            self.editor.setFocus()
+        else:
+            self.list.setFocus()
+
     def select_block(self, block_id: int) -> None:
         for row in range(self.list.count()):
             if self.list.item(row).data(Qt.ItemDataRole.UserRole) == block_id:

@@ -125,6 +125,13 @@ class GeneralTab(QScrollArea):
         for w in (self.date, self.no_date):
             w.blockSignals(False)
 
+    def focus(self, place) -> None:
+        """Put the cursor in the field a finding is about."""
+        widget = {"date": self.date, "signer_authority": self.authority}.get(place.field or "",
+                                                                             self.fields.get(place.field or ""))
+        if widget is not None:
+            widget.setFocus()
+
     def _save_number(self, text: str) -> bool | None:
         text = text.strip()
         if text and not text.isdigit():

@@ -1,27 +1,30 @@
-"""Tabs of report-wide text: the opening and the general assessment; next period's direction."""
+"""Tabs of report-wide text, one editor per part of a group (domain.structure): the opening and the general
+assessment; next period's direction."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from ..domain.model import Part
+from ..domain.structure import Group, parts_of
 from .blocks_editor import BlocksEditor
 from .session import WorkbookSession
 
-ASSESSMENT = ((Part.INTRO, "Mở đầu"), (Part.ADVANTAGES, "Thuận lợi"),
-              (Part.DIFFICULTIES, "Khó khăn, vướng mắc"), (Part.CAUSES, "Nguyên nhân"))
-DIRECTION = ((Part.OBJECTIVE, "Mục tiêu chung"), (Part.MAIN_TARGETS, "Chỉ tiêu chủ yếu"),
-             (Part.TASKS_INTRO, "Mở đầu phần nhiệm vụ, giải pháp"))
-
 
 class PartsTab(QTabWidget):
-    def __init__(self, session: WorkbookSession, parts, name: str, parent: QWidget | None = None):
+    def __init__(self, session: WorkbookSession, group: Group, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName(name)
-        self.editors = [BlocksEditor(session, part) for part, _ in parts]
-        for editor, (_, label) in zip(self.editors, parts):
-            self.addTab(editor, label)
+        self.setObjectName(f"tab-{group.value}")
+        parts = parts_of(group)
+        self.editors = [BlocksEditor(session, info.part) for info in parts]
+        for editor, info in zip(self.editors, parts, strict=True):
+            self.addTab(editor, info.name)
 
     def refresh(self) -> None:
         for editor in self.editors:
             editor.refresh()
+
+    def focus(self, place) -> None:
+        editor = next((e for e in self.editors if e.part == place.part), None)
+        if editor is not None:
+            self.setCurrentWidget(editor)
+            editor.focus(place.block_id)

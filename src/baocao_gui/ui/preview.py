@@ -7,32 +7,11 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..compose import Heading, Level, Paragraph, compose_outline
-from ..render.html import outline_to_html
+from ..render.html import outline_to_html, trimmed
 from .background import Background
 from .session import WorkbookSession
 
 PREVIEW_DELAY_MS = 250
-# Qt lays out rich text slowly (a 1 MB paragraph or 10.000 list items take seconds): the preview shows
-# at most this much and says what it left out; the exported .docx always has everything.
-MAX_PARAGRAPH_CHARS = 4000
-MAX_BODY_ITEMS = 1200
-
-
-def trimmed(outline):
-    """The outline as the preview shows it: very long paragraphs and very long reports cut, with a note."""
-    import dataclasses
-
-    body = []
-    for item in outline.body[:MAX_BODY_ITEMS]:
-        if isinstance(item, Paragraph) and len(item.text) > MAX_PARAGRAPH_CHARS:
-            rest = len(item.text) - MAX_PARAGRAPH_CHARS
-            item = dataclasses.replace(item, text=item.text[:MAX_PARAGRAPH_CHARS]
-                                       + f" … [bản xem trước lược {rest:,} ký tự; tệp Word có đủ]".replace(",", "."))
-        body.append(item)
-    left_out = len(outline.body) - len(body)
-    if left_out > 0:
-        body.append(Paragraph(f"[Bản xem trước dừng ở đây; còn {left_out:,} đoạn, tệp Word có đủ.]".replace(",", ".")))
-    return dataclasses.replace(outline, body=tuple(body))
 PAGE_TEXT_WIDTH_PX = 600  # about the 155 mm text width at 96 dpi
 
 
@@ -58,6 +37,7 @@ class Preview(QTextBrowser):
         self.shown = None  # the trimmed outline on screen
         self.block_of: dict[int, int] = {}  # body index → text block number
         self.patches = 0  # paragraphs patched in place (for tests and benchmarks)
+        self.layouts = 0  # whole pages laid out afresh
         self.schedule()
 
     def schedule(self) -> None:
@@ -94,6 +74,7 @@ class Preview(QTextBrowser):
         bar = self.verticalScrollBar()
         position = bar.value()
         self.setHtml(html)
+        self.layouts += 1
         bar.setValue(position)  # the clerk keeps their place while the text changes under it
         self.shown = shown
         self._index_blocks()

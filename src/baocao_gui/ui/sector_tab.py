@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ..domain.model import Part
 from .binding import TextBinding
 from .blocks_editor import BlocksEditor
-from .indicator_table import IndicatorTable
+from .indicator_table import FIELD_COLUMN, IndicatorTable
 from .session import WorkbookSession
 
 
@@ -87,6 +87,19 @@ class SectorTab(QWidget):
         layout.addLayout(titles)
         layout.addWidget(split, 1)
         self._show_titles()  # the table and the editors filled themselves
+
+    def focus(self, place) -> None:
+        """The figure or the paragraph a finding is about."""
+        if place.indicator:
+            codes = self.table.codes()
+            if place.indicator in codes:
+                column = FIELD_COLUMN.get(place.field or "actual", FIELD_COLUMN["actual"])
+                self.table.setCurrentCell(codes.index(place.indicator), column)
+                self.table.setFocus()
+            return
+        editor = self.tasks if place.part == Part.TASKS else self.results
+        self.parts.setCurrentWidget(editor)
+        editor.focus(place.block_id)
 
     def sector_info(self):
         return next((s for s in self.session.workbook.sectors if s.code == self.sector), None)
