@@ -2,7 +2,7 @@
 
 import pytest
 
-from baocao_gui.domain.model import BlockKind, Part, PeriodKind
+from baocao_gui.domain.model import BlockKind, Part
 from baocao_gui.store import edits, load_workbook, open_workbook
 
 
