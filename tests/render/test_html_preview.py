@@ -104,6 +104,14 @@ def test_a_missing_figure_is_shown_in_red_and_the_rest_of_the_line_is_not(sample
     assert p["red"] == ["[khong_co_chi_tieu.pct_plan?]", "[khong_co?]"]
 
 
+def test_a_mark_the_clerk_typed_is_not_red_only_a_figure_the_outline_says_is_missing(sample_workbook):
+    outline = outline_with_intro(sample_workbook, "  Gõ tay [viec_lam?] và thiếu {{khong_co}}; - {{viec_lam}}.")
+    paragraph = next(item for item in outline.body if "Gõ tay" in getattr(item, "text", ""))
+    assert paragraph.missing == ((len("Gõ tay [viec_lam?] và thiếu "), len("Gõ tay [viec_lam?] và thiếu [khong_co?]")),)
+    p = Preview(outline_to_html(outline)).paragraph("Gõ tay [viec_lam?] và thiếu [khong_co?]; - 18.498.")
+    assert p["red"] == ["[khong_co?]"]
+
+
 def test_a_complete_report_has_nothing_in_red(outline):
     assert not outline.missing
     assert all(not p["red"] for p in Preview(outline_to_html(outline)).paragraphs)

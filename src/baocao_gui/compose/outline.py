@@ -15,11 +15,20 @@ class Level(IntEnum):
     DIEM = 5  # a), b) (điểm)
 
 
+Spans = tuple[tuple[int, int], ...]  # (start, end) in ``text`` of each figure still missing: "[code.field?]"
+
+
 @dataclass(frozen=True)
 class Heading:
     level: Level
     number: str  # "A.", "II.", "2.1.", "a)"; for a part, "PHẦN THỨ NHẤT"
     text: str
+    missing: Spans = ()
+
+    @property
+    def prefix(self) -> int:
+        """Characters ``line`` puts before ``text``."""
+        return len(self.line) - len(self.text)
 
     @property
     def line(self) -> str:
@@ -30,6 +39,11 @@ class Heading:
 class Paragraph:
     text: str
     bullet: bool = False
+    missing: Spans = ()
+
+    @property
+    def prefix(self) -> int:
+        return len(self.line) - len(self.text)
 
     @property
     def line(self) -> str:
@@ -44,6 +58,7 @@ class FrontMatter:
     place_date: str
     type_name: str
     summary: str
+    summary_missing: Spans = ()
     national: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     motto: str = "Độc lập - Tự do - Hạnh phúc"
 

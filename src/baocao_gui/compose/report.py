@@ -11,12 +11,12 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..domain.figures import FigureWriter, MissingFigure, citations
+from ..domain.figures import sheet
 from ..domain.model import Block, BlockKind, Part, Report, Workbook
 from ..domain.structure import HOLDS, PART_ONE, SECTIONS, Node
 from ..domain.text import drop_illegal
 from ..domain.vnformat import format_doc_number, format_place_date
-from .outline import FrontMatter, Heading, Level, Outline, Paragraph, Signature
+from .outline import FrontMatter, Heading, Level, Outline, Paragraph, Signature, Spans
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Điểm follow the Vietnamese alphabet, as in legal texts: a), b), c), d), đ), e), g) …
@@ -56,35 +56,43 @@ class _Composer:
     def __init__(self, workbook: Workbook, report: Report):
         self.workbook = workbook
         self.report = report
-        self.writer = FigureWriter(workbook, report, missing="mark")
+        self.writer = sheet(workbook, report)
         self.missing: list[str] = []
         self.body: list[Heading | Paragraph] = []
 
+    def styled(self, raw: str) -> tuple[str, Spans]:
+        """The written text, and where in it each missing figure's mark sits."""
+        out, spans = "", []
+        for piece, missing in self.writer.pieces(raw):
+            piece = nfc(piece)
+            if missing is not None:
+                self.missing.append(missing)
+                spans.append((len(out), len(out) + len(piece)))
+            out += piece
+        lead = len(out) - len(out.lstrip())
+        out = out.strip()
+        return out, tuple((a - lead, b - lead) for a, b in spans if a >= lead and b - lead <= len(out))
+
     def text(self, raw: str) -> str:
-        for c in citations(raw):
-            try:
-                self.writer.figure(c.code, c.field)
-            except MissingFigure:
-                self.missing.append(f"{c.code}.{c.field}")
-        return nfc(self.writer.render(raw)).strip()
+        return self.styled(raw)[0]
 
     def label(self, key: str) -> str:
         return self.text(self.workbook.labels.get(key, key))
 
-    def heading(self, level: Level, number: str, text: str) -> None:
-        self.body.append(Heading(level, number, text))
+    def heading(self, level: Level, number: str, text: str, missing: Spans = ()) -> None:
+        self.body.append(Heading(level, number, text, missing))
 
     def blocks(self, blocks: Iterable[Block]) -> None:
         n = 0
         for b in blocks:
-            text = self.text(b.text)
+            text, missing = self.styled(b.text)
             if not text:
                 continue
             if b.kind == BlockKind.HEADING:
                 n += 1
-                self.heading(Level.DIEM, diem(n), text)
+                self.heading(Level.DIEM, diem(n), text, missing)
             else:
-                self.body.append(Paragraph(text, bullet=b.kind == BlockKind.BULLET))
+                self.body.append(Paragraph(text, bullet=b.kind == BlockKind.BULLET, missing=missing))
 
     @staticmethod
     def has_text(blocks: Iterable[Block]) -> bool:
@@ -117,8 +125,8 @@ class _Composer:
                 number = f"{n}."
             else:
                 number = f"{parent_number}{n}."
-            text = self.text(entry.title)
-            self.heading(level, number, upper(text) if level <= Level.MUC else text)
+            text, missing = self.styled(entry.title)
+            self.heading(level, number, upper(text) if level <= Level.MUC else text, missing)
             self.blocks(entry.blocks)
             self.emit(entry.children, Level(min(level + 1, Level.SUBKHOAN)), number)
 
@@ -141,6 +149,7 @@ def compose_outline(workbook: Workbook, report: Report) -> Outline:
     composer = _Composer(workbook, report)
     body = composer.compose()
     agency = workbook.agency
+    summary, summary_missing = composer.styled(report.summary)
     front = FrontMatter(
         parent_agency=upper(agency.parent_name),
         agency=upper(agency.name),
@@ -148,7 +157,8 @@ def compose_outline(workbook: Workbook, report: Report) -> Outline:
         place_date=format_place_date(nfc(agency.place), report.date, report.period.year + 1
                                      if report.period.kind == "year" else report.period.year),
         type_name=upper(report.type_name),
-        summary=composer.text(report.summary),
+        summary=summary,
+        summary_missing=summary_missing,
     )
     signature = Signature(upper(report.signer_authority), upper(report.signer_title), nfc(report.signer_name),
                           recipient_lines(nfc(x) for x in report.recipients))

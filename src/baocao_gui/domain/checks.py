@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from .figures import TOKEN, FigureWriter, MissingFigure, Uncomputable, citations, derived
+from .figures import TOKEN, MissingFigure, Uncomputable, citations, derived, sheet
 from .model import Block, BlockKind, Indicator, Part, PlanMeaning, Report, Workbook
 from .rules import OPERATOR_WORDS, RuleError, check_rule, references
 from .structure import PART_INFO, Group
@@ -82,7 +82,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 class _Checker:
     def __init__(self, workbook: Workbook, report: Report):
         self.workbook, self.report = workbook, report
-        self.writer = FigureWriter(workbook, report, missing="mark")
+        self.writer = sheet(workbook, report)
         self.findings: list[Finding] = []
         self.sector_titles = {s.code: s.title for s in workbook.sectors}
 

@@ -154,14 +154,41 @@ class FigureWriter:
         word = "giảm" if values.actual < values.last else "tăng"
         return f"{word} {self._in_unit(indicator, delta)}"
 
-    def render(self, text: str) -> str:
-        def replace(match: re.Match[str]) -> str:
+    def pieces(self, text: str) -> list[tuple[str, str | None]]:
+        """``text`` as written pieces: (piece, None) for text and figures, (mark, "code.field") for a citation
+        whose figure is missing — its mark, "[code.field?]", is what a draft shows in its place."""
+        out: list[tuple[str, str | None]] = []
+        last = 0
+        for match in TOKEN.finditer(text):
+            if match.start() > last:
+                out.append((text[last:match.start()], None))
             code, field = match.group(1), match.group(2) or "actual"
             try:
-                return self.figure(code, field)
+                out.append((self.figure(code, field), None))
             except MissingFigure:
                 if self.missing == "raise":
                     raise
-                return f"[{code}.{field}?]" if field != "actual" else f"[{code}?]"
+                out.append((f"[{code}.{field}?]" if field != "actual" else f"[{code}?]", f"{code}.{field}"))
+            last = match.end()
+        if last < len(text):
+            out.append((text[last:], None))
+        return out
 
-        return TOKEN.sub(replace, text)
+    def render(self, text: str) -> str:
+        return "".join(piece for piece, _ in self.pieces(text))
+
+
+_sheets: dict[tuple[int, int], FigureWriter] = {}
+
+
+def sheet(workbook: Workbook, report: Report) -> FigureWriter:
+    """The figures of one report as its current model has them, computed once and shared by the table, the
+    editors, the preview and the checks (a change gives a new model, so a new sheet). Missing figures are
+    marked; ``FigureWriter(…, missing="raise")`` is for callers that must stop on one."""
+    key = (id(workbook), id(report))
+    found = _sheets.get(key)
+    if found is None or found.workbook is not workbook or found.report is not report:
+        if len(_sheets) > 8:  # the window holds one report; the worker may still be on the one before
+            _sheets.clear()
+        found = _sheets[key] = FigureWriter(workbook, report, missing="mark")
+    return found

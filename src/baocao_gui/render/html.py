@@ -9,16 +9,13 @@ at 96 px to the inch. No Qt import: render/ stays Qt-free.
 from __future__ import annotations
 
 import dataclasses
-import re
 from html import escape
 
-from ..compose.outline import Heading, Level, Outline, Paragraph
+from ..compose.outline import Heading, Level, Outline, Paragraph, Spans
 from .textwidth import text_width_pt
 
 FONT = "'Times New Roman', 'Liberation Serif', 'Tinos', serif"
 MISSING_COLOUR = "#c00"
-# a figure the composer could not find, as it prints: "[code.field?]" or "[code?]"
-MISSING = re.compile(r"\[[a-z0-9_]+(?:\.[a-z_]+)?\?\]")
 # the header and signature tables' columns in the .docx (mm), less Word's 1.9 mm cell margins
 HEADER_MM = (67.5, 100.0)
 SIGNATURE_MM = (75.0, 80.0)
@@ -44,13 +41,20 @@ HEADING_LOOK = {  # level: (bold, italic, space before in pt)
 }
 
 
-def _text(text: str) -> str:
-    """Escaped text, with each missing figure in red so the clerk sees what is still to fill in."""
-    return MISSING.sub(lambda m: f'<span style="color:{MISSING_COLOUR}">{m.group(0)}</span>', escape(text))
+def _text(text: str, missing: Spans = (), shift: int = 0) -> str:
+    """Escaped text, with each missing figure (the outline says where) in red: what is still to fill in."""
+    out, last = [], 0
+    for start, end in sorted((a + shift, b + shift) for a, b in missing):
+        out.append(escape(text[last:start]))
+        out.append(f'<span style="color:{MISSING_COLOUR}">{escape(text[start:end])}</span>')
+        last = end
+    out.append(escape(text[last:]))
+    return "".join(out)
 
 
 def _p(text: str, *, size: float = BODY_PT, bold: bool = False, italic: bool = False, align: str = "center",
-       indent: bool = False, before: float = 0, after: float = 0, anchor: str = "", nowrap: bool = False) -> str:
+       indent: bool = False, before: float = 0, after: float = 0, anchor: str = "", nowrap: bool = False,
+       missing: Spans = (), shift: int = 0) -> str:
     # Qt gives <p> 12 px above and below unless told otherwise
     style = [f"margin-top:{px(before)}px", f"margin-bottom:{px(after)}px"]
     style += [f"text-indent:{INDENT_PX}px"] if indent else []
@@ -60,7 +64,7 @@ def _p(text: str, *, size: float = BODY_PT, bold: bool = False, italic: bool = F
     style += ["white-space:nowrap"] if nowrap else []
     mark = f'<a name="{anchor}"></a>' if anchor else ""
     # an empty paragraph would collapse: a no-break space keeps its line (the signature gap)
-    body = _text(text) if text else "&nbsp;"
+    body = _text(text, missing, shift) if text else "&nbsp;"
     return f'<p align="{align}" style="{"; ".join(style)}">{mark}{body}</p>'
 
 
@@ -93,7 +97,7 @@ def _front(outline: Outline) -> list[str]:
              _p(f.place_date, size=14, italic=True, before=6)]
     return [_table(left, right, HEADER_MM),
             _p(f.type_name, bold=True, before=18),
-            _p(f.summary, bold=True),
+            _p(f.summary, bold=True, missing=f.summary_missing),
             _rule(f.summary, 14, True, TEXT_MM, 0.4),
             '<p style="margin-top:0px; margin-bottom:0px; font-size:6pt">&nbsp;</p>']  # 12 pt after the rule
 
@@ -108,9 +112,10 @@ def _body(outline: Outline) -> list[str]:
         elif isinstance(item, Heading):
             bold, italic, before = HEADING_LOOK[item.level]
             out.append(_p(item.line, bold=bold, italic=italic, align="justify", indent=True, before=before,
-                          after=6, anchor=anchor))
+                          after=6, anchor=anchor, missing=item.missing, shift=item.prefix))
         elif isinstance(item, Paragraph):
-            out.append(_p(item.line, align="justify", indent=True, after=6, anchor=anchor))
+            out.append(_p(item.line, align="justify", indent=True, after=6, anchor=anchor, missing=item.missing,
+                          shift=item.prefix))
     return out
 
 
@@ -147,7 +152,8 @@ def trimmed(outline: Outline) -> Outline:
         if isinstance(item, Paragraph) and len(item.text) > MAX_PARAGRAPH_CHARS:
             rest = len(item.text) - MAX_PARAGRAPH_CHARS
             item = dataclasses.replace(item, text=item.text[:MAX_PARAGRAPH_CHARS]
-                                       + f" … [bản xem trước lược {rest:,} ký tự; tệp Word có đủ]".replace(",", "."))
+                                       + f" … [bản xem trước lược {rest:,} ký tự; tệp Word có đủ]".replace(",", "."),
+                                       missing=tuple(m for m in item.missing if m[1] <= MAX_PARAGRAPH_CHARS))
         body.append(item)
     left_out = len(outline.body) - len(body)
     if left_out > 0:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.figures import FigureWriter
+from ..domain.figures import FigureWriter, sheet
 from ..domain.model import Block, BlockKind, Part
 from .binding import TextBinding
 from .figure_menu import CitationHighlighter, fill_figure_menu
@@ -107,7 +107,7 @@ class BlocksEditor(QWidget):
 
     # --- model → widgets -------------------------------------------------------------------------------------
     def writer(self) -> FigureWriter:
-        return FigureWriter(self.session.workbook, self.session.report, missing="mark")
+        return sheet(self.session.workbook, self.session.report)
 
     def refresh(self) -> None:
         report = self.session.report

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from ..domain.figures import FigureWriter, MissingFigure, Uncomputable, derived
+from ..domain.figures import MissingFigure, Uncomputable, derived, sheet
 from ..domain.vnformat import NumberError, ambiguous_decimal, format_number, format_percent, parse_number
 from .session import WorkbookSession
 
@@ -58,7 +58,7 @@ class IndicatorTable(QTableWidget):
     def refresh(self) -> None:
         wb, report = self.session.workbook, self.session.report
         indicators = [i for i in wb.indicators if i.sector == self.sector]
-        writer = FigureWriter(wb, report) if report else None
+        writer = sheet(wb, report) if report else None
         current = (self.currentRow(), self.currentColumn())
         self.blockSignals(True)
         self.setRowCount(len(indicators))

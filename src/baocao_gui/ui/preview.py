@@ -103,7 +103,7 @@ class Preview(QTextBrowser):
             same_shape = type(a) is type(b) and (
                 (isinstance(a, Paragraph) and a.bullet == b.bullet)
                 or (isinstance(a, Heading) and a.level == b.level and a.level != Level.PART))
-            if not same_shape or index not in self.block_of or "?]" in b.line or "?]" in a.line:
+            if not same_shape or index not in self.block_of or a.missing or b.missing:  # red marks: lay out
                 return False
             changed.append((index, b.line))
         document = self.document()
