@@ -51,6 +51,36 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Cell:
+    text: str
+    missing: Spans = ()
+
+
+@dataclass(frozen=True)
+class TableItem:
+    """A table in the text: header rows repeated on every page, body rows, a bold total row if ``total``."""
+
+    header: tuple[tuple[Cell, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    widths: tuple[float, ...]  # relative, one per column
+    align: tuple[str, ...]  # "left" | "center" | "right", one per column
+    merges: tuple[tuple[int, int, int, int], ...] = ()  # header (row, col, rows, cols) shown as one cell
+    total: bool = False
+
+    @property
+    def columns(self) -> int:
+        return len(self.widths)
+
+    @property
+    def missing(self) -> Spans:
+        return tuple(span for row in (*self.header, *self.rows) for cell in row for span in cell.missing)
+
+    def lines(self) -> list[str]:
+        """One line a row, cells separated by tabs (tests and the plain text of the preview)."""
+        return ["\t".join(c.text for c in row) for row in (*self.header, *self.rows)]
+
+
+@dataclass(frozen=True)
 class FrontMatter:
     parent_agency: str
     agency: str
@@ -74,7 +104,7 @@ class Signature:
 @dataclass(frozen=True)
 class Outline:
     front: FrontMatter
-    body: tuple[Heading | Paragraph, ...]
+    body: tuple[Heading | Paragraph | TableItem, ...]
     signature: Signature
     missing: tuple[str, ...] = field(default=())  # citations without a figure, e.g. "viec_lam.pct_plan"
 
@@ -85,6 +115,8 @@ class Outline:
         for item in self.body:
             if isinstance(item, Heading) and item.level == Level.PART:
                 out += [item.number, item.text]
+            elif isinstance(item, TableItem):
+                out += item.lines()
             else:
                 out.append(item.line)
         s = self.signature

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from ..domain.figures import sheet
 from ..domain.model import Block, BlockKind, Part, Report, Workbook
 from ..domain.structure import HOLDS, PART_ONE, SECTIONS, Node
+from ..domain.tables import Table
 from ..domain.text import drop_illegal
 from ..domain.vnformat import format_doc_number, format_place_date
-from .outline import FrontMatter, Heading, Level, Outline, Paragraph, Signature, Spans
+from .outline import Cell, FrontMatter, Heading, Level, Outline, Paragraph, Signature, Spans, TableItem
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Điểm follow the Vietnamese alphabet, as in legal texts: a), b), c), d), đ), e), g) …
@@ -58,7 +59,7 @@ class _Composer:
         self.report = report
         self.writer = sheet(workbook, report)
         self.missing: list[str] = []
-        self.body: list[Heading | Paragraph] = []
+        self.body: list[Heading | Paragraph | TableItem] = []
 
     def styled(self, raw: str) -> tuple[str, Spans]:
         """The written text, and where in it each missing figure's mark sits."""
@@ -85,6 +86,9 @@ class _Composer:
     def blocks(self, blocks: Iterable[Block]) -> None:
         n = 0
         for b in blocks:
+            if b.kind == BlockKind.TABLE:
+                self.body.append(self.table(Table.from_json(b.text).normalized()))
+                continue
             text, missing = self.styled(b.text)
             if not text:
                 continue
@@ -93,6 +97,15 @@ class _Composer:
                 self.heading(Level.DIEM, diem(n), text, missing)
             else:
                 self.body.append(Paragraph(text, bullet=b.kind == BlockKind.BULLET, missing=missing))
+
+    def table(self, table: Table) -> TableItem:
+        def cells(grid) -> tuple[tuple[Cell, ...], ...]:
+            return tuple(tuple(Cell(*self.styled(text)) for text in row) for row in grid)
+
+        merges = tuple((m.row, m.col, m.rows, m.cols) for m in table.merges
+                       if 0 <= m.row < len(table.header) and 0 <= m.col < table.columns)
+        return TableItem(cells(table.header), cells(table.rows), table.column_widths(),
+                         tuple(table.column_align(c).value for c in range(table.columns)), merges, table.total)
 
     @staticmethod
     def has_text(blocks: Iterable[Block]) -> bool:

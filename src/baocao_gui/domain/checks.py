@@ -18,6 +18,7 @@ from .figures import TOKEN, MissingFigure, Uncomputable, citations, derived, she
 from .model import Block, BlockKind, Indicator, Part, PlanMeaning, Report, Workbook
 from .rules import OPERATOR_WORDS, RuleError, check_rule, references
 from .structure import PART_INFO, Group
+from .tables import Table
 from .text import ILLEGAL, drop_illegal
 from .vnformat import format_number, format_percent, to_decimal
 
@@ -237,22 +238,31 @@ class _Checker:
             def add(severity: Severity, message: str, fix: str, kind: str = "", where=where, place=place) -> None:
                 self.add(severity, where, message, fix, place, kind)
 
-            raw = block.text
-            for severity, message, fix, kind in _typed_text_findings(raw, block.kind == BlockKind.BULLET):
-                add(severity, message, fix, kind)
-            for c in citations(raw):
-                try:
-                    self.writer.figure(c.code, c.field)
-                except MissingFigure as exc:
-                    add(Severity.ERROR, f"trích số liệu “{c.code}.{c.field}”: {exc.reason}.",
-                        "nhập số liệu cho chỉ tiêu này, hoặc xóa chỗ trích")
-                ind = indicators_by_code.get(c.code)
-                after = raw[c.end:c.end + 12].lstrip()
-                if ind and "đồng" in ind.unit and re.match(r"(nghìn|ngàn|triệu|tỷ)\b", after):
-                    add(Severity.ERROR, f"số tiền đã tính bằng {ind.unit} lại ghi thêm “{after.split()[0]}”: "
-                        "đơn vị bị nhân hai lần.", f"xóa chữ “{after.split()[0]}” sau số liệu")
-            if _UNIT_GLUED.search(self.writer.render(raw)):
-                add(Severity.WARNING, "thiếu dấu cách giữa số tiền và chữ “đồng”.", "thêm một dấu cách trước “đồng”")
+            if block.kind == BlockKind.TABLE:  # each cell is checked as a text of its own
+                for cell in Table.from_json(block.text).cells():
+                    if cell.strip():
+                        self._text_of(cell, False, add, indicators_by_code, in_table=True)
+                continue
+            self._text_of(block.text, block.kind == BlockKind.BULLET, add, indicators_by_code)
+
+    def _text_of(self, raw: str, bullet: bool, add, indicators_by_code, in_table: bool = False) -> None:
+        for severity, message, fix, kind in _typed_text_findings(raw, bullet):
+            if in_table and message.startswith("đoạn bắt đầu"):
+                continue  # "1." or "-" opening a cell is a table's content, not a hand-typed heading number
+            add(severity, message, fix, "" if in_table else kind)  # the one-click fixes rewrite a paragraph
+        for c in citations(raw):
+            try:
+                self.writer.figure(c.code, c.field)
+            except MissingFigure as exc:
+                add(Severity.ERROR, f"trích số liệu “{c.code}.{c.field}”: {exc.reason}.",
+                    "nhập số liệu cho chỉ tiêu này, hoặc xóa chỗ trích")
+            ind = indicators_by_code.get(c.code)
+            after = raw[c.end:c.end + 12].lstrip()
+            if ind and "đồng" in ind.unit and re.match(r"(nghìn|ngàn|triệu|tỷ)\b", after):
+                add(Severity.ERROR, f"số tiền đã tính bằng {ind.unit} lại ghi thêm “{after.split()[0]}”: "
+                    "đơn vị bị nhân hai lần.", f"xóa chữ “{after.split()[0]}” sau số liệu")
+        if _UNIT_GLUED.search(self.writer.render(raw)):
+            add(Severity.WARNING, "thiếu dấu cách giữa số tiền và chữ “đồng”.", "thêm một dấu cách trước “đồng”")
 
     def run(self) -> list[Finding]:
         self.required()

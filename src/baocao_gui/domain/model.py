@@ -22,6 +22,7 @@ class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
     HEADING = "heading"  # a sub-heading inside a part, numbered a), b) … by the program
     BULLET = "bullet"  # a "- " list item
+    TABLE = "table"  # a table (domain.tables.Table as JSON in the block's text)
 
 
 class Part(StrEnum):

@@ -11,18 +11,12 @@ from __future__ import annotations
 import dataclasses
 from html import escape
 
-from ..compose.outline import Heading, Level, Outline, Paragraph, Spans
+from ..compose.outline import Heading, Level, Outline, Paragraph, Spans, TableItem
+from .layout import BODY_PT, CELL_MARGIN_MM, HEADER_MM, SIGNATURE_GAP_LINES, SIGNATURE_MM, TABLE_PT, TEXT_MM
 from .textwidth import text_width_pt
 
 FONT = "'Times New Roman', 'Liberation Serif', 'Tinos', serif"
 MISSING_COLOUR = "#c00"
-# the header and signature tables' columns in the .docx (mm), less Word's 1.9 mm cell margins
-HEADER_MM = (67.5, 100.0)
-SIGNATURE_MM = (75.0, 80.0)
-CELL_MARGIN_MM = 1.9
-TEXT_MM = 155.0
-SIGNATURE_GAP_LINES = 4
-BODY_PT = 14
 
 
 def px(pt: float) -> int:
@@ -116,7 +110,43 @@ def _body(outline: Outline) -> list[str]:
         elif isinstance(item, Paragraph):
             out.append(_p(item.line, align="justify", indent=True, after=6, anchor=anchor, missing=item.missing,
                           shift=item.prefix))
+        elif isinstance(item, TableItem):
+            out.append(_data_table(item, anchor))
     return out
+
+
+def _data_table(item: TableItem, anchor: str) -> str:
+    """A table in the text, as the .docx has it: borders, bold header rows, merged header cells, aligned figures."""
+    total = sum(item.widths) or 1
+    widths = [round(100 * w / total) for w in item.widths]
+    covered: set[tuple[int, int]] = set()
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    for r, c, rows, cols in item.merges:
+        rows, cols = min(rows, len(item.header) - r), min(cols, item.columns - c)
+        spans[(r, c)] = (rows, cols)
+        covered |= {(i, j) for i in range(r, r + rows) for j in range(c, c + cols)} - {(r, c)}
+    grid = [*item.header, *item.rows]
+    last = len(grid) - 1
+    out = [(f'<a name="{anchor}"></a><table width="100%" border="1" cellspacing="0" cellpadding="3" '
+           f'style="border-collapse:collapse; margin-bottom:{px(6)}px; font-size:{TABLE_PT}pt">')]
+    for r, row in enumerate(grid):
+        header = r < len(item.header)
+        bold = header or (item.total and item.rows and r == last)
+        cells = []
+        for c, cell in enumerate(row):
+            if (r, c) in covered:
+                continue
+            rows, cols = spans.get((r, c), (1, 1))
+            attrs = f' width="{widths[c]}%"' if r == 0 else ""
+            attrs += f' rowspan="{rows}"' if rows > 1 else ""
+            attrs += f' colspan="{cols}"' if cols > 1 else ""
+            align = "center" if header else item.align[c]
+            text = _text(cell.text, cell.missing) or "&nbsp;"
+            text = f"<b>{text}</b>" if bold else text
+            cells.append(f'<td{attrs} align="{align}" valign="middle">{text}</td>')
+        out.append(f"<tr>{''.join(cells)}</tr>")
+    out.append("</table>")
+    return "".join(out)
 
 
 def _signature(outline: Outline) -> list[str]:

@@ -13,13 +13,24 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Mm, Pt, Twips
+from docx.shared import Emu, Mm, Pt
 
-from ..compose.outline import Heading, Level, Outline, Paragraph
+from ..compose.outline import Heading, Level, Outline, Paragraph, TableItem
 from ..errors import UserError
 from ..paths import resource
+from .layout import (
+    CELL_MARGIN_MM,
+    HEADER_MM,
+    HEADER_SHIFT_MM,
+    SIGNATURE_GAP_LINES,
+    SIGNATURE_MM,
+    TABLE_BORDER_EIGHTHS,
+    TABLE_CELL_SPACE_PT,
+    TABLE_PT,
+)
 from .textwidth import text_width_pt
 
 log = logging.getLogger(__name__)
@@ -32,12 +43,13 @@ HEADING_STYLE = {
     Level.DIEM: "BC Diem",
 }
 # Mẫu 1.4: the header table is 67.5 + 100 mm, a little wider than the 155 mm text, shifted 3.5 mm left,
-# so that the national heading and the place-and-date line each fit on one line.
-HEADER_COLUMNS = (Mm(67.5), Mm(100))
-HEADER_SHIFT = Mm(-3.5)
-SIGNATURE_COLUMNS = (Mm(75), Mm(80))
-CELL_MARGIN = Twips(108)  # Word's default left/right cell margin (0,19 cm)
-SIGNATURE_GAP_LINES = 4  # room for the hand signature and the seal
+# so that the national heading and the place-and-date line each fit on one line (render/layout.py).
+HEADER_COLUMNS = tuple(Mm(w) for w in HEADER_MM)
+HEADER_SHIFT = Mm(HEADER_SHIFT_MM)
+SIGNATURE_COLUMNS = tuple(Mm(w) for w in SIGNATURE_MM)
+CELL_MARGIN = Mm(CELL_MARGIN_MM)
+CENTER = "center"
+ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 
 
 class ExportError(UserError):
@@ -56,11 +68,15 @@ def _set(element, tag: str, **attrs: str):
     return child
 
 
-def _no_borders(table) -> None:
+def _borders(table, kind: str) -> None:
+    """Borders of a table: ``nil`` for the layout tables of the header and signature, ``single`` for data."""
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        _set(borders, f"w:{side}", val="nil")
+        if kind == "nil":
+            _set(borders, f"w:{side}", val="nil")
+        else:
+            _set(borders, f"w:{side}", val=kind, sz=str(TABLE_BORDER_EIGHTHS), space="0", color="000000")
     # CT_TblPr sequence: … tblW, jc, tblCellSpacing, tblInd, tblBorders, shd, tblLayout, tblCellMar, tblLook
     successors = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
     tbl_pr.insert_element_before(borders, *successors)
@@ -76,7 +92,7 @@ def _fixed_table(document: Document, widths: tuple[Emu, ...], shift: Emu | None 
         ind.set(qn("w:w"), str(Emu(shift).twips))
         ind.set(qn("w:type"), "dxa")
         tbl_pr.insert_element_before(ind, "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
-    _no_borders(table)
+    _borders(table, "nil")
     for col, width in zip(table.columns, widths):
         col.width = width
         for cell in col.cells:
@@ -169,6 +185,52 @@ class _Writer:
                     self.add(self.document, item.line, HEADING_STYLE[item.level])
             elif isinstance(item, Paragraph):
                 self.add(self.document, item.line, "BC Bullet" if item.bullet else "Normal")
+            elif isinstance(item, TableItem):
+                self.table(item)
+
+    def table(self, item: TableItem) -> None:
+        """A Word table: single borders, header rows repeated on every page, no row split across pages,
+        figures aligned as their column says, merged header cells, a bold total row."""
+        section = self.document.sections[0]
+        room = section.page_width - section.left_margin - section.right_margin
+        total = sum(item.widths) or 1
+        widths = tuple(Emu(int(room * w / total)) for w in item.widths)
+        grid = [*item.header, *item.rows]
+        table = self.document.add_table(rows=len(grid), cols=item.columns)
+        table.autofit = False
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        _borders(table, "single")
+        for col, width in zip(table.columns, widths, strict=True):
+            col.width = width
+        covered = set()
+        for r, c, rows, cols in item.merges:
+            last = (min(r + rows, len(item.header)) - 1, min(c + cols, item.columns) - 1)
+            if last != (r, c):
+                table.cell(r, c).merge(table.cell(*last))
+                covered |= {(i, j) for i in range(r, last[0] + 1) for j in range(c, last[1] + 1)} - {(r, c)}
+        bold_rows = set(range(len(item.header))) | ({len(grid) - 1} if item.total and item.rows else set())
+        for r, (row, line) in enumerate(zip(table.rows, grid, strict=True)):
+            tr_pr = row._tr.get_or_add_trPr()
+            tr_pr.append(OxmlElement("w:cantSplit"))
+            if r < len(item.header):
+                tr_pr.append(OxmlElement("w:tblHeader"))
+            for c, cell in enumerate(line):
+                if (r, c) in covered:
+                    continue
+                target = table.cell(r, c)
+                target.width = widths[c]
+                paragraph = self.add(target, "", "Normal")
+                run = paragraph.add_run(cell.text)
+                run.font.size = Pt(TABLE_PT)
+                run.font.bold = r in bold_rows or None
+                fmt = paragraph.paragraph_format
+                fmt.first_line_indent = Pt(0)
+                fmt.space_before = fmt.space_after = Pt(TABLE_CELL_SPACE_PT)
+                fmt.line_spacing = 1.0
+                fmt.keep_with_next = False
+                fmt.alignment = ALIGN[CENTER if r < len(item.header) else item.align[c]]
+        spacer = self.add(self.document, "", "Normal")  # Word joins two tables that touch
+        spacer.paragraph_format.space_after = Pt(0)
 
     def signature(self, outline: Outline) -> None:
         s = outline.signature

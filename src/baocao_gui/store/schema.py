@@ -113,3 +113,26 @@ def m002_rules(db: Database) -> None:
         );
         """
     )
+
+
+@migrations()
+def m003_table_blocks(db: Database) -> None:
+    """A block may be a table (its JSON in ``text``). SQLite cannot change a CHECK, so the table is rebuilt;
+    statement by statement (``executescript`` would commit the migration's transaction half way)."""
+    for statement in (
+        """CREATE TABLE block_new (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+            part TEXT NOT NULL,
+            sector_id INTEGER REFERENCES sector(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'paragraph' CHECK (kind IN ('paragraph', 'heading', 'bullet', 'table')),
+            text TEXT NOT NULL
+        )""",
+        """INSERT INTO block_new (id, report_id, part, sector_id, position, kind, text)
+           SELECT id, report_id, part, sector_id, position, kind, text FROM block""",
+        "DROP TABLE block",
+        "ALTER TABLE block_new RENAME TO block",
+        "CREATE INDEX block_place ON block (report_id, part, sector_id, position)",
+    ):
+        db.execute(statement)

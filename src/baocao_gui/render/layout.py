@@ -1,0 +1,13 @@
+"""Layout constants both renderers share (the .docx and the preview's HTML), from Decree 30's layout rules
+(../shared/reference/nd30-layout.md): one place to change a size so that the preview keeps showing the page."""
+
+TEXT_MM = 155.0  # A4 less the 30 mm left and 15–20 mm right margins: the text width
+BODY_PT = 14  # body text, 13–14 pt
+HEADER_MM = (67.5, 100.0)  # Mẫu 1.4: the first-page header table, a little wider than the text
+HEADER_SHIFT_MM = -3.5
+SIGNATURE_MM = (75.0, 80.0)  # recipients | signer
+CELL_MARGIN_MM = 1.905  # Word's default left and right cell margin (108 twips, 0,19 cm)
+SIGNATURE_GAP_LINES = 4  # room for the hand signature and the seal
+TABLE_PT = 13  # a table in the text: 12–13 pt
+TABLE_BORDER_EIGHTHS = 4  # single borders, ½ pt
+TABLE_CELL_SPACE_PT = 2  # above and below a cell's text
