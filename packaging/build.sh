@@ -30,6 +30,10 @@ mkdir -p "$BUILD" "$DIST"
 # installer stores and sets on install) is the last commit's time, not the build's.
 SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git -C "$ROOT" log -1 --format=%ct 2>/dev/null || stat -c %Y "$ROOT/pyproject.toml")}
 export SOURCE_DATE_EPOCH
+# PyInstaller walks sets of module names: with Python's per-run string hashing, base_library.zip and the
+# executables' archives came out in a different order each build. A fixed seed fixes the order (wine passes
+# it on to the Windows Python).
+export PYTHONHASHSEED=0
 # Files' times in a built folder: the commit's (PyInstaller copies libraries with their own times).
 settle_times() { find "$@" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +; }
 
