@@ -150,7 +150,8 @@ build_installer() {
   "${nsis[@]}" -DOUTFILE="$BUILD/nsis/uninstall.exe" packaging/uninstaller.nsi
   settle_times "$BUILD/nsis/uninstall.exe"
   "${nsis[@]}" -DOUTFILE="$setup" packaging/installer.nsi
-  7z l "$setup" > "${setup%.exe}.txt"
+  # from "Listing archive" on: 7z's banner names its version and the machine's CPUs; a relative name, no path
+  (cd "$DIST" && 7z l "$(basename "$setup")" | sed -n '/^Listing archive/,$p') > "${setup%.exe}.txt"
   echo "$(basename "$setup"): $(mb "$setup") in $(( $(stamp) - t )) s; contents in dist/$(basename "${setup%.exe}.txt")"
 }
 
