@@ -19,6 +19,7 @@ from typing import Any
 
 from ..domain.model import PeriodKind, Report, Workbook
 from ..domain.periods import carried, carries_figures, next_period, shift_years
+from ..domain.tables import Table
 from ..errors import UserError
 from ..store import (
     DamagedWorkbook,
@@ -227,6 +228,13 @@ class Document:
     def set_block_text(self, block_id: int, text: str) -> Edit:
         return self._set("Sửa đoạn văn", edits.set_block_text, (block_id,), text, merge_key=f"block.{block_id}",
                          change=Change(Scope.BLOCKS))
+
+    def set_block_table(self, block_id: int, table: Table) -> Edit:
+        """A table block's new content: every cell cleaned as typed text is (NFC, no control characters)."""
+        clean = lambda grid: tuple(tuple(edits.clean_text(c) for c in row) for row in grid)
+        table = dataclasses.replace(table, header=clean(table.header), rows=clean(table.rows))
+        return self._set("Sửa bảng", edits.set_block_text, (block_id,), table.to_json(),
+                         merge_key=f"table.{block_id}", change=Change(Scope.BLOCKS))
 
     def set_block_kind(self, block_id: int, kind: str) -> Edit:
         return self._set("Đổi loại đoạn", edits.set_block_kind, (block_id,), kind, change=Change(Scope.BLOCKS))

@@ -211,9 +211,10 @@ class _Writer:
         bold_rows = set(range(len(item.header))) | ({len(grid) - 1} if item.total and item.rows else set())
         for r, (row, line) in enumerate(zip(table.rows, grid, strict=True)):
             tr_pr = row._tr.get_or_add_trPr()
-            tr_pr.append(OxmlElement("w:cantSplit"))
-            if r < len(item.header):
+            if r < len(item.header):  # repeated on every page (LibreOffice stops repeating a row marked cantSplit)
                 tr_pr.append(OxmlElement("w:tblHeader"))
+            else:  # a row is never split across two pages
+                tr_pr.append(OxmlElement("w:cantSplit"))
             for c, cell in enumerate(line):
                 if (r, c) in covered:
                     continue

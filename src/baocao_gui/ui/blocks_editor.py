@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -20,14 +21,16 @@ from PySide6.QtWidgets import (
 
 from ..domain.figures import FigureWriter, sheet
 from ..domain.model import Block, BlockKind, Part
+from ..domain.tables import Table, new_table
 from .binding import TextBinding
 from .figure_menu import CitationHighlighter, fill_figure_menu
 from .session import WorkbookSession
+from .table_editor import TableEditor
 from .text_edit import UnicodeTextEdit
 
 KINDS = ((BlockKind.PARAGRAPH, "Đoạn văn"), (BlockKind.HEADING, "Đề mục (a, b, c…)"),
          (BlockKind.BULLET, "Gạch đầu dòng (-)"))
-PREFIX = {BlockKind.PARAGRAPH: "", BlockKind.HEADING: "▸ ", BlockKind.BULLET: "- "}
+PREFIX = {BlockKind.PARAGRAPH: "", BlockKind.HEADING: "▸ ", BlockKind.BULLET: "- ", BlockKind.TABLE: "▦ "}
 SHOWN_CHARS = 600  # a list line or the "Sẽ in" line shows this much of a very long paragraph
 
 
@@ -67,6 +70,10 @@ class BlocksEditor(QWidget):
 
         self.add_button = QPushButton("&Thêm đoạn")
         self.add_button.clicked.connect(self.add_block)
+        self.table_button = QPushButton("Thêm &bảng")
+        self.table_button.clicked.connect(self.add_table)
+        self.table_editor = TableEditor(readonly=self.session.readonly)
+        self.table_editor.changed.connect(self._save_table)
         self.delete_button = QPushButton("&Xóa đoạn")
         self.delete_button.clicked.connect(self.delete_block)
         self.up_button = QPushButton("Lê&n")
@@ -82,20 +89,28 @@ class BlocksEditor(QWidget):
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.add_block)
 
         buttons = QHBoxLayout()
-        for w in (self.add_button, self.delete_button, self.up_button, self.down_button):
+        for w in (self.add_button, self.table_button, self.delete_button, self.up_button, self.down_button):
             buttons.addWidget(w)
         buttons.addStretch(1)
         tools = QHBoxLayout()
         tools.addWidget(QLabel("Loại:"))
         tools.addWidget(self.kind)
+        tools.addWidget(self.table_editor.buttons)
         tools.addStretch(1)
         tools.addWidget(self.figure_button)
+        text_page = QWidget()
+        tl = QVBoxLayout(text_page)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.editor, 1)
+        tl.addWidget(self.rendered)
+        self.pages = QStackedWidget()  # a paragraph's text, or a table's cells
+        self.pages.addWidget(text_page)
+        self.pages.addWidget(self.table_editor)
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
         bl.addLayout(tools)
-        bl.addWidget(self.editor, 1)
-        bl.addWidget(self.rendered)
+        bl.addWidget(self.pages, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.list)
         split.addWidget(bottom)
@@ -114,7 +129,7 @@ class BlocksEditor(QWidget):
         self.blocks = list(report.part(self.part, self.sector or "")) if report else []
         current = self.current_block_id()
         writer = self.writer() if report else None
-        lines = [PREFIX[b.kind] + shortened(writer.render(b.text) if writer else b.text) for b in self.blocks]
+        lines = [PREFIX[b.kind] + shortened(self._line(b, writer)) for b in self.blocks]
         ids = [b.id for b in self.blocks]
         self.list.blockSignals(True)
         if ids == [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]:
@@ -132,6 +147,14 @@ class BlocksEditor(QWidget):
             self.list.setCurrentRow(row)
         self.list.blockSignals(False)
         self._load_current()
+
+    @staticmethod
+    def _line(block: Block, writer) -> str:
+        if block.kind == BlockKind.TABLE:
+            table = Table.from_json(block.text).normalized()
+            head = " | ".join(c for c in table.header[0] if c) if table.header else ""
+            return f"Bảng {table.columns} cột × {len(table.rows)} dòng: {head}"
+        return writer.render(block.text) if writer else block.text
 
     def current_block_id(self) -> int | None:
         item = self.list.currentItem()
@@ -166,9 +189,15 @@ class BlocksEditor(QWidget):
             w.setEnabled(block is not None)
         if self.binding.unsaved and any(b.id == self.binding_block for b in self.blocks):
             return  # the paragraph being typed stays in the editor until the workbook holds it
-        self.binding_block = block.id if block else None
-        self.binding.show(block.text if block else "")
-        if block:
+        is_table = block is not None and block.kind == BlockKind.TABLE
+        self.pages.setCurrentWidget(self.table_editor if is_table else self.pages.widget(0))
+        self.table_editor.buttons.setVisible(is_table)
+        self.kind.setEnabled(block is not None and not is_table)
+        self.binding_block = block.id if block and not is_table else None
+        self.binding.show(block.text if block and not is_table else "")
+        if is_table:
+            self.table_editor.show_table(Table.from_json(block.text))
+        elif block:
             self.kind.setCurrentIndex(self.kind.findData(block.kind.value))
         self._show_rendered()
 
@@ -182,6 +211,24 @@ class BlocksEditor(QWidget):
         if self.binding_block is not None:
             return self.session.set_block_text(self.binding_block, text)
         return None
+
+    def _save_table(self, table: Table) -> None:
+        block = self.current_block()
+        if block is not None and block.kind == BlockKind.TABLE:
+            self.session.set_block_table(block.id, table)
+
+    def add_table(self) -> None:
+        if not self._flushed():
+            return
+        index = self.list.currentRow() + 1 if self.list.count() else 0
+        new_id = self.session.insert_block(self.part.value, self.sector, index, BlockKind.TABLE.value,
+                                           new_table().to_json())
+        if new_id is not None:
+            if all(b.id != new_id for b in self.blocks):
+                self.refresh()
+            self.select_block(new_id)
+            self.table_editor.grid.setFocus()
+            self.table_editor.grid.setCurrentCell(1, 0)
 
     def _kind_chosen(self, _index: int) -> None:
         block = self.current_block()
@@ -228,6 +275,10 @@ class BlocksEditor(QWidget):
         fill_figure_menu(self.figure_menu, self.writer(), self.sector, self.insert_citation)
 
     def insert_citation(self, token: str) -> None:
+        block = self.current_block()
+        if block is not None and block.kind == BlockKind.TABLE:
+            self.table_editor.insert_citation(token)
+            return
         self.editor.insertPlainText(token)
         self.editor.setFocus()
         self.binding.flush()

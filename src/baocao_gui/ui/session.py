@@ -144,6 +144,9 @@ class WorkbookSession(QObject):
     def set_block_text(self, block_id: int, text: str) -> bool:
         return self.push(self.doc.set_block_text(block_id, text))
 
+    def set_block_table(self, block_id: int, table) -> bool:
+        return self.push(self.doc.set_block_table(block_id, table))
+
     def set_block_kind(self, block_id: int, kind: str) -> bool:
         return self.push(self.doc.set_block_kind(block_id, kind))
 
