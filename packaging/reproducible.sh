@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Is the build reproducible? packaging/reproducible.sh [all|linux|windows]   (default: all; ≈ 2 × build time)
 #
-# Builds the last commit twice with packaging/build.sh, in a snapshot of it (git archive HEAD → build/repro/tree,
-# so edits in the work tree cannot slip in between the two builds) with this tree's tools (build/win,
+# Builds the last commit twice with packaging/build.sh, each time in a snapshot of it (git archive HEAD), the
+# second one at another path (build/repro/one/tree, then build/repro/second-build/tree), so edits in the work
+# tree cannot slip in and a build path recorded anywhere would show; with this tree's tools (build/win,
 # build/wineprefix, build/venv-linux: linked, set up first if missing) and SOURCE_DATE_EPOCH = the commit's
 # time. Keeps the first dist/ as build/repro/first/ and compares every file by SHA-256: prints the
 # installer's and the executables' hashes of both builds, then each file that differs; exit 0 only if none.
@@ -13,7 +14,6 @@ cd "$ROOT"
 WHAT=${1:-all}
 case "$WHAT" in all|linux|windows) ;; *) echo "usage: $0 [all|linux|windows]" >&2; exit 2 ;; esac
 OUT=$ROOT/build/repro
-TREE=$OUT/tree
 COMMIT=$(git rev-parse HEAD)
 export SOURCE_DATE_EPOCH=$(git log -1 --format=%ct "$COMMIT")
 
@@ -21,23 +21,28 @@ export SOURCE_DATE_EPOCH=$(git log -1 --format=%ct "$COMMIT")
 if [ "$WHAT" != linux ] && { ! [ -f build/win/py/.ready ] || ! [ -f build/wineprefix/system.reg ]; }; then
   packaging/build.sh windows > /dev/null
 fi
-rm -rf "$OUT" && mkdir -p "$TREE/build"
-git archive --format=tar "$COMMIT" | tar -x -C "$TREE"
-for tool in win wineprefix winehome venv-linux; do
-  [ -e "build/$tool" ] && ln -s "$ROOT/build/$tool" "$TREE/build/$tool"
-done
-
+rm -rf "$OUT" && mkdir -p "$OUT"
+snapshot() {  # a fresh copy of the commit at $1, with the tools linked in
+  mkdir -p "$1/build"
+  git archive --format=tar "$COMMIT" | tar -x -C "$1"
+  for tool in win wineprefix winehome venv-linux; do
+    if [ -e "build/$tool" ]; then ln -s "$ROOT/build/$tool" "$1/build/$tool"; fi
+  done
+}
 sums() { (cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum); }
-build() { (cd "$TREE" && WINEPREFIX=$ROOT/build/wineprefix packaging/build.sh "$WHAT") > "$OUT/build-$1.log" 2>&1 \
+build() { (cd "$2" && WINEPREFIX=$ROOT/build/wineprefix packaging/build.sh "$WHAT") > "$OUT/build-$1.log" 2>&1 \
             || { tail -20 "$OUT/build-$1.log"; exit 1; }; }
 
 t0=$(date +%s)
-build 1
-cp -a "$TREE/dist" "$OUT/first"
-sums "$TREE/dist" > "$OUT/first.sha256"
+snapshot "$OUT/one/tree"
+build 1 "$OUT/one/tree"
+mv "$OUT/one/tree/dist" "$OUT/first"
+rm -rf "$OUT/one"
+sums "$OUT/first" > "$OUT/first.sha256"
 t1=$(date +%s)
-build 2
-sums "$TREE/dist" > "$OUT/second.sha256"
+snapshot "$OUT/second-build/tree"
+build 2 "$OUT/second-build/tree"
+sums "$OUT/second-build/tree/dist" > "$OUT/second.sha256"
 t2=$(date +%s)
 
 echo "commit $COMMIT, SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH ($(date -u -d "@$SOURCE_DATE_EPOCH" +%FT%TZ));" \
