@@ -15,10 +15,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from ..errors import UserError
 from ..paths import user_dir
+from .db import Db as Database
 
 log = logging.getLogger(__name__)
 KEEP = {"mo": 5, "nang-cap": 5, "truoc-khoi-phuc": 3}  # reason → how many to keep per workbook

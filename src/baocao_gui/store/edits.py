@@ -12,12 +12,11 @@ import re
 import unicodedata
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.codes import code_from_name
 from ..domain.model import OVERRIDE_FIELDS, VALUE_FIELDS, BlockKind, Part, Period, Values
 from ..domain.text import drop_illegal
 from ..domain.vnformat import NumberError, check_storable, storable, to_decimal
+from .db import Db as Database
 
 REPORT_FIELDS = ("number", "date", "type_name", "summary", "signer_authority", "signer_title", "signer_name",
                  "period_kind", "year")

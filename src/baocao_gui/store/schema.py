@@ -6,12 +6,77 @@ does not know was written by a newer version and is refused untouched.
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .db import Db as Database
 
 APPLICATION_ID = 0x42434755  # "BCGU" in the SQLite header: marks a .baocao workbook
 MIGRATION_SET = "baocao"
 
-migrations = Migrations(MIGRATION_SET)
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    fn: Callable[[Database], None]
+
+
+class _Migrations:
+    """The workbook's migrations, recorded as sqlite-utils records them (table ``_sqlite_migrations``): reading
+    what was applied needs no sqlite-utils; applying loads it."""
+
+    migrations_table = "_sqlite_migrations"
+
+    def __init__(self, name: str):
+        self.name = name
+        self._migrations: list[Migration] = []
+
+    def __call__(self) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+        def register(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+            self._migrations.append(Migration(fn.__name__, fn))
+            return fn
+
+        return register
+
+    def applied(self, db: Database) -> list[Migration]:
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                          [self.migrations_table]).fetchone():
+            return []
+        return [Migration(row[0], _not_here) for row in db.execute(
+            f"SELECT name FROM {self.migrations_table} WHERE migration_set = ? ORDER BY rowid", [self.name])]
+
+    def pending(self, db: Database) -> list[Migration]:
+        done = {m.name for m in self.applied(db)}
+        return [m for m in self._migrations if m.name not in done]
+
+    def apply(self, db: Database, stop_before: str | None = None) -> None:
+        """Each pending migration and its record in one transaction (sqlite-utils' Migrations)."""
+        hidden = "numpy" not in sys.modules  # sqlite-utils imports numpy only to accept numpy values
+        if hidden:
+            sys.modules["numpy"] = None  # type: ignore[assignment]
+        try:
+            import sqlite_utils
+        finally:
+            if hidden:
+                del sys.modules["numpy"]
+        runner = sqlite_utils.Migrations(self.name)
+        for m in self._migrations:  # they run on sqlite-utils' Database (its executescript keeps the transaction)
+            runner(name=m.name)(m.fn)
+        db.conn.isolation_level = ""  # sqlite-utils' own mode (its migrations were written against it)
+        try:
+            runner.apply(sqlite_utils.Database(db.conn, execute_plugins=False), stop_before=stop_before)
+        finally:
+            if db.conn.in_transaction:
+                db.conn.rollback()
+            db.conn.isolation_level = None  # back to the autocommit the store's connection works in
+
+
+def _not_here(db: Database) -> None:  # pragma: no cover - an applied record carries no function
+    raise RuntimeError("an applied migration is not run again")
+
+
+migrations = _Migrations(MIGRATION_SET)
 
 
 @migrations()

@@ -8,11 +8,10 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.catalogue import Catalogue, parse_catalogue
 from ..domain.model import OVERRIDE_FIELDS, VALUE_FIELDS, BlockKind, Part, PeriodKind
 from ..paths import resource
+from .db import Db as Database
 
 
 def nfc(text: str) -> str:

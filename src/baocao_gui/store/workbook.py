@@ -11,8 +11,6 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from ..domain.model import (
     OVERRIDE_FIELDS,
     VALUE_FIELDS,
@@ -33,6 +31,7 @@ from ..domain.model import (
 from ..domain.rules import Missing, Rule
 from ..domain.vnformat import storable
 from ..errors import UserError
+from .db import Db as Database
 from .schema import APPLICATION_ID, MIGRATION_SET, migrations
 
 log = logging.getLogger(__name__)
@@ -92,15 +91,15 @@ def _configure(db: Database, readonly: bool, busy_ms: int = BUSY_MS) -> None:
 
 
 def _database(path: Path, readonly: bool, tolerant: bool = False) -> Database:
-    """A connection without sqlite-utils plugins: nothing installed beside us runs against a workbook."""
+    """A plain connection (store/db.py): no sqlite-utils plugin ever runs against a workbook."""
     if readonly:
         # immutable: in a read-only folder SQLite cannot take its locks (nobody can write there either)
         flags = "mode=ro" if os.access(path.parent, os.W_OK) else "mode=ro&immutable=1"
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
         if tolerant:
             conn.text_factory = _tolerant_text
-        return Database(conn, execute_plugins=False)
-    return Database(path, execute_plugins=False)
+        return Database(conn)
+    return Database(path)
 
 
 def create_workbook(path: str | Path) -> Database:
