@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from .app import export_report, export_target, write_sample
 from .domain.checks import Severity, check_report
 from .domain.model import Report, Workbook
 from .store import WorkbookError, load_workbook, open_workbook
@@ -37,12 +36,16 @@ def _report(workbook: Workbook, year: int | None, path: str) -> Report:
 
 
 def sample(args: argparse.Namespace) -> int:
+    from .app.files import write_sample
+
     out = write_sample(args.out)  # one whole file: no journal beside it, now or after a read-only export
     print(f"Đã ghi sổ báo cáo mẫu: {out}")
     return 0
 
 
 def export(args: argparse.Namespace) -> int:
+    from .app.export import export_report, export_target
+
     output = export_target(args.output)  # refuses a suffix no writer knows before reading anything
     workbook = _read(args.workbook)
     report = _report(workbook, args.year, args.workbook)

@@ -1,18 +1,33 @@
 """The application: what the window and the command line do with a workbook, without Qt.
 
 ``Document`` is an open workbook and the edits made on it; ``files`` makes new workbooks; ``export`` writes
-a report. The window (``ui/``) reaches the store only through here.
+a report. The window (``ui/``) reaches the store only through here. Names load when first used: the command
+line's ``export`` needs neither the edits nor the catalogues.
 """
 
-from ..errors import UserError
-from ..store import DamagedWorkbook, UnreadableRows, WorkbookError
-from ..store.backup import Backup, copy_backup_beside, list_backups
-from ..store.lock import LockedError
-from ..store.workbook import BusyWorkbook
-from .document import EVERYTHING, Change, Document, Edit, EditRefused, Scope
-from .export import Exported, export_report, export_target
-from .files import catalogues, new_workbook, write_sample
+from __future__ import annotations
 
+import importlib
+from typing import Any
+
+_WHERE = {
+    "UserError": "..errors",
+    "DamagedWorkbook": "..store", "UnreadableRows": "..store", "WorkbookError": "..store",
+    "Backup": "..store.backup", "copy_backup_beside": "..store.backup", "list_backups": "..store.backup",
+    "LockedError": "..store.lock", "BusyWorkbook": "..store.workbook",
+    "EVERYTHING": ".document", "Change": ".document", "Document": ".document", "Edit": ".document",
+    "EditRefused": ".document", "Scope": ".document",
+    "Exported": ".export", "export_report": ".export", "export_target": ".export",
+    "catalogues": ".files", "new_workbook": ".files", "write_sample": ".files",
+}
 __all__ = ["EVERYTHING", "Backup", "BusyWorkbook", "Change", "DamagedWorkbook", "Document", "Edit", "EditRefused",
            "Exported", "LockedError", "Scope", "UnreadableRows", "UserError", "WorkbookError", "catalogues",
            "copy_backup_beside", "export_report", "export_target", "list_backups", "new_workbook", "write_sample"]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(name)
+    value = getattr(importlib.import_module(_WHERE[name], __name__), name)
+    globals()[name] = value
+    return value

@@ -11,11 +11,13 @@ everything commits together or not at all (nested blocks use savepoints).
 from __future__ import annotations
 
 import contextlib
-import secrets
+import itertools
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+
+_savepoints = itertools.count(1)
 
 
 class Db:
@@ -41,7 +43,7 @@ class Db:
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Db]:
         if self.conn.in_transaction:
-            savepoint = f"baocao_{secrets.token_hex(8)}"
+            savepoint = f"baocao_{next(_savepoints)}"
             self.conn.execute(f"SAVEPOINT {savepoint}")
             try:
                 yield self
