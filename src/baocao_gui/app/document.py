@@ -17,7 +17,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from ..domain.model import PeriodKind, Report, Workbook
+from ..domain.model import Part, PeriodKind, Report, Workbook
 from ..domain.periods import carried, carries_figures, next_period, shift_years
 from ..domain.tables import Table
 from ..errors import UserError
@@ -52,6 +52,7 @@ class Change:
 
     scope: Scope = Scope.ALL
     code: str | None = None  # the indicator, for Scope.FIGURE
+    part: tuple[Part, str] | None = None  # (part, sector code or "") of the paragraphs, for Scope.BLOCKS
 
 
 EVERYTHING = Change()
@@ -116,6 +117,7 @@ class Document:
                                       f"{self.path}: {exc}") from exc
             raise
         self.problems: tuple[str, ...] = self.workbook.problems
+        self._sectors: dict[int, str] | None = None  # sector id → code, while the sectors stay as they are
         if not self.readonly:  # only a workbook that was checked and read whole is backed up
             make_backup(self.db, self.path, "mo")
 
@@ -139,9 +141,16 @@ class Document:
             self._replace(dataclasses.replace(report, values=values))
             return
         if change.scope == Scope.BLOCKS and report is not None:
-            sectors, _ = code_maps(self.db)
-            self._replace(dataclasses.replace(report, blocks=load_blocks(self.db, report.id, sectors)))
+            if self._sectors is None:
+                self._sectors = code_maps(self.db)[0]
+            if change.part is None:
+                blocks = load_blocks(self.db, report.id, self._sectors)
+            else:  # just the part whose paragraph changed
+                blocks = {k: v for k, v in report.blocks.items() if k != change.part}
+                blocks.update(load_blocks(self.db, report.id, self._sectors, only=change.part))
+            self._replace(dataclasses.replace(report, blocks=blocks))
             return
+        self._sectors = None
         self.workbook = load_workbook(self.db, only=self.report_id)
         if self.report is None and self.workbook.reports:
             self.report_id = self.workbook.report_for().id
@@ -225,19 +234,27 @@ class Document:
     def set_recipients(self, lines: list[str]) -> Edit:
         return self._set("Sửa nơi nhận", edits.set_recipients, (self.report_id,), lines, merge_key="recipients")
 
+    def _part_of(self, block_id: int) -> Change:
+        """The paragraphs to read again after an edit of one block: its part, when the model knows it."""
+        report = self.report
+        for key, blocks in (report.blocks.items() if report else ()):
+            if any(b.id == block_id for b in blocks):
+                return Change(Scope.BLOCKS, part=key)
+        return Change(Scope.BLOCKS)
+
     def set_block_text(self, block_id: int, text: str) -> Edit:
         return self._set("Sửa đoạn văn", edits.set_block_text, (block_id,), text, merge_key=f"block.{block_id}",
-                         change=Change(Scope.BLOCKS))
+                         change=self._part_of(block_id))
 
     def set_block_table(self, block_id: int, table: Table) -> Edit:
         """A table block's new content: every cell cleaned as typed text is (NFC, no control characters)."""
         clean = lambda grid: tuple(tuple(edits.clean_text(c) for c in row) for row in grid)
         table = dataclasses.replace(table, header=clean(table.header), rows=clean(table.rows))
         return self._set("Sửa bảng", edits.set_block_text, (block_id,), table.to_json(),
-                         merge_key=f"table.{block_id}", change=Change(Scope.BLOCKS))
+                         merge_key=f"table.{block_id}", change=self._part_of(block_id))
 
     def set_block_kind(self, block_id: int, kind: str) -> Edit:
-        return self._set("Đổi loại đoạn", edits.set_block_kind, (block_id,), kind, change=Change(Scope.BLOCKS))
+        return self._set("Đổi loại đoạn", edits.set_block_kind, (block_id,), kind, change=self._part_of(block_id))
 
     def insert_block(self, part: str, sector: str | None, index: int, kind: str = "paragraph", text: str = "") -> Edit:
         rid = self.report_id

@@ -452,14 +452,21 @@ def load_value(db: Database, report_id: int, code: str) -> Values | None:
 
 
 def load_blocks(db: Database, report_id: int, sector_code: dict[int, str], rd: _Reader | None = None,
-                where: str = "") -> dict[tuple[Part, str], tuple[Block, ...]]:
+                where: str = "", only: tuple[Part, str] | None = None) -> dict[tuple[Part, str], tuple[Block, ...]]:
+    """A report's paragraphs by (part, sector code); with ``only``, just that part (after an edit of one of its
+    paragraphs: a report may hold thousands)."""
     rd = rd or _Reader()
     blocks: dict[tuple[Part, str], list[Block]] = {}
     parts = {p.value: p for p in Part}
     kinds = {k.value: k for k in BlockKind}
-    for bid, part, sector_id, kind, text in db.execute(
-            "SELECT id, part, sector_id, kind, text FROM block WHERE report_id = ? "
-            "ORDER BY part, sector_id, position, id", [report_id]):
+    sql, params = ("SELECT id, part, sector_id, kind, text FROM block WHERE report_id = ? "
+                   "ORDER BY part, sector_id, position, id"), [report_id]
+    if only is not None:
+        sector_id = next((i for i, code in sector_code.items() if code == only[1]), None) if only[1] else None
+        sql = ("SELECT id, part, sector_id, kind, text FROM block WHERE report_id = ? AND part = ? "
+               "AND sector_id IS ? ORDER BY position, id")
+        params = [report_id, Part(only[0]).value, sector_id]
+    for bid, part, sector_id, kind, text in db.execute(sql, params):
         if part not in parts:
             rd.bad(f"{where} › đoạn văn số {bid}", f"phần “{str(part)[:20]}” không có trong chương trình; bỏ qua đoạn này")
             continue
