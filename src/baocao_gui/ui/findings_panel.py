@@ -77,16 +77,24 @@ class FindingsPanel(QWidget):
         self._show(self._work())
 
     def _show(self, findings: list[Finding]) -> None:
-        self.findings = findings
+        old, self.findings = self.findings, findings
         current = self.tree.currentIndex().row()
-        self.tree.clear()
-        for finding in self.findings:
-            item = QTreeWidgetItem([finding.severity.capitalize(), finding.where, finding.message, finding.fix])
+        # most keystrokes change no finding, or only a few lines: rewrite those, not a list of hundreds
+        same = len(old) == len(findings) and self.tree.topLevelItemCount() == len(findings)
+        if not same:
+            self.tree.clear()
+        for index, finding in enumerate(self.findings):
+            if same and old[index] == finding:
+                continue
+            texts = [finding.severity.capitalize(), finding.where, finding.message, finding.fix]
+            item = self.tree.topLevelItem(index) if same else QTreeWidgetItem(texts)
             colour = QColor("#b91c1c") if finding.severity == Severity.ERROR else QColor("#a16207")
             item.setForeground(0, QBrush(colour))
             for col in range(4):
-                item.setToolTip(col, item.text(col))
-            self.tree.addTopLevelItem(item)
+                item.setText(col, texts[col])
+                item.setToolTip(col, texts[col])
+            if not same:
+                self.tree.addTopLevelItem(item)
         if 0 <= current < self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(current))
         errors = sum(f.severity == Severity.ERROR for f in self.findings)
