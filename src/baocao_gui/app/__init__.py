@@ -8,7 +8,17 @@ line's ``export`` needs neither the edits nor the catalogues.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # for type checkers, and for PyInstaller, which finds modules by their import statements
+    from ..errors import UserError
+    from ..store import DamagedWorkbook, UnreadableRows, WorkbookError
+    from ..store.backup import Backup, copy_backup_beside, list_backups
+    from ..store.lock import LockedError
+    from ..store.workbook import BusyWorkbook
+    from .document import EVERYTHING, Change, Document, Edit, EditRefused, Scope
+    from .export import Exported, export_report, export_target
+    from .files import catalogues, new_workbook, write_sample
 
 _WHERE = {
     "UserError": "..errors",
