@@ -153,3 +153,13 @@ def test_a_workbook_left_with_its_wal_in_a_read_only_folder_is_read_with_its_las
     finally:
         folder.chmod(0o755)
     assert sorted(p.name for p in folder.iterdir()) == [book.name, book.name + "-wal"]  # nothing written there
+
+
+def test_a_clean_workbook_passes_the_quick_screen_so_opening_reads_it_only_once(sample_workbook):
+    from baocao_gui.store.workbook import _database, _suspect
+
+    db = _database(sample_workbook, readonly=True, tolerant=True)
+    try:
+        assert not _suspect(db)  # every odd case above is caught by the screen, else its problems were not found
+    finally:
+        db.close()
