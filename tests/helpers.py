@@ -31,3 +31,14 @@ def assert_valid_ooxml(path: Path) -> None:
         pytest.skip("../shared/tools/ooxml_validate.py not present")
     result = subprocess.run([sys.executable, str(VALIDATOR), str(path)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def stored_report(path: Path, year: int = 2023):
+    """The report of ``year`` as the file holds it now (read through a connection of its own)."""
+    from baocao_gui.store import load_workbook, open_workbook
+
+    db = open_workbook(path, readonly=True)
+    try:
+        return load_workbook(db).report_for(year)
+    finally:
+        db.close()

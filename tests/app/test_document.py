@@ -80,7 +80,7 @@ def test_every_name_the_application_loads_when_first_used_is_imported_where_the_
     import ast
     import inspect
 
-    import baocao_gui.app as app
+    from baocao_gui import app
 
     tree = ast.parse(inspect.getsource(app))
     imported = {}
@@ -90,3 +90,36 @@ def test_every_name_the_application_loads_when_first_used_is_imported_where_the_
                 imported[alias.name] = "." * node.level + (node.module or "")
     assert {name: imported.get(name) for name in app._WHERE} == app._WHERE
     assert all(getattr(app, name) is not None for name in app.__all__)
+
+
+def test_a_workbook_of_another_department_and_period_is_edited_and_exported_whole(tmp_path):
+    """Not the sample: a new workbook from the catalogue, another agency, a 9-month report of 2031, figures and
+    a table invented here, through the same application layer the window and the command line use."""
+    import docx
+
+    from baocao_gui.app import export_report, new_workbook
+    from baocao_gui.domain.tables import Table
+
+    path = new_workbook(tmp_path / "Sở Nội vụ Lai Châu.baocao", "sldtbxh", 2031)
+    doc = Document(path)
+    try:
+        for field, value in (("name", "Sở Nội vụ"), ("parent_name", "UBND tỉnh Lai Châu"), ("place", "Lai Châu"),
+                             ("abbreviation", "SNV")):
+            doc.apply(doc.set_agency_field(field, value))
+        doc.apply(doc.create_next_report(PeriodKind.NINE_MONTHS, 2032))
+        assert doc.report.period.label == "9 tháng năm 2032"
+        doc.apply(doc.set_value("viec_lam", "actual", 12_345.5))
+        doc.apply(doc.set_value("viec_lam", "plan", 10_000))
+        table = doc.insert_block("results", "lao_dong", 0, "table",
+                                 Table(header=(("Huyện", "Số người"),), rows=(("Tam Đường", "{{viec_lam}}"),)).to_json())
+        doc.apply(table)
+        exported = export_report(doc.workbook, doc.report, tmp_path / "9 tháng 2032.docx")
+    finally:
+        doc.close()
+    document = docx.Document(str(exported.path))
+    header = "\n".join(cell.text for cell in document.tables[0]._cells)
+    assert "SỞ NỘI VỤ" in header and "/BC-SNV" in header and "Lai Châu, ngày" in header
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "9 tháng năm 2032" in text
+    assert [[c.text for c in row.cells] for row in document.tables[-2].rows] == [["Huyện", "Số người"],
+                                                                                 ["Tam Đường", "12.345,5"]]

@@ -5,20 +5,12 @@ import docx
 import pytest
 from gui_helpers import row_of, type_into_cell
 from helpers import assert_valid_ooxml
+from helpers import stored_report as stored
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from baocao_gui.domain.model import Part
-from baocao_gui.store import load_workbook, open_workbook
 from baocao_gui.ui.indicator_table import FIELD_COLUMN
-
-
-def stored(path):
-    db = open_workbook(path, readonly=True)
-    try:
-        return load_workbook(db).report_for(2023)
-    finally:
-        db.close()
 
 
 @pytest.fixture

@@ -10,21 +10,13 @@ import sqlite3
 import time
 
 from gui_helpers import row_of, type_into_cell, type_text
+from helpers import stored_report as stored
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from baocao_gui.domain.model import Part
-from baocao_gui.store import load_workbook, open_workbook
 from baocao_gui.ui import binding as binding_module
 from baocao_gui.ui.indicator_table import FIELD_COLUMN
-
-
-def stored(path):
-    db = open_workbook(path, readonly=True)
-    try:
-        return load_workbook(db).report_for(2023)
-    finally:
-        db.close()
 
 
 class HeldByAnotherProgram:

@@ -3,23 +3,17 @@
 import docx
 import pytest
 from gui_helpers import menu_action, row_of, type_into_cell
+from helpers import stored_report as stored
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from baocao_gui.domain.model import Part
-from baocao_gui.store import load_workbook, open_workbook
 from baocao_gui.ui.export_gate import ExportGate
 from baocao_gui.ui.indicator_table import FIELD_COLUMN
 
 TCVN3_SENTENCE = b"Ch\xad\xacng tr\xd7nh gi\xb6m ngh\xcco b\xd2n v\xf7ng".decode("cp1252")
 
 
-def stored(path):
-    db = open_workbook(path, readonly=True)
-    try:
-        return load_workbook(db).report_for(2023)
-    finally:
-        db.close()
 
 
 def finding_row(panel, text):

@@ -4,20 +4,12 @@ import docx
 import pytest
 from gui_helpers import menu_action, row_of, type_into_cell, type_text
 from helpers import assert_valid_ooxml
+from helpers import stored_report as stored
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from baocao_gui.domain.model import Part
-from baocao_gui.store import load_workbook, open_workbook
 from baocao_gui.ui.indicator_table import FIELD_COLUMN
-
-
-def stored(path, year=2023):
-    db = open_workbook(path, readonly=True)
-    try:
-        return load_workbook(db).report_for(year)
-    finally:
-        db.close()
 
 
 def sector_tab(window, code):

@@ -52,10 +52,10 @@ class Table:
     def column_widths(self) -> tuple[float, ...]:
         """Relative widths, one per column (the first column twice the others unless said)."""
         n = self.columns
-        widths = list(self.widths[:n]) + [0.0] * (n - len(self.widths[:n]))
-        if not any(widths):
-            widths = [2.0] + [1.0] * (n - 1)
-        return tuple(max(w, MIN_WIDTH) if any(self.widths) else w for w in widths)
+        if not any(self.widths[:n]):
+            return (2.0,) + (1.0,) * (n - 1)
+        given = list(self.widths[:n]) + [0.0] * (n - len(self.widths[:n]))
+        return tuple(max(w, MIN_WIDTH) for w in given)
 
     def column_align(self, col: int) -> Align:
         if col < len(self.align):

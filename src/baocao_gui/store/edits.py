@@ -15,7 +15,7 @@ from typing import Any
 from ..domain.codes import code_from_name
 from ..domain.model import OVERRIDE_FIELDS, VALUE_FIELDS, BlockKind, Part, Period, Values
 from ..domain.text import drop_illegal
-from ..domain.vnformat import NumberError, check_storable, storable, to_decimal
+from ..domain.vnformat import NumberError, check_storable, to_decimal
 from .db import Db as Database
 
 REPORT_FIELDS = ("number", "date", "type_name", "summary", "signer_authority", "signer_title", "signer_name",
@@ -59,12 +59,14 @@ def _number(value: float | None) -> float | None:
     """The last guard before a figure is stored: what the window's reader refuses never reaches the file."""
     if value is None:
         return None
-    if not storable(value):
-        raise EditError("Số liệu quá lớn hoặc không phải là số; chưa được lưu.")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise EditError("Số liệu không phải là số; chưa được lưu.")
     try:
         check_storable(to_decimal(value))
     except NumberError as exc:
         raise EditError(exc.message) from None
+    except ValueError:  # infinity, not a number
+        raise EditError("Số liệu không phải là số hữu hạn; chưa được lưu.") from None
     return value
 
 

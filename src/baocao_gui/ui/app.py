@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ..app import DamagedWorkbook, LockedError, copy_backup_beside, list_backups
 from ..errors import UserError
 from ..paths import resource
+from .boxes import choose
 from .main_window import MainWindow
 from .session import WorkbookSession
 from .settings import app_settings
@@ -38,19 +39,19 @@ def application() -> QApplication:
     return app
 
 
-def open_window(path: Path, take_over: bool = False) -> MainWindow | None:
+def open_window(path: Path, take_over: bool = False, readonly: bool | None = None) -> MainWindow | None:
     """The main window on ``path``, or None after telling the clerk in one sentence why not."""
     try:
-        session = WorkbookSession(path, take_over=take_over)
+        session = WorkbookSession(path, readonly=readonly, take_over=take_over)
     except LockedError as exc:
         log.warning("%s is locked: %s", path, exc.gloss)
         if not exc.can_take_over:
             answer = QMessageBox.question(None, "Sổ báo cáo đang được mở",
                                           exc.message + " Mở sổ chỉ để xem (không sửa)?")
-            return open_window_readonly(path) if answer == QMessageBox.StandardButton.Yes else None
+            return open_window(path, readonly=True) if answer == QMessageBox.StandardButton.Yes else None
         choice = ask_about_lock(exc.message)
         if choice == "read":
-            return open_window_readonly(path)
+            return open_window(path, readonly=True)
         if choice == "edit":
             return open_window(path, take_over=True)
         return None
@@ -76,18 +77,15 @@ def open_window(path: Path, take_over: bool = False) -> MainWindow | None:
 
 def ask_about_lock(message: str) -> str | None:
     """Another machine holds the workbook: read it, or (after a second question) take it over to edit it."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Sổ báo cáo đang được mở",
-                      message.replace("; hãy đóng cửa sổ đó trước.", ".") + " Nếu cửa sổ đó đã đóng bất thường (mất "
-                      "điện, rút USB), có thể mở để sửa.")
-    read = box.addButton("Chỉ &xem", QMessageBox.ButtonRole.AcceptRole)
-    edit = box.addButton("&Mở và sửa…", QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton("Hủy", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(read)
-    box.setEscapeButton(cancel)
-    box.exec()
-    if box.clickedButton() is read:
+    choice = choose(None, QMessageBox.Icon.Question, "Sổ báo cáo đang được mở",
+                    message.replace("; hãy đóng cửa sổ đó trước.", ".") + " Nếu cửa sổ đó đã đóng bất thường (mất "
+                    "điện, rút USB), có thể mở để sửa.",
+                    [("Chỉ &xem", QMessageBox.ButtonRole.AcceptRole),
+                     ("&Mở và sửa…", QMessageBox.ButtonRole.DestructiveRole),
+                     ("Hủy", QMessageBox.ButtonRole.RejectRole)], default=0, escape=2)
+    if choice == 0:
         return "read"
-    if box.clickedButton() is edit:
+    if choice == 1:
         sure = QMessageBox.question(None, "Mở và sửa", "Chỉ mở để sửa khi chắc chắn cửa sổ trên máy kia đã đóng: "
                                     "nếu hai người cùng sửa, thay đổi của một người sẽ mất. Vẫn mở để sửa?",
                                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -147,23 +145,6 @@ def offer_backup(path: Path, message: str) -> Path | None:
     except UserError as exc:
         QMessageBox.warning(None, "Không mở được bản lưu", exc.message)
         return None
-
-
-def open_window_readonly(path: Path) -> MainWindow | None:
-    try:
-        session = WorkbookSession(path, readonly=True)
-    except UserError as exc:
-        QMessageBox.warning(None, "Không mở được sổ báo cáo", exc.message)
-        return None
-    except Exception:
-        log.exception("opening %s read-only", path)
-        QMessageBox.warning(None, "Không mở được sổ báo cáo", f"Không mở được sổ báo cáo “{path.name}”; "
-                            "chi tiết đã được ghi vào tệp nhật ký.")
-        return None
-    window = MainWindow(session)
-    if session.problems:
-        show_problems(window, session)
-    return window
 
 
 def choose_workbook(argument: str | None) -> Path | None:

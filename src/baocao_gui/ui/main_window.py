@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..domain.checks import Place
 from .background import errors as background_errors
 from .binding import flush_all, notifier, unsaved_bindings
+from .boxes import choose
 from .findings_panel import FindingsPanel
 from .preview import PAGE_TEXT_WIDTH_PX, Preview
 from .session import WorkbookSession
@@ -208,18 +209,15 @@ class MainWindow(QMainWindow):
 
     def _ask_before_losing_text(self) -> bool:
         """Closing with text that cannot be saved: True to go on (try again, or drop it), False to stay."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Chưa lưu được",
-                          "Có chữ vừa gõ chưa lưu được vào sổ báo cáo (ổ đĩa đầy hoặc tệp đang bị chương trình khác "
-                          "giữ). Đóng bây giờ thì phần chữ đó sẽ mất.", parent=self)
-        retry = box.addButton("Thử &lưu lại", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("Đóng và &bỏ phần chưa lưu", QMessageBox.ButtonRole.DestructiveRole)
-        stay = box.addButton("Ở lại", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(stay)
-        box.setEscapeButton(stay)
-        box.exec()
-        if box.clickedButton() is discard:
+        choice = choose(self, QMessageBox.Icon.Warning, "Chưa lưu được",
+                        "Có chữ vừa gõ chưa lưu được vào sổ báo cáo (ổ đĩa đầy hoặc tệp đang bị chương trình khác "
+                        "giữ). Đóng bây giờ thì phần chữ đó sẽ mất.",
+                        [("Thử &lưu lại", QMessageBox.ButtonRole.AcceptRole),
+                         ("Đóng và &bỏ phần chưa lưu", QMessageBox.ButtonRole.DestructiveRole),
+                         ("Ở lại", QMessageBox.ButtonRole.RejectRole)], default=2, escape=2)
+        if choice == 1:
             for binding in unsaved_bindings():
                 log.warning("closed with unsaved text discarded by the clerk")
                 binding.discard()
             return True
-        return box.clickedButton() is retry
+        return choice == 0

@@ -4,6 +4,8 @@ insert a figure into the cell. Every change is one edit of the table block (and 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
@@ -69,7 +71,7 @@ class TableEditor(QWidget):
         self.remove_column.clicked.connect(
             lambda: self._change(self.table.without_column(max(self.grid.currentColumn(), 0))))
         self.total = QCheckBox("Dòng cuối là dòng &tổng (in đậm)")
-        self.total.toggled.connect(lambda on: self._change(_with(self.table, total=on)))
+        self.total.toggled.connect(lambda on: self._change(replace(self.table, total=on)))
         # the row of buttons goes where the window has room for it (beside the paragraph kind): a separate row
         # would make the window taller than a 1366×768 screen
         self.buttons = QWidget()
@@ -182,8 +184,3 @@ _QT_ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.Alig
 def _column_name(col: int) -> str:
     return chr(ord("A") + col) if col < 26 else str(col + 1)
 
-
-def _with(table: Table, **changes) -> Table:
-    from dataclasses import replace
-
-    return replace(table, **changes)

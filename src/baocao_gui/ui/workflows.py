@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from ..app import UserError, export_report, export_target
 from ..domain.model import PeriodKind
 from .binding import flush_all
+from .boxes import choose
 from .export_gate import ExportGate
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class Workflows(QObject):
                       "soát lại.")
 
     def save_copy(self) -> Path | None:
-        flush_all()  # a copy holds what is saved; text that cannot be saved stays in its field
+        complete = flush_all()  # a copy holds what is saved; text that cannot be saved stays in its field
         name = f"{self.session.path.stem} - bản sao.baocao"
         target, _ = QFileDialog.getSaveFileName(self.window, "Lưu bản sao sổ báo cáo",
                                                 str(self.session.path.with_name(name)), "Sổ báo cáo (*.baocao)")
@@ -96,7 +97,8 @@ class Workflows(QObject):
         except UserError as exc:
             QMessageBox.warning(self.window, "Chưa lưu bản sao", exc.message)
             return None
-        self._say(f"Đã lưu bản sao: {target}")
+        self._say(f"Đã lưu bản sao: {target}" if complete else
+                  f"Đã lưu bản sao: {target} — trừ chữ vừa gõ chưa lưu được (vẫn còn trong ô, đang thử lưu lại).")
         return target
 
     def restore_backup(self) -> bool:
@@ -149,13 +151,13 @@ class Workflows(QObject):
             answers.append(ExportGate.ask(self.window, findings))
             return answers[-1]
 
-        def choose() -> Path | None:
+        def ask_for_file() -> Path | None:
             target, _ = QFileDialog.getSaveFileName(self.window, "Xuất báo cáo ra tệp Word",
                                                     str(self.default_export_path()), "Tệp Word (*.docx)")
             return export_target(target, add_suffix=True) if target else None
 
         try:
-            exported = export_report(self.session.workbook, report, choose, confirm=confirm)
+            exported = export_report(self.session.workbook, report, ask_for_file, confirm=confirm)
         except UserError as exc:
             log.warning("export failed: %s", exc.gloss)
             QMessageBox.warning(self.window, "Chưa xuất được", exc.message + " Sổ báo cáo không bị ảnh hưởng.")
@@ -172,14 +174,12 @@ class Workflows(QObject):
         target = exported.path
         self.window.settings.setValue("export_dir", str(target.parent))
         self._say(f"Đã xuất báo cáo: {target}")
-        box = QMessageBox(QMessageBox.Icon.Information, "Đã xuất báo cáo", f"Đã ghi tệp “{target.name}”.",
-                          parent=self.window)
-        open_file = box.addButton("Mở &tệp", QMessageBox.ButtonRole.AcceptRole)
-        open_folder = box.addButton("Mở &thư mục", QMessageBox.ButtonRole.ActionRole)
-        box.addButton("Đóng", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is open_file:
+        choice = choose(self.window, QMessageBox.Icon.Information, "Đã xuất báo cáo", f"Đã ghi tệp “{target.name}”.",
+                        [("Mở &tệp", QMessageBox.ButtonRole.AcceptRole),
+                         ("Mở &thư mục", QMessageBox.ButtonRole.ActionRole),
+                         ("Đóng", QMessageBox.ButtonRole.RejectRole)])
+        if choice == 0:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
-        elif box.clickedButton() is open_folder:
+        elif choice == 1:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
         return target
