@@ -70,7 +70,8 @@ def test_export_of_a_missing_or_foreign_file_says_so_in_vietnamese(tmp_path, exp
 def test_an_unknown_year_names_the_years_there_are(sample_workbook, tmp_path):
     r = run_cli("export", str(sample_workbook), "--year", "2019", "-o", str(tmp_path / "out.docx"))
     assert r.returncode != 0
-    assert one_vietnamese_sentence(r) == "Sổ báo cáo không có báo cáo năm 2019 (có: 2023)."
+    assert one_vietnamese_sentence(r) == ("Sổ báo cáo không có báo cáo năm 2019; "
+                                          "sổ có: năm 2023 (--period year --year 2023).")
 
 
 def test_an_output_folder_that_does_not_exist_is_named(sample_workbook, tmp_path):
@@ -188,3 +189,73 @@ def test_an_odd_cell_is_named_and_the_export_goes_on_with_it_empty(sample_workbo
     assert r.returncode == 0 and "Traceback" not in r.stderr
     assert "không đọc được" in r.stderr and "viec_lam › thực hiện" in r.stderr
     assert out.exists() and hashlib.sha256(sample_workbook.read_bytes()).hexdigest() == before
+
+
+def _new(tmp_path, name="Sở Y tế Cao Bằng.baocao", period="9m", year="2027"):
+    path = tmp_path / name
+    r = run_cli("new", str(path), "--catalogue", "sldtbxh", "--period", period, "--year", year,
+                "--agency", "Sở Y tế", "--parent", "UBND tỉnh Cao Bằng", "--abbreviation", "SYT")
+    assert r.returncode == 0, r.stderr
+    return path
+
+
+def test_new_makes_a_workbook_whose_check_has_no_error_and_list_shows_its_report(tmp_path):
+    path = tmp_path / "mới.baocao"
+    r = run_cli("new", str(path), "--catalogue", "sldtbxh", "--period", "year", "--year", "2026")
+    assert r.returncode == 0, r.stderr
+    check = run_cli("check", str(path))
+    assert check.returncode == 0 and check.stdout.strip().splitlines()[-1].startswith("0 lỗi"), check.stdout
+    listing = run_cli("list", str(path))
+    assert listing.returncode == 0 and "năm 2026" in listing.stdout and "đang soạn" in listing.stdout
+
+
+def test_period_and_year_select_each_of_two_reports_of_the_same_year(tmp_path):
+    from baocao_gui.app import Document
+    from baocao_gui.domain.model import Period, PeriodKind
+
+    path = _new(tmp_path)
+    doc = Document(path)
+    doc.apply(doc.create_report(Period(PeriodKind.YEAR, 2027)))
+    doc.apply(doc.set_value("viec_lam", "actual", 777))
+    doc.close()
+    lines = run_cli("list", str(path)).stdout.splitlines()
+    assert lines[0].split()[:2] == ["9m", "2027"] and lines[1].split()[:2] == ["year", "2027"]
+    for period, expected in (("9m", "9 THÁNG NĂM 2027"), ("year", "NĂM 2027")):
+        out = tmp_path / f"{period}.docx"
+        r = run_cli("export", str(path), "--period", period, "--year", "2027", "-o", str(out))
+        assert r.returncode == 0, r.stderr
+        text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+        assert f"KẾT QUẢ THỰC HIỆN NHIỆM VỤ CÔNG TÁC {expected}" in text.upper()
+    ambiguous = run_cli("export", str(path), "--year", "2027", "-o", str(tmp_path / "x.docx"))
+    assert ambiguous.returncode == 2 and not (tmp_path / "x.docx").exists()
+    assert one_vietnamese_sentence(ambiguous) == ("Có 2 báo cáo khớp (9 tháng năm 2027, năm 2027); "
+                                                  "hãy ghi rõ cả --period và --year.")
+    missing = run_cli("check", str(path), "--period", "q2", "--year", "2027")
+    assert missing.returncode == 2 and "không có báo cáo quý II năm 2027" in one_vietnamese_sentence(missing)
+
+
+def test_without_period_and_year_export_takes_the_report_edited_last(tmp_path):
+    from baocao_gui.app import Document
+    from baocao_gui.domain.model import Period, PeriodKind
+
+    path = _new(tmp_path, period="year", year="2027")
+    doc = Document(path)
+    doc.apply(doc.create_report(Period(PeriodKind.Q1, 2027), start="empty"))
+    first = next(r.id for r in doc.workbook.reports if r.period.kind == PeriodKind.YEAR)
+    doc.choose_report(first)
+    doc.apply(doc.set_value("viec_lam", "actual", 31))  # the annual report is edited after the quarter was made
+    doc.close()
+    out = tmp_path / "ra.docx"
+    assert run_cli("export", str(path), "-o", str(out)).returncode == 0
+    assert "NĂM 2027" in "\n".join(p.text for p in docx.Document(str(out)).paragraphs).upper()
+    assert "QUÝ I" not in "\n".join(p.text for p in docx.Document(str(out)).paragraphs).upper()
+
+
+@pytest.mark.parametrize("args, sentence", [
+    (["--period", "q5"], "Kỳ báo cáo “q5” không đúng; dùng year, 9m, 6m, q1…q4 hoặc m1…m12."),
+    (["--catalogue", "khong-co"], "Không có danh mục “khong-co” (các danh mục có sẵn: sldtbxh)."),
+])
+def test_new_with_a_wrong_period_or_catalogue_says_so_and_makes_no_file(tmp_path, args, sentence):
+    path = tmp_path / "x.baocao"
+    r = run_cli("new", str(path), "--year", "2027", *args)
+    assert r.returncode == 2 and one_vietnamese_sentence(r) == sentence and not path.exists()

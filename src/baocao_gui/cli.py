@@ -1,4 +1,5 @@
-"""baocao-gui [WORKBOOK] | sample OUT.baocao | export WORKBOOK [--year Y] -o OUT.docx | check WORKBOOK [--year Y]
+"""baocao-gui [WORKBOOK] | sample OUT.baocao | new OUT.baocao --catalogue C --period P --year N | list WORKBOOK |
+export WORKBOOK [--period P] [--year N] -o OUT.docx | check WORKBOOK [--period P] [--year N]
 
 Errors reach the clerk as one Vietnamese sentence (the English gloss goes to the log), never a traceback.
 """
@@ -13,7 +14,8 @@ from . import __version__
 from .errors import UserError
 
 log = logging.getLogger("baocao_gui")
-COMMANDS = ("sample", "export", "check")
+COMMANDS = ("sample", "new", "list", "export", "check")
+PERIOD_HELP = "kỳ báo cáo: year, 9m, 6m, q1…q4 (quý), m1…m12 (tháng)"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,12 +31,26 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
     s = sub.add_parser("sample", help="ghi sổ báo cáo mẫu (Đắk Nông, năm 2023)")
     s.add_argument("out", metavar="OUT.baocao")
+    n = sub.add_parser("new", help="tạo sổ báo cáo mới từ một danh mục, với một báo cáo")
+    n.add_argument("out", metavar="OUT.baocao")
+    n.add_argument("--catalogue", default="sldtbxh", metavar="ID_OR_FILE",
+                   help="danh mục có sẵn (sldtbxh) hoặc tệp danh mục .toml")
+    n.add_argument("--period", default="year", help=PERIOD_HELP)
+    n.add_argument("--year", type=int, required=True)
+    n.add_argument("--agency", default="", help="tên cơ quan ban hành")
+    n.add_argument("--parent", default="", help="tên cơ quan chủ quản")
+    n.add_argument("--abbreviation", default="", help="chữ viết tắt tên cơ quan")
+    n.add_argument("--place", default="", help="địa danh")
+    ls = sub.add_parser("list", help="liệt kê các báo cáo trong sổ")
+    ls.add_argument("workbook", metavar="WORKBOOK")
     e = sub.add_parser("export", help="xuất báo cáo ra tệp Word (.docx)")
     e.add_argument("workbook", metavar="WORKBOOK")
+    e.add_argument("--period", help=PERIOD_HELP)
     e.add_argument("--year", type=int)
     e.add_argument("-o", "--output", required=True, metavar="OUT.docx")
     c = sub.add_parser("check", help="kiểm tra số liệu và thể thức trước khi ký")
     c.add_argument("workbook", metavar="WORKBOOK")
+    c.add_argument("--period", help=PERIOD_HELP)
     c.add_argument("--year", type=int)
     return p
 
@@ -60,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         from . import commands
 
-        return getattr(commands, args.command)(args)
+        return getattr(commands, {"list": "list_reports"}.get(args.command, args.command))(args)
     except UserError as exc:
         log.error("%s", exc.gloss)
         _tell(exc.message)

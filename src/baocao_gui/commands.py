@@ -1,4 +1,4 @@
-"""The command-line operations (no window): sample, export, check."""
+"""The command-line operations (no window): sample, new, list, export, check."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .domain.checks import Severity, check_report
-from .domain.model import Report, Workbook
+from .domain.model import Period, PeriodKind, Report, Workbook
 from .store import WorkbookError, load_workbook, open_workbook
 
 
@@ -25,14 +25,35 @@ def _read(path: str) -> Workbook:
     return workbook
 
 
-def _report(workbook: Workbook, year: int | None, path: str) -> Report:
+def period_kind(text: str | None) -> PeriodKind | None:
+    """``year``, ``9m``, ``6m``, ``q1``…``q4``, ``m1``…``m12`` (as ``list`` shows them)."""
+    if text is None:
+        return None
+    try:
+        return PeriodKind(text.strip().lower())
+    except ValueError:
+        raise WorkbookError(f"Kỳ báo cáo “{text}” không đúng; dùng year, 9m, 6m, q1…q4 hoặc m1…m12.",
+                            f"unknown period {text!r}") from None
+
+
+def _report(workbook: Workbook, args: argparse.Namespace, path: str) -> Report:
+    """The report ``--period``/``--year`` select; without them, the report edited last."""
     if not workbook.reports:
         raise WorkbookError(f"Sổ báo cáo “{Path(path).name}” chưa có báo cáo nào.", "no report")
-    try:
-        return workbook.report_for(year)
-    except LookupError:
-        years = ", ".join(sorted({str(r.period.year) for r in workbook.reports}))
-        raise WorkbookError(f"Sổ báo cáo không có báo cáo năm {year} (có: {years}).", f"no report for {year}") from None
+    kind, year = period_kind(getattr(args, "period", None)), getattr(args, "year", None)
+    if kind is None and year is None:
+        return workbook.report_for()
+    matching = [r for r in workbook.in_order()
+                if (kind is None or r.period.kind == kind) and (year is None or r.period.year == year)]
+    have = ", ".join(f"{r.period.label} (--period {r.period.code} --year {r.period.year})"
+                     for r in workbook.in_order())
+    if not matching:
+        wanted = Period(kind, year).label if kind and year else (f"năm {year}" if year else kind.title.removeprefix("Báo cáo "))
+        raise WorkbookError(f"Sổ báo cáo không có báo cáo {wanted}; sổ có: {have}.", "no such report")
+    if len(matching) > 1:
+        raise WorkbookError(f"Có {len(matching)} báo cáo khớp ({', '.join(r.period.label for r in matching)}); "
+                            "hãy ghi rõ cả --period và --year.", "ambiguous report")
+    return matching[0]
 
 
 def sample(args: argparse.Namespace) -> int:
@@ -43,12 +64,47 @@ def sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def new(args: argparse.Namespace) -> int:
+    from .app.files import new_workbook
+
+    kind = period_kind(args.period)
+    if not 1900 <= args.year <= 2200:
+        raise WorkbookError(f"Năm {args.year} không hợp lệ.", f"year {args.year}")
+    out = new_workbook(args.out, args.catalogue, args.year, kind, {
+        "name": args.agency, "parent_name": args.parent, "abbreviation": args.abbreviation, "place": args.place})
+    print(f"Đã tạo sổ báo cáo {out} với báo cáo {Period(kind, args.year).label}.")
+    return 0
+
+
+def list_reports(args: argparse.Namespace) -> int:
+    workbook = _read(args.workbook)
+    if not workbook.reports:
+        print("Sổ báo cáo chưa có báo cáo nào.")
+    for r in workbook.in_order():
+        state = "đã gửi" if r.frozen else ("đã gửi, đã mở khóa sửa" if r.sent else "đang soạn")
+        edited = _local_time(r.edited_at) or "—"
+        print(f"{r.period.code:>4} {r.period.year}  {r.period.label:<22} {state:<22} sửa lần cuối: {edited}")
+    return 0
+
+
+def _local_time(utc: str) -> str:
+    import datetime as dt
+
+    if not utc:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(utc).replace(tzinfo=dt.UTC).astimezone()
+    except ValueError:
+        return utc
+    return moment.strftime("%d/%m/%Y %H:%M")
+
+
 def export(args: argparse.Namespace) -> int:
     from .app.export import export_report, export_target
 
     output = export_target(args.output)  # refuses a suffix no writer knows before reading anything
     workbook = _read(args.workbook)
-    report = _report(workbook, args.year, args.workbook)
+    report = _report(workbook, args, args.workbook)
     exported = export_report(workbook, report, output)
     for citation in exported.missing:
         print(f"Cảnh báo: chưa có số liệu cho “{citation}”; báo cáo ghi dấu [?] ở chỗ đó.", file=sys.stderr)
@@ -58,7 +114,7 @@ def export(args: argparse.Namespace) -> int:
 
 def check(args: argparse.Namespace) -> int:
     workbook = _read(args.workbook)
-    report = _report(workbook, args.year, args.workbook)
+    report = _report(workbook, args, args.workbook)
     findings = check_report(workbook, report)
     for finding in findings:
         print(finding.line())

@@ -51,11 +51,14 @@ def test_a_report_for_an_existing_period_is_refused_in_one_sentence(doc):
         doc.apply(doc.create_next_report())
 
 
-def test_a_six_month_report_beside_the_year_report_starts_without_figures_and_says_so(doc):
+def test_a_six_month_report_measures_itself_against_the_annual_plan_set_the_year_before_and_says_so(doc):
     edit = doc.create_next_report(PeriodKind.SIX_MONTHS, 2024)
     doc.apply(edit)
     assert doc.report.period.label == "6 tháng đầu năm 2024"
-    assert doc.report.values == {} and not edit.created["carried"]
+    assert doc.report.values["viec_lam"].plan == 18300  # the 2024 target set by the 2023 annual report
+    assert doc.report.values["viec_lam"].last is None  # the workbook has no 6-month report of 2023
+    assert "chỉ tiêu năm 2024 trong báo cáo năm 2023" in edit.created["carried"].say()
+    assert "cùng kỳ" not in edit.created["carried"].say()
 
 
 def test_a_read_only_document_refuses_every_edit_and_changes_nothing(sample_workbook):

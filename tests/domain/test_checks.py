@@ -61,14 +61,16 @@ RULES = (Rule("tro_cap_binh_quan", "tien / viec_lam", "<=", "5000000", "warning"
               "Trợ cấp bình quân hơn 5 triệu đồng một người: kiểm tra lại."),)
 
 
+AGENCY = Agency("UBND TỈNH ĐẮK NÔNG", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "SLĐTBXH", "Đắk Nông")
+
+
 def clean_book(**report_changes) -> tuple[Workbook, Report]:
-    report = Report(1, Period(PeriodKind.YEAR, 2023), number=15, date=dt.date(2024, 1, 18), type_name="BÁO CÁO",
+    report = Report(1, Period(PeriodKind.YEAR, 2023), agency=AGENCY, number=15, date=dt.date(2024, 1, 18), type_name="BÁO CÁO",
                     summary="Kết quả năm 2023", signer_authority="KT. GIÁM ĐỐC", signer_title="PHÓ GIÁM ĐỐC",
                     signer_name="Nguyễn Văn An", recipients=("UBND tỉnh", "Lưu: VT, VP"),
                     values=dict(VALUES), blocks=dict(BLOCKS))
     report = dataclasses.replace(report, **report_changes)
-    agency = Agency("UBND TỈNH ĐẮK NÔNG", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "SLĐTBXH", "Đắk Nông")
-    return Workbook(agency, {}, SECTORS, INDICATORS, (report,), RULES), report
+    return Workbook(AGENCY, {}, SECTORS, INDICATORS, (report,), RULES), report
 
 
 def findings_of(**changes):

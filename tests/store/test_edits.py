@@ -102,7 +102,7 @@ def test_a_new_sector_can_be_added_renamed_moved_and_removed_with_undo(db):
 def test_report_and_agency_fields_return_the_old_value(db):
     rid = report(db).id
     assert edits.set_report_field(db, rid, "signer_name", "Nguyễn Văn A") == ""
-    assert edits.set_agency_field(db, "place", "Gia Nghĩa") == "Đắk Nông"
+    assert edits.set_agency_field(db, rid, "place", "Gia Nghĩa") == "Đắk Nông"
     assert edits.set_recipients(db, rid, ["Bộ LĐTBXH", "", "Lưu: VT"])[-1] == "Lưu: VT, VP"
     r = report(db)
     assert r.signer_name == "Nguyễn Văn A" and r.recipients == ("Bộ LĐTBXH", "Lưu: VT")

@@ -99,20 +99,20 @@ def test_text_is_stored_in_nfc(sample_workbook):
         assert unicodedata.is_normalized("NFC", text)
 
 
-def test_a_workbook_of_the_previous_version_is_upgraded_to_hold_tables_after_a_backup_with_nothing_lost(tmp_path):
+def test_a_workbook_of_an_older_schema_is_upgraded_to_hold_tables_after_a_backup_with_nothing_lost(tmp_path):
     """A workbook written before table blocks (migrations m001–m002 only) opens, is backed up, gains tables."""
     import sqlite3
 
     from baocao_gui.store.backup import list_backups
     from baocao_gui.store.schema import migrations
-    from baocao_gui.store.seed import write_bundled_sample
     from baocao_gui.store.workbook import _configure, _database
 
     path = tmp_path / "cũ.baocao"
     db = _database(path, readonly=False)
     _configure(db, readonly=False)
     migrations.apply(db, stop_before="m003_table_blocks")
-    write_bundled_sample(db)
+    db.execute("INSERT INTO report (id, period_kind, year) VALUES (1, 'year', 2023)")
+    db.execute("INSERT INTO block (report_id, part, position, kind, text) VALUES (1, 'intro', 0, 'paragraph', 'Mở đầu')")
     before = db.execute("SELECT id, part, position, kind, text FROM block ORDER BY id").fetchall()
     db.close()
     with pytest.raises(sqlite3.IntegrityError):

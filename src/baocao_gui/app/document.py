@@ -9,6 +9,7 @@ window's ``WorkbookSession`` puts the edits on a ``QUndoStack``; nothing else is
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 import sqlite3
 from collections.abc import Callable
@@ -17,8 +18,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from ..domain.model import Part, PeriodKind, Report, Workbook
-from ..domain.periods import carried, carries_figures, next_period, shift_years
+from ..domain.model import Part, Period, PeriodKind, Report, Workbook
+from ..domain.periods import carry, next_period, plan_sources, shift_years
 from ..domain.tables import Table
 from ..errors import UserError
 from ..store import (
@@ -32,7 +33,7 @@ from ..store import (
 )
 from ..store.backup import list_backups, make_backup, restore_backup, save_copy
 from ..store.lock import WorkbookLock
-from ..store.workbook import BusyWorkbook, busy, code_maps, load_blocks, load_value
+from ..store.workbook import BusyWorkbook, busy, code_maps, load_blocks, load_value, load_values
 
 log = logging.getLogger(__name__)
 # A file held by antivirus or OneDrive: an edit waits this long (the window's text binding retries with
@@ -190,6 +191,9 @@ class Document:
         the workbook refuses it, in which case nothing was changed."""
         if self.readonly:
             raise EditRefused("Sổ báo cáo đang mở chỉ đọc; thay đổi không được lưu.", "read-only")
+        if self.report is not None and self.report.frozen and not getattr(fn, "on_frozen", False):
+            raise EditRefused(f"Báo cáo {self.report.period.label} đã ký, đã gửi nên không sửa được; "
+                              "muốn sửa, chọn “Mở khóa để sửa”.", "frozen report")
         try:
             fn()
         except edits.EditError as exc:
@@ -229,7 +233,15 @@ class Document:
                          merge_key=f"report.{field}")
 
     def set_agency_field(self, field: str, value: str) -> Edit:
-        return self._set("Sửa thông tin cơ quan", edits.set_agency_field, (field,), value, merge_key=f"agency.{field}")
+        """One field of this report's header (a typo); a renamed agency is ``rename_agency_from``."""
+        return self._set("Sửa thông tin cơ quan", edits.set_agency_field, (self.report_id, field), value,
+                         merge_key=f"agency.{field}")
+
+    def rename_agency_from(self, fields: dict[str, str]) -> Edit:
+        """The agency renamed from the report in view on: this report and later ones, never earlier ones."""
+        rid, old = self.report_id, {}
+        return Edit("Đổi tên cơ quan từ kỳ này", lambda: old.update(edits.rename_agency_from(self.db, rid, fields)),
+                    lambda: edits.restore_agency(self.db, old))
 
     def set_recipients(self, lines: list[str]) -> Edit:
         return self._set("Sửa nơi nhận", edits.set_recipients, (self.report_id,), lines, merge_key="recipients")
@@ -325,27 +337,126 @@ class Document:
         return self._set("Sửa tên lĩnh vực", edits.set_sector_field, (code, field), value,
                          merge_key=f"sector.{code}.{field}")
 
-    def create_next_report(self, kind: PeriodKind | str | None = None, year: int | None = None) -> Edit:
-        """The next period's report (domain.periods says what it starts with); the window shows it."""
-        source = self.report
-        if source is None:
-            raise EditRefused("Sổ báo cáo chưa có báo cáo nào.", "no report")
-        period = next_period(source.period, PeriodKind(kind) if kind else None, year)
-        values = ({code: c for code, v in source.values.items() if (c := carried(v)) is not None}
-                  if carries_figures(source.period, period) else {})
-        summary = shift_years(source.summary, source.period.year)
-        edit = Edit("Tạo báo cáo kỳ tiếp theo", lambda: None, lambda: None)
+    # --- reports and periods -------------------------------------------------------------------------------
+    def figures_of(self, periods) -> dict[Period, dict]:
+        """The figures of the workbook's reports of those periods (the model holds only the one in view)."""
+        ind_code = code_maps(self.db)[1]
+        out = {}
+        for r in self.workbook.reports:
+            if r.period in periods:
+                out[r.period] = r.values if r.id == self.report_id else load_values(self.db, r.id, ind_code)
+        return out
+
+    def create_report(self, period: Period, start: str = "previous") -> Edit:
+        """A new report of ``period``. ``start``: "previous" (the header and paragraphs of the report before it
+        in time), "year_before" (those of the same period a year earlier), or "empty" (the header of the report
+        before it, no paragraph). Plans and last year's figures are carried by the reporting regime's rules
+        (``domain.periods.carry``); ``created["carried"]`` says what came from where."""
+        if self.workbook.find(period) is not None:
+            raise EditRefused(f"Sổ báo cáo đã có báo cáo {period.label}.", f"{period} exists")
+        earlier = [r for r in self.workbook.in_order() if r.period.order < period.order]
+        before = earlier[-1] if earlier else (self.workbook.in_order()[0] if self.workbook.reports else None)
+        source = self.workbook.find(Period(period.kind, period.year - 1)) if start == "year_before" else before
+        if start == "year_before" and source is None:
+            raise EditRefused(f"Sổ báo cáo chưa có báo cáo {Period(period.kind, period.year - 1).label} "
+                              "để chép sang.", "no report a year earlier")
+        carried = carry(period, self.figures_of({*plan_sources(period), Period(period.kind, period.year - 1)}))
+        by = period.year - source.period.year if source else 0
+        summary = shift_years(source.summary, source.period.year, by) if source else \
+            "Kết quả thực hiện nhiệm vụ {{period}} - Phương hướng, nhiệm vụ {{next_period}}"
+        if source is not None and source.period.kind != period.kind:
+            summary = summary.replace(source.period.label, period.label)
+        edit = Edit(f"Tạo báo cáo {period.label}", lambda: None, lambda: None)
+        previous_id = self.report_id
 
         def do() -> None:
-            edit.created["id"] = edits.create_report(self.db, source.id, period, values, summary)
-            edit.created["period"] = period
-            edit.created["carried"] = bool(values)
+            if "snapshot" in edit.created:
+                edits.restore_report(self.db, edit.created["snapshot"])
+            else:
+                edit.created["id"] = edits.create_report(self.db, source.id if source else None, period,
+                                                         carried.values, summary, texts=start != "empty")
+            edit.created.update(period=period, carried=carried, source=source.period if source else None)
             self.report_id = edit.created["id"]
 
         def undo() -> None:
-            edits.delete_report(self.db, edit.created["id"])
-            self.report_id = source.id
+            edit.created["snapshot"] = edits.delete_report(self.db, edit.created["id"])
+            self.report_id = previous_id
 
+        do.on_frozen = undo.on_frozen = True  # another report than the one in view
         edit.do, edit.undo = do, undo
         return edit
 
+    def create_next_report(self, kind: PeriodKind | str | None = None, year: int | None = None) -> Edit:
+        """The next period's report, from the report in view (by default the same kind a year later)."""
+        source = self.report
+        if source is None:
+            raise EditRefused("Sổ báo cáo chưa có báo cáo nào.", "no report")
+        return self.create_report(next_period(source.period, PeriodKind(kind) if kind else None, year))
+
+    def delete_report(self, report_id: int) -> Edit:
+        """Remove a report (backed up first; undo puts it back). The window then shows another report."""
+        report = next((r for r in self.workbook.reports if r.id == report_id), None)
+        if report is None:
+            raise EditRefused("Không tìm thấy báo cáo cần xóa.", f"no report {report_id}")
+        snapshot: dict = {}
+        previous_id = self.report_id
+
+        def do() -> None:
+            if make_backup(self.db, self.path, "xoa-bao-cao") is None:
+                raise EditRefused("Không tạo được bản lưu trước khi xóa báo cáo; chưa xóa gì.", "backup failed")
+            snapshot.update(edits.delete_report(self.db, report_id))
+            if self.report_id == report_id:
+                rest = [r for r in self.workbook.in_order() if r.id != report_id]
+                self.report_id = rest[-1].id if rest else None
+
+        def undo() -> None:
+            edits.restore_report(self.db, snapshot)
+            self.report_id = previous_id
+
+        do.on_frozen = True  # a sent report may be deleted (the backup keeps it)
+        return Edit(f"Xóa báo cáo {report.period.label}", do, undo)
+
+    def set_period(self, period: Period) -> Edit:
+        """Change the period of the report in view, while nothing is typed in it."""
+        rid = self.report_id
+        old: dict = {}
+        return Edit(f"Đổi kỳ báo cáo thành {period.label}",
+                    lambda: old.setdefault("p", edits.set_period(self.db, rid, period)),
+                    lambda: edits.set_period(self.db, rid, old["p"]))
+
+    # --- signed and sent ------------------------------------------------------------------------------------
+    def mark_sent(self, sent_file: Path | None) -> Edit:
+        """"Đánh dấu đã ký, đã gửi": when, the file sent and its SHA-256, and a snapshot of the report."""
+        from .sent import file_sha256, snapshot
+
+        report = self.report
+        if report is None:
+            raise EditRefused("Sổ báo cáo chưa có báo cáo nào.", "no report")
+        text = snapshot(self.workbook, report)
+        digest = file_sha256(sent_file) if sent_file is not None else ""
+        rid, old = self.report_id, {}
+
+        def do() -> None:
+            old["row"] = edits.set_sent(self.db, rid, {
+                "sent_at": dt.datetime.now().isoformat(timespec="seconds"),
+                "sent_file": sent_file.name if sent_file else "", "sent_sha256": digest,
+                "sent_snapshot": text, "sent_locked": 1})
+
+        def undo() -> None:
+            edits.set_sent(self.db, rid, old["row"])
+
+        do.on_frozen = undo.on_frozen = True
+        return Edit("Đánh dấu đã ký, đã gửi", do, undo)
+
+    def unlock(self) -> Edit:
+        """"Mở khóa để sửa": the report can be edited again; its snapshot is kept to show what changed."""
+        rid, old = self.report_id, {}
+
+        def do() -> None:
+            old["row"] = edits.set_sent(self.db, rid, {"sent_locked": 0})
+
+        def undo() -> None:
+            edits.set_sent(self.db, rid, old["row"])
+
+        do.on_frozen = undo.on_frozen = True
+        return Edit("Mở khóa để sửa", do, undo)

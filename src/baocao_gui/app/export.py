@@ -48,6 +48,9 @@ def export_report(workbook: Workbook, report: Report, target: str | Path | Calla
     asks for the file (the window's save dialog) after the checks; None from it writes nothing."""
     if not callable(target):
         target = export_target(target)  # an unknown suffix is refused before anything else
+    from .sent import as_sent
+
+    workbook, report = as_sent(workbook, report)  # a report signed and sent exports what was sent
     if confirm is not None and not confirm(check_report(workbook, report)):
         return None
     if callable(target):

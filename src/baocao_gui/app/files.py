@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from ..domain.model import PeriodKind
 from ..store import close_workbook, create_workbook
 from ..store.seed import catalogues, install_catalogue, load_catalogue, start_report, write_bundled_sample
 
@@ -34,10 +35,18 @@ def write_sample(path: str | Path) -> Path:
     return _fill(Path(path), write_bundled_sample)
 
 
-def new_workbook(path: str | Path, catalogue_id: str, year: int) -> Path:
-    """A new workbook from a bundled catalogue, with a report of ``year`` ready to fill in."""
+def new_workbook(path: str | Path, catalogue_id: str, year: int, kind: PeriodKind | str = PeriodKind.YEAR,
+                 agency: dict[str, str] | None = None) -> Path:
+    """A new workbook from a catalogue (a bundled one's id), with one report of that period ready to fill in,
+    under the agency's header (cơ quan chủ quản, cơ quan ban hành, viết tắt, địa danh)."""
+    catalogue = load_catalogue(catalogue_id)  # an unknown catalogue is refused before any file is made
+
+    # the catalogue names the kind of agency it is for; the clerk types the province's own name over it
+    agency = {k: v for k, v in (agency or {}).items() if v and v.strip()}
+    agency.setdefault("name", catalogue.name)
+
     def fill(db) -> None:
-        install_catalogue(db, load_catalogue(catalogue_id))
-        start_report(db, year)
+        install_catalogue(db, catalogue)
+        start_report(db, year, kind, agency)
 
     return _fill(Path(path), fill)

@@ -161,7 +161,7 @@ class _Entry:
 def compose_outline(workbook: Workbook, report: Report) -> Outline:
     composer = _Composer(workbook, report)
     body = composer.compose()
-    agency = workbook.agency
+    agency = report.agency
     summary, summary_missing = composer.styled(report.summary)
     front = FrontMatter(
         parent_agency=upper(agency.parent_name),

@@ -104,7 +104,7 @@ class _Checker:
 
     # --- required parts --------------------------------------------------------------------------------------
     def required(self) -> None:
-        r, a = self.report, self.workbook.agency
+        r, a = self.report, self.report.agency
         general = "Thông tin chung"
 
         def need(ok: bool, key: str, severity: Severity, message: str, fix: str) -> None:
@@ -112,7 +112,8 @@ class _Checker:
                 self.add(severity, f"{general} › {GENERAL_FIELDS[key]}", message, fix, Place(field=key))
 
         need(bool(a.name.strip()), "agency_name", Severity.ERROR, "chưa có tên cơ quan ban hành.", "gõ tên cơ quan")
-        need(bool(a.place.strip()), "place", Severity.ERROR, "chưa có địa danh.", "gõ địa danh, ví dụ Đắk Nông")
+        # like the number and the date, the place can be written by hand on the signed copy: a warning
+        need(bool(a.place.strip()), "place", Severity.WARNING, "chưa có địa danh.", "gõ địa danh, ví dụ Đắk Nông")
         need(bool(a.abbreviation.strip()), "abbreviation", Severity.WARNING, "chưa có chữ viết tắt tên cơ quan.",
              "gõ chữ viết tắt dùng trong ký hiệu văn bản, ví dụ SLĐTBXH")
         need(r.number is not None, "number", Severity.WARNING, "chưa có số văn bản.",

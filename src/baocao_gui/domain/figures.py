@@ -16,7 +16,7 @@ from .vnformat import MAX_ABS, format_number, format_percent, round_half_up, to_
 TOKEN = re.compile(r"\{\{\s*([a-z0-9_]+)(?:\.([a-z_]+))?\s*\}\}")
 
 FIELDS = ("actual", "plan", "last", "target", "pct_plan", "pct_last", "pct_parent", "delta", "change")
-PERIOD_NAMES = ("year", "last_year", "next_year", "period", "next_period")
+PERIOD_NAMES = ("year", "last_year", "next_year", "period", "next_period", "period_start", "period_end")
 
 
 class MissingFigure(LookupError):
@@ -98,6 +98,8 @@ class FigureWriter:
             "next_year": str(period.year + 1),
             "period": period.label,
             "next_period": period.next_label,
+            "period_start": period.cutoff[0].strftime("%d/%m/%Y"),  # the data cut-off (Decree 09/2019, art. 12)
+            "period_end": period.cutoff[1].strftime("%d/%m/%Y"),
         }[name]
 
     def values(self, code: str) -> Values:

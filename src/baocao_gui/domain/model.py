@@ -13,9 +13,61 @@ class Role(StrEnum):
 
 
 class PeriodKind(StrEnum):
+    """The periods of the reporting regime (Decree 09/2019/NĐ-CP): year, 9 and 6 months, quarters, months."""
+
     YEAR = "year"
-    SIX_MONTHS = "6m"
     NINE_MONTHS = "9m"
+    SIX_MONTHS = "6m"
+    Q1 = "q1"
+    Q2 = "q2"
+    Q3 = "q3"
+    Q4 = "q4"
+    M1 = "m1"
+    M2 = "m2"
+    M3 = "m3"
+    M4 = "m4"
+    M5 = "m5"
+    M6 = "m6"
+    M7 = "m7"
+    M8 = "m8"
+    M9 = "m9"
+    M10 = "m10"
+    M11 = "m11"
+    M12 = "m12"
+
+    @property
+    def months(self) -> int:
+        """How many months the period covers."""
+        return {"year": 12, "9m": 9, "6m": 6}.get(self.value) or (3 if self.value[0] == "q" else 1)
+
+    @property
+    def end_month(self) -> int:
+        """The month the period ends with (its data are cut off on the 14th of that month)."""
+        fixed = {"year": 12, "9m": 9, "6m": 6}
+        if self.value in fixed:
+            return fixed[self.value]
+        n = int(self.value[1:])
+        return 3 * n if self.value[0] == "q" else n
+
+    @property
+    def title(self) -> str:
+        """"Báo cáo năm", "Báo cáo quý III", "Báo cáo tháng 10": what the period box shows."""
+        return "Báo cáo " + _kind_word(self)
+
+
+_ROMAN = ("I", "II", "III", "IV")
+
+
+def _kind_word(kind: PeriodKind) -> str:
+    if kind.value == "year":
+        return "năm"
+    if kind.value == "9m":
+        return "9 tháng"
+    if kind.value == "6m":
+        return "6 tháng"
+    if kind.value[0] == "q":
+        return f"quý {_ROMAN[int(kind.value[1:]) - 1]}"
+    return f"tháng {int(kind.value[1:])}"
 
 
 class BlockKind(StrEnum):
@@ -109,25 +161,67 @@ class Period:
 
     @property
     def label(self) -> str:
-        return {
-            PeriodKind.YEAR: f"năm {self.year}",
-            PeriodKind.SIX_MONTHS: f"6 tháng đầu năm {self.year}",
-            PeriodKind.NINE_MONTHS: f"9 tháng năm {self.year}",
-        }[self.kind]
+        """"năm 2024", "9 tháng năm 2024", "6 tháng đầu năm 2024", "quý III năm 2024", "tháng 10 năm 2024"."""
+        if self.kind == PeriodKind.YEAR:
+            return f"năm {self.year}"
+        if self.kind == PeriodKind.SIX_MONTHS:
+            return f"6 tháng đầu năm {self.year}"
+        return f"{_kind_word(self.kind)} năm {self.year}"
 
     @property
     def next_label(self) -> str:
-        return {
-            PeriodKind.YEAR: f"năm {self.year + 1}",
-            PeriodKind.SIX_MONTHS: f"6 tháng cuối năm {self.year}",
-            PeriodKind.NINE_MONTHS: f"quý IV năm {self.year}",
-        }[self.kind]
+        """What section B plans for: the year after, the rest of the year, the next quarter or month."""
+        kind, year = self.kind, self.year
+        if kind == PeriodKind.YEAR:
+            return f"năm {year + 1}"
+        if kind == PeriodKind.SIX_MONTHS:
+            return f"6 tháng cuối năm {year}"
+        if kind == PeriodKind.NINE_MONTHS:
+            return f"quý IV năm {year}"
+        if kind.value[0] == "q":
+            n = int(kind.value[1:])
+            return f"quý I năm {year + 1}" if n == 4 else f"quý {_ROMAN[n]} năm {year}"
+        n = int(kind.value[1:])
+        return f"tháng 1 năm {year + 1}" if n == 12 else f"tháng {n + 1} năm {year}"
+
+    @property
+    def cutoff(self) -> tuple[dt.date, dt.date]:
+        """The data the report counts (Decree 09/2019/NĐ-CP, art. 12): from the 15th of the month before the
+        period to the 14th of its last month; a year, 6 or 9 months count from 15 December of the year before."""
+        end = dt.date(self.year, self.kind.end_month, 14)
+        if self.kind in (PeriodKind.YEAR, PeriodKind.SIX_MONTHS, PeriodKind.NINE_MONTHS):
+            return dt.date(self.year - 1, 12, 15), end
+        before = self.kind.end_month - self.kind.months  # the month before the period; 0 is December before
+        return (dt.date(self.year, before, 15) if before else dt.date(self.year - 1, 12, 15)), end
+
+    @property
+    def order(self) -> tuple[int, int, int]:
+        """Reports in time order: by the month the period ends, the shorter period first (quý III, then 9 tháng;
+        tháng 12, quý IV, then the year)."""
+        return (self.year, self.kind.end_month, self.kind.months)
+
+    @property
+    def code(self) -> str:
+        """As the command line writes it: ``year``, ``9m``, ``6m``, ``q1``…``q4``, ``m1``…``m12``."""
+        return self.kind.value
+
+
+@dataclass(frozen=True)
+class Sent:
+    """A report marked signed and sent: when, the file sent and its SHA-256, and what it said then."""
+
+    at: str  # ISO date and time, local
+    file: str = ""  # the exported file's name
+    sha256: str = ""
+    snapshot: str = ""  # the report as it was sent (app.sent's JSON)
+    locked: bool = True  # False once "Mở khóa để sửa" was confirmed (the snapshot is kept)
 
 
 @dataclass(frozen=True)
 class Report:
     id: int
     period: Period
+    agency: Agency = Agency()  # the header as this report prints it (each report keeps its own)
     number: int | None = None
     date: dt.date | None = None
     type_name: str = "BÁO CÁO"
@@ -136,12 +230,19 @@ class Report:
     signer_title: str = ""
     signer_name: str = ""
     recipients: tuple[str, ...] = ()
+    sent: Sent | None = None
+    edited_at: str = ""  # when anything of the report last changed (UTC, SQLite's datetime)
     values: dict[str, Values] = field(default_factory=dict)
     # narrative: (part, sector code or "") → blocks in order
     blocks: dict[tuple[Part, str], tuple[Block, ...]] = field(default_factory=dict)
 
     def part(self, part: Part, sector: str = "") -> tuple[Block, ...]:
         return self.blocks.get((Part(part), sector), ())
+
+    @property
+    def frozen(self) -> bool:
+        """Signed and sent, and not unlocked: nothing of it may change."""
+        return self.sent is not None and self.sent.locked
 
 
 @dataclass(frozen=True)
@@ -167,12 +268,19 @@ class Workbook:
         return cache
 
     def report_for(self, year: int | None = None) -> Report:
-        """The report of that year (a year report before a 6- or 9-month one); the latest without a year."""
+        """The report of that year (a year report before the others); without a year, the report edited last."""
         if not self.reports:
             raise LookupError("workbook has no report")
         if year is None:
-            return max(self.reports, key=lambda r: (r.period.year, r.period.kind == PeriodKind.YEAR))
+            return max(self.reports, key=lambda r: (r.edited_at, r.period.order))
         matching = [r for r in self.reports if r.period.year == year]
         if not matching:
             raise LookupError(f"no report for {year}")
-        return max(matching, key=lambda r: r.period.kind == PeriodKind.YEAR)
+        return max(matching, key=lambda r: (r.period.kind == PeriodKind.YEAR, r.period.order))
+
+    def find(self, period: Period) -> Report | None:
+        return next((r for r in self.reports if r.period == period), None)
+
+    def in_order(self) -> list[Report]:
+        """The reports in time order (the period box, ``baocao-gui list``)."""
+        return sorted(self.reports, key=lambda r: r.period.order)

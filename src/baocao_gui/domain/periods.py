@@ -1,30 +1,70 @@
-"""What a new period's report starts from: rules of the reporting regime, not of the file that stores them."""
+"""What a new period's report starts from: rules of the reporting regime, not of the file that stores them.
+
+A report's plan (kế hoạch) is the year's plan, set as targets (chỉ tiêu kỳ sau) by the annual report of the
+year before; a report of a part of the year (9 or 6 months, a quarter, a month) measures itself against the
+same annual plan. Its "same period last year" (cùng kỳ) is the actual figure of the same period a year earlier.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .model import Period, PeriodKind, Values
 
 
-def carries_figures(source: Period, target: Period) -> bool:
-    """This period's targets become the next one's plans, and its actual figures the next one's "same period
-    last year", only from a period to the same kind of period a year later (annual → annual, 9 months → 9 months)."""
-    return target.kind == source.kind and target.year == source.year + 1
+@dataclass(frozen=True)
+class Carried:
+    """The figures a new report starts with, and where each kind came from (for the status bar)."""
+
+    values: dict[str, Values]
+    sources: tuple[str, ...]  # "kế hoạch: chỉ tiêu năm 2025 đặt trong báo cáo năm 2024", …
+
+    def say(self) -> str:
+        if not self.sources:
+            return "không có số liệu nào được mang sang (sổ chưa có báo cáo đặt kế hoạch hay báo cáo cùng kỳ)"
+        return "; ".join(self.sources)
 
 
-def carried(values: Values) -> Values | None:
-    """The figures a report of the next year starts with: plan from this target, last from this actual."""
-    if values.target is None and values.actual is None:
-        return None
-    return Values(actual=None, plan=values.target, last=values.actual, target=None)
+def plan_sources(period: Period) -> tuple[Period, ...]:
+    """Where a report's plans come from, best first: the annual report of the year before (its targets), then
+    the reports of the same year (their plans: the same annual plan)."""
+    same_year = [Period(k, period.year) for k in PeriodKind if k != period.kind]
+    same_year.sort(key=lambda p: p.order, reverse=True)
+    return (Period(PeriodKind.YEAR, period.year - 1), *same_year)
 
 
-def shift_years(text: str, year: int) -> str:
+def carry(period: Period, figures: dict[Period, dict[str, Values]]) -> Carried:
+    """The figures a report of ``period`` starts with, from the figures of the workbook's other reports."""
+    plans: dict[str, float] = {}
+    sources: list[str] = []
+    for i, source in enumerate(plan_sources(period)):
+        values = figures.get(source, {})
+        field = "target" if i == 0 else "plan"
+        found = {c: getattr(v, field) for c, v in values.items()
+                 if getattr(v, field) is not None and c not in plans}
+        if found:
+            plans.update(found)
+            sources.append(f"kế hoạch của {len(found)} chỉ tiêu lấy từ "
+                           + (f"chỉ tiêu năm {period.year} trong báo cáo {source.label}" if i == 0
+                              else f"kế hoạch trong báo cáo {source.label}"))
+    earlier = figures.get(Period(period.kind, period.year - 1), {})
+    lasts = {c: v.actual for c, v in earlier.items() if v.actual is not None}
+    if lasts:
+        sources.append(f"cùng kỳ của {len(lasts)} chỉ tiêu lấy từ số thực hiện "
+                       f"{Period(period.kind, period.year - 1).label}")
+    values = {c: Values(plan=plans.get(c), last=lasts.get(c)) for c in sorted(set(plans) | set(lasts))}
+    return Carried(values, tuple(sources))
+
+
+def shift_years(text: str, year: int, by: int = 1) -> str:
     """"… năm 2023 - Phương hướng … năm 2024" → "… năm 2024 - … năm 2025" (only the report's own years)."""
-    return re.sub(r"\b(\d{4})\b", lambda m: str(int(m.group(1)) + 1) if int(m.group(1)) in (year - 1, year, year + 1)
+    if not by:
+        return text
+    return re.sub(r"\b(\d{4})\b", lambda m: str(int(m.group(1)) + by) if int(m.group(1)) in (year - 1, year, year + 1)
                   else m.group(1), text)
 
 
 def next_period(source: Period, kind: PeriodKind | None = None, year: int | None = None) -> Period:
+    """The period a "next report" is for by default: the same kind a year later, unless told otherwise."""
     return Period(PeriodKind(kind or source.kind), year or source.year + 1)

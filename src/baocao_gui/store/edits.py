@@ -10,17 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from ..domain.codes import code_from_name
-from ..domain.model import OVERRIDE_FIELDS, VALUE_FIELDS, BlockKind, Part, Period, Values
+from ..domain.model import OVERRIDE_FIELDS, VALUE_FIELDS, BlockKind, Part, Period, PeriodKind, Values
 from ..domain.text import drop_illegal
 from ..domain.vnformat import NumberError, check_storable, to_decimal
 from .db import Db as Database
+from .seed import AGENCY_COLUMNS, AGENCY_KEYS
 
 REPORT_FIELDS = ("number", "date", "type_name", "summary", "signer_authority", "signer_title", "signer_name",
                  "period_kind", "year")
-AGENCY_FIELDS = ("parent_name", "name", "abbreviation", "place")
+AGENCY_FIELDS = AGENCY_KEYS
 SECTOR_FIELDS = ("title", "task_title", "role")
 INDICATOR_FIELDS = ("name", "unit", "parts_complete", "plan_meaning", "pad", "sentence")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -117,14 +119,47 @@ def set_report_field(db: Database, report_id: int, field: str, value: Any) -> An
     return old
 
 
-def set_agency_field(db: Database, field: str, value: str) -> str:
+def set_agency_field(db: Database, report_id: int, field: str, value: str) -> str:
+    """One field of the header this report prints (cơ quan chủ quản, cơ quan ban hành, viết tắt, địa danh)."""
     if field not in AGENCY_FIELDS:
         raise KeyError(field)
+    column = AGENCY_COLUMNS[field]
     with db.atomic():
-        row = next(db.query("SELECT * FROM agency WHERE id = 1"), None)
-        old = row[field] if row else ""
-        db["agency"].upsert({"id": 1, field: clean_text(value)}, pk="id")
+        old = _one(db, "SELECT * FROM report WHERE id = ?", [report_id])[column]
+        db.execute(f"UPDATE report SET {column} = ? WHERE id = ?", [clean_text(value), report_id])
     return old
+
+
+def _later_reports(db: Database, report_id: int) -> list[int]:
+    """This report and those of later periods, never earlier ones."""
+    rows = list(db.query("SELECT id, period_kind, year FROM report"))
+    order = {r["id"]: Period(PeriodKind(r["period_kind"]), r["year"]).order for r in rows}
+    if report_id not in order:
+        raise EditError("Không tìm thấy báo cáo trong sổ.")
+    return [rid for rid, o in order.items() if o >= order[report_id]]
+
+
+def rename_agency_from(db: Database, report_id: int, fields: dict[str, str]) -> dict[int, dict[str, str]]:
+    """The agency renamed from this report on (a merger, a new name): this report and every later one take
+    ``fields``; earlier reports, signed as they were, keep theirs. Returns each changed report's old header."""
+    unknown = set(fields) - set(AGENCY_FIELDS)
+    if unknown:
+        raise KeyError(sorted(unknown))
+    old: dict[int, dict[str, str]] = {}
+    with db.atomic():
+        for rid in _later_reports(db, report_id):
+            row = _one(db, "SELECT * FROM report WHERE id = ?", [rid])
+            old[rid] = {f: row[AGENCY_COLUMNS[f]] for f in fields}
+            for f, value in fields.items():
+                db.execute(f"UPDATE report SET {AGENCY_COLUMNS[f]} = ? WHERE id = ?", [clean_text(value), rid])
+    return old
+
+
+def restore_agency(db: Database, old: dict[int, dict[str, str]]) -> None:
+    with db.atomic():
+        for rid, fields in old.items():
+            for f, value in fields.items():
+                db.execute(f"UPDATE report SET {AGENCY_COLUMNS[f]} = ? WHERE id = ?", [value, rid])
 
 
 def set_recipients(db: Database, report_id: int, lines: list[str]) -> list[str]:
@@ -355,32 +390,99 @@ def move_sector(db: Database, code: str, index: int) -> int:
 
 # --- periods ------------------------------------------------------------------------------------------------
 
-def create_report(db: Database, from_report_id: int, period: Period, values: dict[str, Values],
-                  summary: str) -> int:
-    """A new report after ``from_report_id``: its header, recipients and paragraphs copied as drafts, and the
-    figures the domain says it starts with (``domain.periods``). EditError if the workbook has that period."""
+def create_report(db: Database, from_report_id: int | None, period: Period, values: dict[str, Values],
+                  summary: str, texts: bool = True, shift: Callable[[str], str] | None = None) -> int:
+    """A new report of ``period``: its header and recipients from ``from_report_id`` (the report it follows; the
+    workbook's agency when None), its paragraphs copied from it as drafts when ``texts`` (each passed through
+    ``shift``, which moves the years typed in them), and the figures the domain says it starts with
+    (``domain.periods``). EditError if the workbook has that period."""
+    shift = shift or (lambda text: text)
     with db.atomic():
-        src = _one(db, "SELECT * FROM report WHERE id = ?", [from_report_id])
         if next(db.query("SELECT id FROM report WHERE year = ? AND period_kind = ?",
                          [period.year, period.kind.value]), None):
             raise EditError(f"Sổ báo cáo đã có báo cáo {period.label}.")
+        if from_report_id is not None:
+            src = _one(db, "SELECT * FROM report WHERE id = ?", [from_report_id])
+        else:
+            a = next(db.query("SELECT * FROM agency WHERE id = 1"), None) or {}
+            src = {"type_name": "BÁO CÁO", **{AGENCY_COLUMNS[k]: a.get(k, "") for k in AGENCY_KEYS}}
         rid = db["report"].insert({
             "period_kind": period.kind.value, "year": period.year, "number": None, "date": None,
-            "type_name": src["type_name"], "summary": clean_text(summary),
-            "signer_authority": src["signer_authority"], "signer_title": src["signer_title"],
-            "signer_name": src["signer_name"],
+            "type_name": src.get("type_name") or "BÁO CÁO", "summary": clean_text(summary),
+            **{k: src.get(k) or "" for k in ("signer_authority", "signer_title", "signer_name",
+                                             *AGENCY_COLUMNS.values())},
         }).last_pk
-        db.execute("INSERT INTO recipient (report_id, position, text) "
-                   "SELECT ?, position, text FROM recipient WHERE report_id = ?", [rid, from_report_id])
+        if from_report_id is not None:
+            db.execute("INSERT INTO recipient (report_id, position, text) "
+                       "SELECT ?, position, text FROM recipient WHERE report_id = ?", [rid, from_report_id])
+        else:
+            db["recipient"].insert({"report_id": rid, "position": 0, "text": "Lưu: VT"})
         ids = {r["code"]: r["id"] for r in db.query("SELECT code, id FROM indicator")}
         db["value"].insert_all({"report_id": rid, "indicator_id": ids[code], "actual": v.actual, "plan": v.plan,
                                 "last": v.last, "target": v.target} for code, v in values.items() if code in ids)
-        db.execute("INSERT INTO block (report_id, part, sector_id, position, kind, text) "
-                   "SELECT ?, part, sector_id, position, kind, text FROM block WHERE report_id = ?",
-                   [rid, from_report_id])
+        if texts and from_report_id is not None:
+            db["block"].insert_all(
+                {"report_id": rid, "part": b["part"], "sector_id": b["sector_id"], "position": b["position"],
+                 "kind": b["kind"], "text": b["text"] if b["kind"] == BlockKind.TABLE.value else shift(b["text"])}
+                for b in list(db.query("SELECT * FROM block WHERE report_id = ? ORDER BY id", [from_report_id])))
     return rid
 
 
-def delete_report(db: Database, report_id: int) -> None:
+def report_is_empty(db: Database, report_id: int) -> bool:
+    """No figure and no paragraph typed: a report whose period may still change."""
+    return not any(db.execute(sql, [report_id]).fetchone() for sql in (
+        "SELECT 1 FROM value WHERE report_id = ? AND coalesce(actual, plan, last, target) IS NOT NULL",
+        "SELECT 1 FROM override WHERE report_id = ?",
+        "SELECT 1 FROM block WHERE report_id = ? AND text != ''"))
+
+
+def set_period(db: Database, report_id: int, period: Period) -> Period:
+    """Change the period of a report nothing was typed in yet (a report made for the wrong period)."""
     with db.atomic():
+        row = _one(db, "SELECT * FROM report WHERE id = ?", [report_id])
+        old = Period(PeriodKind(row["period_kind"]), row["year"])
+        if old == period:
+            return old
+        if not report_is_empty(db, report_id):
+            raise EditError(f"Báo cáo {old.label} đã có số liệu hoặc đoạn văn nên không đổi được kỳ; "
+                            "hãy tạo báo cáo mới cho kỳ khác.")
+        if next(db.query("SELECT id FROM report WHERE year = ? AND period_kind = ? AND id != ?",
+                         [period.year, period.kind.value, report_id]), None):
+            raise EditError(f"Sổ báo cáo đã có báo cáo {period.label}.")
+        db.execute("UPDATE report SET period_kind = ?, year = ? WHERE id = ?",
+                   [period.kind.value, period.year, report_id])
+    return old
+
+
+_REPORT_TABLES = ("recipient", "value", "override", "block")
+
+
+def delete_report(db: Database, report_id: int) -> dict[str, Any]:
+    """Remove a report and everything in it; returns what ``restore_report`` needs to put it back."""
+    with db.atomic():
+        snapshot: dict[str, Any] = {"report": _one(db, "SELECT * FROM report WHERE id = ?", [report_id])}
+        for table in _REPORT_TABLES:
+            snapshot[table] = list(db.query(f"SELECT * FROM {table} WHERE report_id = ?", [report_id]))
         db.execute("DELETE FROM report WHERE id = ?", [report_id])
+    return snapshot
+
+
+def restore_report(db: Database, snapshot: dict[str, Any]) -> None:
+    with db.atomic():
+        db["report"].insert(snapshot["report"])
+        for table in _REPORT_TABLES:
+            db[table].insert_all(snapshot[table])
+
+
+SENT_FIELDS = ("sent_at", "sent_file", "sent_sha256", "sent_snapshot", "sent_locked")
+
+
+def set_sent(db: Database, report_id: int, fields: dict[str, Any]) -> dict[str, Any]:
+    """The record of a report signed and sent (or unlocked); returns the fields it replaced."""
+    if set(fields) - set(SENT_FIELDS):
+        raise KeyError(sorted(set(fields) - set(SENT_FIELDS)))
+    with db.atomic():
+        row = _one(db, "SELECT * FROM report WHERE id = ?", [report_id])
+        for field, value in fields.items():
+            db.execute(f"UPDATE report SET {field} = ? WHERE id = ?", [value, report_id])
+    return {f: row[f] for f in fields}

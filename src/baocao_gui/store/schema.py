@@ -63,6 +63,11 @@ class _Migrations:
         runner = sqlite_utils.Migrations(self.name)
         for m in self._migrations:  # they run on sqlite-utils' Database (its executescript keeps the transaction)
             runner(name=m.name)(m.fn)
+        # A migration that rebuilds a table drops the old one: with foreign keys on, SQLite would first delete
+        # every row that refers to it (ON DELETE CASCADE). Off while migrating (it cannot change inside a
+        # transaction); each such migration checks the keys itself before it commits.
+        keys = db.execute("PRAGMA foreign_keys").fetchone()[0]
+        db.execute("PRAGMA foreign_keys = OFF")
         db.conn.isolation_level = ""  # sqlite-utils' own mode (its migrations were written against it)
         try:
             runner.apply(sqlite_utils.Database(db.conn, execute_plugins=False), stop_before=stop_before)
@@ -70,6 +75,7 @@ class _Migrations:
             if db.conn.in_transaction:
                 db.conn.rollback()
             db.conn.isolation_level = None  # back to the autocommit the store's connection works in
+            db.execute(f"PRAGMA foreign_keys = {int(keys)}")
 
 
 migrations = _Migrations(MIGRATION_SET)
@@ -197,3 +203,59 @@ def m003_table_blocks(db: Database) -> None:
         "CREATE INDEX block_place ON block (report_id, part, sector_id, position)",
     ):
         db.execute(statement)
+
+
+PERIOD_KINDS = ("year", "9m", "6m", "q1", "q2", "q3", "q4", *(f"m{n}" for n in range(1, 13)))
+_EDITED = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
+
+
+@migrations()
+def m004_report_header(db: Database) -> None:
+    """Each report keeps its own header (the agency, copied from the workbook-wide row into every report), the
+    periods of the reporting regime (quarters, months), the record of a report signed and sent, and when
+    anything of a report last changed (kept by triggers, so every edit counts, whatever code makes it)."""
+    kinds = ", ".join(f"'{k}'" for k in PERIOD_KINDS)
+    for statement in (
+        f"""CREATE TABLE report_new (
+            id INTEGER PRIMARY KEY,
+            period_kind TEXT NOT NULL DEFAULT 'year' CHECK (period_kind IN ({kinds})),
+            year INTEGER NOT NULL,
+            number INTEGER,
+            date TEXT,
+            type_name TEXT NOT NULL DEFAULT 'BÁO CÁO',
+            summary TEXT NOT NULL DEFAULT '',
+            signer_authority TEXT NOT NULL DEFAULT '',
+            signer_title TEXT NOT NULL DEFAULT '',
+            signer_name TEXT NOT NULL DEFAULT '',
+            parent_name TEXT NOT NULL DEFAULT '',
+            agency_name TEXT NOT NULL DEFAULT '',
+            abbreviation TEXT NOT NULL DEFAULT '',
+            place TEXT NOT NULL DEFAULT '',
+            sent_at TEXT,
+            sent_file TEXT NOT NULL DEFAULT '',
+            sent_sha256 TEXT NOT NULL DEFAULT '',
+            sent_snapshot TEXT NOT NULL DEFAULT '',
+            sent_locked INTEGER NOT NULL DEFAULT 0,
+            edited_at TEXT NOT NULL DEFAULT '',
+            UNIQUE (year, period_kind)
+        )""",
+        """INSERT INTO report_new (id, period_kind, year, number, date, type_name, summary, signer_authority,
+                                   signer_title, signer_name, parent_name, agency_name, abbreviation, place)
+           SELECT r.id, r.period_kind, r.year, r.number, r.date, r.type_name, r.summary, r.signer_authority,
+                  r.signer_title, r.signer_name, coalesce(a.parent_name, ''), coalesce(a.name, ''),
+                  coalesce(a.abbreviation, ''), coalesce(a.place, '')
+           FROM report r LEFT JOIN agency a ON a.id = 1""",
+        "DROP TABLE report",
+        "ALTER TABLE report_new RENAME TO report",
+    ):
+        db.execute(statement)
+    for table in ("value", "override", "block", "recipient"):
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            db.execute(f"""CREATE TRIGGER {table}_{event.lower()}_edits_report AFTER {event} ON {table}
+                BEGIN UPDATE report SET edited_at = {_EDITED} WHERE id = {row}.report_id; END""")
+    db.execute(f"""CREATE TRIGGER report_edited AFTER UPDATE OF period_kind, year, number, date, type_name, summary,
+        signer_authority, signer_title, signer_name, parent_name, agency_name, abbreviation, place ON report
+        BEGIN UPDATE report SET edited_at = {_EDITED} WHERE id = NEW.id; END""")
+    problems = db.execute("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise RuntimeError(f"foreign keys broken by m004: {problems[:5]}")

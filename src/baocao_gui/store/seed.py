@@ -13,6 +13,10 @@ from ..domain.model import OVERRIDE_FIELDS, VALUE_FIELDS, BlockKind, Part, Perio
 from ..paths import resource
 from .db import Db as Database
 
+AGENCY_KEYS = ("parent_name", "name", "abbreviation", "place")
+AGENCY_COLUMNS = {"parent_name": "parent_name", "name": "agency_name", "abbreviation": "abbreviation",
+                  "place": "place"}  # Agency's fields → the report's columns
+
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
@@ -24,7 +28,20 @@ def read_toml(path: Path) -> dict[str, Any]:
 
 
 def load_catalogue(catalogue_id: str) -> Catalogue:
-    return parse_catalogue(read_toml(resource("catalogues", f"{catalogue_id}.toml")))
+    """A bundled catalogue by its id, or a catalogue file (.toml) by its path."""
+    from ..errors import UserError
+
+    path = Path(catalogue_id)
+    if path.suffix.lower() != ".toml":
+        path = resource("catalogues", f"{catalogue_id}.toml")
+    if not path.is_file():
+        known = ", ".join(c for c, _ in catalogues())
+        raise UserError(f"Không có danh mục “{catalogue_id}” (các danh mục có sẵn: {known}).",
+                        f"no catalogue {catalogue_id}")
+    try:
+        return parse_catalogue(read_toml(path))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise UserError(f"Tệp danh mục “{path.name}” không đúng định dạng: {exc}.", f"{path}: {exc!r}") from exc
 
 
 def install_catalogue(db: Database, catalogue: Catalogue) -> None:
@@ -71,15 +88,16 @@ def write_sample(db: Database, data: dict[str, Any]) -> None:
     sectors = {r["code"]: r["id"] for r in db.query("SELECT code, id FROM sector")}
     with db.atomic():
         a = data.get("agency", {})
-        db["agency"].upsert({"id": 1, **{k: nfc(a.get(k, "")) for k in
-                                         ("parent_name", "name", "abbreviation", "place")}}, pk="id")
+        db["agency"].upsert({"id": 1, **{k: nfc(a.get(k, "")) for k in AGENCY_KEYS}}, pk="id")
         for rep in data.get("report", []):
             date = rep.get("date")
+            header = {**a, **rep.get("agency", {})}  # a report may print another agency (renamed, merged)
             rid = db["report"].insert({
                 "period_kind": PeriodKind(rep.get("period", "year")).value, "year": int(rep["year"]),
                 "number": rep.get("number"), "date": date.isoformat() if isinstance(date, dt.date) else None,
                 **{k: nfc(rep.get(k, "")) for k in
                    ("type_name", "summary", "signer_authority", "signer_title", "signer_name")},
+                **{AGENCY_COLUMNS[k]: nfc(header.get(k, "")) for k in AGENCY_KEYS},
             }).last_pk
             db["recipient"].insert_all(
                 {"report_id": rid, "position": p, "text": nfc(t)} for p, t in enumerate(rep.get("recipients", [])))
@@ -115,21 +133,20 @@ def write_bundled_sample(db: Database, name: str = "dak-nong-2023") -> None:
     write_sample(db, data)
 
 
-def start_report(db: Database, year: int, kind: PeriodKind | str = PeriodKind.YEAR) -> int:
-    """A first report in a new workbook: each indicator's sentence as a paragraph of its sector, to fill in."""
+def start_report(db: Database, year: int, kind: PeriodKind | str = PeriodKind.YEAR,
+                 agency: dict[str, str] | None = None) -> int:
+    """A first report in a new workbook, with the agency's header and nothing written for the clerk: each
+    indicator's sentence is a suggestion the sector tab offers, not a paragraph citing figures nobody typed."""
     kind = PeriodKind(kind)
+    agency = agency or {}
     with db.atomic():
+        db["agency"].upsert({"id": 1, **{k: nfc(agency.get(k, "")) for k in AGENCY_KEYS}}, pk="id")
         rid = db["report"].insert({
             "period_kind": kind.value, "year": year, "type_name": "BÁO CÁO",
             "summary": "Kết quả thực hiện nhiệm vụ {{period}} - Phương hướng, nhiệm vụ {{next_period}}",
+            "signer_title": "GIÁM ĐỐC",  # the head of the agency signs, unless the clerk says otherwise
+            **{AGENCY_COLUMNS[k]: nfc(agency.get(k, "")).strip() for k in AGENCY_KEYS},
         }).last_pk
-        positions: dict[int, int] = {}
-        for row in db.query("SELECT sector_id, sentence FROM indicator WHERE sentence != '' "
-                            "ORDER BY sector_id, position"):
-            position = positions.get(row["sector_id"], 0)
-            positions[row["sector_id"]] = position + 1
-            db["block"].insert({"report_id": rid, "part": Part.RESULTS.value, "sector_id": row["sector_id"],
-                                "position": position, "kind": BlockKind.PARAGRAPH.value, "text": row["sentence"]})
         db["recipient"].insert({"report_id": rid, "position": 0, "text": "Lưu: VT"})
     return rid
 

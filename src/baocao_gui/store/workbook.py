@@ -25,6 +25,7 @@ from ..domain.model import (
     Report,
     Role,
     Sector,
+    Sent,
     Values,
     Workbook,
 )
@@ -169,7 +170,9 @@ def _one_of(column: str, values) -> str:
 
 _TEXT_COLUMNS = {"agency": ("parent_name", "name", "abbreviation", "place"), "label": ("key", "text"),
                  "sector": ("code", "title", "task_title"), "indicator": ("code", "name", "unit", "sentence"),
-                 "report": ("type_name", "summary", "signer_authority", "signer_title", "signer_name"),
+                 "report": ("type_name", "summary", "signer_authority", "signer_title", "signer_name", "parent_name",
+                            "agency_name", "abbreviation", "place", "sent_file", "sent_sha256", "sent_snapshot",
+                            "edited_at"),
                  "recipient": ("text",), "block": ("part", "kind", "text"),
                  "rule": ("id", "left_side", "operator", "right_side", "importance", "message", "missing")}
 
@@ -277,10 +280,15 @@ def open_workbook(path: str | Path, *, readonly: bool = False, busy_ms: int = BU
         raise WorkbookError(f"Không mở được sổ báo cáo “{path.name}” để ghi: tệp chỉ đọc hoặc đang bị khóa.",
                             f"cannot open {path} for writing: {exc}") from exc
     if migrations.pending(db):
-        if readonly:
-            db.close()
-            raise WorkbookError(f"Sổ báo cáo “{path.name}” cần được nâng cấp; hãy mở nó trong cửa sổ chương trình.",
-                                f"{path} needs migrations but was opened read-only")
+        if readonly:  # a workbook of an earlier version, only read: upgraded in memory, the file untouched
+            memory = Database(sqlite3.connect(":memory:"))
+            try:
+                db.conn.backup(memory.conn)
+            finally:
+                db.close()
+            _configure(memory, readonly=True)
+            migrations.apply(memory)
+            return memory
         from .backup import make_backup
 
         backup = make_backup(db, path, "nang-cap")
@@ -405,10 +413,11 @@ def load_workbook(db: Database, only: int | None = None) -> Workbook:
             sentence=rd.text(r["sentence"], where),
         ))
     reports = []
-    for r in db.query("SELECT * FROM report ORDER BY year, period_kind"):
+    for r in db.query("SELECT * FROM report ORDER BY year, id"):
         report = _load_report(db, r, sector_code, ind_code, content=only is None or r["id"] == only, rd=rd)
         if report is not None:
             reports.append(report)
+    reports.sort(key=lambda r: r.period.order)
     rules = []
     for r in db.query("SELECT * FROM rule ORDER BY position, id"):
         where = f"Quy tắc kiểm tra “{rd.text(r['id'], 'Quy tắc')}”"
@@ -434,7 +443,13 @@ def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: d
     where = f"Báo cáo {period.label}"
     head = {"id": rid, "period": period, "number": rd.integer(r["number"], f"{where} › số văn bản", 0, 10**9),
             "date": rd.date(r["date"], f"{where} › ngày ban hành"), "type_name": rd.text(r["type_name"], where),
-            "summary": rd.text(r["summary"], where)}
+            "summary": rd.text(r["summary"], where),
+            "agency": Agency(*(rd.text(r[k], f"{where} › cơ quan") for k in ("parent_name", "agency_name",
+                                                                                "abbreviation", "place"))),
+            "edited_at": rd.text(r["edited_at"], where)}
+    if r["sent_at"]:
+        head["sent"] = Sent(rd.text(r["sent_at"], where), rd.text(r["sent_file"], where),
+                            rd.text(r["sent_sha256"], where), rd.text(r["sent_snapshot"], where), bool(r["sent_locked"]))
     if not content:
         return Report(**head)
     values = load_values(db, rid, ind_code, rd, where)

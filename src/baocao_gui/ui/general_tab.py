@@ -106,7 +106,7 @@ class GeneralTab(QScrollArea):
 
     def refresh(self) -> None:
         wb, r = self.session.workbook, self.session.report
-        a = wb.agency
+        a = r.agency if r is not None else wb.agency
         shown = {"parent_name": a.parent_name, "agency_name": a.name, "abbreviation": a.abbreviation,
                  "place": a.place}
         if r is not None:

@@ -1,0 +1,168 @@
+"""A clerk's whole year without a window: reports of any period, each with its own header, carried figures,
+deleted and re-dated reports, and reports signed and sent that no longer change. Figures invented here."""
+
+from __future__ import annotations
+
+import pytest
+
+from baocao_gui.app import Document, EditRefused, export_report, new_workbook
+from baocao_gui.app.sent import differences
+from baocao_gui.domain.checks import Severity, check_report
+from baocao_gui.domain.model import Part, Period, PeriodKind
+
+Y, M9, Q3 = PeriodKind.YEAR, PeriodKind.NINE_MONTHS, PeriodKind.Q3
+
+
+@pytest.fixture
+def doc(tmp_path):
+    path = new_workbook(tmp_path / "Sở Công Thương Hà Giang.baocao", "sldtbxh", 2029,
+                        agency={"parent_name": "UBND TỈNH HÀ GIANG", "name": "SỞ CÔNG THƯƠNG",
+                                "abbreviation": "SCT", "place": "Hà Giang"})
+    document = Document(path)
+    yield document
+    document.close()
+
+
+def _text(path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    cells = "\n".join(c.text for t in document.tables for c in t._cells)
+    return "\n".join(p.text for p in document.paragraphs) + "\n" + cells
+
+
+def _report(doc: Document, kind: PeriodKind, year: int):
+    return doc.workbook.find(Period(kind, year))
+
+
+def test_a_new_workbook_has_one_report_with_the_agency_typed_and_no_error(doc):
+    (report,) = doc.workbook.reports
+    assert report.period == Period(Y, 2029)
+    assert report.agency.name == "SỞ CÔNG THƯƠNG" and report.agency.place == "Hà Giang"
+    assert not any(report.blocks.values())  # suggestions are offered, not written for the clerk
+    assert [f for f in check_report(doc.workbook, report) if f.severity == Severity.ERROR] == []
+
+
+def test_renaming_the_agency_from_a_later_report_leaves_earlier_reports_and_their_exports_as_they_were(doc, tmp_path):
+    doc.apply(doc.set_value("viec_lam", "actual", 4321))
+    doc.apply(doc.create_next_report())  # 2030
+    doc.apply(doc.create_next_report())  # 2031
+    first = _report(doc, Y, 2029)
+    doc.choose_report(first.id)
+    before = export_report(doc.workbook, doc.report, tmp_path / "2029-truoc.docx").path
+    doc.choose_report(_report(doc, Y, 2030).id)
+    doc.apply(doc.rename_agency_from({"name": "SỞ CÔNG THƯƠNG VÀ KHOA HỌC", "abbreviation": "SCTKH"}))
+    assert doc.report.agency.name == "SỞ CÔNG THƯƠNG VÀ KHOA HỌC"
+    doc.choose_report(_report(doc, Y, 2031).id)
+    assert doc.report.agency.abbreviation == "SCTKH"
+    doc.choose_report(first.id)
+    assert doc.report.agency.name == "SỞ CÔNG THƯƠNG" and doc.report.agency.abbreviation == "SCT"
+    after = export_report(doc.workbook, doc.report, tmp_path / "2029-sau.docx").path
+    assert _text(after) == _text(before)
+    assert "/BC-SCT\n" in _text(after) or "BC-SCT" in _text(after) and "SCTKH" not in _text(after)
+
+
+def test_a_typo_fixed_in_one_reports_header_changes_that_report_only(doc):
+    doc.apply(doc.create_next_report())
+    doc.apply(doc.set_agency_field("place", "TP. Hà Giang"))
+    assert doc.report.agency.place == "TP. Hà Giang"
+    assert _report(doc, Y, 2029).agency.place == "Hà Giang"
+
+
+def test_a_quarter_nine_months_and_year_of_one_year_carry_the_annual_plan_and_last_years_same_period(doc):
+    doc.apply(doc.set_value("viec_lam", "actual", 1000))
+    doc.apply(doc.set_value("viec_lam", "target", 1200))  # the 2030 plan, set by the 2029 annual report
+    doc.apply(doc.create_report(Period(Q3, 2030)))
+    assert doc.report.values["viec_lam"].plan == 1200
+    doc.apply(doc.set_value("viec_lam", "actual", 700))
+    nine = doc.create_report(Period(M9, 2030))
+    doc.apply(nine)
+    assert doc.report.values["viec_lam"].plan == 1200
+    doc.apply(doc.set_value("viec_lam", "actual", 900))
+    year = doc.create_report(Period(Y, 2030))
+    doc.apply(year)
+    assert doc.report.values["viec_lam"].plan == 1200 and doc.report.values["viec_lam"].last == 1000
+    assert "cùng kỳ của 1 chỉ tiêu lấy từ số thực hiện năm 2029" in year.created["carried"].say()
+    doc.apply(doc.create_report(Period(M9, 2031)))  # last year's 9 months is the same period a year earlier
+    assert doc.report.values["viec_lam"].last == 900
+    assert [r.period.label for r in doc.workbook.in_order()] == [
+        "năm 2029", "quý III năm 2030", "9 tháng năm 2030", "năm 2030", "9 tháng năm 2031"]
+
+
+def test_a_report_copies_the_paragraphs_of_the_report_chosen_and_an_empty_start_copies_none(doc):
+    doc.apply(doc.insert_block("intro", None, 0, text="Năm {{year}}, ngành công thương tỉnh phát triển."))
+    doc.apply(doc.create_report(Period(Y, 2030), start="previous"))
+    assert [b.text for b in doc.report.part(Part.INTRO)] == ["Năm {{year}}, ngành công thương tỉnh phát triển."]
+    doc.apply(doc.create_report(Period(PeriodKind.M10, 2030), start="empty"))
+    assert not any(doc.report.blocks.values())
+    assert doc.report.agency.name == "SỞ CÔNG THƯƠNG"  # the header still comes from the report before
+    doc.apply(doc.create_report(Period(Y, 2031), start="year_before"))
+    assert [b.text for b in doc.report.part(Part.INTRO)] == ["Năm {{year}}, ngành công thương tỉnh phát triển."]
+    with pytest.raises(EditRefused, match="chưa có báo cáo quý I năm 2030"):
+        doc.apply(doc.create_report(Period(PeriodKind.Q1, 2031), start="year_before"))
+
+
+def test_a_deleted_report_is_backed_up_first_and_undo_brings_it_back_whole(doc):
+    from baocao_gui.store.backup import list_backups
+
+    doc.apply(doc.create_report(Period(PeriodKind.M10, 2029)))
+    doc.apply(doc.set_value("viec_lam", "actual", 55))
+    doc.apply(doc.insert_block("intro", None, 0, text="Tháng 10, sản xuất ổn định."))
+    rid = doc.report_id
+    edit = doc.delete_report(rid)
+    doc.apply(edit)
+    assert [r.period.label for r in doc.workbook.reports] == ["năm 2029"] and doc.report_id != rid
+    assert "xoa-bao-cao" in [b.reason for b in list_backups(doc.path)]
+    doc.run(edit.undo, edit.change)
+    assert doc.report_id == rid and doc.report.values["viec_lam"].actual == 55
+    assert [b.text for b in doc.report.part(Part.INTRO)] == ["Tháng 10, sản xuất ổn định."]
+
+
+def test_an_empty_report_changes_period_and_one_with_figures_is_refused_in_one_sentence(doc):
+    doc.apply(doc.create_report(Period(PeriodKind.M11, 2029), start="empty"))
+    doc.apply(doc.set_period(Period(PeriodKind.Q4, 2029)))
+    assert doc.report.period.label == "quý IV năm 2029"
+    doc.apply(doc.set_value("viec_lam", "actual", 3))
+    with pytest.raises(EditRefused, match="đã có số liệu hoặc đoạn văn nên không đổi được kỳ"):
+        doc.apply(doc.set_period(Period(PeriodKind.Q3, 2029)))
+    with pytest.raises(EditRefused, match="đã có báo cáo năm 2029"):
+        doc.apply(doc.create_report(Period(Y, 2029)))
+
+
+def test_a_sent_report_refuses_edits_until_unlocked_and_then_shows_what_changed(doc, tmp_path):
+    doc.apply(doc.set_value("viec_lam", "actual", 2500))
+    doc.apply(doc.insert_block("intro", None, 0, text="Năm {{year}}, công nghiệp tăng trưởng khá."))
+    doc.apply(doc.insert_block("intro", None, 1, text="Thương mại ổn định."))
+    sent = export_report(doc.workbook, doc.report, tmp_path / "gửi.docx").path
+    doc.apply(doc.mark_sent(sent))
+    assert doc.report.frozen and len(doc.report.sent.sha256) == 64 and doc.report.sent.file == "gửi.docx"
+    with pytest.raises(EditRefused, match="đã ký, đã gửi"):
+        doc.apply(doc.set_value("viec_lam", "actual", 2600))
+    with pytest.raises(EditRefused, match="đã ký, đã gửi"):
+        doc.apply(doc.set_agency_field("name", "SỞ KHÁC"))
+    # the workbook's structure changes under it: the sent report still exports what was sent
+    doc.choose_report(doc.report_id)
+    again = export_report(doc.workbook, doc.report, tmp_path / "lại.docx").path
+    assert _text(again) == _text(sent)
+    doc.apply(doc.unlock())
+    assert not doc.report.frozen and doc.report.sent.snapshot
+    doc.apply(doc.set_value("viec_lam", "actual", 2600))
+    block = doc.report.part(Part.INTRO)[1]
+    doc.apply(doc.set_block_text(block.id, "Thương mại, dịch vụ ổn định."))
+    changes = differences(doc.workbook, doc.report)
+    assert [(c.kind, c.before, c.after) for c in changes] == [
+        ("figure", "2.500", "2.600"), ("paragraph", "Thương mại ổn định.", "Thương mại, dịch vụ ổn định.")]
+
+
+def test_a_sent_report_exports_the_text_it_was_sent_with_after_a_sector_is_renamed(doc, tmp_path):
+    doc.apply(doc.set_value("viec_lam", "actual", 2500))
+    sector = doc.workbook.sectors[1]
+    doc.apply(doc.insert_block("results", sector.code, 0, text="Kết quả {{viec_lam}} người."))
+    sent = export_report(doc.workbook, doc.report, tmp_path / "gửi.docx").path
+    doc.apply(doc.mark_sent(sent))
+    sent_id = doc.report_id
+    doc.apply(doc.create_next_report())
+    doc.apply(doc.set_sector_field(sector.code, "title", "Lĩnh vực đổi tên"))
+    doc.choose_report(sent_id)
+    again = export_report(doc.workbook, doc.report, tmp_path / "lại.docx").path
+    assert _text(again) == _text(sent) and "Lĩnh vực đổi tên" not in _text(again)
