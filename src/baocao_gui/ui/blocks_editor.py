@@ -127,7 +127,7 @@ class BlocksEditor(QWidget):
     def refresh(self) -> None:
         report = self.session.report
         self.blocks = list(report.part(self.part, self.sector or "")) if report else []
-        current = self.current_block_id()
+        current, current_row = self.current_block_id(), self.list.currentRow()
         writer = self.writer() if report else None
         lines = [PREFIX[b.kind] + shortened(self._line(b, writer)) for b in self.blocks]
         ids = [b.id for b in self.blocks]
@@ -142,7 +142,10 @@ class BlocksEditor(QWidget):
                 item = QListWidgetItem(line)
                 item.setData(Qt.ItemDataRole.UserRole, block_id)
                 self.list.addItem(item)
-        row = next((i for i, b in enumerate(self.blocks) if b.id == current), min(self.list.count() - 1, 0))
+        # the paragraph selected before, else (it was deleted) the one now at its place: never back to the first,
+        # where the next "Xóa đoạn" would delete a paragraph the clerk did not choose
+        row = next((i for i, b in enumerate(self.blocks) if b.id == current),
+                   min(max(current_row, 0), self.list.count() - 1))
         if self.list.currentRow() != row:
             self.list.setCurrentRow(row)
         self.list.blockSignals(False)
