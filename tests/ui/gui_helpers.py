@@ -53,6 +53,31 @@ def menu_action(window, menu, action):
         return text.replace("&", "")
 
     top = next(a.menu() for a in window.menuBar().actions() if plain(a.text()) == menu)
+    top.aboutToShow.emit()  # what opening the menu does: its items enabled as they would be shown
     found = next(a for a in top.actions() if plain(a.text()) == action)
     assert found.isEnabled(), f"{menu} › {action} is disabled"
     return found
+
+
+def when_dialog_shows(callback, kind=None, tries=100):
+    """Run ``callback(dialog)`` on the next modal dialog (of type ``kind``) as soon as it shows: the clerk
+    answering it by clicks and typing while ``exec()`` runs."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def attempt(left=tries):
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and (kind is None or isinstance(dialog, kind)):
+            callback(dialog)
+        elif left > 0:
+            QTimer.singleShot(30, lambda: attempt(left - 1))
+
+    QTimer.singleShot(30, attempt)
+
+
+def click_button(dialog, label):
+    """Click the button whose text (mnemonics ignored) is ``label``."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    button = next(b for b in dialog.findChildren(QAbstractButton) if b.text().replace("&", "") == label)
+    button.click()

@@ -3,8 +3,6 @@
 import os
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
-
 from baocao_gui.domain.model import Part
 from baocao_gui.store import load_workbook, open_workbook
 from baocao_gui.ui.app import choose_workbook
@@ -27,17 +25,47 @@ def test_the_example_is_written_once_into_the_users_data_folder_and_opened(qtbot
     assert report.values["viec_lam"].actual == 18498
 
 
-def test_a_new_workbook_from_the_catalogue_starts_with_nothing_written_for_the_clerk(qtbot, tmp_path, monkeypatch):
-    target = tmp_path / "Sở mới"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+def test_a_new_workbook_made_with_only_a_file_name_starts_with_nothing_written_for_the_clerk(qtbot, tmp_path):
+    from gui_helpers import click_button, when_dialog_shows
+
+    from baocao_gui.ui.new_workbook import NewWorkbookDialog
+
+    def answer(dialog):
+        dialog.path.setText(str(tmp_path / "Sở mới"))
+        click_button(dialog, "Tạo sổ")
+
     dialog = StartDialog()
     qtbot.addWidget(dialog)
+    when_dialog_shows(answer, NewWorkbookDialog)
     dialog.create()
-    assert dialog.chosen == Path(str(target) + ".baocao")
+    assert dialog.chosen == Path(str(tmp_path / "Sở mới") + ".baocao")
     wb = load_workbook(open_workbook(dialog.chosen, readonly=True))
     report = wb.report_for()
     assert report.part(Part.RESULTS, "lao_dong") == ()  # suggested sentences are offered in the sector tab
     assert report.values == {}  # figures are the clerk's to type
+    assert report.agency.name == "Sở Lao động – Thương binh và Xã hội"  # the catalogue's kind of agency
+
+
+def test_a_new_workbook_over_an_existing_file_is_refused_in_the_dialog_and_the_file_kept(qtbot, sample_workbook):
+    from gui_helpers import click_button, when_dialog_shows
+
+    from baocao_gui.ui.new_workbook import NewWorkbookDialog
+
+    before = sample_workbook.read_bytes()
+    said = []
+
+    def answer(dialog):
+        dialog.path.setText(str(sample_workbook))
+        click_button(dialog, "Tạo sổ")
+        said.append(dialog.message.text())
+        click_button(dialog, "Hủy")
+
+    dialog = StartDialog()
+    qtbot.addWidget(dialog)
+    when_dialog_shows(answer, NewWorkbookDialog)
+    dialog.create()
+    assert dialog.chosen is None and sample_workbook.read_bytes() == before
+    assert said and "đã có; hãy chọn tên khác" in said[0]
 
 
 def test_recent_workbooks_are_listed_newest_first_and_missing_ones_dropped(qtbot, sample_workbook, tmp_path):

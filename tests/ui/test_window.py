@@ -2,7 +2,7 @@
 
 import docx
 import pytest
-from gui_helpers import menu_action, row_of, type_into_cell, type_text
+from gui_helpers import click_button, menu_action, row_of, type_into_cell, type_text, when_dialog_shows
 from helpers import assert_valid_ooxml
 from helpers import stored_report as stored
 from PySide6.QtCore import Qt
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from baocao_gui.domain.model import Part
 from baocao_gui.ui.indicator_table import FIELD_COLUMN
+from baocao_gui.ui.report_dialogs import NewReportDialog
 
 
 def sector_tab(window, code):
@@ -152,9 +153,8 @@ def test_an_export_target_that_cannot_be_written_gets_a_message_and_loses_nothin
 def test_next_period_report_carries_plans_and_same_period_figures_forward(
         qtbot, open_window, sample_workbook, monkeypatch):
     window = open_window(sample_workbook)
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Báo cáo năm", True))
-    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (2024, True))
-    menu_action(window, "Kỳ báo cáo", "Tạo báo cáo kỳ tiếp theo…").trigger()
+    when_dialog_shows(lambda dialog: click_button(dialog, "Tạo báo cáo"), NewReportDialog)  # suggests năm 2024
+    menu_action(window, "Kỳ báo cáo", "Báo cáo mới…").trigger()
     assert window.period.currentText() == "Báo cáo năm 2024"
     tab = sector_tab(window, "lao_dong")
     row = row_of(tab.table, "viec_lam")

@@ -333,6 +333,46 @@ class Document:
         edit.do, edit.undo = do, undo
         return edit
 
+    def catalogue_id(self) -> str:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'catalogue_id'").fetchone()
+        return row[0] if row else ""
+
+    def catalogue_sectors_missing(self) -> list[tuple[str, str]]:
+        """(code, title) of the catalogue's sectors the workbook does not have (removed, or new in it)."""
+        from ..store.seed import load_catalogue
+
+        try:
+            catalogue = load_catalogue(self.catalogue_id())
+        except UserError:  # a workbook whose catalogue is not installed here
+            return []
+        have = {s.code for s in self.workbook.sectors}
+        return [(s.code, s.title) for s in catalogue.sectors if s.code not in have]
+
+    def set_sector_off(self, code: str, off: bool = True) -> Edit:
+        """Leave a sector out of the report in view (not reported this period), or bring it back; its figures and
+        paragraphs stay in the workbook, and the other reports keep it."""
+        sector = next((s for s in self.workbook.sectors if s.code == code), None)
+        name = sector.title if sector else code
+        return self._set(f"{'Bỏ' if off else 'Đưa lại'} lĩnh vực “{name}”", edits.set_sector_off,
+                         (self.report_id, code), off)
+
+    def add_catalogue_sector(self, catalogue_id: str, code: str) -> Edit:
+        """A sector of the workbook's catalogue that is not in the workbook (removed long ago, or new in the
+        catalogue), with its indicators, titles and suggested sentences."""
+        edit = Edit("Thêm lĩnh vực từ danh mục", lambda: None, lambda: None)
+
+        def do() -> None:
+            if "snapshot" in edit.created:
+                edits.restore_sector(self.db, edit.created["snapshot"])
+            else:
+                edit.created["code"] = edits.add_catalogue_sector(self.db, catalogue_id, code)
+
+        def undo() -> None:
+            edit.created["snapshot"] = edits.delete_sector(self.db, edit.created["code"])
+
+        edit.do, edit.undo = do, undo
+        return edit
+
     def set_sector_field(self, code: str, field: str, value: str) -> Edit:
         return self._set("Sửa tên lĩnh vực", edits.set_sector_field, (code, field), value,
                          merge_key=f"sector.{code}.{field}")

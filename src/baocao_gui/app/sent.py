@@ -68,7 +68,7 @@ def snapshot(workbook: Workbook, report: Report) -> str:
     data = {
         "version": VERSION,
         "labels": workbook.labels,
-        "sectors": [_plain(s) for s in workbook.sectors],
+        "sectors": [_plain(s) for s in workbook.sectors_of(report)],
         "indicators": [_plain(i) for i in workbook.indicators if i.code in used],
         "report": {
             "period": [report.period.kind.value, report.period.year],

@@ -118,7 +118,7 @@ class _Composer:
         sectors: list[_Entry] = []
         if node.holds is not None:
             role, part, title = HOLDS[node.holds]
-            sectors = [_Entry(getattr(s, title), r.part(part, s.code)) for s in self.workbook.sectors
+            sectors = [_Entry(getattr(s, title), r.part(part, s.code)) for s in self.workbook.sectors_of(r)
                        if s.role == role and self.has_text(r.part(part, s.code))]
             if node.label is None:
                 return sectors

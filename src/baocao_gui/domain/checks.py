@@ -130,7 +130,7 @@ class _Checker:
         if r.recipients and not r.recipients[-1].strip().lstrip("- ").startswith("Lưu"):
             need(False, "recipients", Severity.WARNING, "nơi nhận cuối cùng phải là “Lưu: VT, …”.",
                  "thêm dòng “Lưu: VT, <đơn vị soạn thảo>” ở cuối")
-        for s in self.workbook.sectors:
+        for s in self.workbook.sectors_of(r):
             has_text = any(b.text.strip() for b in r.part(Part.RESULTS, s.code))
             has_figures = any(r.values.get(i.code) and r.values[i.code].actual is not None
                               for i in self.workbook.indicators if i.sector == s.code)
@@ -147,6 +147,8 @@ class _Checker:
             if i.parent:
                 children_of.setdefault(i.parent, []).append(i)
         for ind in wb.indicators:
+            if ind.sector in r.sectors_off:
+                continue  # a sector left out of this report is not printed: its figures are not checked
             values = r.values.get(ind.code)
             children = children_of.get(ind.code, [])
             if children and values and values.actual is not None:
@@ -227,6 +229,8 @@ class _Checker:
     def blocks(self) -> Iterator[tuple[Part, str, int, Block]]:
         order = {p: i for i, p in enumerate(Part)}
         for (part, sector), blocks in sorted(self.report.blocks.items(), key=lambda kv: (order[kv[0][0]], kv[0][1])):
+            if sector in self.report.sectors_off:
+                continue
             for index, block in enumerate(blocks, 1):
                 yield part, sector, index, block
 

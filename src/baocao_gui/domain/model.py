@@ -231,7 +231,8 @@ class Report:
     signer_name: str = ""
     recipients: tuple[str, ...] = ()
     sent: Sent | None = None
-    edited_at: str = ""  # when anything of the report last changed (UTC, SQLite's datetime)
+    edited_at: str = ""
+    sectors_off: frozenset[str] = frozenset()  # sectors left out of this report (their content stays)  # when anything of the report last changed (UTC, SQLite's datetime)
     values: dict[str, Values] = field(default_factory=dict)
     # narrative: (part, sector code or "") → blocks in order
     blocks: dict[tuple[Part, str], tuple[Block, ...]] = field(default_factory=dict)
@@ -277,6 +278,12 @@ class Workbook:
         if not matching:
             raise LookupError(f"no report for {year}")
         return max(matching, key=lambda r: (r.period.kind == PeriodKind.YEAR, r.period.order))
+
+    def sectors_of(self, report: Report | None) -> tuple[Sector, ...]:
+        """The sectors a report has (those left out of it are not printed, checked or shown)."""
+        if report is None or not report.sectors_off:
+            return self.sectors
+        return tuple(s for s in self.sectors if s.code not in report.sectors_off)
 
     def find(self, period: Period) -> Report | None:
         return next((r for r in self.reports if r.period == period), None)

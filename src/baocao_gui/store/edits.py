@@ -350,6 +350,17 @@ def add_sector(db: Database, title: str, role: str = "sector") -> str:
     return code
 
 
+def add_catalogue_sector(db: Database, catalogue_id: str, code: str) -> str:
+    from .seed import install_sector, load_catalogue
+
+    try:
+        return install_sector(db, load_catalogue(catalogue_id), code)
+    except KeyError:
+        raise EditError("Danh mục không có lĩnh vực này.") from None
+    except ValueError:
+        raise EditError("Sổ báo cáo đã có lĩnh vực này.") from None
+
+
 def delete_sector(db: Database, code: str) -> dict[str, Any]:
     with db.atomic():
         row = _one(db, "SELECT * FROM sector WHERE code = ?", [code])
@@ -374,6 +385,19 @@ def restore_sector(db: Database, snapshot: dict[str, Any]) -> None:
         db["value"].insert_all(snapshot["values"])
         db["override"].insert_all(snapshot["overrides"])
         db["block"].insert_all(snapshot["blocks"])
+
+
+def set_sector_off(db: Database, report_id: int, code: str, off: bool) -> bool:
+    """Leave a sector out of one report (its figures and paragraphs stay), or bring it back; the old state."""
+    with db.atomic():
+        sid = _sector_id(db, code)
+        was = db.execute("SELECT 1 FROM report_sector_off WHERE report_id = ? AND sector_id = ?",
+                         [report_id, sid]).fetchone() is not None
+        if off and not was:
+            db.execute("INSERT INTO report_sector_off (report_id, sector_id) VALUES (?, ?)", [report_id, sid])
+        elif was and not off:
+            db.execute("DELETE FROM report_sector_off WHERE report_id = ? AND sector_id = ?", [report_id, sid])
+    return was
 
 
 def move_sector(db: Database, code: str, index: int) -> int:
@@ -420,6 +444,9 @@ def create_report(db: Database, from_report_id: int | None, period: Period, valu
         ids = {r["code"]: r["id"] for r in db.query("SELECT code, id FROM indicator")}
         db["value"].insert_all({"report_id": rid, "indicator_id": ids[code], "actual": v.actual, "plan": v.plan,
                                 "last": v.last, "target": v.target} for code, v in values.items() if code in ids)
+        if from_report_id is not None:
+            db.execute("INSERT INTO report_sector_off (report_id, sector_id) "
+                       "SELECT ?, sector_id FROM report_sector_off WHERE report_id = ?", [rid, from_report_id])
         if texts and from_report_id is not None:
             db["block"].insert_all(
                 {"report_id": rid, "part": b["part"], "sector_id": b["sector_id"], "position": b["position"],
@@ -454,7 +481,7 @@ def set_period(db: Database, report_id: int, period: Period) -> Period:
     return old
 
 
-_REPORT_TABLES = ("recipient", "value", "override", "block")
+_REPORT_TABLES = ("recipient", "value", "override", "block", "report_sector_off")
 
 
 def delete_report(db: Database, report_id: int) -> dict[str, Any]:

@@ -256,6 +256,14 @@ def m004_report_header(db: Database) -> None:
     db.execute(f"""CREATE TRIGGER report_edited AFTER UPDATE OF period_kind, year, number, date, type_name, summary,
         signer_authority, signer_title, signer_name, parent_name, agency_name, abbreviation, place ON report
         BEGIN UPDATE report SET edited_at = {_EDITED} WHERE id = NEW.id; END""")
+    # a sector left out of one report (not reported this period): its figures and paragraphs stay in the workbook
+    db.execute("""CREATE TABLE report_sector_off (
+        report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+        sector_id INTEGER NOT NULL REFERENCES sector(id) ON DELETE CASCADE,
+        PRIMARY KEY (report_id, sector_id))""")
+    for event, row in (("INSERT", "NEW"), ("DELETE", "OLD")):
+        db.execute(f"""CREATE TRIGGER report_sector_off_{event.lower()}_edits_report AFTER {event} ON report_sector_off
+            BEGIN UPDATE report SET edited_at = {_EDITED} WHERE id = {row}.report_id; END""")
     problems = db.execute("PRAGMA foreign_key_check").fetchall()
     if problems:
         raise RuntimeError(f"foreign keys broken by m004: {problems[:5]}")

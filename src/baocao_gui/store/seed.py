@@ -69,6 +69,27 @@ def install_catalogue(db: Database, catalogue: Catalogue) -> None:
                  "pad": int(i.pad), "sentence": nfc(i.sentence)}).last_pk
 
 
+def install_sector(db: Database, catalogue: Catalogue, code: str) -> str:
+    """One sector of a catalogue, with its indicators, added at the end of a workbook that lacks it."""
+    sector = next((s for s in catalogue.sectors if s.code == code), None)
+    if sector is None:
+        raise KeyError(code)
+    with db.atomic():
+        if db.execute("SELECT 1 FROM sector WHERE code = ?", [code]).fetchone():
+            raise ValueError(f"sector {code} is already in the workbook")
+        taken = {r[0] for r in db.execute("SELECT code FROM indicator")}
+        position = db.execute("SELECT coalesce(max(position), -1) + 1 FROM sector").fetchone()[0]
+        sid = db["sector"].insert({"code": code, "position": position, "role": str(sector.role),
+                                   "title": nfc(sector.title), "task_title": nfc(sector.task_title)}).last_pk
+        ids: dict[str, int] = {}
+        for pos, i in enumerate(x for x in catalogue.indicators if x.sector == code and x.code not in taken):
+            ids[i.code] = db["indicator"].insert(
+                {"code": i.code, "sector_id": sid, "parent_id": ids.get(i.parent) if i.parent else None,
+                 "position": pos, "name": nfc(i.name), "unit": nfc(i.unit), "parts_complete": int(i.parts_complete),
+                 "plan_meaning": str(i.plan_meaning), "pad": int(i.pad), "sentence": nfc(i.sentence)}).last_pk
+    return code
+
+
 def _blocks(items: list[Any]) -> list[tuple[str, str]]:
     out = []
     for item in items:

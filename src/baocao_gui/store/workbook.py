@@ -454,11 +454,14 @@ def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: d
         return Report(**head)
     values = load_values(db, rid, ind_code, rd, where)
     blocks = load_blocks(db, rid, sector_code, rd, where)
+    off = frozenset(sector_code[x] for (x,) in db.execute(
+        "SELECT sector_id FROM report_sector_off WHERE report_id = ?", [rid]) if x in sector_code)
     recipients = tuple(rd.text(x["text"], f"{where} › nơi nhận") for x in db.query(
         "SELECT text FROM recipient WHERE report_id = ? ORDER BY position, id", [rid]))
     return Report(
         **head, signer_authority=rd.text(r["signer_authority"], where), signer_title=rd.text(r["signer_title"], where),
         signer_name=rd.text(r["signer_name"], where), recipients=recipients, values=values, blocks=blocks,
+        sectors_off=off,
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from ..app import DamagedWorkbook, LockedError, copy_backup_beside, list_backups
 from ..errors import UserError
@@ -155,6 +155,50 @@ def choose_workbook(argument: str | None) -> Path | None:
         return Path(str(last))
     dialog = StartDialog()
     return dialog.chosen if dialog.exec() else None
+
+
+_windows: list[MainWindow] = []  # windows opened from another one (Tệp › Mở…), kept alive here
+
+
+def replace_window(window: MainWindow, target) -> MainWindow | None:
+    """Close ``window`` and open ``target`` instead: a path, "open" (ask for one), "new" (the new-workbook
+    dialog), or None (the start screen). The program ends only when the clerk chooses nothing at all."""
+    from .new_workbook import NewWorkbookDialog
+    from .start_dialog import FILTER, documents_dir
+
+    app = QApplication.instance()
+    if target == "open":
+        chosen, _ = QFileDialog.getOpenFileName(window, "Mở sổ báo cáo", str(window.session.path.parent), FILTER)
+        if not chosen:
+            return None
+        target = Path(chosen)
+    elif target == "new":
+        dialog = NewWorkbookDialog(documents_dir(), window)
+        window.new_dialog = dialog
+        if not dialog.exec() or dialog.created is None:
+            return None
+        target = dialog.created
+    app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
+    try:
+        if not window.close():  # text that cannot be saved and the clerk chose to stay
+            return None
+        if window in _windows:
+            _windows.remove(window)
+        while True:
+            if target is None:
+                start = StartDialog()
+                target = start.chosen if start.exec() else None
+                if target is None:
+                    app.quit()
+                    return None
+            other = open_window(Path(target))
+            if other is not None:
+                _windows.append(other)
+                other.show()
+                return other
+            target = None  # refused (one sentence said why): back to the start screen
+    finally:
+        app.setQuitOnLastWindowClosed(True)
 
 
 def run_window(argument: str | None) -> int:

@@ -49,7 +49,7 @@ def fill_figure_menu(menu: QMenu, writer: FigureWriter, sector: str | None, inse
         sub = menu.addMenu(("    – " if indicator.parent else "") + indicator.name)
         _fields_menu(sub, indicator, writer, insert)
     others = menu.addMenu("Lĩnh vực khác") if own else menu
-    for s in wb.sectors:
+    for s in wb.sectors_of(writer.report):
         if s.code == sector:
             continue
         sector_menu = others.addMenu(s.title)
@@ -57,7 +57,8 @@ def fill_figure_menu(menu: QMenu, writer: FigureWriter, sector: str | None, inse
             _fields_menu(sector_menu.addMenu(indicator.name), indicator, writer, insert)
     period = menu.addMenu("Năm, kỳ báo cáo")
     for name, label in (("year", "Năm báo cáo"), ("last_year", "Năm trước"), ("next_year", "Năm sau"),
-                        ("period", "Kỳ báo cáo"), ("next_period", "Kỳ tiếp theo")):
+                        ("period", "Kỳ báo cáo"), ("next_period", "Kỳ tiếp theo"),
+                        ("period_start", "Ngày bắt đầu lấy số liệu"), ("period_end", "Ngày chốt số liệu")):
         action = period.addAction(f"{label}  ({writer.period_word(name)})")
         action.triggered.connect(lambda _=False, n=name: insert("{{" + n + "}}"))
 

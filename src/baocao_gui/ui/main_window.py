@@ -5,18 +5,25 @@ Tabs live in ``tab_host``, the file and period workflows in ``workflows``, setti
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -52,7 +59,14 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 0)
         split.setSizes([800, PAGE_TEXT_WIDTH_PX + 40])  # the page and its scroll bar
-        self.setCentralWidget(split)
+        self.banner = self._build_banner()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(split, 1)
+        self.setCentralWidget(central)
         self.findings = FindingsPanel(session)
         self.findings.go_to.connect(self.go_to)
         self.findings_dock = QDockWidget("Kiểm tra trước khi ký", self)
@@ -70,6 +84,7 @@ class MainWindow(QMainWindow):
         notifier.changed.connect(self.show_saved_state)
         background_errors.failed.connect(self._background_failed)
         self._restore_state()
+        self._show_banner()
         if session.readonly:
             self.saved_label.setText("Chỉ đọc: thay đổi không được lưu")
             self.statusBar().showMessage("Sổ báo cáo nằm ở chỗ không ghi được (tệp hoặc thư mục chỉ đọc) nên được mở "
@@ -88,9 +103,62 @@ class MainWindow(QMainWindow):
         self.tabs.select(name)
 
     # --- building ------------------------------------------------------------------------------------------
+    def _build_banner(self) -> QFrame:
+        """Above the tabs, for a report signed and sent: what it is, and the way to edit it anyway."""
+        banner = QFrame()
+        banner.setObjectName("sent-banner")
+        banner.setStyleSheet("#sent-banner { background: #fef3c7; border-bottom: 1px solid #d97706; }")
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(10, 4, 10, 4)
+        self.banner_text = QLabel()
+        self.banner_text.setObjectName("banner-text")
+        self.banner_text.setWordWrap(True)
+        self.unlock_button = QPushButton("Mở &khóa để sửa…")
+        self.unlock_button.setProperty("navigation", True)
+        self.unlock_button.clicked.connect(self.flows.unlock)
+        self.changes_button = QPushButton("Xem &thay đổi từ khi gửi…")
+        self.changes_button.setProperty("navigation", True)
+        self.changes_button.clicked.connect(self.flows.show_changes)
+        row.addWidget(self.banner_text, 1)
+        row.addWidget(self.changes_button)
+        row.addWidget(self.unlock_button)
+        banner.hide()
+        return banner
+
+    def _show_banner(self) -> None:
+        report = self.session.report
+        if report is None or report.sent is None:
+            self.banner.hide()
+            return
+        try:
+            when = dt.datetime.fromisoformat(report.sent.at).strftime("%H:%M ngày %d/%m/%Y")
+        except ValueError:
+            when = report.sent.at
+        sent_file = f" (tệp “{report.sent.file}”)" if report.sent.file else ""
+        if report.frozen:
+            self.banner_text.setText(f"Báo cáo {report.period.label} đã ký, đã gửi lúc {when}{sent_file}: chỉ để xem, "
+                                     "xuất lại ra đúng bản đã gửi.")
+        else:
+            self.banner_text.setText(f"Báo cáo {report.period.label} đã gửi lúc {when}{sent_file} và đã được mở khóa "
+                                     "để sửa: bản trong sổ có thể khác bản đã gửi.")
+        self.unlock_button.setVisible(report.frozen)
+        self.banner.show()
+
     def _build_actions(self) -> None:
         flows, menu = self.flows, self.menuBar()
         file_menu = menu.addMenu("&Tệp")
+        new_action = QAction("&Mới…", self, shortcut=QKeySequence.StandardKey.New,
+                             triggered=lambda: self.replace_with("new"))
+        open_action = QAction("Mở&…", self, shortcut=QKeySequence.StandardKey.Open,
+                              triggered=lambda: self.replace_with("open"))
+        self.recent_menu = QMenu("Mở &gần đây", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        close_action = QAction("Đó&ng sổ", self, shortcut=QKeySequence("Ctrl+W"),
+                               triggered=lambda: self.replace_with(None))
+        file_menu.addActions([new_action, open_action])
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(close_action)
+        file_menu.addSeparator()
         self.export_action = QAction("&Xuất tệp Word…", self, shortcut=QKeySequence("Ctrl+E"), triggered=flows.export)
         self.save_action = QAction("&Lưu", self, shortcut=QKeySequence.StandardKey.Save,
                                    triggered=flows.confirm_saved)
@@ -110,20 +178,30 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self.add_sector_action = QAction("Thêm &lĩnh vực…", self, triggered=flows.add_sector)
         edit_menu.addAction(self.add_sector_action)
+        edit_menu.addAction(QAction("Đổi tên &cơ quan từ kỳ này…", self, triggered=flows.rename_agency))
 
         view_menu = menu.addMenu("&Xem")
         view_menu.addAction(QAction("&Kiểm tra trước khi ký", self, shortcut=QKeySequence("F8"),
                                     triggered=self.show_findings))
 
         period_menu = menu.addMenu("&Kỳ báo cáo")
-        self.next_action = QAction("Tạo báo cáo &kỳ tiếp theo…", self, triggered=flows.create_next_report)
-        period_menu.addAction(self.next_action)
+        self.next_action = QAction("Báo cáo &mới…", self, triggered=flows.new_report)
+        self.change_period_action = QAction("Đổi &kỳ của báo cáo này…", self, triggered=flows.change_period)
+        self.delete_report_action = QAction("&Xóa báo cáo này…", self, triggered=flows.delete_report)
+        self.mark_sent_action = QAction("Đánh dấu đã &ký, đã gửi…", self, triggered=flows.mark_sent)
+        self.unlock_action = QAction("Mở khóa để &sửa…", self, triggered=flows.unlock)
+        self.changes_action = QAction("Xem &thay đổi từ khi gửi…", self, triggered=flows.show_changes)
+        period_menu.addActions([self.next_action, self.change_period_action, self.delete_report_action])
+        period_menu.addSeparator()
+        period_menu.addActions([self.mark_sent_action, self.unlock_action, self.changes_action])
+        period_menu.aboutToShow.connect(self._enable_period_actions)
 
         toolbar = QToolBar("Kỳ báo cáo")
         toolbar.setObjectName("toolbar")
         toolbar.addWidget(QLabel(" Kỳ báo cáo: "))
         self.period = QComboBox()
         self.period.setObjectName("period")
+        self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.period.activated.connect(self._period_chosen)
         toolbar.addWidget(self.period)
         toolbar.addSeparator()
@@ -131,10 +209,38 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self._fill_periods()
 
+    def _enable_period_actions(self) -> None:
+        report, writable = self.session.report, not self.session.readonly
+        for action in (self.next_action, self.delete_report_action):
+            action.setEnabled(writable)
+        self.change_period_action.setEnabled(writable and report is not None and not report.frozen)
+        self.mark_sent_action.setEnabled(writable and report is not None and not report.frozen)
+        self.unlock_action.setEnabled(writable and report is not None and report.frozen)
+        self.changes_action.setEnabled(report is not None and report.sent is not None)
+
+    def _fill_recent(self) -> None:
+        from .settings import recent_workbooks
+
+        self.recent_menu.clear()
+        for path in recent_workbooks(self.settings):
+            if Path(path) != self.session.path:
+                action = self.recent_menu.addAction(Path(path).name)
+                action.setToolTip(path)
+                action.triggered.connect(lambda _=False, p=path: self.replace_with(Path(p)))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("(chưa có sổ nào khác)").setEnabled(False)
+
+    def replace_with(self, target) -> None:
+        """Tệp › Mới, Mở, Mở gần đây, Đóng sổ: this window closes (everything saved, the lock released), then
+        the window opens on the other workbook, or the start screen shows."""
+        from .app import replace_window
+
+        replace_window(self, target)
+
     def _fill_periods(self) -> None:
         self.period.clear()
-        for r in sorted(self.session.workbook.reports, key=lambda r: (r.period.year, r.period.kind != "year")):
-            self.period.addItem(f"Báo cáo {r.period.label}", r.id)
+        for r in self.session.workbook.in_order():
+            self.period.addItem(f"Báo cáo {r.period.label}" + (" (đã gửi)" if r.frozen else ""), r.id)
         self.period.setCurrentIndex(max(self.period.findData(self.session.report_id), 0))
 
     def _period_chosen(self, _index: int) -> None:
@@ -144,9 +250,8 @@ class MainWindow(QMainWindow):
     # --- model → window ------------------------------------------------------------------------------------
     def _changed(self) -> None:
         self.tabs.refresh()
-        if self.period.count() != len(self.session.workbook.reports) or \
-                self.period.currentData() != self.session.report_id:
-            self._fill_periods()
+        self._fill_periods()
+        self._show_banner()
         self.preview.schedule()
         self.findings.schedule()
 

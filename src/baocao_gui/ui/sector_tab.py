@@ -9,10 +9,12 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -73,12 +75,29 @@ class SectorTab(QWidget):
         fl.addWidget(self.table, 1)
         fl.addWidget(self.message)
 
+        self.suggest = QToolButton()
+        self.suggest.setObjectName("suggest")
+        self.suggest.setText("Chèn câu &gợi ý")
+        self.suggest.setToolTip("Câu mẫu của từng chỉ tiêu trong danh mục, trích số liệu đã nhập")
+        self.suggest.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.suggest.setMenu(QMenu(self.suggest))
+        self.suggest.menu().aboutToShow.connect(self._fill_suggestions)
+        self.leave_out = QPushButton("&Bỏ lĩnh vực khỏi kỳ này…")
+        self.leave_out.setObjectName("leave_out")
+        self.leave_out.clicked.connect(self.leave_out_of_report)
+        corner = QWidget()
+        corner_row = QHBoxLayout(corner)
+        corner_row.setContentsMargins(0, 0, 0, 0)
+        corner_row.addWidget(self.suggest)
+        corner_row.addWidget(self.leave_out)
+
         self.parts = QTabWidget()
         self.results = BlocksEditor(session, Part.RESULTS, sector)
         self.tasks = BlocksEditor(session, Part.TASKS, sector)
         self.parts.addTab(self.results, "Kết quả thực hiện")
         self.parts.addTab(self.tasks, "Nhiệm vụ kỳ tới")
 
+        self.parts.setCornerWidget(corner, Qt.Corner.TopRightCorner)  # beside the tabs: no extra height
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(figures)
         split.addWidget(self.parts)
@@ -148,6 +167,55 @@ class SectorTab(QWidget):
                                       f"Xóa chỉ tiêu “{ind.name}” cùng số liệu của nó? (Có thể hoàn tác bằng Ctrl+Z.)")
         if answer == QMessageBox.StandardButton.Yes:
             self.session.delete_indicator(code)
+
+    # --- suggested sentences ------------------------------------------------------------------------------
+    def suggestions(self) -> list[tuple[str, str, bool]]:
+        """(indicator name, its catalogue sentence, whether the indicator's figure has been typed)."""
+        report = self.session.report
+        if report is None:
+            return []
+        out = []
+        for ind in self.session.workbook.indicators:
+            if ind.sector == self.sector and ind.sentence.strip():
+                values = report.values.get(ind.code)
+                out.append((ind.name, ind.sentence, values is not None and values.actual is not None))
+        return out
+
+    def _fill_suggestions(self) -> None:
+        menu = self.suggest.menu()
+        menu.clear()
+        found = self.suggestions()
+        ready = [sentence for _, sentence, typed in found if typed]
+        every = menu.addAction(f"Chèn {len(ready)} câu của các chỉ tiêu đã có số liệu")
+        every.setEnabled(bool(ready))
+        every.triggered.connect(lambda: self.insert_suggestions(ready))
+        menu.addSeparator()
+        for name, sentence, typed in found:
+            action = menu.addAction(("" if typed else "(chưa có số liệu) ") + name)
+            action.setToolTip(sentence)
+            action.triggered.connect(lambda _=False, s=sentence: self.insert_suggestions([s]))
+        if not found:
+            menu.addAction("Danh mục không có câu gợi ý cho lĩnh vực này").setEnabled(False)
+
+    def insert_suggestions(self, sentences: list[str]) -> None:
+        """Suggested sentences at the end of the results, each one undo step (Ctrl+Z removes the last)."""
+        self.parts.setCurrentWidget(self.results)
+        for sentence in sentences:
+            at = len(self.session.report.part(Part.RESULTS, self.sector)) if self.session.report else 0
+            if self.session.insert_block(Part.RESULTS.value, self.sector, at, "paragraph", sentence) is None:
+                return
+
+    def leave_out_of_report(self) -> None:
+        info, report = self.sector_info(), self.session.report
+        if info is None or report is None:
+            return
+        answer = QMessageBox.question(
+            self, "Bỏ lĩnh vực khỏi báo cáo",
+            f"Bỏ lĩnh vực “{info.title}” khỏi báo cáo {report.period.label}? Lĩnh vực không được in và không được "
+            "kiểm tra trong báo cáo này; số liệu, đoạn văn của nó và các báo cáo khác vẫn giữ nguyên. Đưa lại bằng "
+            "Sửa › Thêm lĩnh vực, hoặc Ctrl+Z.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.session.build_and_push(self.session.doc.set_sector_off, self.sector, True)
 
     def move_indicator(self, step: int) -> None:
         code = self.table.current_code()

@@ -178,6 +178,21 @@ class WorkbookSession(QObject):
     def set_sector_field(self, code: str, field: str, value: str) -> bool:
         return self.push(self.doc.set_sector_field(code, field, value))
 
+    def build_and_push(self, build, *args) -> Edit | None:
+        """An edit the document may refuse to build (a period that exists, a report a year earlier missing): the
+        refusal is said like a refused commit; the edit, done, or None."""
+        try:
+            edit = build(*args)
+        except EditRefused as exc:
+            self.failed.emit(exc.message)
+            return None
+        return edit if self.push(edit) else None
+
+    @property
+    def locked(self) -> bool:
+        """Nothing can be typed: the workbook is read-only, or the report in view was signed and sent."""
+        return self.readonly or (self.report is not None and self.report.frozen)
+
     def create_next_report(self, kind: str | None = None, year: int | None = None) -> Edit | None:
         """The new report's edit (its ``created`` says which period and whether figures were carried), or None."""
         try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from pathlib import Path
 
@@ -11,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -21,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..app import UserError, catalogues, new_workbook, write_sample
+from ..app import UserError, write_sample
 from .settings import app_settings, recent_workbooks
 
 log = logging.getLogger(__name__)
@@ -90,24 +88,12 @@ class StartDialog(QDialog):
         self.accept()
 
     def create(self) -> None:
-        choices = catalogues()
-        if len(choices) > 1:
-            names = [name for _, name in choices]
-            name, ok = QInputDialog.getItem(self, "Tạo sổ báo cáo mới", "Danh mục của cơ quan:", names, 0, False)
-            if not ok:
-                return
-            catalogue_id = choices[names.index(name)][0]
-        else:
-            catalogue_id = choices[0][0]
-        target, _ = QFileDialog.getSaveFileName(self, "Tạo sổ báo cáo mới", str(documents_dir() / "Sổ báo cáo.baocao"),
-                                                FILTER)
-        if not target:
-            return
-        path = Path(target if target.endswith(".baocao") else target + ".baocao")
-        try:
-            self.finish(new_workbook(path, catalogue_id, dt.date.today().year))
-        except UserError as exc:
-            QMessageBox.warning(self, "Chưa tạo được sổ báo cáo", exc.message)
+        from .new_workbook import NewWorkbookDialog
+
+        dialog = NewWorkbookDialog(documents_dir(), self)
+        self.new_dialog = dialog
+        if dialog.exec() and dialog.created is not None:
+            self.finish(dialog.created)
 
     def open_existing(self) -> None:
         target, _ = QFileDialog.getOpenFileName(self, "Mở sổ báo cáo", str(documents_dir()), FILTER)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from ..domain.checks import Place
 from ..domain.structure import Group
 from .general_tab import GeneralTab
+from .lock_state import lock_widgets
 from .parts_tab import PartsTab
 from .sector_tab import SectorTab
 from .session import WorkbookSession
@@ -42,8 +43,9 @@ class TabHost(QTabWidget):
         self.general = GeneralTab(self.session)
         self.addTab(self.general, "Thông tin chung")
         self.sector_tabs = []
-        self.sector_codes = [s.code for s in self.session.workbook.sectors]
-        for sector in self.session.workbook.sectors:
+        shown = self.session.workbook.sectors_of(self.session.report)
+        self.sector_codes = [s.code for s in shown]
+        for sector in shown:
             placeholder = QWidget()
             placeholder.setObjectName(f"tab-{sector.code}")
             self.addTab(placeholder, short_title(sector.title))
@@ -88,13 +90,14 @@ class TabHost(QTabWidget):
 
     def refresh(self) -> None:
         """After an edit: rebuild when the sectors changed, else redraw the tab in view and mark the rest."""
-        if [s.code for s in self.session.workbook.sectors] != self.sector_codes:
+        if [s.code for s in self.session.workbook.sectors_of(self.session.report)] != self.sector_codes:
             self.build()
             return
         current = self.currentWidget()
         for tab in self.tabs():
             if tab is current:
                 tab.refresh()
+                lock_widgets(tab, self.session.locked)
             else:
                 self.stale.add(tab.objectName())
 
@@ -109,6 +112,7 @@ class TabHost(QTabWidget):
         elif name in self.stale:
             tab.refresh()
         self.stale.discard(name)
+        lock_widgets(tab, self.session.locked)
         if isinstance(tab, SectorTab) and tab.sector_info() is not None:
             self.sector_shown.emit(tab.sector_info().title)
 

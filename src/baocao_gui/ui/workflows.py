@@ -4,6 +4,7 @@ Each refuses to go on while typed text cannot be saved, rather than act on a wor
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ..app import UserError, export_report, export_target
-from ..domain.model import PeriodKind
+from ..domain.model import Period, PeriodKind
 from .binding import flush_all
 from .boxes import choose
 from .export_gate import ExportGate
@@ -22,8 +23,6 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
-PERIOD_KINDS = ((PeriodKind.YEAR, "Báo cáo năm"), (PeriodKind.SIX_MONTHS, "Báo cáo 6 tháng"),
-                (PeriodKind.NINE_MONTHS, "Báo cáo 9 tháng"))
 
 
 class Workflows(QObject):
@@ -57,29 +56,111 @@ class Workflows(QObject):
         self.session.choose_report(report_id)
         return True
 
-    def create_next_report(self) -> None:
-        if self.unsaved_refusal("tạo báo cáo kỳ mới"):
+    def exec_dialog(self, dialog) -> bool:
+        """Every dialog of the workflows runs here (tests answer it as a clerk would, by clicks)."""
+        return bool(dialog.exec())
+
+    def new_report(self) -> None:
+        """"Báo cáo mới…": any period and year, from the report before it, a year earlier, or empty."""
+        if self.unsaved_refusal("tạo báo cáo mới"):
             return
+        from ..domain.periods import next_period
+        from .report_dialogs import NewReportDialog
+
         report = self.session.report
-        if report is None:
+        suggested = next_period(report.period) if report else Period(PeriodKind.YEAR, dt.date.today().year)
+        dialog = NewReportDialog(self.session.workbook, suggested, self.window)
+        if not self.exec_dialog(dialog):
             return
-        labels = [label for _, label in PERIOD_KINDS]
-        current = [k for k, _ in PERIOD_KINDS].index(report.period.kind)
-        label, ok = QInputDialog.getItem(self.window, "Tạo báo cáo kỳ tiếp theo", "Loại báo cáo:", labels, current,
-                                         False)
-        if not ok:
-            return
-        kind = PERIOD_KINDS[labels.index(label)][0]
-        year, ok = QInputDialog.getInt(self.window, "Tạo báo cáo kỳ tiếp theo", "Năm:", report.period.year + 1, 2000,
-                                       2100)
-        if not ok:
-            return
-        edit = self.session.create_next_report(kind, year)
+        edit = self.session.build_and_push(self.session.doc.create_report, dialog.picker.period(), dialog.start())
         if edit is not None:
-            carried = ("kế hoạch lấy từ chỉ tiêu kỳ trước, cùng kỳ lấy từ số thực hiện" if edit.created["carried"]
-                       else "không có số liệu nào được chuyển sang (kỳ khác loại hoặc không liền năm)")
-            self._say(f"Đã tạo báo cáo {edit.created['period'].label}: {carried}; các đoạn văn được chép sang để "
-                      "soát lại.")
+            copied = {"previous": "thông tin chung, nơi nhận và các đoạn văn chép từ báo cáo "
+                                  f"{edit.created['source'].label if edit.created['source'] else ''}",
+                      "year_before": f"các đoạn văn chép từ báo cáo {edit.created['source'].label}",
+                      "empty": "chưa có đoạn văn nào"}[dialog.start()]
+            self._say(f"Đã tạo báo cáo {edit.created['period'].label}: {edit.created['carried'].say()}; {copied} "
+                      "(hãy soát lại năm, kỳ ghi trong các đoạn).", 30000)
+
+    create_next_report = new_report
+
+    def change_period(self) -> None:
+        from .report_dialogs import ChangePeriodDialog
+
+        report = self.session.report
+        if report is None or self.unsaved_refusal("đổi kỳ báo cáo"):
+            return
+        dialog = ChangePeriodDialog(report.period, self.window)
+        if self.exec_dialog(dialog):
+            period = dialog.picker.period()
+            if self.session.build_and_push(self.session.doc.set_period, period) is not None:
+                self._say(f"Đã đổi kỳ báo cáo thành {period.label}.")
+
+    def delete_report(self) -> None:
+        report = self.session.report
+        if report is None or self.unsaved_refusal("xóa báo cáo"):
+            return
+        sent = " Báo cáo này đã ký, đã gửi." if report.sent else ""
+        choice = choose(self.window, QMessageBox.Icon.Warning, "Xóa báo cáo",
+                        f"Xóa báo cáo {report.period.label} cùng mọi số liệu và đoạn văn của nó?{sent} Sổ được lưu "
+                        "một bản trước khi xóa; Ctrl+Z hoàn tác.",
+                        [("&Xóa báo cáo", QMessageBox.ButtonRole.DestructiveRole),
+                         ("Hủy", QMessageBox.ButtonRole.RejectRole)], default=1, escape=1)
+        if choice == 0 and self.session.build_and_push(self.session.doc.delete_report, report.id) is not None:
+            self._say(f"Đã xóa báo cáo {report.period.label} (đã lưu một bản trước khi xóa; Ctrl+Z để hoàn tác).")
+
+    def mark_sent(self) -> None:
+        """"Đánh dấu đã ký, đã gửi": the file that was sent (its SHA-256 is recorded), then the report is frozen."""
+        report = self.session.report
+        if report is None or self.unsaved_refusal("đánh dấu đã gửi"):
+            return
+        last = self.window.settings.value("last_export")
+        start = str(last) if last and Path(str(last)).exists() else str(self.default_export_path())
+        target = self.ask_open_file("Chọn tệp báo cáo đã ký, đã gửi", start, "Tệp Word hoặc PDF (*.docx *.pdf)")
+        if not target:
+            return
+        if self.session.build_and_push(self.session.doc.mark_sent, Path(target)) is not None:
+            self._say(f"Báo cáo {report.period.label} đã được đánh dấu đã ký, đã gửi (tệp “{Path(target).name}”); "
+                      "từ nay báo cáo chỉ để xem.", 30000)
+
+    def ask_open_file(self, title: str, start: str, filters: str) -> str:
+        target, _ = QFileDialog.getOpenFileName(self.window, title, start, filters)
+        return target
+
+    def unlock(self) -> None:
+        report = self.session.report
+        if report is None or not report.frozen:
+            return
+        choice = choose(self.window, QMessageBox.Icon.Warning, "Mở khóa để sửa",
+                        f"Báo cáo {report.period.label} đã ký, đã gửi. Sửa nó thì bản trong sổ sẽ khác bản đã gửi; "
+                        "bản đã gửi vẫn được giữ để so sánh (Kỳ báo cáo › Xem thay đổi từ khi gửi). Mở khóa?",
+                        [("&Mở khóa để sửa", QMessageBox.ButtonRole.DestructiveRole),
+                         ("Hủy", QMessageBox.ButtonRole.RejectRole)], default=1, escape=1)
+        if choice == 0 and self.session.build_and_push(self.session.doc.unlock) is not None:
+            self._say("Đã mở khóa; mọi thay đổi so với bản đã gửi được liệt kê trong “Xem thay đổi từ khi gửi”.")
+
+    def show_changes(self) -> None:
+        from ..app.sent import differences
+        from .report_dialogs import ChangesDialog
+
+        report = self.session.report
+        if report is None or report.sent is None:
+            QMessageBox.information(self.window, "Thay đổi từ khi gửi", "Báo cáo này chưa được đánh dấu đã gửi.")
+            return
+        dialog = ChangesDialog(report.period.label, report.sent.at, differences(self.session.workbook, report),
+                               self.window)
+        self.window.changes_dialog = dialog
+        self.exec_dialog(dialog)
+
+    def rename_agency(self) -> None:
+        from .report_dialogs import RenameAgencyDialog
+
+        report = self.session.report
+        if report is None or self.unsaved_refusal("đổi tên cơ quan"):
+            return
+        dialog = RenameAgencyDialog(report.agency, report.period, self.window)
+        if self.exec_dialog(dialog) and dialog.changed() and \
+                self.session.build_and_push(self.session.doc.rename_agency_from, dialog.changed()) is not None:
+            self._say(f"Đã đổi tên cơ quan từ báo cáo {report.period.label}; các báo cáo trước giữ tên cũ.")
 
     def save_copy(self) -> Path | None:
         complete = flush_all()  # a copy holds what is saved; text that cannot be saved stays in its field
@@ -123,12 +204,34 @@ class Workflows(QObject):
         return True
 
     def add_sector(self) -> None:
-        title, ok = QInputDialog.getText(self.window, "Thêm lĩnh vực",
-                                         "Tên lĩnh vực (ví dụ: Công tác Phòng, chống tệ nạn xã hội):")
-        if ok and title.strip():
-            code = self.session.add_sector(title)
-            if code:
-                self.window.tabs.select(f"tab-{code}")
+        """A sector left out of this report brought back, a sector of the catalogue the workbook lacks, or a
+        new one."""
+        report, doc = self.session.report, self.session.doc
+        options: list[tuple[str, str | None, str]] = []
+        if report is not None:
+            options += [("back", s.code, f"Đưa lại vào báo cáo: {s.title}") for s in self.session.workbook.sectors
+                        if s.code in report.sectors_off]
+        options += [("catalogue", code, f"Từ danh mục: {title}") for code, title in doc.catalogue_sectors_missing()]
+        choice = ("new", None, "")
+        if options:
+            options.append(("new", None, "Lĩnh vực mới (gõ tên)…"))
+            labels = [label for *_, label in options]
+            label, ok = QInputDialog.getItem(self.window, "Thêm lĩnh vực", "Lĩnh vực:", labels, 0, False)
+            if not ok:
+                return
+            choice = options[labels.index(label)]
+        kind, code, _ = choice
+        if kind == "back":
+            self.session.build_and_push(doc.set_sector_off, code, False)
+        elif kind == "catalogue":
+            edit = self.session.build_and_push(doc.add_catalogue_sector, doc.catalogue_id(), code)
+            code = edit.created.get("code") if edit else None
+        else:
+            title, ok = QInputDialog.getText(self.window, "Thêm lĩnh vực",
+                                             "Tên lĩnh vực (ví dụ: Công tác Phòng, chống tệ nạn xã hội):")
+            code = self.session.add_sector(title) if ok and title.strip() else None
+        if code:
+            self.window.tabs.select(f"tab-{code}")
 
     def default_export_path(self) -> Path:
         report = self.session.report
@@ -173,6 +276,7 @@ class Workflows(QObject):
             return None
         target = exported.path
         self.window.settings.setValue("export_dir", str(target.parent))
+        self.window.settings.setValue("last_export", str(target))
         self._say(f"Đã xuất báo cáo: {target}")
         choice = choose(self.window, QMessageBox.Icon.Information, "Đã xuất báo cáo", f"Đã ghi tệp “{target.name}”.",
                         [("Mở &tệp", QMessageBox.ButtonRole.AcceptRole),
