@@ -115,6 +115,9 @@ def export(args: argparse.Namespace) -> int:
 def check(args: argparse.Namespace) -> int:
     workbook = _read(args.workbook)
     report = _report(workbook, args, args.workbook)
+    from .app.sent import as_sent
+
+    workbook, report = as_sent(workbook, report)  # a report signed and sent is checked as it was sent
     findings = check_report(workbook, report)
     for finding in findings:
         print(finding.line())

@@ -101,7 +101,8 @@ def test_renaming_the_agency_from_a_later_report_leaves_the_earlier_exports_iden
         click_button(dialog, "Đổi tên")
 
     when_dialog_shows(rename, RenameAgencyDialog)
-    menu_action(window, "Sửa", "Đổi tên cơ quan từ kỳ này…").trigger()
+    window.select_tab("tab-general")
+    window.general.rename.click()
     assert window.general.fields["agency_name"].text() == "SỞ NỘI VỤ"
     workbook = stored(sample_workbook)
     old, new = workbook.in_order()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -51,6 +52,16 @@ class GeneralTab(QScrollArea):
         line("agency_name", "Cơ quan &ban hành:", lambda t: agency("name", t), "SỞ …")
         line("abbreviation", "Chữ viết &tắt tên cơ quan:", lambda t: agency("abbreviation", t), "SLĐTBXH")
         line("place", "Địa &danh:", lambda t: agency("place", t), "Đắk Nông")
+        self.rename = QPushButton("Đổi tên cơ quan từ &kỳ này…")
+        self.rename.setObjectName("rename_agency")
+        self.rename.setToolTip("Cơ quan được sáp nhập, đổi tên: báo cáo này và các báo cáo sau dùng tên mới; "
+                               "các báo cáo trước giữ nguyên tên đã ký.")
+        self.rename_note = QLabel("Sửa ở đây chỉ đổi báo cáo đang mở.")
+        rename_row = QHBoxLayout()
+        rename_row.addWidget(self.rename_note)
+        rename_row.addStretch(1)
+        rename_row.addWidget(self.rename)
+        form.addRow("", rename_row)
         number = line("number", "&Số văn bản:", self._save_number, "để trống nếu văn thư điền số")
         number.setMaxLength(6)
 

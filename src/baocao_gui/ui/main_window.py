@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self.last_saved = ""
         self._build_actions()
+        self.tabs.rename_agency.connect(self.flows.rename_agency)
         session.changed.connect(self._changed)
         session.saved.connect(self._saved)
         session.failed.connect(self._failed)

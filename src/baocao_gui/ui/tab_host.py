@@ -25,6 +25,7 @@ def short_title(title: str) -> str:
 
 class TabHost(QTabWidget):
     sector_shown = Signal(str)  # the title of the sector tab now in view (the preview follows it)
+    rename_agency = Signal()  # "Đổi tên cơ quan từ kỳ này…" clicked in the general tab
 
     def __init__(self, session: WorkbookSession, parent: QWidget | None = None):
         super().__init__(parent)
@@ -41,6 +42,7 @@ class TabHost(QTabWidget):
         self.blockSignals(True)
         self.clear()
         self.general = GeneralTab(self.session)
+        self.general.rename.clicked.connect(self.rename_agency)
         self.addTab(self.general, "Thông tin chung")
         self.sector_tabs = []
         shown = self.session.workbook.sectors_of(self.session.report)
