@@ -68,7 +68,9 @@ class NewWorkbookDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        form.addRow("Lưu &tại:", row)
+        where = QLabel("Lưu &tại:")
+        where.setBuddy(self.path)
+        form.addRow(where, row)
         self.fields["name"].textChanged.connect(self._suggest_path)
         self._typed_path = False
         self.path.textEdited.connect(lambda _: setattr(self, "_typed_path", True))

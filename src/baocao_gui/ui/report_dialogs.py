@@ -54,6 +54,7 @@ class PeriodPicker(QWidget):
         layout.addWidget(self.kind, 1)
         layout.addWidget(QLabel("năm"))
         layout.addWidget(self.year)
+        self.setFocusProxy(self.kind)  # the label's mnemonic reaches the period box
         self.set(period)
 
     def set(self, period: Period) -> None:
