@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..app.sent import as_sent
 from ..domain import legacy
 from ..domain.checks import Finding, Severity, check_report, tidy_text
 from .background import Background
@@ -66,7 +67,9 @@ class FindingsPanel(QWidget):
 
     def _work(self) -> list[Finding]:
         workbook, report = self.session.workbook, self.session.report
-        return check_report(workbook, report) if report else []
+        if report is None:
+            return []
+        return check_report(*as_sent(workbook, report))  # a report signed and sent is checked as sent
 
     def _check_in_background(self) -> None:
         self.background.run(self._work, self._show)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from ..app.sent import as_sent
 from ..compose import Heading, Level, Paragraph, compose_outline
 from ..render.html import outline_to_html, trimmed
 from .background import Background
@@ -47,6 +48,7 @@ class Preview(QTextBrowser):
         workbook, report = self.session.workbook, self.session.report
         if report is None:
             return None
+        workbook, report = as_sent(workbook, report)  # a report signed and sent shows what was sent
         outline = compose_outline(workbook, report)
         shown = trimmed(outline)
         return outline, shown, outline_to_html(shown)
