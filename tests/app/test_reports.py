@@ -166,3 +166,19 @@ def test_a_sent_report_exports_the_text_it_was_sent_with_after_a_sector_is_renam
     doc.choose_report(sent_id)
     again = export_report(doc.workbook, doc.report, tmp_path / "lại.docx").path
     assert _text(again) == _text(sent) and "Lĩnh vực đổi tên" not in _text(again)
+
+
+def test_a_file_chosen_as_sent_that_was_edited_in_word_is_told_apart_from_the_report(doc, tmp_path):
+    import docx
+
+    from baocao_gui.app.sent import paragraphs_differing
+
+    doc.apply(doc.insert_block("intro", None, 0, text="Ngành công thương tăng trưởng khá."))
+    exported = export_report(doc.workbook, doc.report, tmp_path / "xuất.docx").path
+    assert paragraphs_differing(doc.workbook, doc.report, exported) == 0
+    edited = docx.Document(str(exported))
+    next(p for p in edited.paragraphs if p.text == "Ngành công thương tăng trưởng khá.").text = "Đã sửa trong Word."
+    edited.save(str(tmp_path / "đã sửa.docx"))
+    assert paragraphs_differing(doc.workbook, doc.report, tmp_path / "đã sửa.docx") == 1
+    (tmp_path / "bản quét.pdf").write_bytes(b"%PDF-1.4")
+    assert paragraphs_differing(doc.workbook, doc.report, tmp_path / "bản quét.pdf") is None

@@ -118,6 +118,17 @@ class Workflows(QObject):
         target = self.ask_open_file("Chọn tệp báo cáo đã ký, đã gửi", start, "Tệp Word hoặc PDF (*.docx *.pdf)")
         if not target:
             return
+        from ..app.sent import paragraphs_differing
+
+        differing = paragraphs_differing(self.session.workbook, report, Path(target))
+        if differing:
+            choice = choose(self.window, QMessageBox.Icon.Warning, "Đánh dấu đã ký, đã gửi",
+                            f"Tệp “{Path(target).name}” khác báo cáo trong sổ ở {differing} đoạn (có thể đã sửa trong "
+                            "Word sau khi xuất). Sổ sẽ giữ báo cáo như trong sổ, cùng mã của tệp này. Vẫn đánh dấu?",
+                            [("Vẫn đánh &dấu", QMessageBox.ButtonRole.AcceptRole),
+                             ("Hủy", QMessageBox.ButtonRole.RejectRole)], default=1, escape=1)
+            if choice != 0:
+                return
         if self.session.build_and_push(self.session.doc.mark_sent, Path(target)) is not None:
             self._say(f"Báo cáo {report.period.label} đã được đánh dấu đã ký, đã gửi (tệp “{Path(target).name}”); "
                       "từ nay báo cáo chỉ để xem.", 30000)
