@@ -52,7 +52,7 @@ def main() -> None:
     print("|---|---|---|---|")
     for name, values in samples.items():
         med = statistics.median(values)
-        p90 = statistics.quantiles(values, n=10)[-1]
+        p90 = statistics.quantiles(values, n=10)[-1] if len(values) > 1 else med
         print(f"| {name} | {med * 1000:.2f} ms | {p90 * 1000:.2f} ms | {med / base:.2f}× |")
     for db in dbs.values():
         close_workbook(db)
