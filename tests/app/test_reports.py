@@ -182,3 +182,33 @@ def test_a_file_chosen_as_sent_that_was_edited_in_word_is_told_apart_from_the_re
     assert paragraphs_differing(doc.workbook, doc.report, tmp_path / "đã sửa.docx") == 1
     (tmp_path / "bản quét.pdf").write_bytes(b"%PDF-1.4")
     assert paragraphs_differing(doc.workbook, doc.report, tmp_path / "bản quét.pdf") is None
+
+
+def test_a_sector_left_out_of_a_report_stays_out_of_the_next_one_and_keeps_its_figures(doc, tmp_path):
+    sector = doc.workbook.sectors[-1]
+    code = next(i.code for i in doc.workbook.indicators if i.sector == sector.code)
+    doc.apply(doc.set_value(code, "actual", 9))
+    doc.apply(doc.set_sector_off(sector.code))
+    assert sector.code not in [s.code for s in doc.workbook.sectors_of(doc.report)]
+    assert sector.title not in _text(export_report(doc.workbook, doc.report, tmp_path / "a.docx").path)
+    doc.apply(doc.create_next_report())
+    assert doc.report.sectors_off == {sector.code}
+    doc.apply(doc.set_sector_off(sector.code, False))
+    assert doc.report.sectors_off == frozenset()
+    doc.choose_report(_report(doc, Y, 2029).id)
+    assert doc.report.values[code].actual == 9 and doc.report.sectors_off == {sector.code}
+
+
+def test_a_sector_of_the_catalogue_removed_from_the_workbook_comes_back_from_the_catalogue(doc):
+    from baocao_gui.store import edits
+
+    sector = doc.workbook.sectors[-1]
+    edits.delete_sector(doc.db, sector.code)
+    doc.reload()
+    assert (sector.code, sector.title) in doc.catalogue_sectors_missing()
+    edit = doc.add_catalogue_sector(doc.catalogue_id(), sector.code)
+    doc.apply(edit)
+    assert doc.workbook.sectors[-1].title == sector.title
+    assert any(i.sector == sector.code and i.sentence for i in doc.workbook.indicators)
+    doc.run(edit.undo, edit.change)
+    assert sector.code not in [s.code for s in doc.workbook.sectors]

@@ -77,3 +77,22 @@ def test_the_command_line_exports_a_previous_version_workbook_without_changing_t
     assert result.returncode == 0, result.stderr
     assert path.read_bytes() == raw  # read-only: upgraded in memory
     assert _text_of(tmp_path / "ra.docx") == EXPORTS["sample-v0.baocao:year:2023"]
+
+
+def test_a_previous_version_workbook_without_any_report_keeps_its_agency_for_the_first_report(tmp_path):
+    from baocao_gui.app import Document
+    from baocao_gui.domain.model import Period, PeriodKind
+
+    path = _unpacked("sample-v0.baocao", tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("DELETE FROM report")
+    conn.commit()
+    conn.close()
+    doc = Document(path)
+    try:
+        assert doc.workbook.reports == () and doc.workbook.agency.place == "Đắk Nông"
+        doc.apply(doc.create_report(Period(PeriodKind.YEAR, 2025)))
+        assert doc.report.agency.name == "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" and doc.report.agency.place == "Đắk Nông"
+    finally:
+        doc.close()

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.model import Part, Period, PeriodKind, Report, Workbook
-from ..domain.periods import carry, next_period, plan_sources, shift_years
+from ..domain.periods import carried_summary, carry, next_period, plan_sources
 from ..domain.tables import Table
 from ..errors import UserError
 from ..store import (
@@ -401,11 +401,8 @@ class Document:
             raise EditRefused(f"Sổ báo cáo chưa có báo cáo {Period(period.kind, period.year - 1).label} "
                               "để chép sang.", "no report a year earlier")
         carried = carry(period, self.figures_of({*plan_sources(period), Period(period.kind, period.year - 1)}))
-        by = period.year - source.period.year if source else 0
-        summary = shift_years(source.summary, source.period.year, by) if source else \
+        summary = carried_summary(source.summary, source.period, period) if source else \
             "Kết quả thực hiện nhiệm vụ {{period}} - Phương hướng, nhiệm vụ {{next_period}}"
-        if source is not None and source.period.kind != period.kind:
-            summary = summary.replace(source.period.label, period.label)
         edit = Edit(f"Tạo báo cáo {period.label}", lambda: None, lambda: None)
         previous_id = self.report_id
 

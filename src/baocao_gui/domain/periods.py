@@ -68,3 +68,15 @@ def shift_years(text: str, year: int, by: int = 1) -> str:
 def next_period(source: Period, kind: PeriodKind | None = None, year: int | None = None) -> Period:
     """The period a "next report" is for by default: the same kind a year later, unless told otherwise."""
     return Period(PeriodKind(kind or source.kind), year or source.year + 1)
+
+
+def carried_summary(summary: str, source: Period, target: Period) -> str:
+    """A trích yếu written for ``source`` rewritten for ``target``: its period and next period by name ("9 tháng
+    năm 2024 - … quý IV năm 2024" → "năm 2024 - … năm 2025"), then the other years it names moved along."""
+    marks = {"\x00P\x00": (source.label, target.label), "\x00N\x00": (source.next_label, target.next_label)}
+    for mark, (old, _) in sorted(marks.items(), key=lambda kv: -len(kv[1][0])):
+        summary = re.sub(re.escape(old), mark, summary, flags=re.IGNORECASE)
+    summary = shift_years(summary, source.year, target.year - source.year)
+    for mark, (_, new) in marks.items():
+        summary = summary.replace(mark, new)
+    return summary
