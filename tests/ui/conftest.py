@@ -4,6 +4,14 @@ import pytest
 from PySide6.QtCore import QSettings
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _vietnamese(qapp):
+    """The window as the clerk sees it: Vietnamese dates and standard buttons, as ``application()`` sets."""
+    from baocao_gui.ui.vietnamese import use_vietnamese
+
+    use_vietnamese(qapp)
+
+
 @pytest.fixture(autouse=True)
 def _private_qt_settings(tmp_path):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qt-settings"))

@@ -20,7 +20,7 @@ from .rules import OPERATOR_WORDS, RuleError, check_rule, references
 from .structure import PART_INFO, Group
 from .tables import Table
 from .text import ILLEGAL, drop_illegal
-from .vnformat import format_number, format_percent, to_decimal
+from .vnformat import format_date, format_number, format_percent, to_decimal
 
 ROUNDING = Decimal("0.01")
 IMPLAUSIBLE_RATIO = 5  # a figure this many times larger or smaller than last year's or the plan
@@ -118,7 +118,9 @@ class _Checker:
              "gõ chữ viết tắt dùng trong ký hiệu văn bản, ví dụ SLĐTBXH")
         need(r.number is not None, "number", Severity.WARNING, "chưa có số văn bản.",
              "gõ số khi văn thư cấp số, hoặc để trống để điền tay")
-        need(r.date is not None, "date", Severity.WARNING, "chưa có ngày ban hành.", "chọn ngày ban hành")
+        need(r.date is not None, "date", Severity.WARNING, "chưa có ngày ban hành.",
+             "gõ hoặc chọn ngày ban hành, hoặc để trống để văn thư điền tay")
+        self.issue_date()
         need(bool(r.type_name.strip()), "type_name", Severity.ERROR, "chưa có tên loại văn bản.", "gõ BÁO CÁO")
         need(bool(r.summary.strip()), "summary", Severity.ERROR, "chưa có trích yếu nội dung.", "gõ trích yếu")
         need(bool(r.signer_authority.strip() or r.signer_title.strip()), "signer_title", Severity.ERROR,
@@ -138,6 +140,23 @@ class _Checker:
                 self.add(Severity.WARNING, s.title, "lĩnh vực chưa có số liệu và chưa có đoạn kết quả nào.",
                          "nhập số liệu, soạn đoạn kết quả, hoặc xóa lĩnh vực nếu không báo cáo",
                          Place(sector=s.code, part=Part.RESULTS))
+
+    def issue_date(self) -> None:
+        """A report is dated after its data are cut off, and within the year after: a date outside that is most
+        likely a slip of the year (or of the period)."""
+        r = self.report
+        if r.date is None:
+            return
+        end = r.period.cutoff[1]
+        where = f"Thông tin chung › {GENERAL_FIELDS['date']}"
+        if r.date < end:
+            self.add(Severity.WARNING, where, f"ngày ban hành {format_date(r.date)} trước ngày chốt số liệu của "
+                     f"báo cáo {r.period.label} ({format_date(end)}).", "kiểm tra lại ngày và năm ban hành",
+                     Place(field="date"))
+        elif r.date > end.replace(year=end.year + 1):
+            self.add(Severity.WARNING, where, f"ngày ban hành {format_date(r.date)} muộn hơn một năm sau kỳ báo cáo "
+                     f"{r.period.label} (chốt số liệu {format_date(end)}): có thể gõ nhầm năm.",
+                     "kiểm tra lại năm ban hành", Place(field="date"))
 
     # --- figures ---------------------------------------------------------------------------------------------
     def figures(self) -> None:

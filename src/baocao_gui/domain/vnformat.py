@@ -137,3 +137,66 @@ def format_place_date(place: str, date: dt.date | None, year: int | None = None)
         return f"{place}, ngày{blank}tháng{blank}năm {year if year else blank}"
     month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
     return f"{place}, ngày {date.day:02d} tháng {month} năm {date.year}"
+
+
+class DateError(ValueError):
+    """A typed date that is not one; ``message`` is one Vietnamese sentence."""
+
+    def __init__(self, message: str, gloss: str):
+        super().__init__(gloss)
+        self.message = message
+
+
+DATE_HINT = "gõ ngày/tháng/năm, ví dụ 08/10/2024 hoặc 8/10/2024"
+_DATE_SEPARATORS = re.compile(r"\s*[/.\-]\s*|\s+")
+
+
+def format_date(date: dt.date) -> str:
+    """"08/10/2024": how the window writes a date."""
+    return f"{date.day:02d}/{date.month:02d}/{date.year}"
+
+
+def _day_month(head: str) -> tuple[str, str]:
+    """The day and month of a date typed without separators, the year's four digits taken off."""
+    if len(head) in (2, 4):
+        return head[:len(head) // 2], head[len(head) // 2:]
+    if len(head) == 3:  # 8102024 is 8/10; 1112024 could be 1/11 or 11/1
+        readings = [(head[:1], head[1:]), (head[:2], head[2:])]
+        valid = [(d, m) for d, m in readings if 1 <= int(d) <= 31 and 1 <= int(m) <= 12]
+        if len(valid) == 1:
+            return valid[0]
+        if valid:
+            raise DateError(f"có thể là ngày {int(valid[0][0])} tháng {int(valid[0][1])} hoặc ngày "
+                            f"{int(valid[1][0])} tháng {int(valid[1][1])}: hãy gõ có dấu /", "ambiguous date")
+    raise DateError("", "no day and month")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date as a clerk types it: 08/10/2024, 8/10/2024, 8-10-2024, 8.10.2024, 08102024 (and 8102024 where
+    the split is plain). None for an empty field; ``DateError`` for anything else, with its sentence."""
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    if not cleaned:
+        return None
+    parts = _DATE_SEPARATORS.split(cleaned)
+    if not all(p.isascii() and p.isdigit() for p in parts):
+        raise DateError(f"“{cleaned}” không phải là ngày: {DATE_HINT}.", f"not a date: {cleaned!r}")
+    if len(parts) == 1 and len(cleaned) > 4:
+        try:
+            day, month = _day_month(cleaned[:-4])
+        except DateError as exc:
+            raise DateError(f"“{cleaned}” {exc.message}." if exc.message else
+                            f"“{cleaned}” không đọc được thành ngày: {DATE_HINT}.",
+                            f"not a date: {cleaned!r}") from None
+        parts = [day, month, cleaned[-4:]]
+    if len(parts) != 3:
+        raise DateError(f"Ngày “{cleaned}” chưa đủ ngày, tháng và năm: {DATE_HINT}.", f"incomplete date: {cleaned!r}")
+    day, month, year = parts if len(parts[0]) != 4 else parts[::-1]  # 2024-10-08, pasted from elsewhere
+    if len(year) != 4:
+        raise DateError(f"Ngày “{cleaned}”: năm phải đủ 4 chữ số, ví dụ 2024.", f"year not 4 digits: {cleaned!r}")
+    if len(day) > 2 or len(month) > 2:
+        raise DateError(f"“{cleaned}” không phải là ngày: {DATE_HINT}.", f"not a date: {cleaned!r}")
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        raise DateError(f"Không có ngày “{cleaned}” (ngày {int(day)} tháng {int(month)} năm {year}).",
+                        f"no such date: {cleaned!r}") from None

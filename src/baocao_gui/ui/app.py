@@ -18,6 +18,7 @@ from .main_window import MainWindow
 from .session import WorkbookSession
 from .settings import app_settings
 from .start_dialog import StartDialog
+from .vietnamese import use_vietnamese
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ def application() -> QApplication:
         app.setApplicationName("baocao-gui")
         app.setOrganizationName("baocao-gui")
         app.setApplicationDisplayName("Báo cáo")
+        use_vietnamese(app)
     if app.windowIcon().isNull():
         app.setWindowIcon(QIcon(str(resource("icons", "baocao-gui.png"))))
     return app

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,10 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.vnformat import format_date
 from .binding import TextBinding
+from .date_field import DateField
 from .session import WorkbookSession
 from .text_edit import UnicodeTextEdit
 
+RED, BLUE = "#b91c1c", "#1d4ed8"
 AUTHORITIES = ("", "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN", "Q. GIÁM ĐỐC", "TL. GIÁM ĐỐC", "TUQ. GIÁM ĐỐC")
 
 
@@ -37,6 +38,10 @@ class GeneralTab(QScrollArea):
         form = QFormLayout()
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.bindings: dict[str, TextBinding] = {}
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        report = self.session.set_report_field
 
         def line(key: str, label: str, save, placeholder: str = "") -> QLineEdit:
             edit = QLineEdit()
@@ -65,22 +70,24 @@ class GeneralTab(QScrollArea):
         number = line("number", "&Số văn bản:", self._save_number, "để trống nếu văn thư điền số")
         number.setMaxLength(6)
 
-        self.date = QDateEdit()
-        self.date.setObjectName("date")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd/MM/yyyy")
-        self.date.dateChanged.connect(self._save_date)
-        self.no_date = QCheckBox("Chưa ghi ngày")
-        self.no_date.toggled.connect(self._save_date)
+        self.date_field = DateField(lambda d: report("date", d.isoformat() if d else None), session.readonly)
+        self.date_field.refused.connect(lambda text: self._say(text, RED))
+        self.date_field.accepted.connect(self.message.clear)
+        self.date = self.date_field.edit
+        self.bindings["date"] = self.date_field.binding
+        self.no_date = QCheckBox("Chưa ghi ngày (văn thư ghi tay)")
+        self.no_date.setObjectName("no_date")
+        self.no_date.setEnabled(not session.readonly)
+        self.no_date.clicked.connect(self._no_date_clicked)
         date_row = QHBoxLayout()
-        date_row.addWidget(self.date)
+        date_row.addWidget(self.date_field)
         date_row.addWidget(self.no_date)
         date_row.addStretch(1)
         date_label = QLabel("&Ngày ban hành:")
         date_label.setBuddy(self.date)
         form.addRow(date_label, date_row)
+        form.addRow("", self.message)  # beside the number and the date it is about
 
-        report = self.session.set_report_field
         line("type_name", "Tên &loại văn bản:", lambda t: report("type_name", t), "BÁO CÁO")
         summary = UnicodeTextEdit()
         summary.setObjectName("summary")
@@ -106,11 +113,8 @@ class GeneralTab(QScrollArea):
         self.bindings["recipients"] = TextBinding(recipients, lambda t: self.session.set_recipients(t.splitlines()),
                                                   session.readonly)
         form.addRow("Nơi &nhận:", recipients)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b91c1c;")
         layout = QVBoxLayout(inner)
         layout.addLayout(form)
-        layout.addWidget(self.message)
         layout.addStretch(1)
         self.setWidget(inner)
         self.refresh()
@@ -127,14 +131,8 @@ class GeneralTab(QScrollArea):
                           "recipients": "\n".join(r.recipients)})
         for key, text in shown.items():
             self.bindings[key].show(text)
-        for w in (self.date, self.no_date):
-            w.blockSignals(True)
-        if r is not None and r.date is not None:
-            self.date.setDate(QDate(r.date.year, r.date.month, r.date.day))
+        self.date_field.show_date(r.date if r is not None else None)
         self.no_date.setChecked(r is None or r.date is None)
-        self.date.setEnabled(r is not None and r.date is not None)
-        for w in (self.date, self.no_date):
-            w.blockSignals(False)
 
     def focus(self, place) -> None:
         """Put the cursor in the field a finding is about."""
@@ -146,18 +144,24 @@ class GeneralTab(QScrollArea):
     def _save_number(self, text: str) -> bool | None:
         text = text.strip()
         if text and not text.isdigit():
-            self.message.setText(f"Số văn bản “{text}” không hợp lệ, chưa được lưu: chỉ gõ chữ số, ví dụ 15.")
+            self._say(f"Số văn bản “{text}” không hợp lệ, chưa được lưu: chỉ gõ chữ số, ví dụ 15.", RED)
             return
         self.message.clear()
         return self.session.set_report_field("number", int(text) if text else None)
 
-    def _save_date(self, *_args) -> None:
-        if self.no_date.isChecked():
-            self.date.setEnabled(False)
-            value = None
-        else:
-            self.date.setEnabled(True)
-            q = self.date.date()
-            value = dt.date(q.year(), q.month(), q.day()).isoformat()
-        if self.session.report and (self.session.report.date.isoformat() if self.session.report.date else None) != value:
-            self.session.set_report_field("date", value)
+    def _say(self, text: str, colour: str) -> None:
+        self.message.setStyleSheet(f"color: {colour};")
+        self.message.setText(text)
+
+    def _no_date_clicked(self, checked: bool) -> None:
+        """Ticked: no date, the văn thư writes it. Unticked: today's date, said aloud, for the clerk to correct;
+        never a date the clerk cannot see (it used to be 01/01/2000, printed without a word)."""
+        if checked:
+            self.date_field.set_date(None)
+            self._say("Ngày để trống: bản in có “ngày … tháng … năm …” để văn thư ghi tay.", BLUE)
+            return
+        today = dt.date.today()
+        if self.date_field.set_date(today):
+            self._say(f"Đã ghi ngày hôm nay, {format_date(today)}: sửa lại nếu ngày ký khác.", BLUE)
+        self.date.setFocus()
+        self.date.selectAll()
