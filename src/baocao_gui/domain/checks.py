@@ -17,12 +17,14 @@ from enum import StrEnum
 from .figures import TOKEN, MissingFigure, Uncomputable, citations, derived, sheet
 from .model import Block, BlockKind, Indicator, Part, PlanMeaning, Report, Workbook
 from .rules import OPERATOR_WORDS, RuleError, check_rule, references
+from .stale import stale_mentions
 from .structure import PART_INFO, Group
 from .tables import Table
 from .text import ILLEGAL, drop_illegal
 from .vnformat import format_date, format_number, format_percent, to_decimal
 
 ROUNDING = Decimal("0.01")
+STALE_FIX = "Dùng năm, kỳ của báo cáo"  # the findings panel's button for a "stale-period" finding
 IMPLAUSIBLE_RATIO = 5  # a figure this many times larger or smaller than last year's or the plan
 
 
@@ -255,6 +257,8 @@ class _Checker:
 
     def text(self) -> None:
         indicators_by_code = {i.code: i for i in self.workbook.indicators}
+        self._stale(self.report.summary, lambda severity, message, fix, kind: self.add(
+            severity, f"Thông tin chung › {GENERAL_FIELDS['summary']}", message, fix, Place(field="summary"), kind))
         for part, sector, index, block in self.blocks():
             where = self.block_where(part, sector, index)
             place = Place(sector=sector or None, part=part, block_id=block.id)
@@ -262,12 +266,25 @@ class _Checker:
             def add(severity: Severity, message: str, fix: str, kind: str = "", where=where, place=place) -> None:
                 self.add(severity, where, message, fix, place, kind)
 
+            if block.kind != BlockKind.TABLE:
+                self._stale(block.text, add)
+
             if block.kind == BlockKind.TABLE:  # each cell is checked as a text of its own
                 for cell in Table.from_json(block.text).cells():
                     if cell.strip():
                         self._text_of(cell, False, add, indicators_by_code, in_table=True)
                 continue
             self._text_of(block.text, block.kind == BlockKind.BULLET, add, indicators_by_code)
+
+    def _stale(self, raw: str, add) -> None:
+        """A year or period left from another report ("Năm 2023, toàn tỉnh…" in the report of 2024)."""
+        mentions = stale_mentions(raw, self.report.period)
+        if mentions:
+            typed = ", ".join(f"“{m.text}”" for m in mentions)
+            becomes = "; ".join(f"“{m.text}” thành “{self.writer.render(m.citation)}”" for m in mentions)
+            add(Severity.WARNING, f"{typed} không khớp với báo cáo {self.report.period.label}: có thể là chữ còn lại "
+                "từ báo cáo kỳ trước.", f"bấm “{STALE_FIX}” để sửa {becomes}, theo kỳ báo cáo từ nay về sau",
+                "stale-period")
 
     def _text_of(self, raw: str, bullet: bool, add, indicators_by_code, in_table: bool = False) -> None:
         for severity, message, fix, kind in _typed_text_findings(raw, bullet):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -17,12 +19,14 @@ from PySide6.QtWidgets import (
 
 from ..app.sent import as_sent
 from ..domain import legacy
-from ..domain.checks import Finding, Severity, check_report, tidy_text
+from ..domain.checks import STALE_FIX, Finding, Severity, check_report, tidy_text
+from ..domain.stale import cite_period
 from .background import Background
+from .binding import flush_all
 from .session import WorkbookSession
 
 CHECK_DELAY_MS = 1000  # the findings follow the clerk, a moment behind: checking competes with typing
-FIXES = {"legacy-encoding": "Chuyển sang &Unicode", "normalize": "C&huẩn hóa"}
+FIXES = {"legacy-encoding": "Chuyển sang &Unicode", "normalize": "C&huẩn hóa", "stale-period": "&" + STALE_FIX}
 
 
 class FindingsPanel(QWidget):
@@ -125,8 +129,12 @@ class FindingsPanel(QWidget):
             self.fix_button.setText(FIXES[kind])
 
     def fix_current(self) -> None:
-        """The one-click fixes: a legacy-encoded or untidy paragraph rewritten in clean Unicode."""
+        """The one-click fixes: a legacy-encoded or untidy paragraph rewritten in clean Unicode; years and
+        periods left from another report replaced by citations of this report's own."""
         finding = self.finding(self.tree.currentItem())
+        if finding is not None and finding.kind == "stale-period":
+            self._cite_period(finding)
+            return
         if finding is None or finding.kind not in FIXES or finding.place.block_id is None:
             return
         report = self.session.report
@@ -137,6 +145,26 @@ class FindingsPanel(QWidget):
         fixed = tidy_text(legacy.to_unicode(text) if finding.kind == "legacy-encoding" else text)
         if fixed != text:
             self.session.set_block_text(finding.place.block_id, fixed)
+        self.update_now()
+
+
+    def _cite_period(self, finding: Finding) -> None:
+        """One undo step of its own (not merged with typing in the same paragraph a moment before)."""
+        flush_all()  # what is being typed in that paragraph is saved first, and rewritten with the rest
+        report, doc, place = self.session.report, self.session.doc, finding.place
+        if report is None:
+            return
+        if place.block_id is not None:
+            text = next((b.text for blocks in report.blocks.values() for b in blocks if b.id == place.block_id), None)
+            fixed = cite_period(text, report.period) if text is not None else None
+            edit = doc.set_block_text(place.block_id, fixed) if fixed not in (None, text) else None
+        elif place.field == "summary":
+            fixed = cite_period(report.summary, report.period)
+            edit = doc.set_report_field("summary", fixed) if fixed != report.summary else None
+        else:
+            edit = None
+        if edit is not None:
+            self.session.push(dataclasses.replace(edit, label=STALE_FIX, merge_key=None))
         self.update_now()
 
 

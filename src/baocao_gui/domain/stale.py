@@ -1,0 +1,134 @@
+"""Years and periods typed into a paragraph that no longer match the report: "Năm 2023, toàn tỉnh…" carried into
+the report of 2024, "9 tháng năm 2024" left in the annual report of 2024.
+
+Only what is most likely left over is flagged, so that the clerk is not told to "fix" what is right:
+
+- "năm Y" for the year just before the report's year, as the time of the text ("Năm 2023, toàn tỉnh…"), in a
+  text that does not also name the report's own year (then it sets the two years side by side);
+- a period of the report's year other than the report's own ("9 tháng năm 2024" in the annual report), or the
+  report's own kind of period a year earlier ("9 tháng năm 2023" in the 9-month report of 2024).
+
+Not flagged: a comparison ("so với năm 2023", "cùng kỳ năm 2023", "từ 7,97% năm 2022…"), a baseline ("cuối năm
+2023"), a span ("năm 2021–2025"), a horizon ("đến năm 2030"), a date ("ngày 10 tháng 7 năm 2023"), a law's or a
+document's year ("Luật Trẻ em năm 2016", "Nghị quyết … năm 2023"), a quarter or month inside the report's own
+period ("quý IV năm 2024" in the annual report), older years and years to come.
+
+The replacement cites the period (``{{year}}``, ``{{period}}``), so the text follows the report from then on.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .model import Period, PeriodKind
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# "9 tháng năm 2024", "6 tháng đầu năm 2024", "quý III năm 2024", "tháng 10 năm 2024", "năm 2024"
+MENTION = re.compile(
+    r"(?<![\w{])(?:(?P<nine>9 tháng)\s+|(?P<six>6 tháng(?:\s+(?:đầu|cuối))?)\s+|quý\s+(?P<quarter>IV|III|II|I|[1-4])\s+"
+    r"|tháng\s+(?P<month>1[0-2]|0?[1-9])\s+)?năm\s+(?P<year>(?:19|20)\d\d)(?![\w}])",
+    re.IGNORECASE)
+SPAN_AFTER = re.compile(r"\s*[-–—]\s*\d{2,4}\b")
+# words that, just before a year, make it a comparison, a baseline or a horizon rather than the text's own time
+MARKERS = ("so với", "so", "với", "cùng kỳ", "từ", "kể từ", "đến", "tới", "trước", "sau", "hơn", "bằng", "như",
+           "giai đoạn", "tầm nhìn", "cuối", "đầu", "hết", "trong kỳ", "vào", "giữa")
+MARKER_WORDS = 3  # how many words before the year are looked at
+# a law or document named before the year in the same clause: "Luật Trẻ em năm 2016", "Nghị quyết … năm 2023"
+DOCUMENT = re.compile(r"\b(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Chỉ thị|Thông tư|"
+                      r"Công văn|Kết luận|Đề án|Chiến lược|Chương trình|Kế hoạch số|Điều lệ)\b")
+CLAUSE_END = re.compile(r"[.;:!?()\[\]\n]")
+DATE_BEFORE = re.compile(r"ngày\s+\d{1,2}\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class StaleMention:
+    start: int
+    end: int
+    text: str  # as typed: "Năm 2023", "9 tháng năm 2024"
+    citation: str  # what replaces it: "Năm {{year}}", "{{period}}"
+
+
+def _period_of(match: re.Match) -> Period | None:
+    year = int(match["year"])
+    if match["nine"]:
+        return Period(PeriodKind.NINE_MONTHS, year)
+    if match["six"]:  # "6 tháng cuối năm" is what a 6-month report plans for, no report's own period
+        return None if "cuối" in match["six"].lower() else Period(PeriodKind.SIX_MONTHS, year)
+    if match["quarter"]:
+        q = match["quarter"].lower()
+        return Period(PeriodKind(f"q{_ROMAN.get(q) or int(q)}"), year)
+    if match["month"]:
+        return Period(PeriodKind(f"m{int(match['month'])}"), year)
+    return Period(PeriodKind.YEAR, year)
+
+
+def _first_month(kind: PeriodKind) -> int:
+    return 1 if kind in (PeriodKind.YEAR, PeriodKind.NINE_MONTHS, PeriodKind.SIX_MONTHS) \
+        else kind.end_month - kind.months + 1
+
+
+def _inside(part: PeriodKind, whole: PeriodKind) -> bool:
+    """A quarter or a month that lies within the report's own period (a detail of it, not a left-over)."""
+    if part.value[0] not in "qm":
+        return False
+    return _first_month(whole) <= _first_month(part) and part.end_month <= whole.end_month
+
+
+def _exempt(text: str, match: re.Match) -> bool:
+    before = text[:match.start()]
+    clause = CLAUSE_END.split(before)[-1]
+    if DATE_BEFORE.search(before) or DOCUMENT.search(clause) or SPAN_AFTER.match(text, match.end()):
+        return True
+    if before.rstrip().endswith("("):
+        return True  # "(năm 2023: 7,97%)": a figure of another year, set beside this one
+    if re.search(r"(?<!\w)từ(?!\w).*(?<!\w)(?:xuống|lên|đến|tới)(?!\w)", clause, re.IGNORECASE):
+        return True  # "từ 7,97% năm 2022 xuống còn 5,18% năm 2023": the two ends of a change
+    words = re.findall(r"[^\W\d_]+|\d[\d.,%]*", clause.lower())[-MARKER_WORDS:]
+    joined = " ".join(words)
+    return any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", joined) for m in MARKERS)
+
+
+def _citation(text: str, match: re.Match, report: Period) -> str:
+    typed = match.group(0)
+    if not any(match[g] for g in ("nine", "six", "quarter", "month")):  # "năm 2023": the year alone changes
+        return typed[:match.start("year") - match.start()] + "{{year}}"
+    before = text[:match.start()].rstrip()
+    if typed[:1].isupper() or not before or before[-1] in ".!?\n":
+        # at the head of a sentence a citation would print in lower case ("năm 2024, toàn tỉnh…"): keep a capital
+        label = report.label
+        return label[:1].upper() + label[1:].replace(str(report.year), "{{year}}")
+    return "{{period}}"
+
+
+@functools.lru_cache(maxsize=50_000)
+def stale_mentions(text: str, report: Period) -> tuple[StaleMention, ...]:
+    """The years and periods in ``text`` that are most likely left over from another report (computed once per
+    text and period, not once per keystroke)."""
+    found: list[StaleMention] = []
+    matches = list(MENTION.finditer(text))
+    # a text that also names the report's own year sets the year before beside it ("năm 2024 … năm 2023 là …")
+    compares = bool(re.search(r"\{\{\s*(?:year|period)\s*\}\}", text)) or any(
+        int(m["year"]) == report.year and not _exempt(text, m) for m in matches)
+    for match in matches:
+        period = _period_of(match)
+        if period is None or period == report:
+            continue
+        if period.year == report.year:
+            stale = period.kind != PeriodKind.YEAR and not _inside(period.kind, report.kind)
+        elif period.year == report.year - 1:
+            stale = (period.kind == report.kind or period.kind == PeriodKind.YEAR) and not compares
+        else:
+            stale = False
+        if stale and not _exempt(text, match):
+            typed = match.group(0)
+            found.append(StaleMention(match.start(), match.end(), typed, _citation(text, match, report)))
+    return tuple(found)
+
+
+def cite_period(text: str, report: Period) -> str:
+    """``text`` with every stale year and period replaced by its citation (the one-click fix)."""
+    for mention in reversed(stale_mentions(text, report)):
+        text = text[:mention.start] + mention.citation + text[mention.end:]
+    return text
