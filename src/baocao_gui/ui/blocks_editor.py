@@ -25,6 +25,7 @@ from ..domain.tables import Table, new_table
 from .binding import TextBinding
 from .figure_menu import CitationHighlighter, fill_figure_menu
 from .session import WorkbookSession
+from .settings import remember_splitter
 from .table_editor import TableEditor
 from .text_edit import UnicodeTextEdit
 
@@ -115,6 +116,7 @@ class BlocksEditor(QWidget):
         split.addWidget(self.list)
         split.addWidget(bottom)
         split.setSizes([220, 260])
+        remember_splitter(split, "splitter/paragraphs")
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(split, 1)

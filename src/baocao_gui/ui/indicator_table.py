@@ -12,9 +12,11 @@ from .session import WorkbookSession
 
 COLUMNS = (
     ("name", "Chỉ tiêu"), ("unit", "Đơn vị"), ("actual", "Thực hiện"), ("plan", "Kế hoạch"),
-    ("last", "Cùng kỳ"), ("target", "Chỉ tiêu kỳ sau"), ("pct_plan", "% so KH"), ("pct_last", "% so cùng kỳ"),
+    ("last", "Cùng kỳ"), ("target", "Chỉ tiêu\nkỳ sau"), ("pct_plan", "% so KH"), ("pct_last", "% so\ncùng kỳ"),
     ("change", "Tăng/giảm"),
 )
+NAME_CHARS = 34  # the name column keeps room for about this many characters, whatever the window's width
+FIGURE_MAX_CHARS = 16  # a figures column is no wider than this (a long figure shows in full in its tooltip)
 FIELD_COLUMN = {field: i for i, (field, _) in enumerate(COLUMNS)}
 RAW = ("actual", "plan", "last", "target")
 DERIVED_EDITABLE = ("pct_plan", "pct_last")
@@ -33,12 +35,18 @@ class IndicatorTable(QTableWidget):
         self.setAccessibleName("Bảng số liệu chỉ tiêu")
         self.setHorizontalHeaderLabels([label for _, label in COLUMNS])
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # the name takes what the figures leave, but never less than its room (it was ~10 px on a laptop, where
+        # a stretched column got what wide figures columns left): below that the table scrolls sideways instead
         # measured once after the first fill, not on every change (re-measuring 50 rows per keystroke is slow)
-        for col in range(1, len(COLUMNS)):
+        for col in range(len(COLUMNS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
         self._measured = False
+        self._rows_fitted: tuple = ()
         self.verticalHeader().setVisible(False)
+        # one line of text a row (a long name wraps onto a taller row): more rows in view on a laptop's screen
+        self.verticalHeader().setMinimumSectionSize(self.fontMetrics().height() + 6)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         triggers = QAbstractItemView.EditTrigger
@@ -110,12 +118,35 @@ class IndicatorTable(QTableWidget):
                     item.setToolTip(tip)
         self.blockSignals(False)
         if not self._measured and self.rowCount():
+            widest = self.fontMetrics().horizontalAdvance("0" * FIGURE_MAX_CHARS)
             for col in range(1, len(COLUMNS)):
                 self.resizeColumnToContents(col)
-                self.setColumnWidth(col, max(self.columnWidth(col), 70))
+                self.setColumnWidth(col, min(max(self.columnWidth(col), 70), widest))
             self._measured = True
+            self.fit_name_column()
+        self.fit_rows()
         if 0 <= current[0] < self.rowCount():
             self.setCurrentCell(*current)
+
+    def name_room(self) -> int:
+        return self.fontMetrics().averageCharWidth() * NAME_CHARS
+
+    def fit_name_column(self) -> None:
+        figures = sum(self.columnWidth(col) for col in range(1, len(COLUMNS)))
+        self.setColumnWidth(0, max(self.name_room(), self.viewport().width() - figures))
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        """Rows as tall as their names need, measured again only when the names or the name column's width
+        changed (not at every keystroke)."""
+        key = (self.columnWidth(0), tuple(self.item(r, 0).text() for r in range(self.rowCount())))
+        if self._measured and key != self._rows_fitted:
+            self._rows_fitted = key
+            self.resizeRowsToContents()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_name_column()
 
     def _edited(self, item: QTableWidgetItem) -> None:
         field = COLUMNS[item.column()][0]

@@ -34,8 +34,9 @@ from .boxes import choose
 from .findings_panel import FindingsPanel
 from .preview import PAGE_TEXT_WIDTH_PX, Preview
 from .session import WorkbookSession
-from .settings import app_settings, remember_workbook
+from .settings import app_settings, remember_splitter, remember_workbook
 from .tab_host import TabHost
+from .window_fit import first_start
 from .workflows import Workflows
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.banner)
+        remember_splitter(split, "splitter/main")
         column.addWidget(split, 1)
         self.setCentralWidget(central)
         self.findings = FindingsPanel(session)
@@ -73,7 +75,6 @@ class MainWindow(QMainWindow):
         self.findings_dock.setObjectName("findings-dock")
         self.findings_dock.setWidget(self.findings)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
-        self.resizeDocks([self.findings_dock], [170], Qt.Orientation.Vertical)
         self.saved_label = QLabel("")
         self.statusBar().addPermanentWidget(self.saved_label)
         self.last_saved = ""
@@ -202,7 +203,9 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(QLabel(" Kỳ báo cáo: "))
         self.period = QComboBox()
         self.period.setObjectName("period")
+        # the longest label in full ("Báo cáo 9 tháng năm 2024", "Báo cáo tháng 10 năm 2024"), and any added later
         self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.period.setMinimumContentsLength(len("Báo cáo 6 tháng đầu năm 2024"))
         self.period.activated.connect(self._period_chosen)
         toolbar.addWidget(self.period)
         toolbar.addSeparator()
@@ -296,7 +299,10 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            first_start(self, self.findings_dock)
+        state = self.settings.value("window_state")  # the findings dock's place and height, the toolbar
+        if state is not None:
+            self.restoreState(state)
         last = self.settings.value("last_tab")
         if last:
             self.tabs.select(str(last))
@@ -307,6 +313,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())
         if self.tabs.currentWidget() is not None:
             self.settings.setValue("last_tab", self.tabs.currentWidget().objectName())
         self.settings.sync()

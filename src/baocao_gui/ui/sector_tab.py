@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -23,7 +22,9 @@ from ..domain.model import Part
 from .binding import TextBinding
 from .blocks_editor import BlocksEditor
 from .indicator_table import FIELD_COLUMN, IndicatorTable
+from .note import Note
 from .session import WorkbookSession
+from .settings import remember_splitter
 
 
 class SectorTab(QWidget):
@@ -44,12 +45,15 @@ class SectorTab(QWidget):
                                          session.readonly)
         self.task_binding = TextBinding(self.task_title, lambda t: session.set_sector_field(sector, "task_title", t),
                                         session.readonly)
-        titles = QFormLayout()
-        titles.addRow("Tên &lĩnh vực (phần kết quả):", self.title)
-        titles.addRow("Tên phần nhiệ&m vụ:", self.task_title)
+        titles = QHBoxLayout()  # one row, not two: on a laptop the figures need the height
+        for text, edit in (("Tên &lĩnh vực (phần kết quả):", self.title), ("Tên phần nhiệ&m vụ:", self.task_title)):
+            label = QLabel(text)
+            label.setBuddy(edit)
+            titles.addWidget(label)
+            titles.addWidget(edit, 1)
 
         self.table = IndicatorTable(session, sector)
-        self.message = QLabel()
+        self.message = Note()  # no room taken while empty: on a laptop the figures need the height
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.table.refused.connect(lambda text: self._say(text, "#b91c1c"))
@@ -101,8 +105,10 @@ class SectorTab(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(figures)
         split.addWidget(self.parts)
-        split.setSizes([260, 420])
+        split.setSizes([300, 420])
+        remember_splitter(split, "splitter/sector")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 4)
         layout.addLayout(titles)
         layout.addWidget(split, 1)
         self._show_titles()  # the table and the editors filled themselves

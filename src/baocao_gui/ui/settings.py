@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QSplitter
 
 RECENT_MAX = 8
 
@@ -26,3 +27,13 @@ def remember_workbook(settings: QSettings, path: str | Path) -> None:
     recent = [p for p in recent_workbooks(settings) if p != path]
     settings.setValue("recent", [path, *recent][:RECENT_MAX])
     settings.setValue("last_workbook", path)
+
+
+def remember_splitter(splitter: QSplitter, key: str) -> None:
+    """A splitter the clerk moved stays where it was put, in every tab that has one like it and at the next start.
+    ``key`` names the kind of splitter ("splitter/sector"): the sector tabs share one place."""
+    settings = app_settings()
+    state = settings.value(key)
+    if state is not None:
+        splitter.restoreState(state)
+    splitter.splitterMoved.connect(lambda *_: app_settings().setValue(key, splitter.saveState()))

@@ -73,7 +73,9 @@ class StartDialog(QDialog):
             buttons.addWidget(b)
         buttons.addStretch(1)
         recent_box = QVBoxLayout()
-        recent_box.addWidget(QLabel("Sổ báo cáo mở gần đây (&Enter để mở):"))
+        recent_label = QLabel("Sổ báo cáo mở &gần đây (chọn rồi bấm Enter để mở):")
+        recent_label.setBuddy(self.recent)  # a label's "&" is a shortcut only with a buddy; it printed as "&Enter"
+        recent_box.addWidget(recent_label)
         recent_box.addWidget(self.recent)
         body = QHBoxLayout()
         body.addLayout(buttons)
