@@ -35,14 +35,14 @@ def test_splitters_and_the_findings_dock_are_where_the_clerk_left_them(qtbot, op
     drag_handle(split, -40)  # more room for the paragraphs
     moved = split.sizes()
     assert moved[0] < before[0]
-    main = window.centralWidget()
+    main = window.tabs.parentWidget()  # the tabs beside the preview
     drag_handle(main, -80)
     main_moved = main.sizes()
     window.close()
 
     again = open_window(sample_workbook)
     assert sector_splitter(again).sizes() == moved
-    assert again.centralWidget().sizes() == main_moved
+    assert again.tabs.parentWidget().sizes() == main_moved
     assert again.findings_dock.height() == dock
     again.select_tab("tab-giam_ngheo_btxh")  # every sector tab shares the place
     other = again.sector_tab("giam_ngheo_btxh")

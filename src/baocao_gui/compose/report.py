@@ -167,8 +167,8 @@ def compose_outline(workbook: Workbook, report: Report) -> Outline:
         parent_agency=upper(agency.parent_name),
         agency=upper(agency.name),
         number_line=format_doc_number(report.number, nfc(agency.abbreviation).upper()),
-        # no date: day, month and year left for the văn thư (a year guessed from the period was often wrong)
-        place_date=format_place_date(nfc(agency.place), report.date),
+        place_date=format_place_date(nfc(agency.place), report.date, report.period.year + 1
+                                     if report.period.kind == "year" else report.period.year),
         type_name=upper(report.type_name),
         summary=summary,
         summary_missing=summary_missing,
