@@ -66,6 +66,7 @@ class DateField(QWidget):
         self.button.setText("Lịch…")
         self.button.setToolTip("Chọn ngày trên lịch (F4)")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setStyleSheet("QToolButton::menu-indicator { image: none; }")  # it covered the "…"
         self.button.setMenu(self.menu)
         self.button.setEnabled(not readonly)
         layout = QHBoxLayout(self)

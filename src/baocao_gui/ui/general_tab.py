@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ..domain.vnformat import format_date
 from .binding import TextBinding
 from .date_field import DateField
+from .note import Note
 from .session import WorkbookSession
 from .text_edit import UnicodeTextEdit
 
@@ -38,9 +39,8 @@ class GeneralTab(QScrollArea):
         form = QFormLayout()
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.bindings: dict[str, TextBinding] = {}
-        self.message = QLabel()
+        self.message = Note()
         self.message.setObjectName("message")
-        self.message.setWordWrap(True)
         report = self.session.set_report_field
 
         def line(key: str, label: str, save, placeholder: str = "") -> QLineEdit:
