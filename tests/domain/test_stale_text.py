@@ -61,6 +61,31 @@ def test_comparisons_spans_horizons_laws_and_dates_are_not_flagged(text):
     assert stale(text) == []
 
 
+@pytest.mark.parametrize("period, text", [
+    (NINE_2024, "Phương hướng nhiệm vụ quý IV năm 2024"),  # the next period, which section B plans for
+    (Q3_2024, "Nhiệm vụ trọng tâm quý IV năm 2024"),
+    (NINE_2024, "Phấn đấu hoàn thành kế hoạch năm 2024"),
+])
+def test_a_later_period_of_the_same_year_is_what_comes_next_not_a_left_over(period, text):
+    assert stale(text, period) == []
+
+
+def test_a_report_carried_from_the_sample_warns_about_its_old_years_and_not_about_its_next_period(tmp_path):
+    from baocao_gui.app import Document
+    from baocao_gui.app.files import write_sample
+
+    write_sample(tmp_path / "mau.baocao")
+    doc = Document(tmp_path / "mau.baocao")
+    try:
+        edit = doc.create_report(NINE_2024, "previous")
+        doc.run(edit.do, edit.change)
+        doc.choose_report(doc.workbook.find(NINE_2024).id)
+        found = [f for f in check_report(doc.workbook, doc.report) if f.kind == "stale-period"]
+    finally:
+        doc.close()
+    assert found and all("“năm 2023”" in f.message or "“Năm 2023”" in f.message for f in found)
+
+
 def test_the_replacement_cites_the_period_and_keeps_a_capital_at_the_head_of_a_sentence():
     assert cite_period("Năm 2023, toàn tỉnh…", YEAR_2024) == "Năm {{year}}, toàn tỉnh…"
     assert cite_period("Kết quả 9 tháng năm 2024 như sau:", YEAR_2024) == "Kết quả {{period}} như sau:"

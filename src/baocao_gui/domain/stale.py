@@ -5,8 +5,9 @@ Only what is most likely left over is flagged, so that the clerk is not told to 
 
 - "năm Y" for the year just before the report's year, as the time of the text ("Năm 2023, toàn tỉnh…"), in a
   text that does not also name the report's own year (then it sets the two years side by side);
-- a period of the report's year other than the report's own ("9 tháng năm 2024" in the annual report), or the
-  report's own kind of period a year earlier ("9 tháng năm 2023" in the 9-month report of 2024).
+- an earlier period of the report's year ("9 tháng năm 2024" in the annual report, "quý II năm 2024" in the
+  report of quý III), or the report's own kind of period a year earlier ("9 tháng năm 2023" in the 9-month
+  report of 2024). A later one ("quý IV năm 2024" in the 9-month report) is what section B plans for.
 
 Not flagged: a comparison ("so với năm 2023", "cùng kỳ năm 2023", "từ 7,97% năm 2022…"), a baseline ("cuối năm
 2023"), a span ("năm 2021–2025"), a horizon ("đến năm 2030"), a date ("ngày 10 tháng 7 năm 2023"), a law's or a
@@ -115,8 +116,9 @@ def stale_mentions(text: str, report: Period) -> tuple[StaleMention, ...]:
         period = _period_of(match)
         if period is None or period == report:
             continue
-        if period.year == report.year:
-            stale = period.kind != PeriodKind.YEAR and not _inside(period.kind, report.kind)
+        if period.year == report.year:  # an earlier period of the year; a later one is what comes next (section B)
+            stale = (period.kind != PeriodKind.YEAR and not _inside(period.kind, report.kind)
+                     and period.kind.end_month <= report.kind.end_month)
         elif period.year == report.year - 1:
             stale = (period.kind == report.kind or period.kind == PeriodKind.YEAR) and not compares
         else:
