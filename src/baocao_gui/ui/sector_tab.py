@@ -134,6 +134,9 @@ class SectorTab(QWidget):
         if info is not None:
             self.title_binding.show(info.title)
             self.task_binding.show(info.task_title)
+            for edit in (self.title, self.task_title):  # side by side they are narrow: show a title's beginning
+                if not edit.hasFocus():
+                    edit.setCursorPosition(0)
 
     def refresh(self) -> None:
         if self.sector_info() is None:  # removed (or its removal undone later): the window rebuilds its tabs
