@@ -43,18 +43,29 @@ def sample_workbook(tmp_path) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def exported_sample(tmp_path_factory) -> Path:
-    """The sample exported once per session (read-only tests share it)."""
-    from baocao_gui.commands import export  # noqa: F401  (import check)
+def _export_sample(folder: Path, annex: bool) -> Path:
     from baocao_gui.compose import compose_outline
     from baocao_gui.render.word import write_docx
     from baocao_gui.store import create_workbook, load_workbook
     from baocao_gui.store.seed import write_bundled_sample
 
-    folder = tmp_path_factory.mktemp("export")
     db = create_workbook(folder / "mau.baocao")
     write_bundled_sample(db)
     workbook = load_workbook(db)
     db.close()
-    return write_docx(compose_outline(workbook, workbook.report_for(2023)), folder / "Báo cáo 2023.docx")
+    name = "Báo cáo 2023 kèm phụ lục.docx" if annex else "Báo cáo 2023.docx"
+    return write_docx(compose_outline(workbook, workbook.report_for(2023), annex=annex), folder / name)
+
+
+@pytest.fixture(scope="session")
+def exported_sample_with_annex(tmp_path_factory) -> Path:
+    """The sample exported once per session with its figures annex."""
+    return _export_sample(tmp_path_factory.mktemp("export-annex"), annex=True)
+
+
+@pytest.fixture(scope="session")
+def exported_sample(tmp_path_factory) -> Path:
+    """The sample exported once per session (read-only tests share it)."""
+    from baocao_gui.commands import export  # noqa: F401  (import check)
+
+    return _export_sample(tmp_path_factory.mktemp("export"), annex=False)

@@ -103,10 +103,11 @@ def test_an_output_named_like_a_folder_keeps_the_folder_and_leaves_no_half_file(
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~baocao")] == []
 
 
-def test_an_output_that_is_not_docx_is_refused(sample_workbook, tmp_path):
-    r = run_cli("export", str(sample_workbook), "-o", str(tmp_path / "out.pdf"))
+def test_an_output_that_is_neither_docx_nor_pdf_is_refused(sample_workbook, tmp_path):
+    r = run_cli("export", str(sample_workbook), "-o", str(tmp_path / "out.odt"))
     assert r.returncode != 0
-    assert ".docx" in one_vietnamese_sentence(r)
+    assert ".docx, .pdf" in one_vietnamese_sentence(r)
+    assert list(tmp_path.glob("out.*")) == []
 
 
 def test_a_wrong_command_line_is_answered_in_vietnamese(sample_workbook):

@@ -1,5 +1,5 @@
 """baocao-gui [WORKBOOK] | sample OUT.baocao | new OUT.baocao --catalogue C --period P --year N | list WORKBOOK |
-export WORKBOOK [--period P] [--year N] -o OUT.docx | check WORKBOOK [--period P] [--year N]
+export WORKBOOK [--period P] [--year N] [--annex] -o OUT.docx|OUT.pdf | check WORKBOOK [--period P] [--year N]
 
 Errors reach the clerk as one Vietnamese sentence (the English gloss goes to the log), never a traceback.
 """
@@ -43,11 +43,13 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--place", default="", help="địa danh")
     ls = sub.add_parser("list", help="liệt kê các báo cáo trong sổ")
     ls.add_argument("workbook", metavar="WORKBOOK")
-    e = sub.add_parser("export", help="xuất báo cáo ra tệp Word (.docx)")
+    e = sub.add_parser("export", help="xuất báo cáo ra tệp Word (.docx) hoặc PDF (.pdf, kèm tệp .docx bên cạnh)")
     e.add_argument("workbook", metavar="WORKBOOK")
     e.add_argument("--period", help=PERIOD_HELP)
     e.add_argument("--year", type=int)
-    e.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    e.add_argument("--annex", action="store_true",
+                   help="kèm phụ lục số liệu (các lĩnh vực và cột đã chọn cho báo cáo, hoặc tất cả)")
+    e.add_argument("-o", "--output", required=True, metavar="OUT.docx|OUT.pdf")
     c = sub.add_parser("check", help="kiểm tra số liệu và thể thức trước khi ký")
     c.add_argument("workbook", metavar="WORKBOOK")
     c.add_argument("--period", help=PERIOD_HELP)

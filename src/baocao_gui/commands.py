@@ -105,9 +105,11 @@ def export(args: argparse.Namespace) -> int:
     output = export_target(args.output)  # refuses a suffix no writer knows before reading anything
     workbook = _read(args.workbook)
     report = _report(workbook, args, args.workbook)
-    exported = export_report(workbook, report, output)
+    exported = export_report(workbook, report, output, annex=True if args.annex else None)
     for citation in exported.missing:
         print(f"Cảnh báo: chưa có số liệu cho “{citation}”; báo cáo ghi dấu [?] ở chỗ đó.", file=sys.stderr)
+    for path in exported.beside:
+        print(f"Đã ghi tệp Word: {path}")
     print(f"Đã xuất báo cáo: {exported.path}")
     return 0
 

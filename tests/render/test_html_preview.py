@@ -180,3 +180,19 @@ def test_qt_keeps_an_anchor_for_every_body_item(qtbot, outline):
             fragments += 1
         block = block.next()
     assert names >= {f"b{i}" for i in range(len(outline.body))}
+
+
+def test_the_annex_is_previewed_after_the_signature_as_the_docx_has_it(sample_workbook):
+    wb = workbook_of(sample_workbook)
+    outline = compose_outline(wb, wb.report_for(2023), annex=True)
+    html = outline_to_html(outline)
+    texts = Preview(html).texts()
+    name = texts.index(outline.signature.name) if outline.signature.name else texts.index("PHÓ GIÁM ĐỐC")
+    label = texts.index("Phụ lục")
+    assert label > name and texts[label + 1] == "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU NĂM 2023"
+    assert any("khổ ngang" in t for t in texts[name:label])  # the clerk is told the pages turn
+    annex = html[html.index("Phụ lục"):]
+    assert '<td colspan="8"><b>Công tác Lao động – Việc làm và Giáo dục nghề nghiệp</b></td>' in annex
+    assert '<td align="right">18.498</td><td align="right">101,64%</td>' in annex
+    assert '<td align="left" style="padding-left:' in annex  # a breakdown, indented
+    assert '<td align="right">&nbsp;</td>' in annex  # an empty figure, left empty

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # for type checkers, and for PyInstaller, which finds modules
     from ..store.lock import LockedError
     from ..store.workbook import BusyWorkbook
     from .document import EVERYTHING, Change, Document, Edit, EditRefused, Scope
-    from .export import Exported, export_report, export_target
+    from .export import Exported, choose_target, export_report, export_target, write_report
     from .files import catalogues, new_workbook, write_sample
 
 _WHERE = {
@@ -27,12 +27,14 @@ _WHERE = {
     "LockedError": "..store.lock", "BusyWorkbook": "..store.workbook",
     "EVERYTHING": ".document", "Change": ".document", "Document": ".document", "Edit": ".document",
     "EditRefused": ".document", "Scope": ".document",
-    "Exported": ".export", "export_report": ".export", "export_target": ".export",
+    "Exported": ".export", "export_report": ".export", "export_target": ".export", "choose_target": ".export",
+    "write_report": ".export",
     "catalogues": ".files", "new_workbook": ".files", "write_sample": ".files",
 }
 __all__ = ["EVERYTHING", "Backup", "BusyWorkbook", "Change", "DamagedWorkbook", "Document", "Edit", "EditRefused",
            "Exported", "LockedError", "Scope", "UnreadableRows", "UserError", "WorkbookError", "catalogues",
-           "copy_backup_beside", "export_report", "export_target", "list_backups", "new_workbook", "write_sample"]
+           "choose_target", "copy_backup_beside", "export_report", "export_target", "list_backups", "new_workbook",
+           "write_report", "write_sample"]
 
 
 def __getattr__(name: str) -> Any:

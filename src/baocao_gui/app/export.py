@@ -1,8 +1,11 @@
 """One export path for the window and the command line: the checks before signing, the writer chosen by
-the target's suffix, the atomic write, the messages. ``.docx`` today; the PDF issue adds ``.pdf``."""
+the target's suffix, the atomic write, the messages. ``.docx``, and ``.pdf`` (the .docx written beside it first,
+then converted by Word or LibreOffice: with no converter the .docx is still there and one sentence says what to
+install)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,39 +16,54 @@ from ..domain.checks import Finding, check_report
 from ..domain.model import Report, Workbook
 from ..errors import UserError
 
+Progress = Callable[[str], None]  # one Vietnamese phrase: what the export is doing now
 
-def _write_docx(outline: Outline, target: Path) -> Path:
+
+def _write_docx(outline: Outline, target: Path, cancel: threading.Event | None, progress: Progress) -> Path:
     from ..render.word import write_docx  # python-docx and lxml load at the first export, not at start
 
+    progress("Đang ghi tệp Word…")
     return write_docx(outline, target)
 
 
-WRITERS: dict[str, Callable[[Outline, Path], Path]] = {".docx": _write_docx}
-KINDS = {".docx": "Tệp Word"}
+def _write_pdf(outline: Outline, target: Path, cancel: threading.Event | None, progress: Progress) -> Path:
+    from ..render.pdf import NoConverter, convert, converter_name
+
+    docx = _write_docx(outline, target.with_suffix(".docx"), cancel, progress)
+    engine = converter_name()
+    if engine is None:
+        raise NoConverter(docx)
+    progress(f"Đang chuyển sang PDF bằng {engine}…")
+    return convert(docx, target, cancel)
+
+
+WRITERS: dict[str, Callable[[Outline, Path, threading.Event | None, Progress], Path]] = {
+    ".docx": _write_docx, ".pdf": _write_pdf}
+KINDS = {".docx": "Tệp Word", ".pdf": "Tệp PDF"}
 
 
 @dataclass(frozen=True)
 class Exported:
     path: Path
     missing: tuple[str, ...]  # citations without a figure: the file shows [?] there
+    beside: tuple[Path, ...] = ()  # other files written (the .docx a PDF was made from)
 
 
-def export_target(path: str | Path, *, add_suffix: bool = False) -> Path:
-    """The file to write: a known suffix, or (a name typed in a save dialog) ``.docx`` added."""
+def export_target(path: str | Path, *, add_suffix: bool = False, suffix: str = ".docx") -> Path:
+    """The file to write: a known suffix, or (a name typed in a save dialog) ``suffix`` added."""
     path = Path(path)
     if path.suffix.lower() in WRITERS:
         return path
     if add_suffix:
-        return path.with_name(path.name + ".docx")
+        return path.with_name(path.name + suffix)
     known = ", ".join(WRITERS)
     raise UserError(f"Tệp xuất “{path.name}” phải có đuôi {known}.", f"output {path.name} has no known suffix")
 
 
-def export_report(workbook: Workbook, report: Report, target: str | Path | Callable[[], Path | None],
-                  confirm: Callable[[list[Finding]], bool] | None = None) -> Exported | None:
-    """Write ``report`` to ``target`` (whole or not at all). With ``confirm``, the checks before signing come
-    first and an export the clerk does not confirm writes nothing (None). ``target`` may be a function that
-    asks for the file (the window's save dialog) after the checks; None from it writes nothing."""
+def choose_target(workbook: Workbook, report: Report, target: str | Path | Callable[[], Path | None],
+                  confirm: Callable[[list[Finding]], bool] | None = None) -> Path | None:
+    """The checks before signing (with ``confirm``: an export the clerk does not confirm writes nothing, None),
+    then the file: ``target`` may be a function that asks for it (the window's save dialog), None writing nothing."""
     if not callable(target):
         target = export_target(target)  # an unknown suffix is refused before anything else
     from .sent import as_sent
@@ -58,6 +76,29 @@ def export_report(workbook: Workbook, report: Report, target: str | Path | Calla
         if chosen is None:
             return None
         target = export_target(chosen)
-    outline = compose_outline(workbook, report)
-    WRITERS[target.suffix.lower()](outline, target)
-    return Exported(target, outline.missing)
+    return target
+
+
+def write_report(workbook: Workbook, report: Report, target: Path, *, annex: bool | None = None,
+                 cancel: threading.Event | None = None, progress: Progress | None = None) -> Exported:
+    """Write ``report`` to ``target`` (whole or not at all), the figures annex as the report chose it (``annex``
+    True or False overrides). ``cancel`` stops a PDF conversion; ``progress`` hears what is being done."""
+    from .sent import as_sent
+
+    target = export_target(target)
+    workbook, report = as_sent(workbook, report)  # a report signed and sent exports what was sent
+    outline = compose_outline(workbook, report, annex=annex)
+    suffix = target.suffix.lower()
+    WRITERS[suffix](outline, target, cancel, progress or (lambda _: None))
+    beside = (target.with_suffix(".docx"),) if suffix == ".pdf" else ()
+    return Exported(target, outline.missing, beside)
+
+
+def export_report(workbook: Workbook, report: Report, target: str | Path | Callable[[], Path | None],
+                  confirm: Callable[[list[Finding]], bool] | None = None, *, annex: bool | None = None) \
+        -> Exported | None:
+    """The checks, the file, then the writing, in one call (the command line; the window's Word export)."""
+    chosen = choose_target(workbook, report, target, confirm)
+    if chosen is None:
+        return None
+    return write_report(workbook, report, chosen, annex=annex)

@@ -20,6 +20,7 @@ from typing import Any
 from ..domain.figures import sheet
 from ..domain.model import (
     Agency,
+    AnnexChoice,
     Block,
     BlockKind,
     Indicator,
@@ -80,6 +81,9 @@ def snapshot(workbook: Workbook, report: Report) -> str:
             "values": {code: _plain(v) for code, v in sorted(report.values.items())},
             "blocks": [[part.value, sector, [[b.kind.value, b.text] for b in blocks]]
                        for (part, sector), blocks in sorted(report.blocks.items()) if blocks],
+            "annex": None if report.annex is None else {
+                "sectors": None if report.annex.sectors is None else list(report.annex.sectors),
+                "columns": list(report.annex.columns)},
         },
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -97,11 +101,19 @@ def restore(text: str, live: Report) -> tuple[Workbook, Report]:
         values={code: _build(Values, v) for code, v in r["values"].items()},
         blocks={(Part(part), sector): tuple(Block(BlockKind(kind), text) for kind, text in blocks)
                 for part, sector, blocks in r["blocks"]},
+        annex=_annex(r.get("annex")),  # snapshots taken before annexes existed have none
     )
     workbook = Workbook(agency=report.agency, labels=data["labels"],
                         sectors=tuple(_build(Sector, s) for s in data["sectors"]),
                         indicators=tuple(_build(Indicator, i) for i in data["indicators"]), reports=(report,))
     return workbook, report
+
+
+def _annex(data: dict[str, Any] | None) -> AnnexChoice | None:
+    if data is None:
+        return None
+    sectors = data.get("sectors")
+    return AnnexChoice(None if sectors is None else tuple(sectors), tuple(data.get("columns") or ()))
 
 
 def as_sent(workbook: Workbook, report: Report) -> tuple[Workbook, Report]:

@@ -102,11 +102,46 @@ class Signature:
 
 
 @dataclass(frozen=True)
+class AnnexRow:
+    """A row of the figures annex: a sector (a bold group row) or an indicator, ``depth`` 1 for a breakdown
+    under its total. ``cells`` are STT, the name, then one per column of the annex."""
+
+    cells: tuple[str, ...]
+    sector: bool = False
+    depth: int = 0
+    code: str = ""  # the indicator's citation code (empty for a sector row)
+
+
+@dataclass(frozen=True)
+class Annex:
+    """The figures annex (Phụ lục), printed after the signature on its own pages that number themselves."""
+
+    label: str  # Phụ lục
+    title: str  # upper case
+    attached: str  # (Kèm theo Báo cáo số …/BC-… ngày … của …)
+    columns: tuple[str, ...]  # the figure field of each column after STT and the name ("unit", "plan", …)
+    header: tuple[str, ...]  # one per cell of a row
+    rows: tuple[AnnexRow, ...]
+
+    def lines(self) -> list[str]:
+        return [self.label, self.title, self.attached, "\t".join(self.header),
+                *("\t".join(row.cells) for row in self.rows)]
+
+    def cell(self, code: str, column: str) -> str:
+        """What the annex prints for ``code``'s ``column`` ("" when it has no such row or column)."""
+        if column not in self.columns:
+            return ""
+        row = next((r for r in self.rows if r.code == code), None)
+        return row.cells[2 + self.columns.index(column)] if row else ""
+
+
+@dataclass(frozen=True)
 class Outline:
     front: FrontMatter
     body: tuple[Heading | Paragraph | TableItem, ...]
     signature: Signature
     missing: tuple[str, ...] = field(default=())  # citations without a figure, e.g. "viec_lam.pct_plan"
+    annex: Annex | None = None
 
     def lines(self) -> list[str]:
         """Every line of text in reading order (tests and the preview use it)."""
@@ -121,4 +156,6 @@ class Outline:
                 out.append(item.line)
         s = self.signature
         out += ["Nơi nhận:", *s.recipients, s.authority, s.title, s.name]
+        if self.annex is not None:
+            out += self.annex.lines()
         return [x for x in out if x]

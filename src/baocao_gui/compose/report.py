@@ -12,11 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..domain.figures import sheet
-from ..domain.model import Block, BlockKind, Part, Report, Workbook
+from ..domain.model import AnnexChoice, Block, BlockKind, Part, Report, Workbook
 from ..domain.structure import HOLDS, PART_ONE, SECTIONS, Node
 from ..domain.tables import Table
 from ..domain.text import drop_illegal
 from ..domain.vnformat import format_doc_number, format_place_date
+from .annex import compose_annex
 from .outline import Cell, FrontMatter, Heading, Level, Outline, Paragraph, Signature, Spans, TableItem
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
@@ -158,7 +159,9 @@ class _Entry:
     key: str = ""
 
 
-def compose_outline(workbook: Workbook, report: Report) -> Outline:
+def compose_outline(workbook: Workbook, report: Report, *, annex: bool | None = None) -> Outline:
+    """The report as it prints. ``annex``: None follows the report's own choice; True adds the figures annex
+    (the report's choice of sectors and columns, or all of them); False leaves it out."""
     composer = _Composer(workbook, report)
     body = composer.compose()
     agency = report.agency
@@ -175,4 +178,6 @@ def compose_outline(workbook: Workbook, report: Report) -> Outline:
     )
     signature = Signature(upper(report.signer_authority), upper(report.signer_title), nfc(report.signer_name),
                           recipient_lines(nfc(x) for x in report.recipients))
-    return Outline(front, tuple(body), signature, tuple(dict.fromkeys(composer.missing)))
+    choice = report.annex if annex is None else (report.annex or AnnexChoice()) if annex else None
+    figures = compose_annex(workbook, report, choice) if choice is not None else None
+    return Outline(front, tuple(body), signature, tuple(dict.fromkeys(composer.missing)), figures)

@@ -217,6 +217,18 @@ class Sent:
     locked: bool = True  # False once "Mở khóa để sửa" was confirmed (the snapshot is kept)
 
 
+# The figure columns a report's annex (phụ lục số liệu) may show, in their printed order.
+ANNEX_COLUMNS = ("unit", "plan", "actual", "pct_plan", "last", "pct_last", "target")
+
+
+@dataclass(frozen=True)
+class AnnexChoice:
+    """The report's figures annex: which sectors (None: every sector with figures) and which columns, in order."""
+
+    sectors: tuple[str, ...] | None = None
+    columns: tuple[str, ...] = ANNEX_COLUMNS
+
+
 @dataclass(frozen=True)
 class Report:
     id: int
@@ -236,6 +248,7 @@ class Report:
     values: dict[str, Values] = field(default_factory=dict)
     # narrative: (part, sector code or "") → blocks in order
     blocks: dict[tuple[Part, str], tuple[Block, ...]] = field(default_factory=dict)
+    annex: AnnexChoice | None = None  # no annex unless the clerk chose one
 
     def part(self, part: Part, sector: str = "") -> tuple[Block, ...]:
         return self.blocks.get((Part(part), sector), ())

@@ -11,8 +11,19 @@ from __future__ import annotations
 import dataclasses
 from html import escape
 
-from ..compose.outline import Heading, Level, Outline, Paragraph, Spans, TableItem
-from .layout import BODY_PT, CELL_MARGIN_MM, HEADER_MM, SIGNATURE_GAP_LINES, SIGNATURE_MM, TABLE_PT, TEXT_MM
+from ..compose.outline import Annex, Heading, Level, Outline, Paragraph, Spans, TableItem
+from .annex_layout import annex_geometry
+from .layout import (
+    ANNEX_INDENT_MM,
+    ANNEX_PT,
+    BODY_PT,
+    CELL_MARGIN_MM,
+    HEADER_MM,
+    SIGNATURE_GAP_LINES,
+    SIGNATURE_MM,
+    TABLE_PT,
+    TEXT_MM,
+)
 from .textwidth import text_width_pt
 
 FONT = "'Times New Roman', 'Liberation Serif', 'Tinos', serif"
@@ -159,9 +170,43 @@ def _signature(outline: Outline) -> list[str]:
     return [_table(left, right, SIGNATURE_MM, before=BODY_PT)]
 
 
+def _annex(annex: Annex) -> list[str]:
+    """The annex as the .docx has it, after a page break: its label, title and line, then the table with the same
+    column shares, bold sector rows spanning it, breakdowns indented and figures right-aligned."""
+    landscape, widths_mm = annex_geometry(annex)
+    total = sum(widths_mm)
+    shares = [round(100 * w / total) for w in widths_mm]
+    figures = {k for k, c in enumerate(annex.columns, 2) if c != "unit"}
+    note = "trang riêng, khổ ngang" if landscape else "trang riêng"
+    out = ['<hr style="margin-top:18px; margin-bottom:2px"/>',
+           _p(f"[{annex.label}: {note}, đánh số trang riêng]", size=10, italic=True, after=6),
+           _p(annex.label, bold=True, anchor="annex"), _p(annex.title, bold=True),
+           _p(annex.attached, italic=True, after=12)]
+    rows = [(f'<table width="100%" border="1" cellspacing="0" cellpadding="3" '
+             f'style="border-collapse:collapse; font-size:{ANNEX_PT}pt">')]
+    rows.append("<tr>" + "".join(f'<td width="{shares[c]}%" align="center" valign="middle"><b>{escape(text)}</b></td>'
+                                  for c, text in enumerate(annex.header)) + "</tr>")
+    indent = round(ANNEX_INDENT_MM / 25.4 * 96)
+    for row in annex.rows:
+        if row.sector:
+            rows.append(f'<tr><td align="center"><b>{escape(row.cells[0])}</b></td>'
+                        f'<td colspan="{len(annex.header) - 1}"><b>{escape(row.cells[1])}</b></td></tr>')
+            continue
+        cells = []
+        for c, text in enumerate(row.cells):
+            align = "center" if c == 0 else "left" if c == 1 else "right" if c in figures else "center"
+            style = f' style="padding-left:{indent * row.depth + 3}px"' if c == 1 and row.depth else ""
+            cells.append(f'<td align="{align}"{style}>{escape(text) or "&nbsp;"}</td>')
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    rows.append("</table>")
+    return out + ["".join(rows)]
+
+
 def outline_to_html(outline: Outline) -> str:
     """A complete HTML document of the report, for a QTextBrowser (or any browser)."""
     parts = [*_front(outline), *_body(outline), *_signature(outline)]
+    if outline.annex is not None:
+        parts += _annex(outline.annex)
     title = escape(f"{outline.front.type_name} {outline.front.summary}")
     return ('<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"/>'
             f"<title>{title}</title></head>\n"

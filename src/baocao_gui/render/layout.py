@@ -11,3 +11,8 @@ SIGNATURE_GAP_LINES = 4  # room for the hand signature and the seal
 TABLE_PT = 13  # a table in the text: 12–13 pt
 TABLE_BORDER_EIGHTHS = 4  # single borders, ½ pt
 TABLE_CELL_SPACE_PT = 2  # above and below a cell's text
+# The figures annex (PL I: landscape only for a wide table in an appendix): A4 turned, the same margins as read.
+LANDSCAPE_TEXT_MM = 297.0 - 35.0 - 20.0
+ANNEX_PT = 12  # its table, 12–13 pt
+ANNEX_NAME_MIN_MM = 60.0  # the indicator's name: narrower than this, the annex turns the page
+ANNEX_INDENT_MM = 5.0  # a breakdown under its total

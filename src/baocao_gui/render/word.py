@@ -12,16 +12,20 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
 
-from ..compose.outline import Heading, Level, Outline, Paragraph, TableItem
+from ..compose.outline import Annex, Heading, Level, Outline, Paragraph, TableItem
 from ..errors import UserError
 from ..paths import resource
+from .annex_layout import annex_geometry
 from .layout import (
+    ANNEX_INDENT_MM,
+    ANNEX_PT,
     CELL_MARGIN_MM,
     HEADER_MM,
     HEADER_SHIFT_MM,
@@ -275,6 +279,82 @@ class _Writer:
                 run.text = text
 
 
+    def annex(self, annex: Annex) -> None:
+        """The figures annex on its own section: turned landscape when its columns need it, its pages numbered
+        from 1 on their own (page 1 of the annex, like page 1 of the report, shows no number; PL I §I.7 and the
+        appendix rule), the header row repeated on every page, sectors as bold group rows spanning the table,
+        breakdowns indented under their total, figures right-aligned and empty where nothing was typed."""
+        landscape, widths_mm = annex_geometry(annex)
+        section = self.document.add_section(WD_SECTION.NEW_PAGE)  # linked to the report's headers: same numbers
+        if landscape:
+            width, height = section.page_width, section.page_height
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = max(width, height), min(width, height)
+        number_type = OxmlElement("w:pgNumType")
+        number_type.set(qn("w:start"), "1")
+        section._sectPr.insert_element_before(
+            number_type, "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
+            "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
+        label = self.add(self.document, annex.label, "BC Part")
+        label.paragraph_format.space_before = Pt(0)
+        self.add(self.document, annex.title, "BC Part Title").paragraph_format.space_after = Pt(0)
+        attached = self.add(self.document, annex.attached, "BC Place Date")
+        attached.paragraph_format.space_before = Pt(0)
+        attached.paragraph_format.space_after = Pt(12)
+
+        room = section.page_width - section.left_margin - section.right_margin
+        scale = room / Mm(sum(widths_mm))
+        widths = tuple(Emu(int(Mm(w) * scale)) for w in widths_mm)
+        table = self.document.add_table(rows=1 + len(annex.rows), cols=len(widths))
+        table.autofit = False
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        _borders(table, "single")
+        for col, width in zip(table.columns, widths, strict=True):
+            col.width = width
+        figures = {k for k, c in enumerate(annex.columns, 2) if c != "unit"}
+        for r, row in enumerate(table.rows):
+            tr_pr = row._tr.get_or_add_trPr()
+            tr_pr.append(OxmlElement("w:tblHeader" if r == 0 else "w:cantSplit"))
+            cells = row.cells
+            line = annex.header if r == 0 else annex.rows[r - 1].cells
+            item = None if r == 0 else annex.rows[r - 1]
+            if item is not None and item.sector:  # the sector's title spans the row
+                cells[1].merge(cells[-1])
+                line = line[:2]
+            for c, text in enumerate(line):
+                cell = cells[c]
+                cell.width = widths[c] if not (item is not None and item.sector and c == 1) else Emu(sum(widths[1:]))
+                paragraph = self.add(cell, "", "Normal")
+                if text:
+                    run = paragraph.add_run(text)
+                    run.font.size = Pt(ANNEX_PT)
+                    run.font.bold = (r == 0 or item.sector) or None
+                fmt = paragraph.paragraph_format
+                fmt.first_line_indent = Pt(0)
+                fmt.space_before = fmt.space_after = Pt(TABLE_CELL_SPACE_PT)
+                fmt.line_spacing = 1.0
+                fmt.keep_with_next = False
+                if r == 0 or c == 0:
+                    fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                elif c == 1:
+                    fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                    if item is not None and item.depth:
+                        fmt.left_indent = Mm(ANNEX_INDENT_MM * item.depth)
+                else:
+                    fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT if c in figures else WD_ALIGN_PARAGRAPH.CENTER
+            if r == 0:
+                for cell in cells:
+                    _v_align(cell, "center")
+
+
+def _v_align(cell, value: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    align = OxmlElement("w:vAlign")
+    align.set(qn("w:val"), value)
+    tc_pr.insert_element_before(align, "w:hideMark", "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge",
+                                "w:tcPrChange")
+
+
 REQUIRED_STYLES = ("Normal", "BC Bullet", "BC Part", "BC Part Title", *HEADING_STYLE.values(), "BC Header", "BC Header Bold", "BC Motto",
     "BC Place Date", "BC Rule", "BC Type Name", "BC Summary", "BC Recipients Title", "BC Recipient", "BC Signer",
     "BC Page Number")
@@ -319,6 +399,8 @@ def build_document(outline: Outline, template: Path | None = None) -> Document:
     writer.body(outline)
     writer.signature(outline)
     writer.page_numbers()
+    if outline.annex is not None:
+        writer.annex(outline.annex)
     props = document.core_properties
     props.title = f"{outline.front.type_name} {outline.front.summary}"[:250]
     props.author = outline.front.agency

@@ -97,7 +97,8 @@ class Preview(QTextBrowser):
     def _patch(self, new) -> bool:
         """Replace the text of changed paragraphs when nothing else changed; False to lay out afresh."""
         old = self.shown
-        if old is None or old.front != new.front or old.signature != new.signature or len(old.body) != len(new.body):
+        if old is None or old.front != new.front or old.signature != new.signature \
+                or old.annex != new.annex or len(old.body) != len(new.body):
             return False
         changed = []
         for index, (a, b) in enumerate(zip(old.body, new.body, strict=True)):

@@ -1,0 +1,166 @@
+"""The figures annex (Phụ lục: kết quả thực hiện các chỉ tiêu chủ yếu) composed from the report's own figures.
+
+Every cell is written by the report's figure sheet (``domain.figures.sheet``), the same writer the text's
+citations go through: a figure in the annex is the figure the text prints, to the digit, with its precision,
+its unit's way of writing and its reductions ("giảm 2,79%"). A figure not typed is an empty cell, never 0.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..domain.figures import MissingFigure, sheet
+from ..domain.model import ANNEX_COLUMNS, AnnexChoice, Indicator, Period, PlanMeaning, Report, Workbook
+from ..domain.vnformat import format_doc_number
+from .outline import Annex, AnnexRow
+
+DEFAULT_TITLE = "Kết quả thực hiện các chỉ tiêu chủ yếu {{period}}"
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+BLANK = "\u00a0" * 4  # room for the văn thư to write a number or a day by hand
+
+
+def column_names(period: Period) -> dict[str, str]:
+    """Each column's heading for ``period`` ("Thực hiện năm 2023", "Cùng kỳ năm 2022")."""
+    last = Period(period.kind, period.year - 1)
+    return {
+        "unit": "Đơn vị tính",
+        "plan": f"Kế hoạch năm {period.year}",
+        "actual": f"Thực hiện {period.label}",
+        "pct_plan": "So với kế hoạch",
+        "last": f"Cùng kỳ {last.label}",
+        "pct_last": "So với cùng kỳ",
+        "target": f"Kế hoạch {period.next_label}",
+    }
+
+
+COLUMN_LABELS = {  # what the window calls each column
+    "unit": "Đơn vị tính", "plan": "Kế hoạch", "actual": "Thực hiện", "pct_plan": "Tỷ lệ so với kế hoạch",
+    "last": "Cùng kỳ năm trước", "pct_last": "So với cùng kỳ", "target": "Kế hoạch kỳ sau",
+}
+
+_ACRONYM = re.compile(r"^[^aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+$")
+_ORGANS = {"sở", "ban", "phòng", "cục", "chi cục", "bộ", "văn phòng", "trung tâm", "thanh tra", "ủy ban nhân dân"}
+
+
+def agency_in_sentence(name: str) -> str:
+    """The issuing agency as a sentence names it: "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" → "Sở Lao động -
+    Thương binh và Xã hội". A name not typed in upper case is taken as typed. Vietnamese capitalises the organ
+    ("Sở") and the first word of each field it governs ("Lao động", "Thương binh", "Xã hội"); acronyms (UBND)
+    stay upper case."""
+    name = " ".join(name.split())
+    if not name or name != name.upper():
+        return name
+    words = name.lower().split(" ")
+    organ = next((len(o.split()) for o in sorted(_ORGANS, key=len, reverse=True)
+                  if " ".join(words[:len(o.split())]) == o), 1)
+    out = []
+    for i, word in enumerate(words):
+        after_break = i == 0 or i == organ or (i > 0 and (words[i - 1] in ("-", "–", "và") or words[i - 1].endswith(",")))
+        if _ACRONYM.match(word) and any(c.isalpha() for c in word) and len(word) > 1:
+            out.append(word.upper())
+        elif after_break:
+            out.append(word[:1].upper() + word[1:])
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def attached_line(report: Report) -> str:
+    """"(Kèm theo Báo cáo số 15/BC-SLĐTBXH ngày 18/01/2024 của Sở …)", the number and day left blank when the
+    văn thư fills them in."""
+    kind = " ".join(report.type_name.split()).capitalize() or "Báo cáo"
+    number = format_doc_number(report.number, " ".join(report.agency.abbreviation.split()).upper())
+    number = number.removeprefix("Số: ").replace("\u00a0" * 6, BLANK)
+    if report.date is not None:
+        date = f"{report.date.day:02d}/{report.date.month:02d}/{report.date.year}"
+    else:
+        date = f"{BLANK}/{BLANK}/{report.period.year + 1 if report.period.kind == 'year' else report.period.year}"
+    issuer = agency_in_sentence(report.agency.name)
+    return f"(Kèm theo {kind} số {number} ngày {date}{' của ' + issuer if issuer else ''})"
+
+
+class _Annex:
+    def __init__(self, workbook: Workbook, report: Report, choice: AnnexChoice):
+        self.workbook, self.report = workbook, report
+        self.writer = sheet(workbook, report)
+        self.columns = tuple(c for c in choice.columns if c in ANNEX_COLUMNS) or ANNEX_COLUMNS
+        self.sectors = choice.sectors
+
+    def figure(self, code: str, field: str) -> str:
+        try:
+            return self.writer.figure(code, field)
+        except MissingFigure:
+            return ""
+
+    def cell(self, indicator: Indicator, column: str) -> str:
+        code = indicator.code
+        if column == "unit":
+            return indicator.unit
+        decrease = indicator.plan_meaning == PlanMeaning.DECREASE
+        if column == "plan":
+            plan = self.figure(code, "plan")
+            return f"giảm {plan}" if decrease and plan else plan  # the text says "mục tiêu giảm từ 3% trở lên"
+        if column == "pct_plan":
+            # actual ÷ plan means nothing when the plan is a reduction in points
+            return "" if decrease and "pct_plan" not in self.writer.values(code).overrides else \
+                self.figure(code, "pct_plan")
+        if column == "pct_last" and indicator.is_rate:
+            return self.figure(code, "change")  # a rate is compared in points, as the text does: "giảm 2,79%"
+        return self.figure(code, column)
+
+    def rows_of(self, indicator: Indicator, depth: int, number: str, children: dict[str, list[Indicator]]) \
+            -> list[AnnexRow]:
+        cells = tuple(self.cell(indicator, c) for c in self.columns)
+        below: list[AnnexRow] = []
+        for child in children.get(indicator.code, []):
+            below += self.rows_of(child, depth + 1, "-" if depth == 0 else "+", children)
+        if not any(cells[i] for i, c in enumerate(self.columns) if c != "unit") and not below:
+            return []
+        return [AnnexRow((number, indicator.name.strip(), *cells), depth=depth, code=indicator.code), *below]
+
+    def rows(self) -> list[AnnexRow]:
+        out: list[AnnexRow] = []
+        known = {i.code for i in self.workbook.indicators}
+        children: dict[str, list[Indicator]] = {}
+        for i in self.workbook.indicators:
+            if i.parent in known and i.parent != i.code:
+                children.setdefault(i.parent, []).append(i)
+        groups = 0
+        for sector in self.workbook.sectors:
+            if self.sectors is not None and sector.code not in self.sectors:
+                continue
+            tops = [i for i in self.workbook.indicators if i.sector == sector.code and i.parent not in known]
+            rows: list[AnnexRow] = []
+            n = 0
+            for indicator in tops:
+                found = self.rows_of(indicator, 0, str(n + 1), children)
+                n += bool(found)
+                rows += found
+            if rows:
+                groups += 1
+                title = sector.title.strip()
+                out.append(AnnexRow((ROMAN[groups - 1] if groups <= len(ROMAN) else str(groups), title,
+                                     *("" for _ in self.columns)), sector=True))
+                out += rows
+        return out
+
+
+def compose_annex(workbook: Workbook, report: Report, choice: AnnexChoice) -> Annex | None:
+    """The annex of ``report`` as ``choice`` has it; None when no chosen sector has a figure."""
+    from .report import nfc, upper  # the report's text rules (NFC, nothing a .docx cannot hold)
+
+    annex = _Annex(workbook, report, choice)
+    rows = annex.rows()
+    if not rows:
+        return None
+    writer = annex.writer
+    title = writer.render(workbook.labels.get("annex_title", DEFAULT_TITLE))
+    names = column_names(report.period)
+    return Annex(
+        label="Phụ lục",
+        title=upper(title),
+        attached=nfc(attached_line(report)),
+        columns=annex.columns,
+        header=("STT", "Chỉ tiêu", *(names[c] for c in annex.columns)),
+        rows=tuple(AnnexRow(tuple(nfc(c) for c in r.cells), r.sector, r.depth, r.code) for r in rows),
+    )

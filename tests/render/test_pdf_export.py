@@ -1,0 +1,206 @@
+"""`export -o X.pdf`: the .docx beside it, then a PDF ready for the digital signature (PDF/A, fonts embedded,
+title and author, no form or script); without a converter one sentence, exit 2, and the .docx kept."""
+
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import docx
+import pytest
+from helpers import assert_valid_ooxml, run_cli
+from test_libreoffice import _need
+
+from baocao_gui.render import pdf as pdf_module
+from baocao_gui.render import word_pdf
+
+
+def pdfinfo(path, *extra):
+    return subprocess.run(["pdfinfo", *extra, str(path)], capture_output=True, text=True, check=True).stdout
+
+
+def field(info, name):
+    return re.search(rf"^{name}:\s*(.*)$", info, re.MULTILINE).group(1).strip()
+
+
+@pytest.fixture(scope="module")
+def exported_pdf(tmp_path_factory):
+    for tool in ("soffice", "pdfinfo", "pdffonts", "pdftotext"):
+        _need(tool)
+    folder = tmp_path_factory.mktemp("pdf export")
+    r = run_cli("sample", str(folder / "mẫu.baocao"))
+    assert r.returncode == 0, r.stderr
+    r = run_cli("export", str(folder / "mẫu.baocao"), "--annex", "-o", str(folder / "Báo cáo năm 2023.pdf"))
+    assert r.returncode == 0, r.stderr
+    assert "Đã ghi tệp Word" in r.stdout
+    return folder / "Báo cáo năm 2023.pdf"
+
+
+@pytest.mark.libreoffice
+def test_export_to_pdf_writes_the_docx_beside_it(exported_pdf):
+    beside = exported_pdf.with_suffix(".docx")
+    assert beside.exists()
+    assert_valid_ooxml(beside)
+    assert sorted(p.name for p in exported_pdf.parent.iterdir() if not p.name.endswith(".baocao")) == [
+        "Báo cáo năm 2023.docx", "Báo cáo năm 2023.pdf"]  # no temporary left behind
+
+
+@pytest.mark.libreoffice
+def test_the_pdf_is_pdf_a_with_title_author_and_no_form_or_script(exported_pdf):
+    info = pdfinfo(exported_pdf)
+    major, minor = (int(x) for x in field(info, "PDF version").split("."))
+    assert (major, minor) >= (1, 4)
+    assert field(info, "Title").startswith("BÁO CÁO TÓM TẮT Đánh giá kết quả thực hiện nhiệm vụ")
+    assert field(info, "Author") == "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
+    assert field(info, "Form") == "none" and field(info, "JavaScript") == "no"
+    meta = pdfinfo(exported_pdf, "-meta")
+    assert re.search(r"<pdfaid:part>2</pdfaid:part>", meta)  # PDF/A-2b: what archives and signing tools expect
+
+
+@pytest.mark.libreoffice
+def test_every_font_in_the_pdf_is_embedded(exported_pdf):
+    out = subprocess.run(["pdffonts", str(exported_pdf)], capture_output=True, text=True, check=True).stdout
+    rows = [line for line in out.splitlines()[2:] if line.strip()]
+    assert rows
+    for row in rows:
+        emb = row.split()[-5]
+        assert emb == "yes", row
+
+
+def _flat(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.libreoffice
+def test_the_pdf_says_what_the_docx_says(exported_pdf):
+    text = subprocess.run(["pdftotext", "-raw", str(exported_pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    pages = []
+    for page in text.split("\f"):
+        lines = page.strip("\n").splitlines()
+        if lines and lines[0].strip().isdigit():
+            lines = lines[1:]  # the page number in the header
+        pages.append("\n".join(lines))
+    flat = _flat(re.sub(r"(?<=\S)-\n\s*", "-", "\n".join(pages)))  # a line broken after "1947-" keeps its hyphen
+    document = docx.Document(str(exported_pdf.with_suffix(".docx")))
+    missing = []
+    for block in document.iter_inner_content():
+        if isinstance(block, docx.table.Table):
+            pieces = [p.text for cell in block._cells for p in cell.paragraphs]
+        else:
+            pieces = [block.text]
+        missing += [p for p in pieces if _flat(p) and _flat(p) not in flat]
+    assert missing == []
+
+
+def test_without_a_converter_export_to_pdf_says_what_to_install_exits_2_and_keeps_the_docx(sample_workbook,
+                                                                                           tmp_path):
+    bare = tmp_path / "bin"
+    bare.mkdir()
+    (bare / "python3").symlink_to(sys.executable)
+    target = tmp_path / "báo cáo.pdf"
+    r = run_cli("export", str(sample_workbook), "-o", str(target), env={"PATH": str(bare)})
+    assert r.returncode == 2
+    lines = [line for line in r.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Traceback" not in r.stderr
+    assert "cài LibreOffice" in lines[0] and "“báo cáo.docx”" in lines[0]
+    assert not target.exists()
+    assert_valid_ooxml(target.with_suffix(".docx"))
+
+
+def _soffice_processes():
+    out = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True, check=True).stdout
+    return {line.split()[0] for line in out.splitlines() if "soffice" in line and "baocao-lo-" in line}
+
+
+@pytest.mark.libreoffice
+def test_a_cancelled_conversion_stops_libreoffice_and_writes_no_pdf(exported_sample, tmp_path):
+    _need("soffice")
+    before = _soffice_processes()
+    cancel = threading.Event()
+    threading.Timer(0.3, cancel.set).start()
+    target = tmp_path / "huỷ.pdf"
+    started = time.monotonic()
+    with pytest.raises(pdf_module.Cancelled) as raised:
+        pdf_module.libreoffice_to_pdf(exported_sample, target, cancel)
+    assert time.monotonic() - started < 30
+    assert "tệp Word vẫn được giữ" in raised.value.message
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+    assert _soffice_processes() <= before  # nothing of ours left running
+
+
+def test_a_converter_that_fails_leaves_no_pdf_and_says_so(exported_sample, tmp_path, monkeypatch):
+    monkeypatch.setattr(pdf_module, "find_soffice", lambda: sys.executable)  # "converts" by failing
+    with pytest.raises(pdf_module.ConversionError) as raised:
+        pdf_module.libreoffice_to_pdf(exported_sample, tmp_path / "x.pdf")
+    assert "LibreOffice không chuyển được" in raised.value.message
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- Microsoft Word (Windows): the script and its command line; Word itself cannot run here -----------------
+
+def test_word_is_not_looked_for_outside_windows():
+    if sys.platform != "win32":
+        assert word_pdf.word_installed() is False
+
+
+def test_the_word_script_runs_word_unseen_exports_pdf_a_and_closes_word_even_on_error():
+    script = word_pdf.SCRIPT
+    body, _, cleanup = script.partition("} finally {")
+    assert "$word.Visible = $false" in body and "$word.DisplayAlerts = 0" in body
+    assert "AutomationSecurity = 3" in body  # macros off
+    assert "Documents.Open($source, $false, $true, $false)" in body  # read-only, not in recent files
+    export = re.search(r"ExportAsFixedFormat\(([^)]*)\)", body).group(1).split(", ")
+    assert export[1] == "17" and export[-1] == "$true"  # PDF, PDF/A (ISO 19005-1)
+    assert export[8] == "$true"  # document properties: title and author
+    assert "$document.Close(0)" in cleanup and "$word.Quit(0)" in cleanup  # in finally: also after an error
+
+
+def test_word_is_driven_through_powershell_with_the_paths_as_arguments(tmp_path, monkeypatch):
+    seen = {}
+
+    def fake_run(command, cancel, timeout=300, on_cancel=None):
+        seen["command"], seen["on_cancel"] = command, on_cancel
+        seen["script"] = Path(command[command.index("-File") + 1]).read_text(encoding="utf-8-sig")
+        Path(command[-1]).write_bytes(b"%PDF-1.7\n")
+        return subprocess.CompletedProcess(command, 0, b"", b"")
+
+    monkeypatch.setattr(word_pdf, "run_cancellable", fake_run)
+    source = tmp_path / "Báo cáo năm 2023.docx"
+    source.write_bytes(b"docx")
+    target = word_pdf.word_to_pdf(source, tmp_path / "Báo cáo năm 2023.pdf")
+    assert target.read_bytes() == b"%PDF-1.7\n"
+    command = seen["command"]
+    assert command[:6] == ["powershell.exe", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-File"]
+    assert command[-2] == str(source.resolve())
+    assert seen["script"] == word_pdf.SCRIPT
+    assert seen["on_cancel"] is word_pdf._let_finish  # a cancel lets Word close itself, never kills it
+
+
+def test_a_word_failure_is_one_sentence_and_leaves_no_pdf(tmp_path, monkeypatch):
+    monkeypatch.setattr(word_pdf, "run_cancellable",
+                        lambda command, cancel, **kw: subprocess.CompletedProcess(command, 1, b"", b"COM error"))
+    source = tmp_path / "a.docx"
+    source.write_bytes(b"docx")
+    with pytest.raises(pdf_module.ConversionError) as raised:
+        word_pdf.word_to_pdf(source, tmp_path / "a.pdf")
+    assert "Microsoft Word không chuyển được" in raised.value.message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx"]
+
+
+def test_word_is_preferred_where_it_is_installed(tmp_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(word_pdf, "word_installed", lambda: True)
+    monkeypatch.setattr(word_pdf, "word_to_pdf", lambda s, t, c=None: calls.append("word") or t)
+    assert pdf_module.converter_name() == "Microsoft Word"
+    pdf_module.convert(tmp_path / "a.docx", tmp_path / "a.pdf")
+    assert calls == ["word"]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX process groups")
+def test_run_cancellable_returns_the_output_of_a_finished_command():
+    result = pdf_module.run_cancellable([sys.executable, "-c", "print('xong')"], threading.Event())
+    assert result.returncode == 0 and result.stdout.strip() == b"xong"
