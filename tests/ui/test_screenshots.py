@@ -27,7 +27,7 @@ def test_every_tab_can_be_pictured_and_shows_content(qtbot, open_window, sample_
         colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 37)
                    for y in range(0, image.height(), 37)}
         assert len(colours) > 5 and QColor("#000000").name() in colours | {c for c in colours if c < "#333333"}
-    assert len(names) == window.tabs.count() == 2 + len(window.session.workbook.sectors) + 1
+    assert len(names) == window.tabs.count() == 2 + len(window.session.workbook.sectors) + 2
 
 
 def test_the_new_workbook_dialog_and_a_sent_report_can_be_pictured(qtbot, open_window, sample_workbook, tmp_path):

@@ -18,7 +18,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from ..domain.model import Part, Period, PeriodKind, Report, Workbook
+from ..domain.model import AnnexChoice, Part, Period, PeriodKind, Report, Workbook
 from ..domain.periods import carried_summary, carry, next_period, plan_sources
 from ..domain.tables import Table
 from ..errors import UserError
@@ -245,6 +245,10 @@ class Document:
 
     def set_recipients(self, lines: list[str]) -> Edit:
         return self._set("Sửa nơi nhận", edits.set_recipients, (self.report_id,), lines, merge_key="recipients")
+
+    def set_annex(self, choice: AnnexChoice | None) -> Edit:
+        """The report's figures annex: which sectors and columns, or None for no annex."""
+        return self._set("Sửa phụ lục số liệu", edits.set_annex, (self.report_id,), choice)
 
     def _part_of(self, block_id: int) -> Change:
         """The paragraphs to read again after an edit of one block: its part, when the model knows it."""

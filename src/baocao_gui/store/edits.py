@@ -8,13 +8,24 @@ no control characters, one paragraph per block.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
 from collections.abc import Callable
 from typing import Any
 
 from ..domain.codes import code_from_name
-from ..domain.model import OVERRIDE_FIELDS, VALUE_FIELDS, BlockKind, Part, Period, PeriodKind, Values
+from ..domain.model import (
+    ANNEX_COLUMNS,
+    OVERRIDE_FIELDS,
+    VALUE_FIELDS,
+    AnnexChoice,
+    BlockKind,
+    Part,
+    Period,
+    PeriodKind,
+    Values,
+)
 from ..domain.text import drop_illegal
 from ..domain.vnformat import NumberError, check_storable, to_decimal
 from .db import Db as Database
@@ -169,6 +180,42 @@ def set_recipients(db: Database, report_id: int, lines: list[str]) -> list[str]:
         db.execute("DELETE FROM recipient WHERE report_id = ?", [report_id])
         db["recipient"].insert_all({"report_id": report_id, "position": i, "text": clean_text(t)}
                                    for i, t in enumerate(x for x in lines if x.strip()))
+    return old
+
+
+def annex_row(choice: AnnexChoice) -> dict[str, Any]:
+    columns = [c for c in choice.columns if c in ANNEX_COLUMNS]
+    if not columns:
+        raise EditError("Phụ lục số liệu phải có ít nhất một cột.")
+    sectors = None if choice.sectors is None else json.dumps(list(choice.sectors), ensure_ascii=False)
+    return {"sectors": sectors, "columns": json.dumps(columns)}
+
+
+def read_annex(row: dict[str, Any] | None) -> AnnexChoice | None:
+    """The stored choice; ValueError when its cells are not what ``annex_row`` writes (a damaged file)."""
+    if row is None:
+        return None
+    columns = json.loads(row["columns"])
+    sectors = None if row["sectors"] is None else json.loads(row["sectors"])
+    if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns) or (
+            sectors is not None and (not isinstance(sectors, list) or not all(isinstance(c, str) for c in sectors))):
+        raise ValueError("annex cells are not lists of text")
+    return AnnexChoice(None if sectors is None else tuple(sectors),
+                       tuple(c for c in columns if c in ANNEX_COLUMNS) or ANNEX_COLUMNS)
+
+
+def set_annex(db: Database, report_id: int, choice: AnnexChoice | None) -> AnnexChoice | None:
+    """The report's figures annex (None: no annex); returns the choice it replaced."""
+    with db.atomic():
+        _one(db, "SELECT id FROM report WHERE id = ?", [report_id])
+        row = next(db.query("SELECT sectors, columns FROM annex WHERE report_id = ?", [report_id]), None)
+        try:
+            old = read_annex(row)
+        except ValueError:
+            old = AnnexChoice()
+        db.execute("DELETE FROM annex WHERE report_id = ?", [report_id])
+        if choice is not None:
+            db["annex"].insert({"report_id": report_id, **annex_row(choice)})
     return old
 
 
@@ -452,6 +499,9 @@ def create_report(db: Database, from_report_id: int | None, period: Period, valu
                 {"report_id": rid, "part": b["part"], "sector_id": b["sector_id"], "position": b["position"],
                  "kind": b["kind"], "text": b["text"] if b["kind"] == BlockKind.TABLE.value else shift(b["text"])}
                 for b in list(db.query("SELECT * FROM block WHERE report_id = ? ORDER BY id", [from_report_id])))
+        if from_report_id is not None:  # the annex as the report before had it
+            db.execute("INSERT INTO annex (report_id, sectors, columns) "
+                       "SELECT ?, sectors, columns FROM annex WHERE report_id = ?", [rid, from_report_id])
     return rid
 
 

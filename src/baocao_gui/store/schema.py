@@ -267,3 +267,19 @@ def m004_report_header(db: Database) -> None:
     problems = db.execute("PRAGMA foreign_key_check").fetchall()
     if problems:
         raise RuntimeError(f"foreign keys broken by m004: {problems[:5]}")
+
+
+@migrations()
+def m005_annex(db: Database) -> None:
+    """The report's figures annex, when the clerk chose one: its sectors (a JSON list of codes; NULL for every
+    sector with figures) and its columns (a JSON list, in order). No row: no annex."""
+    db.execute(
+        """CREATE TABLE annex (
+            report_id INTEGER PRIMARY KEY REFERENCES report(id) ON DELETE CASCADE,
+            sectors TEXT,
+            columns TEXT NOT NULL
+        )"""
+    )
+    for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):  # as m004 does for the rest
+        db.execute(f"""CREATE TRIGGER annex_{event.lower()}_edits_report AFTER {event} ON annex
+            BEGIN UPDATE report SET edited_at = {_EDITED} WHERE id = {row}.report_id; END""")

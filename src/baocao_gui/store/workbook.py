@@ -15,6 +15,7 @@ from ..domain.model import (
     OVERRIDE_FIELDS,
     VALUE_FIELDS,
     Agency,
+    AnnexChoice,
     Block,
     BlockKind,
     Indicator,
@@ -33,6 +34,7 @@ from ..domain.rules import Missing, Rule
 from ..domain.vnformat import storable
 from ..errors import UserError
 from .db import Db as Database
+from .edits import read_annex
 from .schema import APPLICATION_ID, MIGRATION_SET, migrations
 
 log = logging.getLogger(__name__)
@@ -462,7 +464,21 @@ def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: d
         **head, signer_authority=rd.text(r["signer_authority"], where), signer_title=rd.text(r["signer_title"], where),
         signer_name=rd.text(r["signer_name"], where), recipients=recipients, values=values, blocks=blocks,
         sectors_off=off,
+        annex=load_annex(db, rid, rd, where),
     )
+
+
+def load_annex(db: Database, report_id: int, rd: _Reader | None = None, where: str = "") -> AnnexChoice | None:
+    """The report's annex choice; a damaged one is reported and read as the full annex (it was chosen)."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'annex'").fetchone():
+        return None  # a workbook not yet migrated (the read-only probe before opening)
+    row = next(db.query("SELECT sectors, columns FROM annex WHERE report_id = ?", [report_id]), None)
+    try:
+        return read_annex(row)
+    except (ValueError, TypeError):
+        (rd or _Reader()).bad(f"{where} › phụ lục số liệu", "không đọc được các lĩnh vực và cột đã chọn; "
+                              "phụ lục được in đủ mọi lĩnh vực và cột")
+        return AnnexChoice()
 
 
 def code_maps(db: Database) -> tuple[dict[int, str], dict[int, str]]:

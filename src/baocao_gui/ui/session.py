@@ -141,6 +141,9 @@ class WorkbookSession(QObject):
     def set_recipients(self, lines: list[str]) -> bool:
         return self.push(self.doc.set_recipients(lines))
 
+    def set_annex(self, choice) -> bool:
+        return self.push(self.doc.set_annex(choice))
+
     def set_block_text(self, block_id: int, text: str) -> bool:
         return self.push(self.doc.set_block_text(block_id, text))
 

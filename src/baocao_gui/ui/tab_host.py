@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ..domain.checks import Place
 from ..domain.structure import Group
+from .annex_tab import AnnexTab
 from .general_tab import GeneralTab
 from .lock_state import lock_widgets
 from .parts_tab import PartsTab
@@ -56,13 +57,15 @@ class TabHost(QTabWidget):
         self.addTab(self.assessment, "Mở đầu, đánh giá chung")
         self.direction = PartsTab(self.session, Group.DIRECTION)
         self.addTab(self.direction, "Phương hướng kỳ tới")
+        self.annex = AnnexTab(self.session)
+        self.addTab(self.annex, "Phụ lục số liệu")
         self.stale = set()
         self.blockSignals(False)
         self.select(current or "tab-general")
         self._shown(self.currentIndex())
 
     def tabs(self) -> list:
-        return [self.general, *self.sector_tabs, self.assessment, self.direction]
+        return [self.general, *self.sector_tabs, self.assessment, self.direction, self.annex]
 
     def sector_tab(self, code: str) -> SectorTab | None:
         """The tab of a sector, built now if it has not been shown yet."""
