@@ -162,12 +162,16 @@ class MainWindow(QMainWindow):
         file_menu.addAction(close_action)
         file_menu.addSeparator()
         self.export_action = QAction("&Xuất tệp Word…", self, shortcut=QKeySequence("Ctrl+E"), triggered=flows.export)
+        self.pdf_action = QAction("Xuất &PDF…", self, shortcut=QKeySequence("Ctrl+Shift+E"),
+                                  triggered=flows.export_pdf)
+        self.pdf_action.setToolTip("Xuất tệp PDF để ký số (kèm tệp Word bên cạnh)")
         self.save_action = QAction("&Lưu", self, shortcut=QKeySequence.StandardKey.Save,
                                    triggered=flows.confirm_saved)
         self.copy_action = QAction("Lưu &bản sao…", self, triggered=flows.save_copy)
         self.restore_action = QAction("&Khôi phục từ bản lưu…", self, triggered=flows.restore_backup)
         self.restore_action.setEnabled(not self.session.readonly)
-        file_menu.addActions([self.save_action, self.export_action, self.copy_action, self.restore_action])
+        file_menu.addActions([self.save_action, self.export_action, self.pdf_action, self.copy_action,
+                              self.restore_action])
         file_menu.addSeparator()
         file_menu.addAction(QAction("Th&oát", self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close))
 
@@ -210,6 +214,7 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.period)
         toolbar.addSeparator()
         toolbar.addAction(self.export_action)
+        toolbar.addAction(self.pdf_action)
         self.addToolBar(toolbar)
         self._fill_periods()
 

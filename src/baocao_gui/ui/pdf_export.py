@@ -1,0 +1,91 @@
+"""Writing a PDF off the window's thread: the .docx, then Word or LibreOffice, with a progress box that says
+what is being done and for how long, and a Hủy button that stops the conversion (the .docx is kept)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ..app import UserError, write_report
+from ..domain.model import Report, Workbook
+
+log = logging.getLogger(__name__)
+
+
+class PdfExport(QObject):
+    """One PDF export under way; ``finished`` carries the ``Exported``, a ``UserError`` or another exception."""
+
+    progressed = Signal(str)
+    finished = Signal(object)
+
+    def __init__(self, parent: QWidget, workbook: Workbook, report: Report, target: Path):
+        super().__init__(parent)
+        self.workbook, self.report, self.target = workbook, report, target
+        self.cancel = threading.Event()
+        self.result: object = None
+        self.doing = "Đang chuẩn bị…"
+        self.started = time.monotonic()
+        self.dialog = QProgressDialog(self.doing, "&Hủy", 0, 0, parent)
+        self.dialog.setObjectName("pdf-progress")
+        self.dialog.setWindowTitle("Xuất tệp PDF")
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(0)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.setMinimumWidth(460)
+        self.dialog.canceled.connect(self.stop)
+        self.progressed.connect(self._doing)
+        self.finished.connect(self._finished)
+        self.clock = QTimer(self, interval=1000)
+        self.clock.timeout.connect(self._show)
+        self.thread = threading.Thread(target=self._work, name="baocao-pdf", daemon=True)
+
+    def start(self) -> None:
+        self.dialog.show()
+        self.clock.start()
+        self.thread.start()
+
+    def running(self) -> bool:
+        return self.thread.is_alive()
+
+    def stop(self) -> None:
+        """Hủy: the conversion is stopped (Word is left to close itself), the .docx stays."""
+        if self.result is None:
+            self.cancel.set()
+            self.doing = "Đang dừng…"
+            self._show()
+
+    def _work(self) -> None:
+        try:
+            result: object = write_report(self.workbook, self.report, self.target, cancel=self.cancel,
+                                          progress=self.progressed.emit)
+        except UserError as exc:
+            log.warning("PDF export: %s", exc.gloss)
+            result = exc
+        except Exception as exc:  # never silent: the window says one sentence, the log has the traceback
+            log.exception("PDF export failed")
+            result = exc
+        try:
+            self.finished.emit(result)
+        except RuntimeError:  # the window closed meanwhile
+            pass
+
+    def _doing(self, text: str) -> None:
+        if not self.cancel.is_set():
+            self.doing = text
+            self._show()
+
+    def _show(self) -> None:
+        seconds = int(time.monotonic() - self.started)
+        self.dialog.setLabelText(self.doing + (f" ({seconds} giây)" if seconds >= 2 else ""))
+
+    def _finished(self, result: object) -> None:
+        self.result = result
+        self.clock.stop()
+        self.dialog.canceled.disconnect(self.stop)
+        self.dialog.close()

@@ -1,0 +1,183 @@
+"""In the window: the report's annex chosen in its tab, "Xuất PDF…" off the window's thread with progress and
+Hủy, and after an export "Mở tệp", "Mở thư mục", "Gửi đi…"."""
+
+import subprocess
+
+import docx
+import pytest
+from helpers import assert_valid_ooxml
+from helpers import stored_report as stored
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+
+from baocao_gui.domain.model import AnnexChoice
+from baocao_gui.render import pdf as pdf_module
+from baocao_gui.ui import workflows as workflows_module
+
+
+@pytest.fixture(autouse=True)
+def past_the_gate(monkeypatch):
+    """The sample has findings: the clerk passes the gate (tested in test_findings.py)."""
+    from baocao_gui.ui.export_gate import ExportGate
+
+    monkeypatch.setattr(ExportGate, "ask", staticmethod(lambda parent, findings: True))
+
+
+@pytest.fixture
+def after_export(monkeypatch):
+    """The box shown after an export: records its buttons and answers ``answer`` (None: closed)."""
+    seen = {"answer": None, "boxes": []}
+
+    def choose(parent, icon, title, text, buttons, default=0, escape=None):
+        seen["boxes"].append((title, text, [label for label, _ in buttons]))
+        return seen["answer"]
+
+    monkeypatch.setattr(workflows_module, "choose", choose)
+    return seen
+
+
+def annex_tab(window):
+    window.select_tab("tab-annex")
+    return window.tabs.annex
+
+
+def test_the_annex_is_chosen_in_its_tab_saved_at_once_undone_previewed_and_exported(
+        qtbot, open_window, sample_workbook, tmp_path, monkeypatch, after_export):
+    window = open_window(sample_workbook)
+    tab = annex_tab(window)
+    assert not tab.on.isChecked() and not tab.choices.isEnabled()  # off by default
+    qtbot.mouseClick(tab.on, Qt.MouseButton.LeftButton, pos=tab.on.rect().topLeft() + tab.on.rect().center() / 4)
+    qtbot.waitUntil(lambda: stored(sample_workbook).annex == AnnexChoice())
+    assert tab.choices.isEnabled()
+    qtbot.waitUntil(lambda: "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU NĂM 2023" in window.preview.toPlainText(),
+                    timeout=5000)
+
+    inspection = next(tab.sectors.item(i) for i in range(tab.sectors.count())
+                      if tab.sectors.item(i).data(Qt.ItemDataRole.UserRole) == "thanh_tra")
+    inspection.setCheckState(Qt.CheckState.Unchecked)  # what a click on its box does
+    target_column = next(tab.columns.item(i) for i in range(tab.columns.count())
+                         if tab.columns.item(i).data(Qt.ItemDataRole.UserRole) == "target")
+    target_column.setCheckState(Qt.CheckState.Unchecked)
+    chosen = stored(sample_workbook).annex
+    assert "thanh_tra" not in chosen.sectors and len(chosen.sectors) == 5
+    assert chosen.columns == ("unit", "plan", "actual", "pct_plan", "last", "pct_last")
+
+    window.undo_action.trigger()
+    assert stored(sample_workbook).annex.columns[-1] == "target"
+    assert target_column.checkState() == Qt.CheckState.Checked  # the tab shows the undone choice
+
+    target = tmp_path / "kèm phụ lục.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Tệp Word (*.docx)"))
+    window.export_action.trigger()
+    assert_valid_ooxml(target)
+    document = docx.Document(str(target))
+    assert len(document.sections) == 2
+    annex = document.tables[-1]
+    names = [row.cells[1].text for row in annex.rows]
+    assert "Công tác Lao động – Việc làm và Giáo dục nghề nghiệp" in names
+    assert not any(n.startswith("Công tác Thanh tra") for n in names)
+
+
+def test_an_annex_needs_a_column_and_the_last_one_cannot_be_unticked(qtbot, open_window, sample_workbook):
+    window = open_window(sample_workbook)
+    tab = annex_tab(window)
+    tab.on.setChecked(True)
+    qtbot.waitUntil(lambda: stored(sample_workbook).annex is not None)
+    items = [tab.columns.item(i) for i in range(tab.columns.count())]
+    for item in items[1:]:
+        item.setCheckState(Qt.CheckState.Unchecked)
+    assert stored(sample_workbook).annex.columns == ("unit",)
+    items[0].setCheckState(Qt.CheckState.Unchecked)
+    assert "ít nhất một cột" in tab.message.text()
+    assert stored(sample_workbook).annex.columns == ("unit",)
+    qtbot.waitUntil(lambda: items[0].checkState() == Qt.CheckState.Checked)
+
+
+def _soffice_or_skip():
+    if pdf_module.find_soffice() is None:
+        import os
+
+        if os.environ.get("CI"):
+            pytest.fail("soffice is missing: .ci/run must install it")
+        pytest.skip("LibreOffice not installed")
+
+
+@pytest.mark.libreoffice
+def test_export_pdf_runs_beside_a_responsive_window_and_offers_open_folder_and_send(
+        qtbot, open_window, sample_workbook, tmp_path, monkeypatch, after_export):
+    _soffice_or_skip()
+    window = open_window(sample_workbook)
+    target = tmp_path / "Báo cáo năm 2023.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Tệp PDF (*.pdf)"))
+    sent = []
+    monkeypatch.setattr(workflows_module, "mail_with_attachment", lambda path: sent.append(path) or True)
+    after_export["answer"] = 2  # Gửi đi…
+    ticks = []
+    clock = QTimer(interval=20)
+    clock.timeout.connect(lambda: ticks.append(1))
+    clock.start()
+    window.pdf_action.trigger()  # returns at once: the work is on another thread
+    job = window.flows.pdf_job
+    assert job is not None and job.dialog.isVisible()
+    assert job.dialog.windowTitle() == "Xuất tệp PDF"
+    qtbot.waitUntil(lambda: job.result is not None, timeout=120_000)
+    clock.stop()
+    assert len(ticks) >= 10  # the window's event loop kept running while Word/LibreOffice worked
+    assert target.exists() and target.with_suffix(".docx").exists()
+    assert_valid_ooxml(target.with_suffix(".docx"))
+    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
+    assert "Pages:" in info
+    _title, text, buttons = after_export["boxes"][-1]
+    assert buttons == ["Mở &tệp", "Mở &thư mục", "&Gửi đi…", "Đóng"]
+    assert "“Báo cáo năm 2023.pdf” và tệp Word “Báo cáo năm 2023.docx” bên cạnh" in text
+    assert sent == [target]
+    assert "đính kèm" in window.statusBar().currentMessage()
+    assert not job.dialog.isVisible()
+
+
+@pytest.mark.libreoffice
+def test_cancelling_a_pdf_export_keeps_the_docx_and_writes_no_pdf(
+        qtbot, open_window, sample_workbook, tmp_path, monkeypatch, after_export):
+    _soffice_or_skip()
+    window = open_window(sample_workbook)
+    target = tmp_path / "huỷ.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.pdf_action.trigger()
+    job = window.flows.pdf_job
+    qtbot.waitUntil(lambda: "LibreOffice" in job.dialog.labelText(), timeout=30_000)
+    cancel = next(b for b in job.dialog.findChildren(QPushButton) if b.text() == "&Hủy")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: job.result is not None, timeout=30_000)
+    assert isinstance(job.result, pdf_module.Cancelled)
+    assert not target.exists() and target.with_suffix(".docx").exists()
+    assert "Đã hủy" in window.statusBar().currentMessage()
+    assert after_export["boxes"] == []
+
+
+def test_without_a_converter_the_window_says_what_to_install_and_the_docx_is_written(
+        qtbot, open_window, sample_workbook, tmp_path, monkeypatch, after_export):
+    window = open_window(sample_workbook)
+    target = tmp_path / "không chuyển được.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(pdf_module, "converter_name", lambda: None)
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: said.append(text))
+    window.pdf_action.trigger()
+    qtbot.waitUntil(lambda: window.flows.pdf_job.result is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: bool(said))
+    assert "cài LibreOffice" in said[0] and "“không chuyển được.docx”" in said[0]
+    assert target.with_suffix(".docx").exists() and not target.exists()
+
+
+def test_send_opens_the_folder_with_the_file_when_there_is_no_mail_program(
+        qtbot, open_window, sample_workbook, tmp_path, monkeypatch):
+    window = open_window(sample_workbook)
+    target = tmp_path / "gửi.docx"
+    target.write_bytes(b"x")
+    shown, opened = [], []
+    monkeypatch.setattr(workflows_module, "mail_with_attachment", lambda path: False)
+    monkeypatch.setattr(workflows_module, "show_in_folder", lambda path: shown.append(path) or False)
+    monkeypatch.setattr(workflows_module.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    assert window.flows.send(target) == "folder"
+    assert shown == [target] and opened == [str(tmp_path)]
+    assert "đã mở thư mục" in window.statusBar().currentMessage()
