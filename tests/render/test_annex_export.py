@@ -195,3 +195,22 @@ def test_the_figures_libreoffice_prints_in_the_annex_are_the_texts(pdf, exported
         "4.000", "8.491", "212,27%", "5.766", "147,25%", "4.000"]
     rate = next(line for line in layout.splitlines() if "Tỷ lệ hộ nghèo chung toàn tỉnh" in line)
     assert re.sub(r"\s+", " ", rate.split("toàn tỉnh")[1]).strip() == "% giảm 3% 5,18% 7,97% giảm 2,79% 2%"
+
+
+@pytest.mark.libreoffice
+def test_the_first_annex_page_can_be_pictured_landscape(pdf, tmp_path):
+    """A picture of the annex as LibreOffice prints it, for docs/ (BAOCAO_SCREENSHOTS=docs/screenshots)."""
+    import os
+    from pathlib import Path
+
+    _need("pdftoppm")
+    out = Path(os.environ.get("BAOCAO_SCREENSHOTS") or tmp_path)
+    out.mkdir(parents=True, exist_ok=True)
+    first = annex_pages(pdf)[0]
+    stem = out / "annex-page"
+    subprocess.run(["pdftoppm", "-f", str(first), "-l", str(first), "-r", "80", "-png", "-singlefile", str(pdf),
+                    str(stem)], check=True)
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(stem) + ".png")
+    assert image.width() > image.height() > 500

@@ -193,6 +193,6 @@ def test_the_annex_is_previewed_after_the_signature_as_the_docx_has_it(sample_wo
     assert any("khổ ngang" in t for t in texts[name:label])  # the clerk is told the pages turn
     annex = html[html.index("Phụ lục"):]
     assert '<td colspan="8"><b>Công tác Lao động – Việc làm và Giáo dục nghề nghiệp</b></td>' in annex
-    assert '<td align="right">18.498</td><td align="right">101,64%</td>' in annex
+    assert '<td align="right" style="white-space:nowrap">18.498</td>' in annex
     assert '<td align="left" style="padding-left:' in annex  # a breakdown, indented
     assert '<td align="right">&nbsp;</td>' in annex  # an empty figure, left empty

@@ -204,3 +204,55 @@ def test_word_is_preferred_where_it_is_installed(tmp_path, monkeypatch):
 def test_run_cancellable_returns_the_output_of_a_finished_command():
     result = pdf_module.run_cancellable([sys.executable, "-c", "print('xong')"], threading.Event())
     assert result.returncode == 0 and result.stdout.strip() == b"xong"
+
+
+# --- ready for the digital signature -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def unsigned_pdf(tmp_path_factory):
+    """The sample as the văn thư receives it for signing: a signer's name, number and date left blank."""
+    for tool in ("soffice", "pdftotext"):
+        _need(tool)
+    from baocao_gui.app import Document
+
+    folder = tmp_path_factory.mktemp("unsigned")
+    workbook = folder / "mẫu.baocao"
+    assert run_cli("sample", str(workbook)).returncode == 0
+    doc = Document(workbook)
+    try:
+        for field_name, value in (("signer_name", "Nguyễn Văn An"), ("number", None), ("date", None)):
+            doc.apply(doc.set_report_field(field_name, value))
+    finally:
+        doc.close()
+    target = folder / "chờ ký.pdf"
+    r = run_cli("export", str(workbook), "-o", str(target))
+    assert r.returncode == 0, r.stderr
+    return target
+
+
+def words(pdf, page):
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return [(m.group(5), float(m.group(2)), float(m.group(4))) for m in re.finditer(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', out)]
+
+
+@pytest.mark.libreoffice
+def test_the_signature_block_keeps_room_for_the_signature_and_seal_images(unsigned_pdf):
+    from baocao_gui.render.layout import SIGNATURE_ROOM_MM
+
+    pages = int(field(pdfinfo(unsigned_pdf), "Pages"))
+    page = next(n for n in range(pages, 0, -1) if any(w == "Nguyễn" for w, _, _ in words(unsigned_pdf, n)))
+    on_page = words(unsigned_pdf, page)
+    title_bottom = max(bottom for w, _, bottom in on_page if w == "PHÓ")
+    name_top = min(top for w, top, _ in on_page if w == "Nguyễn")
+    free_mm = (name_top - title_bottom) / 72 * 25.4
+    assert free_mm >= SIGNATURE_ROOM_MM, f"{free_mm:.1f} mm between the title and the name"
+
+
+@pytest.mark.libreoffice
+def test_number_and_date_stay_blank_for_the_van_thu(unsigned_pdf):
+    first = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(unsigned_pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Số:\s+/BC-SLĐTBXH", first)
+    assert re.search(r"Đắk Nông, ngày\s+tháng\s+năm 2024", first)

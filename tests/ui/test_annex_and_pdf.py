@@ -181,3 +181,46 @@ def test_send_opens_the_folder_with_the_file_when_there_is_no_mail_program(
     assert window.flows.send(target) == "folder"
     assert shown == [target] and opened == [str(tmp_path)]
     assert "đã mở thư mục" in window.statusBar().currentMessage()
+
+
+@pytest.mark.libreoffice
+def test_the_pdf_export_dialogs_and_the_annex_tab_can_be_pictured(qtbot, open_window, sample_workbook, tmp_path,
+                                                                   monkeypatch):
+    """Pictures for docs/ (BAOCAO_SCREENSHOTS=docs/screenshots): the annex tab, the progress box of "Xuất PDF…"
+    and the box after the export with its four buttons."""
+    import os
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    _soffice_or_skip()
+    out = Path(os.environ.get("BAOCAO_SCREENSHOTS") or tmp_path)
+    out.mkdir(parents=True, exist_ok=True)
+    window = open_window(sample_workbook)
+    window.resize(1500, 900)
+    tab = annex_tab(window)
+    tab.on.setChecked(True)
+    qtbot.waitUntil(lambda: "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU" in window.preview.toPlainText(), timeout=5000)
+    window.preview.scrollToAnchor("annex")
+    qtbot.wait(100)
+    assert window.grab().save(str(out / "annex-tab.png"))
+
+    target = tmp_path / "Báo cáo tóm tắt năm 2023.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    pictured = []
+
+    def picture_and_close(box):
+        box.show()
+        QApplication.processEvents()
+        pictured.append(box.grab().save(str(out / "export-done-box.png")))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", picture_and_close)
+    window.pdf_action.trigger()
+    job = window.flows.pdf_job
+    qtbot.waitUntil(lambda: "LibreOffice" in job.dialog.labelText() or job.result is not None, timeout=30_000)
+    if job.result is None:
+        assert job.dialog.grab().save(str(out / "export-pdf-progress.png"))
+    qtbot.waitUntil(lambda: job.result is not None, timeout=120_000)
+    qtbot.waitUntil(lambda: bool(pictured), timeout=5000)
+    assert pictured == [True]

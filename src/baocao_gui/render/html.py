@@ -19,6 +19,7 @@ from .layout import (
     BODY_PT,
     CELL_MARGIN_MM,
     HEADER_MM,
+    LANDSCAPE_TEXT_MM,
     SIGNATURE_GAP_LINES,
     SIGNATURE_MM,
     TABLE_PT,
@@ -178,12 +179,14 @@ def _annex(annex: Annex) -> list[str]:
     shares = [round(100 * w / total) for w in widths_mm]
     figures = {k for k, c in enumerate(annex.columns, 2) if c != "unit"}
     note = "trang riêng, khổ ngang" if landscape else "trang riêng"
+    # a landscape page is shown shrunk to the preview's portrait width, so that its lines break where they will
+    size = round(ANNEX_PT * (TEXT_MM / LANDSCAPE_TEXT_MM if landscape else 1), 1)
     out = ['<hr style="margin-top:18px; margin-bottom:2px"/>',
            _p(f"[{annex.label}: {note}, đánh số trang riêng]", size=10, italic=True, after=6),
            _p(annex.label, bold=True, anchor="annex"), _p(annex.title, bold=True),
            _p(annex.attached, italic=True, after=12)]
     rows = [(f'<table width="100%" border="1" cellspacing="0" cellpadding="3" '
-             f'style="border-collapse:collapse; font-size:{ANNEX_PT}pt">')]
+             f'style="border-collapse:collapse; font-size:{size:g}pt">')]
     rows.append("<tr>" + "".join(f'<td width="{shares[c]}%" align="center" valign="middle"><b>{escape(text)}</b></td>'
                                   for c, text in enumerate(annex.header)) + "</tr>")
     indent = round(ANNEX_INDENT_MM / 25.4 * 96)
@@ -196,6 +199,8 @@ def _annex(annex: Annex) -> list[str]:
         for c, text in enumerate(row.cells):
             align = "center" if c == 0 else "left" if c == 1 else "right" if c in figures else "center"
             style = f' style="padding-left:{indent * row.depth + 3}px"' if c == 1 and row.depth else ""
+            if c in figures and text:  # a figure is never broken across lines
+                style = ' style="white-space:nowrap"'
             cells.append(f'<td align="{align}"{style}>{escape(text) or "&nbsp;"}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
     rows.append("</table>")
