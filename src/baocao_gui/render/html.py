@@ -22,6 +22,7 @@ from .layout import (
     LANDSCAPE_TEXT_MM,
     SIGNATURE_GAP_LINES,
     SIGNATURE_MM,
+    SIGNATURE_NAME_SPACE_PT,
     TABLE_PT,
     TEXT_MM,
 )
@@ -167,7 +168,7 @@ def _signature(outline: Outline) -> list[str]:
     left += [_p(line, size=11, align="left") for line in s.recipients]
     right = [_p(line, bold=True) for line in (s.authority, s.title) if line]
     right += [_p("") for _ in range(SIGNATURE_GAP_LINES)]
-    right.append(_p(s.name, bold=True))
+    right.append(_p(s.name, bold=True, before=SIGNATURE_NAME_SPACE_PT))
     return [_table(left, right, SIGNATURE_MM, before=BODY_PT)]
 
 

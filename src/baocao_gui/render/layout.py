@@ -9,9 +9,11 @@ SIGNATURE_MM = (75.0, 80.0)  # recipients | signer
 CELL_MARGIN_MM = 1.905  # Word's default left and right cell margin (108 twips, 0,19 cm)
 # Room between the signer's title and name for the hand signature, or for the digital signature's images (the
 # signature image centred there, the seal image over its left third; PL I, chữ ký số): at least
-# SIGNATURE_ROOM_MM of free height on the rendered page. Six blank 14-pt lines give about 33 mm in LibreOffice
-# (the decree's "4–5 lines" gave 22 mm, less than a signature image is tall).
-SIGNATURE_GAP_LINES = 6
+# SIGNATURE_ROOM_MM of free height on the rendered page. The decree's 4 blank lines gave 22 mm in LibreOffice,
+# less than a signature image is tall; 30 pt more above the name make it about 33 mm, without changing the text
+# (a sent report exports the same text as before).
+SIGNATURE_GAP_LINES = 4
+SIGNATURE_NAME_SPACE_PT = 30
 SIGNATURE_ROOM_MM = 30.0
 TABLE_PT = 13  # a table in the text: 12–13 pt
 TABLE_BORDER_EIGHTHS = 4  # single borders, ½ pt

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import errno
 import logging
 import os
@@ -18,6 +19,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run as DocxRun
 
 from ..compose.outline import Annex, Heading, Level, Outline, Paragraph, TableItem
 from ..errors import UserError
@@ -31,6 +34,7 @@ from .layout import (
     HEADER_SHIFT_MM,
     SIGNATURE_GAP_LINES,
     SIGNATURE_MM,
+    SIGNATURE_NAME_SPACE_PT,
     TABLE_BORDER_EIGHTHS,
     TABLE_CELL_SPACE_PT,
     TABLE_PT,
@@ -132,6 +136,7 @@ class _Writer:
     def __init__(self, document: Document):
         self.document = document
         self.style_ids = {s.name: s.style_id for s in document.styles}
+        self._templates: dict[tuple, object] = {}
         missing = set(REQUIRED_STYLES) - set(self.style_ids)
         if missing:
             raise ExportError("Mẫu báo cáo (.docx) thiếu kiểu định dạng cần dùng: " + ", ".join(sorted(missing)) + ".",
@@ -252,7 +257,7 @@ class _Writer:
                 self.add(right, line, "BC Signer")
         for _ in range(SIGNATURE_GAP_LINES):
             self.add(right, "", "BC Signer")
-        self.add(right, s.name, "BC Signer")
+        self.add(right, s.name, "BC Signer").paragraph_format.space_before = Pt(SIGNATURE_NAME_SPACE_PT)
 
     def page_numbers(self) -> None:
         """Page numbers centred in the header from page 2 on; page 1 has its own, empty header (PL I §I.7)."""
@@ -312,6 +317,7 @@ class _Writer:
         for col, width in zip(table.columns, widths, strict=True):
             col.width = width
         figures = {k for k, c in enumerate(annex.columns, 2) if c != "unit"}
+        paragraph = self._cell_paragraph  # one paragraph per look, copied: python-docx's setters are slow
         for r, row in enumerate(table.rows):
             tr_pr = row._tr.get_or_add_trPr()
             tr_pr.append(OxmlElement("w:tblHeader" if r == 0 else "w:cantSplit"))
@@ -321,30 +327,47 @@ class _Writer:
             if item is not None and item.sector:  # the sector's title spans the row
                 cells[1].merge(cells[-1])
                 line = line[:2]
+            bold = r == 0 or item.sector
             for c, text in enumerate(line):
                 cell = cells[c]
                 cell.width = widths[c] if not (item is not None and item.sector and c == 1) else Emu(sum(widths[1:]))
-                paragraph = self.add(cell, "", "Normal")
-                if text:
-                    run = paragraph.add_run(text)
-                    run.font.size = Pt(ANNEX_PT)
-                    run.font.bold = (r == 0 or item.sector) or None
-                fmt = paragraph.paragraph_format
-                fmt.first_line_indent = Pt(0)
-                fmt.space_before = fmt.space_after = Pt(TABLE_CELL_SPACE_PT)
-                fmt.line_spacing = 1.0
-                fmt.keep_with_next = False
                 if r == 0 or c == 0:
-                    fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                    align = "center"
                 elif c == 1:
-                    fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
-                    if item is not None and item.depth:
-                        fmt.left_indent = Mm(ANNEX_INDENT_MM * item.depth)
+                    align = "left"
                 else:
-                    fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT if c in figures else WD_ALIGN_PARAGRAPH.CENTER
+                    align = "right" if c in figures else "center"
+                indent = item.depth if item is not None and c == 1 else 0
+                tc = cell._tc
+                tc.replace(tc.p_lst[0], paragraph(text, align, indent, bool(bold)))
             if r == 0:
                 for cell in cells:
                     _v_align(cell, "center")
+
+    def _cell_paragraph(self, text: str, align: str, depth: int, bold: bool):
+        """A paragraph of an annex cell: a copy of the one made for that look, with ``text`` in its run."""
+        key = (align, depth, bold)
+        template = self._templates.get(key)
+        if template is None:
+            p = DocxParagraph(OxmlElement("w:p"), None)
+            p._p.style = self.style_ids["Normal"]
+            fmt = p.paragraph_format
+            fmt.first_line_indent = Pt(0)
+            fmt.left_indent = Mm(ANNEX_INDENT_MM * depth) if depth else None
+            fmt.space_before = fmt.space_after = Pt(TABLE_CELL_SPACE_PT)
+            fmt.line_spacing = 1.0
+            fmt.keep_with_next = False
+            fmt.alignment = ALIGN[align]
+            run = p.add_run("")
+            run.font.size = Pt(ANNEX_PT)
+            run.font.bold = bold or None
+            template = self._templates[key] = p._p
+        made = copy.deepcopy(template)
+        if text:
+            DocxRun(made.r_lst[0], None).text = text
+        else:  # an empty cell holds no run: nothing was typed, nothing is printed
+            made.remove(made.r_lst[0])
+        return made
 
 
 def _v_align(cell, value: str) -> None:
