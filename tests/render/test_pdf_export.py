@@ -112,21 +112,40 @@ def test_without_a_converter_export_to_pdf_says_what_to_install_exits_2_and_keep
 
 
 def _soffice_processes():
-    out = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True, check=True).stdout
-    return {line.split()[0] for line in out.splitlines() if "soffice" in line and "baocao-lo-" in line}
+    """Our LibreOffice processes (their private profile is under a baocao-lo- folder), read from /proc."""
+    found = set()
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().decode(errors="replace")
+        except OSError:
+            continue
+        if "soffice" in args and "baocao-lo-" in args:
+            found.add(cmdline.parent.name)
+    return found
 
 
 @pytest.mark.libreoffice
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the processes from /proc")
 def test_a_cancelled_conversion_stops_libreoffice_and_writes_no_pdf(exported_sample, tmp_path):
     _need("soffice")
     before = _soffice_processes()
     cancel = threading.Event()
-    threading.Timer(0.3, cancel.set).start()
+    seen = []
+
+    def cancel_once_running():
+        end = time.monotonic() + 20
+        while time.monotonic() < end and not _soffice_processes() - before:
+            time.sleep(0.02)
+        seen.append(bool(_soffice_processes() - before))
+        cancel.set()
+
+    threading.Thread(target=cancel_once_running, daemon=True).start()
     target = tmp_path / "huỷ.pdf"
     started = time.monotonic()
     with pytest.raises(pdf_module.Cancelled) as raised:
         pdf_module.libreoffice_to_pdf(exported_sample, target, cancel)
     assert time.monotonic() - started < 30
+    assert seen == [True]  # LibreOffice was running when Hủy came
     assert "tệp Word vẫn được giữ" in raised.value.message
     assert not target.exists() and list(tmp_path.iterdir()) == []
     assert _soffice_processes() <= before  # nothing of ours left running
