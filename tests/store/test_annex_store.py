@@ -92,3 +92,35 @@ def test_a_damaged_annex_choice_is_named_and_read_as_the_full_annex(sample_workb
         db.close()
     assert workbook.report_for(2023).annex == AnnexChoice()
     assert any("phụ lục số liệu" in p for p in workbook.problems)
+
+
+def _text(path):
+    import docx
+
+    document = docx.Document(str(path))
+    return [p.text for p in document.paragraphs] + [
+        " | ".join(c.text for c in row.cells) for t in document.tables for row in t.rows]
+
+
+def test_a_sent_report_keeps_the_annex_it_was_sent_with(sample_workbook, tmp_path):
+    from baocao_gui.app import EditRefused, export_report
+
+    doc = Document(sample_workbook)
+    try:
+        doc.apply(doc.set_annex(AnnexChoice(sectors=("lao_dong", "thanh_tra"), columns=("unit", "actual", "plan"))))
+        sent = export_report(doc.workbook, doc.report, tmp_path / "gửi.docx").path
+        assert "Phụ lục" in _text(sent)
+        doc.apply(doc.mark_sent(sent))
+        with pytest.raises(EditRefused, match="đã ký, đã gửi"):
+            doc.apply(doc.set_annex(None))
+        sent_id = doc.report_id
+        doc.apply(doc.create_next_report())
+        doc.apply(doc.set_sector_field("lao_dong", "title", "Lĩnh vực đổi tên"))  # the structure changes later
+        doc.choose_report(sent_id)
+        again = export_report(doc.workbook, doc.report, tmp_path / "lại.docx").path
+        assert _text(again) == _text(sent)
+        doc.apply(doc.unlock())
+        doc.apply(doc.set_annex(None))
+        assert stored_report(sample_workbook).annex is None
+    finally:
+        doc.close()

@@ -95,7 +95,7 @@ class AnnexTab(QScrollArea):
                 item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
         finally:
             self._filling = False
-        editable = report is not None and not self.session.readonly
+        editable = report is not None and not self.session.readonly and not report.frozen  # sent: as it was sent
         self.on.setEnabled(editable)
         self.choices.setEnabled(editable and choice is not None)
         self.message.clear()
