@@ -219,6 +219,20 @@ def test_word_is_preferred_where_it_is_installed(tmp_path, monkeypatch):
     assert calls == ["word"]
 
 
+def test_when_word_fails_libreoffice_converts_instead(tmp_path, monkeypatch):
+    def word_fails(source, target, cancel=None):
+        raise pdf_module.ConversionError("Microsoft Word không chuyển được tệp sang PDF.", "COM error")
+
+    monkeypatch.setattr(word_pdf, "word_installed", lambda: True)
+    monkeypatch.setattr(word_pdf, "word_to_pdf", word_fails)
+    monkeypatch.setattr(pdf_module, "find_soffice", lambda: "soffice")
+    monkeypatch.setattr(pdf_module, "libreoffice_to_pdf", lambda s, t, c=None: (t.write_bytes(b"%PDF"), t)[1])
+    assert pdf_module.convert(tmp_path / "a.docx", tmp_path / "a.pdf").read_bytes() == b"%PDF"
+    monkeypatch.setattr(pdf_module, "find_soffice", lambda: None)
+    with pytest.raises(pdf_module.ConversionError, match="Microsoft Word"):
+        pdf_module.convert(tmp_path / "a.docx", tmp_path / "b.pdf")
+
+
 @pytest.mark.skipif(os.name == "nt", reason="POSIX process groups")
 def test_run_cancellable_returns_the_output_of_a_finished_command():
     result = pdf_module.run_cancellable([sys.executable, "-c", "print('xong')"], threading.Event())

@@ -149,7 +149,14 @@ def convert(source: Path, target: Path, cancel: threading.Event | None = None) -
     from . import word_pdf
 
     if word_pdf.word_installed():
-        return word_pdf.word_to_pdf(source, target, cancel)
+        try:
+            return word_pdf.word_to_pdf(source, target, cancel)
+        except Cancelled:
+            raise
+        except ConversionError as exc:  # Word unlicensed, damaged, or its automation blocked: try LibreOffice
+            if not find_soffice():
+                raise
+            log.warning("Word could not convert (%s); trying LibreOffice", exc.gloss)
     if find_soffice():
         return libreoffice_to_pdf(source, target, cancel)
     raise NoConverter(source)
