@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import struct
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -42,3 +44,36 @@ def stored_report(path: Path, year: int = 2023):
         return load_workbook(db).report_for(year)
     finally:
         db.close()
+
+
+BLUE, RED = (30, 60, 190, 255), (210, 20, 20, 255)
+
+
+def png(width, height, paint, alpha=True):
+    """A PNG made here, pixel by pixel: ``paint(x, y)`` gives RGBA (transparent where it gives None)."""
+    rows = []
+    for y in range(height):
+        row = bytearray([0])
+        for x in range(width):
+            colour = paint(x, y) or (0, 0, 0, 0)
+            row += bytes(colour if alpha else (colour[:3] if colour[3] else (255, 255, 255)))
+        rows.append(bytes(row))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 6 if alpha else 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows)))
+            + chunk(b"IEND", b""))
+
+
+def signature_png():
+    return png(300, 100, lambda x, y: BLUE if 20 <= x < 280 and 40 <= y < 60 else None)
+
+
+def seal_png():
+    def ring(x, y):
+        d2 = (x - 100) ** 2 + (y - 100) ** 2
+        return RED if 80 ** 2 <= d2 <= 96 ** 2 else None
+
+    return png(200, 200, ring)

@@ -9,7 +9,7 @@ from baocao_gui.domain.model import AnnexChoice, Period, PeriodKind
 from baocao_gui.store import open_workbook, schema
 from baocao_gui.store.backup import list_backups
 
-ANNEX_MIGRATION = schema.m005_annex.__name__
+ANNEX_MIGRATION = schema.m005_annex_and_sign_images.__name__
 
 
 def test_a_report_has_no_annex_until_the_clerk_chooses_one_and_the_choice_is_saved_at_once(sample_workbook):

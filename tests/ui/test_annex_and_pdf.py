@@ -224,3 +224,33 @@ def test_the_pdf_export_dialogs_and_the_annex_tab_can_be_pictured(qtbot, open_wi
     qtbot.waitUntil(lambda: job.result is not None, timeout=120_000)
     qtbot.waitUntil(lambda: bool(pictured), timeout=5000)
     assert pictured == [True]
+
+
+def test_signature_and_seal_pictures_are_chosen_in_the_tab_and_a_wrong_file_changes_nothing(
+        qtbot, open_window, sample_workbook, tmp_path, monkeypatch):
+    from helpers import png, seal_png, signature_png
+
+    window = open_window(sample_workbook)
+    tab = annex_tab(window)
+    good, opaque = tmp_path / "chữ ký.png", tmp_path / "quét.png"
+    good.write_bytes(signature_png())
+    opaque.write_bytes(png(20, 20, lambda x, y: (0, 0, 255, 255), alpha=False))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(opaque), ""))
+    qtbot.mouseClick(tab.findChild(QPushButton, "choose-signature"), Qt.MouseButton.LeftButton)
+    assert "nền trong suốt" in tab.picture_message.text() and "chưa được lưu" in tab.picture_message.text()
+    assert stored(sample_workbook).images.signature is None
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(good), ""))
+    qtbot.mouseClick(tab.findChild(QPushButton, "choose-signature"), Qt.MouseButton.LeftButton)
+    assert stored(sample_workbook).images.signature == signature_png()
+    assert not tab.previews["signature"].pixmap().isNull()
+    seal = tmp_path / "dấu.png"
+    seal.write_bytes(seal_png())
+    assert tab.set_picture("seal", seal)
+    assert not stored(sample_workbook).images.printed  # not printed until asked
+    tab.printed.setChecked(True)
+    assert stored(sample_workbook).images.printed
+    qtbot.waitUntil(lambda: "[ảnh chữ ký và con dấu được in ở đây]" in window.preview.toPlainText(), timeout=5000)
+    window.undo_action.trigger()
+    assert not stored(sample_workbook).images.printed and not tab.printed.isChecked()
+    qtbot.mouseClick(tab.findChild(QPushButton, "remove-seal"), Qt.MouseButton.LeftButton)
+    assert stored(sample_workbook).images.seal is None and stored(sample_workbook).images.signature is not None

@@ -18,7 +18,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from ..domain.model import AnnexChoice, Part, Period, PeriodKind, Report, Workbook
+from ..domain.model import AnnexChoice, Part, Period, PeriodKind, Report, SignImages, Workbook
 from ..domain.periods import carried_summary, carry, next_period, plan_sources
 from ..domain.tables import Table
 from ..errors import UserError
@@ -249,6 +249,10 @@ class Document:
     def set_annex(self, choice: AnnexChoice | None) -> Edit:
         """The report's figures annex: which sectors and columns, or None for no annex."""
         return self._set("Sửa phụ lục số liệu", edits.set_annex, (self.report_id,), choice)
+
+    def set_sign_images(self, images: SignImages) -> Edit:
+        """The signer's signature and the agency's seal pictures, and whether the export prints them."""
+        return self._set("Sửa ảnh chữ ký, con dấu", edits.set_sign_images, (self.report_id,), images)
 
     def _part_of(self, block_id: int) -> Change:
         """The paragraphs to read again after an edit of one block: its part, when the model knows it."""

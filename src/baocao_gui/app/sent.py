@@ -102,6 +102,7 @@ def restore(text: str, live: Report) -> tuple[Workbook, Report]:
         blocks={(Part(part), sector): tuple(Block(BlockKind(kind), text) for kind, text in blocks)
                 for part, sector, blocks in r["blocks"]},
         annex=_annex(r.get("annex")),  # snapshots taken before annexes existed have none
+        images=live.images,  # pictures, not text: kept out of the snapshot, and not editable while frozen
     )
     workbook = Workbook(agency=report.agency, labels=data["labels"],
                         sectors=tuple(_build(Sector, s) for s in data["sectors"]),

@@ -99,6 +99,10 @@ class Signature:
     title: str  # PHÓ GIÁM ĐỐC
     name: str
     recipients: tuple[str, ...]  # each line as printed: "- Bộ …;" … "- Lưu: VT, VP."
+    # pictures printed in the room between title and name (a printed copy; never the digital signature)
+    signature_png: bytes | None = None
+    seal_png: bytes | None = None
+    seal_mm: float = 35.0
 
 
 @dataclass(frozen=True)

@@ -176,8 +176,11 @@ def compose_outline(workbook: Workbook, report: Report, *, annex: bool | None = 
         summary=summary,
         summary_missing=summary_missing,
     )
+    pictures = report.images if report.images.printed else None
     signature = Signature(upper(report.signer_authority), upper(report.signer_title), nfc(report.signer_name),
-                          recipient_lines(nfc(x) for x in report.recipients))
+                          recipient_lines(nfc(x) for x in report.recipients),
+                          pictures.signature if pictures else None, pictures.seal if pictures else None,
+                          pictures.seal_mm if pictures else 35.0)
     choice = report.annex if annex is None else (report.annex or AnnexChoice()) if annex else None
     figures = compose_annex(workbook, report, choice) if choice is not None else None
     return Outline(front, tuple(body), signature, tuple(dict.fromkeys(composer.missing)), figures)

@@ -230,6 +230,18 @@ class AnnexChoice:
 
 
 @dataclass(frozen=True)
+class SignImages:
+    """The signer's signature and the agency's seal as pictures (transparent PNG), put in the exported document
+    only when ``printed``: for a printed copy, never in place of the digital signature (whose own images the
+    signing software places in the room the signature block keeps)."""
+
+    signature: bytes | None = None
+    seal: bytes | None = None
+    seal_mm: float = 35.0  # the seal's real diameter: its image is printed at that size
+    printed: bool = False
+
+
+@dataclass(frozen=True)
 class Report:
     id: int
     period: Period
@@ -249,6 +261,7 @@ class Report:
     # narrative: (part, sector code or "") → blocks in order
     blocks: dict[tuple[Part, str], tuple[Block, ...]] = field(default_factory=dict)
     annex: AnnexChoice | None = None  # no annex unless the clerk chose one
+    images: SignImages = SignImages()
 
     def part(self, part: Part, sector: str = "") -> tuple[Block, ...]:
         return self.blocks.get((Part(part), sector), ())

@@ -168,6 +168,8 @@ def _signature(outline: Outline) -> list[str]:
     left += [_p(line, size=11, align="left") for line in s.recipients]
     right = [_p(line, bold=True) for line in (s.authority, s.title) if line]
     right += [_p("") for _ in range(SIGNATURE_GAP_LINES)]
+    if s.signature_png or s.seal_png:  # the pictures are in the .docx; here, where they go
+        right[-SIGNATURE_GAP_LINES] = _p("[ảnh chữ ký và con dấu được in ở đây]", size=10, italic=True)
     right.append(_p(s.name, bold=True, before=SIGNATURE_NAME_SPACE_PT))
     return [_table(left, right, SIGNATURE_MM, before=BODY_PT)]
 

@@ -15,6 +15,7 @@ CELL_MARGIN_MM = 1.905  # Word's default left and right cell margin (108 twips, 
 SIGNATURE_GAP_LINES = 4
 SIGNATURE_NAME_SPACE_PT = 30
 SIGNATURE_ROOM_MM = 30.0
+SIGNATURE_PICTURE_MM = (60.0, 22.0)  # the largest a signature picture is printed (width, height)
 TABLE_PT = 13  # a table in the text: 12–13 pt
 TABLE_BORDER_EIGHTHS = 4  # single borders, ½ pt
 TABLE_CELL_SPACE_PT = 2  # above and below a cell's text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import errno
+import io
 import logging
 import os
 import tempfile
@@ -16,8 +17,8 @@ from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
@@ -35,6 +36,8 @@ from .layout import (
     SIGNATURE_GAP_LINES,
     SIGNATURE_MM,
     SIGNATURE_NAME_SPACE_PT,
+    SIGNATURE_PICTURE_MM,
+    SIGNATURE_ROOM_MM,
     TABLE_BORDER_EIGHTHS,
     TABLE_CELL_SPACE_PT,
     TABLE_PT,
@@ -255,9 +258,22 @@ class _Writer:
         for line in (s.authority, s.title):
             if line:
                 self.add(right, line, "BC Signer")
-        for _ in range(SIGNATURE_GAP_LINES):
-            self.add(right, "", "BC Signer")
+        gap = [self.add(right, "", "BC Signer") for _ in range(SIGNATURE_GAP_LINES)]
         self.add(right, s.name, "BC Signer").paragraph_format.space_before = Pt(SIGNATURE_NAME_SPACE_PT)
+        if s.signature_png or s.seal_png:
+            self.pictures(gap[0], s)
+
+    def pictures(self, paragraph, s) -> None:
+        """The signature picture centred in the room between title and name, the seal at its real size over the
+        signature's left third (PL I, chữ ký số), floating in front of the text so that nothing moves."""
+        place = signature_places(s.signature_png, s.seal_png, s.seal_mm)
+        for z, (data, (x, y, w, h)) in enumerate(((s.signature_png, place.get("signature")),
+                                                 (s.seal_png, place.get("seal"))), start=1):
+            if data is None:
+                continue
+            run = paragraph.add_run()
+            inline = run.add_picture(io.BytesIO(data), width=Mm(w), height=Mm(h))._inline
+            _float(inline, Mm(x), Mm(y), z)
 
     def page_numbers(self) -> None:
         """Page numbers centred in the header from page 2 on; page 1 has its own, empty header (PL I §I.7)."""
@@ -368,6 +384,50 @@ class _Writer:
         else:  # an empty cell holds no run: nothing was typed, nothing is printed
             made.remove(made.r_lst[0])
         return made
+
+
+def signature_places(signature: bytes | None, seal: bytes | None, seal_mm: float) -> dict[str, tuple]:
+    """(x, y, width, height) in mm of each picture: x from the signer's cell's left edge, y from the top of the room
+    between title and name."""
+    from ..domain.pictures import png_size
+
+    inner = SIGNATURE_MM[1] - 2 * CELL_MARGIN_MM
+    room = SIGNATURE_ROOM_MM
+    places: dict[str, tuple] = {}
+    if signature is not None:
+        pw, ph = png_size(signature)
+        h = min(SIGNATURE_PICTURE_MM[1], room - 4)
+        w = min(h * pw / ph, SIGNATURE_PICTURE_MM[0])
+        h = w * ph / pw
+        places["signature"] = ((inner - w) / 2, (room - h) / 2, w, h)
+    if seal is not None:
+        pw, ph = png_size(seal)
+        w = seal_mm
+        h = w * ph / pw
+        if "signature" in places:  # over the signature's left third, centred on it vertically
+            sx, sy, sw, sh = places["signature"]
+            places["seal"] = (sx + sw / 3 - w, sy + sh / 2 - h / 2, w, h)
+        else:
+            places["seal"] = ((inner - w) / 2, (room - h) / 2, w, h)
+    return places
+
+
+def _float(inline, x: Emu, y: Emu, z: int) -> None:
+    """Turn python-docx's inline picture into a floating one at (x, y) from the column and paragraph, in front of
+    the text with no wrapping (the text around it keeps its place)."""
+    anchor = parse_xml(
+        f'<wp:anchor {nsdecls("wp")} distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+        f'relativeHeight="{251658240 + z}" behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="column"><wp:posOffset>{int(x)}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{int(y)}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{inline.extent.cx}" cy="{inline.extent.cy}"/>'
+        '<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/></wp:anchor>')
+    for tag in ("wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"):
+        child = inline.find(qn(tag))
+        if child is not None:
+            anchor.append(child)
+    inline.getparent().replace(inline, anchor)
 
 
 def _v_align(cell, value: str) -> None:

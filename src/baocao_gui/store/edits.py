@@ -24,8 +24,10 @@ from ..domain.model import (
     Part,
     Period,
     PeriodKind,
+    SignImages,
     Values,
 )
+from ..domain.pictures import PictureError, png_size
 from ..domain.text import drop_illegal
 from ..domain.vnformat import NumberError, check_storable, to_decimal
 from .db import Db as Database
@@ -216,6 +218,32 @@ def set_annex(db: Database, report_id: int, choice: AnnexChoice | None) -> Annex
         db.execute("DELETE FROM annex WHERE report_id = ?", [report_id])
         if choice is not None:
             db["annex"].insert({"report_id": report_id, **annex_row(choice)})
+    return old
+
+
+def read_sign_images(row: dict[str, Any] | None) -> SignImages:
+    if row is None:
+        return SignImages()
+    return SignImages(row["signature"], row["seal"], float(row["seal_mm"]), bool(row["printed"]))
+
+
+def set_sign_images(db: Database, report_id: int, images: SignImages) -> SignImages:
+    """The report's signature and seal pictures (checked: transparent PNG); returns what they replaced."""
+    for data, name in ((images.signature, "chữ ký"), (images.seal, "con dấu")):
+        if data is not None:
+            try:
+                png_size(data, name)
+            except PictureError as exc:
+                raise EditError(exc.message) from exc
+    if not 10 <= images.seal_mm <= 80:
+        raise EditError("Đường kính con dấu phải từ 10 đến 80 mm.")
+    with db.atomic():
+        _one(db, "SELECT id FROM report WHERE id = ?", [report_id])
+        old = read_sign_images(next(db.query("SELECT * FROM sign_image WHERE report_id = ?", [report_id]), None))
+        db.execute("DELETE FROM sign_image WHERE report_id = ?", [report_id])
+        if images != SignImages():
+            db["sign_image"].insert({"report_id": report_id, "signature": images.signature, "seal": images.seal,
+                                     "seal_mm": images.seal_mm, "printed": int(images.printed)})
     return old
 
 
@@ -499,9 +527,12 @@ def create_report(db: Database, from_report_id: int | None, period: Period, valu
                 {"report_id": rid, "part": b["part"], "sector_id": b["sector_id"], "position": b["position"],
                  "kind": b["kind"], "text": b["text"] if b["kind"] == BlockKind.TABLE.value else shift(b["text"])}
                 for b in list(db.query("SELECT * FROM block WHERE report_id = ? ORDER BY id", [from_report_id])))
-        if from_report_id is not None:  # the annex as the report before had it
+        if from_report_id is not None:  # the annex and the pictures as the report before had them
             db.execute("INSERT INTO annex (report_id, sectors, columns) "
                        "SELECT ?, sectors, columns FROM annex WHERE report_id = ?", [rid, from_report_id])
+            db.execute("INSERT INTO sign_image (report_id, signature, seal, seal_mm, printed) "
+                       "SELECT ?, signature, seal, seal_mm, printed FROM sign_image WHERE report_id = ?",
+                       [rid, from_report_id])
     return rid
 
 

@@ -270,9 +270,10 @@ def m004_report_header(db: Database) -> None:
 
 
 @migrations()
-def m005_annex(db: Database) -> None:
+def m005_annex_and_sign_images(db: Database) -> None:
     """The report's figures annex, when the clerk chose one: its sectors (a JSON list of codes; NULL for every
-    sector with figures) and its columns (a JSON list, in order). No row: no annex."""
+    sector with figures) and its columns (a JSON list, in order); no row: no annex. The signer's signature and
+    the agency's seal as PNG pictures for a printed copy (``printed``: put them in the export)."""
     db.execute(
         """CREATE TABLE annex (
             report_id INTEGER PRIMARY KEY REFERENCES report(id) ON DELETE CASCADE,
@@ -280,6 +281,16 @@ def m005_annex(db: Database) -> None:
             columns TEXT NOT NULL
         )"""
     )
-    for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):  # as m004 does for the rest
-        db.execute(f"""CREATE TRIGGER annex_{event.lower()}_edits_report AFTER {event} ON annex
-            BEGIN UPDATE report SET edited_at = {_EDITED} WHERE id = {row}.report_id; END""")
+    db.execute(
+        """CREATE TABLE sign_image (
+            report_id INTEGER PRIMARY KEY REFERENCES report(id) ON DELETE CASCADE,
+            signature BLOB,
+            seal BLOB,
+            seal_mm REAL NOT NULL DEFAULT 35 CHECK (seal_mm BETWEEN 10 AND 80),
+            printed INTEGER NOT NULL DEFAULT 0 CHECK (printed IN (0, 1))
+        )"""
+    )
+    for table in ("annex", "sign_image"):
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):  # as m004 does for the rest
+            db.execute(f"""CREATE TRIGGER {table}_{event.lower()}_edits_report AFTER {event} ON {table}
+                BEGIN UPDATE report SET edited_at = {_EDITED} WHERE id = {row}.report_id; END""")

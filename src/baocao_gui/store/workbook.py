@@ -27,6 +27,7 @@ from ..domain.model import (
     Role,
     Sector,
     Sent,
+    SignImages,
     Values,
     Workbook,
 )
@@ -34,7 +35,7 @@ from ..domain.rules import Missing, Rule
 from ..domain.vnformat import storable
 from ..errors import UserError
 from .db import Db as Database
-from .edits import read_annex
+from .edits import read_annex, read_sign_images
 from .schema import APPLICATION_ID, MIGRATION_SET, migrations
 
 log = logging.getLogger(__name__)
@@ -464,8 +465,18 @@ def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: d
         **head, signer_authority=rd.text(r["signer_authority"], where), signer_title=rd.text(r["signer_title"], where),
         signer_name=rd.text(r["signer_name"], where), recipients=recipients, values=values, blocks=blocks,
         sectors_off=off,
-        annex=load_annex(db, rid, rd, where),
+        annex=load_annex(db, rid, rd, where), images=load_sign_images(db, rid),
     )
+
+
+def load_sign_images(db: Database, report_id: int) -> SignImages:
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sign_image'").fetchone():
+        return SignImages()
+    row = next(db.query("SELECT * FROM sign_image WHERE report_id = ?", [report_id]), None)
+    try:
+        return read_sign_images(row)
+    except (TypeError, ValueError):
+        return SignImages()
 
 
 def load_annex(db: Database, report_id: int, rd: _Reader | None = None, where: str = "") -> AnnexChoice | None:

@@ -1,23 +1,32 @@
-"""Phụ lục số liệu: whether the report carries its figures annex, and which sectors and columns it shows.
-Every click is saved at once (and undone with Ctrl+Z), like any edit."""
+"""Phụ lục số liệu: whether the report carries its figures annex, and which sectors and columns it shows; and the
+signature and seal pictures for a printed copy. Every click is saved at once (and undone with Ctrl+Z)."""
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from ..compose.annex import COLUMN_LABELS
-from ..domain.model import ANNEX_COLUMNS, AnnexChoice
+from ..domain.model import ANNEX_COLUMNS, AnnexChoice, SignImages
+from ..domain.pictures import PictureError, png_size
 from .session import WorkbookSession
 
 NOTE = ("Phụ lục được in sau phần chữ ký, trên trang riêng (khổ ngang khi bảng nhiều cột), đánh số trang riêng, "
@@ -69,9 +78,93 @@ class AnnexTab(QScrollArea):
         layout.addWidget(note)
         layout.addWidget(self.choices, 1)
         layout.addWidget(self.message)
+        layout.addWidget(self._pictures_box())
         self.setWidget(inner)
         self._filling = False
         self.refresh()
+
+    def _pictures_box(self) -> QGroupBox:
+        box = QGroupBox("Ảnh chữ ký và con dấu cho bản in (không thay cho chữ ký số)")
+        grid = QGridLayout(box)
+        self.previews: dict[str, QLabel] = {}
+        for row, (kind, label) in enumerate((("signature", "Ảnh chữ ký của người ký"),
+                                             ("seal", "Ảnh con dấu của cơ quan"))):
+            shown = QLabel()
+            shown.setObjectName(f"{kind}-picture")
+            shown.setFixedSize(120, 60)
+            shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            shown.setStyleSheet("border: 1px solid #bbb; background: white;")
+            self.previews[kind] = shown
+            choose = QPushButton(f"Chọn {label[0].lower() + label[1:]}…")
+            choose.setObjectName(f"choose-{kind}")
+            choose.clicked.connect(lambda _=False, k=kind: self.choose_picture(k))
+            remove = QPushButton("Bỏ ảnh")
+            remove.setObjectName(f"remove-{kind}")
+            remove.clicked.connect(lambda _=False, k=kind: self._save_pictures(**{k: None}))
+            grid.addWidget(QLabel(label + ":"), row, 0)
+            grid.addWidget(shown, row, 1)
+            grid.addWidget(choose, row, 2)
+            grid.addWidget(remove, row, 3)
+        self.seal_mm = QDoubleSpinBox()
+        self.seal_mm.setObjectName("seal-mm")
+        self.seal_mm.setRange(10, 80)
+        self.seal_mm.setDecimals(1)
+        self.seal_mm.setSuffix(" mm")
+        self.seal_mm.editingFinished.connect(lambda: self._save_pictures(seal_mm=self.seal_mm.value()))
+        grid.addWidget(QLabel("Đường kính thật của con dấu:"), 2, 0)
+        grid.addWidget(self.seal_mm, 2, 1)
+        self.printed = QCheckBox("&In hai ảnh này vào tệp xuất (bản in; khi ký số, phần mềm ký số tự đặt ảnh)")
+        self.printed.setObjectName("print-pictures")
+        self.printed.toggled.connect(lambda on: self._save_pictures(printed=on))
+        grid.addWidget(self.printed, 3, 0, 1, 4)
+        self.picture_message = QLabel()
+        self.picture_message.setStyleSheet("color: #b91c1c;")
+        self.picture_message.setWordWrap(True)
+        grid.addWidget(self.picture_message, 4, 0, 1, 4)
+        grid.setColumnStretch(4, 1)
+        self.pictures_box = box
+        return box
+
+    def choose_picture(self, kind: str) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Chọn ảnh PNG nền trong suốt", "", "Ảnh PNG (*.png)")
+        if name:
+            self.set_picture(kind, Path(name))
+
+    def set_picture(self, kind: str, path: Path) -> bool:
+        """Read a picture file; one sentence and nothing saved when it is not a transparent PNG."""
+        try:
+            data = path.read_bytes()
+            png_size(data, path.name)
+        except OSError:
+            self.picture_message.setText(f"Không đọc được tệp “{path.name}”; ảnh chưa được lưu.")
+            return False
+        except PictureError as exc:
+            self.picture_message.setText(exc.message + " Ảnh chưa được lưu.")
+            return False
+        return self._save_pictures(**{kind: data})
+
+    def _save_pictures(self, **changes) -> bool:
+        report = self.session.report
+        if self._filling or report is None:
+            return False
+        images = dataclasses.replace(report.images, **changes)
+        if images == report.images:
+            return True
+        self.picture_message.clear()
+        return self.session.set_sign_images(images)
+
+    def _show_pictures(self, images: SignImages) -> None:
+        for kind, label in self.previews.items():
+            data = getattr(images, kind)
+            pixmap = QPixmap()
+            if data and pixmap.loadFromData(data):
+                label.setPixmap(pixmap.scaled(label.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                              Qt.TransformationMode.SmoothTransformation))
+            else:
+                label.setPixmap(QPixmap())
+                label.setText("(chưa có)")
+        self.seal_mm.setValue(images.seal_mm)
+        self.printed.setChecked(images.printed)
 
     def refresh(self) -> None:
         """Show the report's choice (after an edit, an undo, another report chosen)."""
@@ -95,7 +188,13 @@ class AnnexTab(QScrollArea):
                 item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
         finally:
             self._filling = False
+        self._filling = True
+        try:
+            self._show_pictures(report.images if report is not None else SignImages())
+        finally:
+            self._filling = False
         editable = report is not None and not self.session.readonly and not report.frozen  # sent: as it was sent
+        self.pictures_box.setEnabled(editable)
         self.on.setEnabled(editable)
         self.choices.setEnabled(editable and choice is not None)
         self.message.clear()

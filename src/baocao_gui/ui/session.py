@@ -144,6 +144,9 @@ class WorkbookSession(QObject):
     def set_annex(self, choice) -> bool:
         return self.push(self.doc.set_annex(choice))
 
+    def set_sign_images(self, images) -> bool:
+        return self.push(self.doc.set_sign_images(images))
+
     def set_block_text(self, block_id: int, text: str) -> bool:
         return self.push(self.doc.set_block_text(block_id, text))
 

@@ -58,7 +58,7 @@ class TabHost(QTabWidget):
         self.direction = PartsTab(self.session, Group.DIRECTION)
         self.addTab(self.direction, "Phương hướng kỳ tới")
         self.annex = AnnexTab(self.session)
-        self.addTab(self.annex, "Phụ lục số liệu")
+        self.addTab(self.annex, "Phụ lục, ảnh chữ ký")
         self.stale = set()
         self.blockSignals(False)
         self.select(current or "tab-general")
