@@ -254,3 +254,19 @@ def test_signature_and_seal_pictures_are_chosen_in_the_tab_and_a_wrong_file_chan
     assert not stored(sample_workbook).images.printed and not tab.printed.isChecked()
     qtbot.mouseClick(tab.findChild(QPushButton, "remove-seal"), Qt.MouseButton.LeftButton)
     assert stored(sample_workbook).images.seal is None and stored(sample_workbook).images.signature is not None
+
+
+@pytest.mark.libreoffice
+def test_closing_the_window_during_a_conversion_stops_it(qtbot, open_window, sample_workbook, tmp_path, monkeypatch,
+                                                        after_export):
+    _soffice_or_skip()
+    window = open_window(sample_workbook)
+    target = tmp_path / "đóng.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.pdf_action.trigger()
+    job = window.flows.pdf_job
+    qtbot.waitUntil(lambda: "LibreOffice" in job.dialog.labelText(), timeout=30_000)
+    window.close()
+    job.thread.join(timeout=30)
+    assert not job.thread.is_alive() and job.cancel.is_set()
+    assert not target.exists() and target.with_suffix(".docx").exists()

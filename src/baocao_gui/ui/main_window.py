@@ -317,6 +317,8 @@ class MainWindow(QMainWindow):
             if not self._ask_before_losing_text():
                 event.ignore()
                 return
+        if self.flows.pdf_job is not None:  # a conversion still running stops with the window (the .docx stays)
+            self.flows.pdf_job.stop()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
         if self.tabs.currentWidget() is not None:
