@@ -159,6 +159,10 @@ def test_a_six_month_report_names_its_columns_by_its_period(sample):
     ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo"),
     ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Sở Văn hóa, Thể thao và Du lịch"),
     ("SỞ Y TẾ", "Sở Y tế"),
+    ("ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG", "Ủy ban nhân dân tỉnh Đắk Nông"),
+    ("SỞ NỘI VỤ TỈNH LÂM ĐỒNG", "Sở Nội vụ tỉnh Lâm Đồng"),
+    ("PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI HUYỆN CƯ JÚT", "Phòng Lao động - Thương binh và Xã hội huyện Cư Jút"),
+    ("UBND THÀNH PHỐ GIA NGHĨA", "UBND thành phố Gia Nghĩa"),
     ("Sở Nội vụ tỉnh Lâm Đồng", "Sở Nội vụ tỉnh Lâm Đồng"),  # typed as a sentence writes it: kept
     ("", ""),
 ])

@@ -39,29 +39,45 @@ COLUMN_LABELS = {  # what the window calls each column
 }
 
 _ACRONYM = re.compile(r"^[^aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+$")
+_ACRONYMS = {"ubnd", "đbqh"}  # acronyms with a vowel in them
 _ORGANS = {"sở", "ban", "phòng", "cục", "chi cục", "bộ", "văn phòng", "trung tâm", "thanh tra", "ủy ban nhân dân"}
+
+
+_PLACES = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
 
 
 def agency_in_sentence(name: str) -> str:
     """The issuing agency as a sentence names it: "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" → "Sở Lao động -
     Thương binh và Xã hội". A name not typed in upper case is taken as typed. Vietnamese capitalises the organ
-    ("Sở") and the first word of each field it governs ("Lao động", "Thương binh", "Xã hội"); acronyms (UBND)
-    stay upper case."""
+    ("Sở") and the first word of each field it governs ("Lao động", "Thương binh", "Xã hội"), writes the kind of
+    place in lower case and its name capitalised ("tỉnh Đắk Nông"); acronyms (UBND) stay upper case."""
     name = " ".join(name.split())
     if not name or name != name.upper():
         return name
     words = name.lower().split(" ")
     organ = next((len(o.split()) for o in sorted(_ORGANS, key=len, reverse=True)
                   if " ".join(words[:len(o.split())]) == o), 1)
-    out = []
-    for i, word in enumerate(words):
-        after_break = i == 0 or i == organ or (i > 0 and (words[i - 1] in ("-", "–", "và") or words[i - 1].endswith(",")))
-        if _ACRONYM.match(word) and any(c.isalpha() for c in word) and len(word) > 1:
+    out: list[str] = []
+    place_from = None  # the words after "tỉnh", "huyện"… are a place's name
+    i = 0
+    while i < len(words):
+        place = next((p for p in _PLACES if " ".join(words[i:i + len(p.split())]) == p), None)
+        if place == "xã" and words[i + 1:i + 2] == ["hội"]:
+            place = None  # "xã hội" (social), not a commune
+        if place is not None and i > 0 and place_from is None and i + len(place.split()) < len(words):
+            out += place.split()
+            i += len(place.split())
+            place_from = i
+            continue
+        word = words[i]
+        after_break = i == 0 or i == organ or words[i - 1] in ("-", "–", "và") or words[i - 1].endswith(",")
+        if word in _ACRONYMS or (_ACRONYM.match(word) and any(c.isalpha() for c in word) and len(word) > 1):
             out.append(word.upper())
-        elif after_break:
+        elif after_break or place_from is not None:
             out.append(word[:1].upper() + word[1:])
         else:
             out.append(word)
+        i += 1
     return " ".join(out)
 
 
