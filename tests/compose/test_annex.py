@@ -119,6 +119,14 @@ def test_the_clerk_chooses_the_sectors_and_the_columns(sample):
     assert all(len(r.cells) == 6 for r in annex.rows)
 
 
+def test_a_sector_left_out_of_the_report_is_left_out_of_its_annex(sample):
+    workbook, report = sample
+    off = dataclasses.replace(report, sectors_off=frozenset({"nguoi_co_cong"}))
+    annex = compose_outline(workbook, off, annex=True).annex
+    assert "Công tác Người có công" not in [r.cells[1] for r in annex.rows if r.sector]
+    assert [r.cells[0] for r in annex.rows if r.sector] == ["I", "II", "III", "IV", "V"]
+
+
 def test_indicators_without_a_figure_in_the_chosen_columns_are_left_out(sample):
     workbook, report = sample
     choice = AnnexChoice(columns=("unit", "last"))

@@ -142,7 +142,7 @@ class _Annex:
             if i.parent in known and i.parent != i.code:
                 children.setdefault(i.parent, []).append(i)
         groups = 0
-        for sector in self.workbook.sectors:
+        for sector in self.workbook.sectors_of(self.report):  # a sector left out of the report is not in its annex
             if self.sectors is not None and sector.code not in self.sectors:
                 continue
             tops = [i for i in self.workbook.indicators if i.sector == sector.code and i.parent not in known]

@@ -175,7 +175,7 @@ class AnnexTab(QScrollArea):
         try:
             self.on.setChecked(choice is not None)
             self.sectors.clear()
-            for sector in self.session.workbook.sectors:
+            for sector in self.session.workbook.sectors_of(report):
                 item = QListWidgetItem(sector.title)
                 item.setData(Qt.ItemDataRole.UserRole, sector.code)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
