@@ -127,3 +127,16 @@ def test_a_date_typed_before_the_period_is_over_is_a_warning_before_signing(qtbo
     found = [f for f in window.findings.findings if f.place.field == "date"]
     assert [f.severity.value for f in found] == ["cảnh báo"]
     assert "trước ngày chốt số liệu của báo cáo năm 2023 (14/12/2023)" in found[0].message
+
+
+def test_den_cho_can_sua_on_the_date_warning_puts_the_cursor_in_the_date(qtbot, open_window, sample_workbook):
+    window = open_window(sample_workbook)
+    field = date_field(window)
+    retype(qtbot, field, "18/01/2026")  # more than a year after the period
+    window.select_tab("tab-lao_dong")
+    window.show_findings()
+    panel = window.findings
+    row = next(i for i, f in enumerate(panel.findings) if f.place.field == "date")
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(row))
+    panel.jump(panel.tree.currentItem())
+    assert window.tabs.currentWidget() is window.general and field.edit.hasFocus()
