@@ -27,6 +27,11 @@ def stale(text, period=YEAR_2024):
     (NINE_2024, "Kết quả 6 tháng đầu năm 2024 cho thấy…", ["6 tháng đầu năm 2024"]),
     (Q3_2024, "Trong quý II năm 2024, đã tổ chức 3 phiên giao dịch việc làm.", ["quý II năm 2024"]),
     (YEAR_2024, "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023", ["NĂM 2023"]),
+    (Period(PeriodKind.Q1, 2024), "Trong quý IV năm 2023, đã tổ chức 4 phiên giao dịch.", ["quý IV năm 2023"]),
+    (Period(PeriodKind.M1, 2024), "Tháng 12 năm 2023, toàn tỉnh có 300 lao động đi làm việc ở nước ngoài.",
+     ["Tháng 12 năm 2023"]),
+    (Period(PeriodKind.M10, 2024), "Trong tháng 9 năm 2024, đã chi trả trợ cấp cho 1.200 người.",
+     ["tháng 9 năm 2024"]),
 ])
 def test_a_year_or_period_left_from_another_report_is_found(period, text, found):
     assert stale(text, period) == found
@@ -65,6 +70,8 @@ def test_comparisons_spans_horizons_laws_and_dates_are_not_flagged(text):
     (NINE_2024, "Phương hướng nhiệm vụ quý IV năm 2024"),  # the next period, which section B plans for
     (Q3_2024, "Nhiệm vụ trọng tâm quý IV năm 2024"),
     (NINE_2024, "Phấn đấu hoàn thành kế hoạch năm 2024"),
+    (Period(PeriodKind.Q1, 2024), "Số lao động tăng 3% so với quý IV năm 2023."),  # a comparison stays
+    (Period(PeriodKind.Q2, 2024), "Trong quý IV năm 2023, đã tổ chức 4 phiên giao dịch."),  # not the report before
 ])
 def test_a_later_period_of_the_same_year_is_what_comes_next_not_a_left_over(period, text):
     assert stale(text, period) == []

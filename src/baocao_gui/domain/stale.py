@@ -7,7 +7,8 @@ Only what is most likely left over is flagged, so that the clerk is not told to 
   text that does not also name the report's own year (then it sets the two years side by side);
 - an earlier period of the report's year ("9 tháng năm 2024" in the annual report, "quý II năm 2024" in the
   report of quý III), or the report's own kind of period a year earlier ("9 tháng năm 2023" in the 9-month
-  report of 2024). A later one ("quý IV năm 2024" in the 9-month report) is what section B plans for.
+  report of 2024), or the report just before when it falls in the year before ("quý IV năm 2023" in the report
+  of quý I năm 2024). A later one ("quý IV năm 2024" in the 9-month report) is what section B plans for.
 
 Not flagged: a comparison ("so với năm 2023", "cùng kỳ năm 2023", "từ 7,97% năm 2022…"), a baseline ("cuối năm
 2023"), a span ("năm 2021–2025"), a horizon ("đến năm 2030"), a date ("ngày 10 tháng 7 năm 2023"), a law's or a
@@ -77,6 +78,16 @@ def _inside(part: PeriodKind, whole: PeriodKind) -> bool:
     return _first_month(whole) <= _first_month(part) and part.end_month <= whole.end_month
 
 
+def _previous(report: Period) -> Period | None:
+    """The report just before in the regime when it falls in the year before: quý IV for quý I, tháng 12 for
+    tháng 1 (a text carried from it names that period)."""
+    if report.kind == PeriodKind.Q1:
+        return Period(PeriodKind.Q4, report.year - 1)
+    if report.kind == PeriodKind.M1:
+        return Period(PeriodKind.M12, report.year - 1)
+    return None
+
+
 def _exempt(text: str, match: re.Match) -> bool:
     before = text[:match.start()]
     clause = CLAUSE_END.split(before)[-1]
@@ -120,7 +131,7 @@ def stale_mentions(text: str, report: Period) -> tuple[StaleMention, ...]:
             stale = (period.kind != PeriodKind.YEAR and not _inside(period.kind, report.kind)
                      and period.kind.end_month <= report.kind.end_month)
         elif period.year == report.year - 1:
-            stale = (period.kind == report.kind or period.kind == PeriodKind.YEAR) and not compares
+            stale = (period.kind in (report.kind, PeriodKind.YEAR) or period == _previous(report)) and not compares
         else:
             stale = False
         if stale and not _exempt(text, match):
