@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -79,11 +78,9 @@ class SectorTab(QWidget):
         fl.addWidget(self.table, 1)
         fl.addWidget(self.message)
 
-        self.suggest = QToolButton()
+        self.suggest = QPushButton("Chèn câu &gợi ý")  # a push button sizes itself around its menu arrow
         self.suggest.setObjectName("suggest")
-        self.suggest.setText("Chèn câu &gợi ý")
         self.suggest.setToolTip("Câu mẫu của từng chỉ tiêu trong danh mục, trích số liệu đã nhập")
-        self.suggest.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.suggest.setMenu(QMenu(self.suggest))
         self.suggest.menu().aboutToShow.connect(self._fill_suggestions)
         self.leave_out = QPushButton("&Bỏ lĩnh vực khỏi kỳ này…")
