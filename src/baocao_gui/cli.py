@@ -1,5 +1,6 @@
 """baocao-gui [WORKBOOK] | sample OUT.baocao | new OUT.baocao --catalogue C --period P --year N | list WORKBOOK |
-export WORKBOOK [--period P] [--year N] [--annex] -o OUT.docx|OUT.pdf | check WORKBOOK [--period P] [--year N]
+export WORKBOOK [--period P] [--year N] [--annex] -o OUT.docx|OUT.pdf | check WORKBOOK [--period P] [--year N] |
+import WORKBOOK FILE.docx --sector CODE [--part results|tasks] [--period P] [--year N] [--figures]
 
 Errors reach the clerk as one Vietnamese sentence (the English gloss goes to the log), never a traceback.
 """
@@ -14,7 +15,7 @@ from . import __version__
 from .errors import UserError
 
 log = logging.getLogger("baocao_gui")
-COMMANDS = ("sample", "new", "list", "export", "check")
+COMMANDS = ("sample", "new", "list", "export", "check", "import")
 PERIOD_HELP = "kỳ báo cáo: year, 9m, 6m, q1…q4 (quý), m1…m12 (tháng)"
 
 
@@ -54,6 +55,16 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("workbook", metavar="WORKBOOK")
     c.add_argument("--period", help=PERIOD_HELP)
     c.add_argument("--year", type=int)
+    i = sub.add_parser("import", help="nhập một tệp Word (.docx) vào phần kết quả hoặc nhiệm vụ của một lĩnh vực")
+    i.add_argument("workbook", metavar="WORKBOOK")
+    i.add_argument("file", metavar="FILE.docx")
+    i.add_argument("--sector", required=True, metavar="CODE", help="mã lĩnh vực (xem trong danh mục)")
+    i.add_argument("--part", choices=("results", "tasks"), default="results",
+                   help="results: kết quả thực hiện (mặc định); tasks: nhiệm vụ kỳ tới")
+    i.add_argument("--period", help=PERIOD_HELP)
+    i.add_argument("--year", type=int)
+    i.add_argument("--figures", action="store_true",
+                   help="thay các số trùng với số liệu của lĩnh vực bằng trích dẫn số liệu")
     return p
 
 
@@ -78,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         from . import commands
 
-        return getattr(commands, {"list": "list_reports"}.get(args.command, args.command))(args)
+        return getattr(commands, {"list": "list_reports", "import": "import_word"}.get(args.command, args.command))(args)
     except UserError as exc:
         log.error("%s", exc.gloss)
         _tell(exc.message)

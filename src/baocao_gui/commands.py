@@ -1,4 +1,4 @@
-"""The command-line operations (no window): sample, new, list, export, check."""
+"""The command-line operations (no window): sample, new, list, export, check, import."""
 
 from __future__ import annotations
 
@@ -126,3 +126,49 @@ def check(args: argparse.Namespace) -> int:
     errors = sum(f.severity == Severity.ERROR for f in findings)
     print(f"{errors} lỗi, {len(findings) - errors} cảnh báo.")
     return 1 if errors else 0
+
+
+PART_WORDS = {"results": "kết quả thực hiện", "tasks": "nhiệm vụ kỳ tới"}
+
+
+def import_word(args: argparse.Namespace) -> int:
+    """A Word file into a sector's results or tasks, appended after its paragraphs; one step of the workbook."""
+    from .app import Document
+    from .domain.model import BlockKind
+    from .importers.figures import cite, find_figures
+    from .importers.word import read_word
+
+    content = read_word(args.file)  # a file that cannot be read is refused before the workbook is opened
+    doc = Document(args.workbook)
+    try:
+        sectors = {s.code: s for s in doc.workbook.sectors}
+        if args.sector not in sectors:
+            raise WorkbookError(f"Sổ báo cáo không có lĩnh vực mã “{args.sector}”; các mã có: "
+                                f"{', '.join(sectors)}.", f"no sector {args.sector}")
+        report = _report(doc.workbook, args, args.workbook)
+        doc.choose_report(report.id)
+        blocks = content.blocks
+        found = find_figures(blocks, doc.workbook, doc.report, args.sector)
+        if args.figures:
+            blocks = cite(blocks, found)
+        existing = len(doc.report.part(args.part, args.sector))
+        if blocks:
+            doc.apply(doc.insert_blocks(args.part, args.sector, existing, blocks,
+                                        f"Nhập từ tệp Word “{Path(args.file).name}”"))
+    finally:
+        doc.close()
+    for problem in content.problems:
+        print(f"Lưu ý: {problem}", file=sys.stderr)
+    kinds = [(BlockKind.PARAGRAPH, "đoạn văn"), (BlockKind.HEADING, "đề mục"), (BlockKind.BULLET, "gạch đầu dòng"),
+             (BlockKind.TABLE, "bảng")]
+    detail = ", ".join(f"{content.count(k)} {word}" for k, word in kinds if content.count(k))
+    print(f"Đã nhập {len(blocks)} mục ({detail or 'không có gì'}) vào phần {PART_WORDS[args.part]} của lĩnh vực "
+          f"“{sectors[args.sector].title}”, báo cáo {report.period.label}.")
+    if content.legacy:
+        print(f"{len(content.legacy)} mục gõ bằng phông chữ cũ (TCVN3/VNI) đã được chuyển sang Unicode.")
+    if found and args.figures:
+        print(f"{len(found)} số đã được thay bằng trích dẫn số liệu của lĩnh vực.")
+    elif found:
+        print(f"{len(found)} số trùng với số liệu của lĩnh vực vẫn được giữ nguyên như trong tệp; "
+              "thêm --figures để trích dẫn chúng.")
+    return 0

@@ -288,6 +288,21 @@ class Document:
         edit.do = do
         return edit
 
+    def insert_blocks(self, part: str, sector: str | None, index: int, blocks, label: str = "Nhập đoạn văn") -> Edit:
+        """Many blocks at once (an import from a Word file): one transaction, one undo step removes them all.
+        ``blocks``: ``domain.model.Block``s or (kind, text) pairs; ``created["ids"]`` holds their ids."""
+        rid = self.report_id
+        rows = [(b.kind.value, b.text) if hasattr(b, "kind") else (str(b[0]), b[1]) for b in blocks]
+        change = Change(Scope.BLOCKS, part=(Part(part), sector or ""))
+        edit = Edit(label, lambda: None, lambda: edits.delete_blocks(self.db, edit.created["ids"]), change)
+
+        def do() -> None:
+            edit.created["ids"] = edits.insert_blocks(self.db, rid, part, sector, index, rows,
+                                                      block_ids=edit.created.get("ids"))
+
+        edit.do = do
+        return edit
+
     def delete_block(self, block_id: int) -> Edit:
         snapshot: dict[str, Any] = {}
         return Edit("Xóa đoạn", lambda: snapshot.update(edits.delete_block(self.db, block_id)),

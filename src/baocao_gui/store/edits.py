@@ -297,6 +297,39 @@ def delete_block(db: Database, block_id: int) -> dict[str, Any]:
             "index": row["position"], "kind": row["kind"], "text": row["text"], "block_id": block_id}
 
 
+def insert_blocks(db: Database, report_id: int, part: Part | str, sector: str | None, index: int,
+                  blocks: list[tuple[str, str]], block_ids: list[int] | None = None) -> list[int]:
+    """Insert many (kind, text) blocks at ``index`` of their part in one transaction (an import); their ids.
+    ``block_ids`` puts back the same ids (redo after undo)."""
+    part = Part(part)
+    with db.atomic():
+        sector_id = _sector_id(db, sector) if sector else None
+        ids = _block_group(db, report_id, part.value, sector_id)
+        new_ids = []
+        for n, (kind, text) in enumerate(blocks):
+            row = {"report_id": report_id, "part": part.value, "sector_id": sector_id, "position": 0,
+                   "kind": BlockKind(kind).value, "text": clean_text(text)}
+            if block_ids is not None:
+                row["id"] = block_ids[n]
+            new_ids.append(db["block"].insert(row).last_pk)
+        at = max(0, min(index, len(ids)))
+        _renumber(db, ids[:at] + new_ids + ids[at:])
+    return new_ids
+
+
+def delete_blocks(db: Database, block_ids: list[int]) -> None:
+    """Remove the blocks of an import, in one transaction."""
+    with db.atomic():
+        groups = set()
+        for block_id in block_ids:
+            row = next(db.query("SELECT report_id, part, sector_id FROM block WHERE id = ?", [block_id]), None)
+            if row is not None:
+                groups.add((row["report_id"], row["part"], row["sector_id"]))
+                db.execute("DELETE FROM block WHERE id = ?", [block_id])
+        for report_id, part, sector_id in groups:
+            _renumber(db, _block_group(db, report_id, part, sector_id))
+
+
 def set_block_text(db: Database, block_id: int, text: str) -> str:
     with db.atomic():
         old = _one(db, "SELECT text FROM block WHERE id = ?", [block_id])["text"]

@@ -88,10 +88,18 @@ class BlocksEditor(QWidget):
         self.figure_menu.aboutToShow.connect(self._fill_figure_menu)
         self.figure_button.setMenu(self.figure_menu)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.add_block)
+        self.word_button = QPushButton("Nhập từ tệp &Word…")
+        self.word_button.setObjectName("import_word")
+        self.word_button.setToolTip("Đoạn văn, đề mục, gạch đầu dòng và bảng của một tệp Word (.docx) gửi về, "
+                                    "thêm vào cuối phần này sau khi xem trước")
+        self.word_button.clicked.connect(self.import_word)
 
         buttons = QHBoxLayout()
         for w in (self.add_button, self.table_button, self.delete_button, self.up_button, self.down_button):
             buttons.addWidget(w)
+        buttons.addWidget(self.word_button)
+        if self.sector is None:  # hide(), never setVisible(True): a widget shown before it has a parent is a window
+            self.word_button.hide()
         buttons.addStretch(1)
         tools = QHBoxLayout()
         tools.addWidget(QLabel("Loại:"))
@@ -239,6 +247,12 @@ class BlocksEditor(QWidget):
         block = self.current_block()
         if block and self.kind.currentData() != block.kind.value:
             self.session.set_block_kind(block.id, self.kind.currentData())
+
+    def import_word(self) -> None:
+        from .word_import import WordImport
+
+        if self._flushed():
+            WordImport(self).choose_and_read()
 
     def add_block(self) -> None:
         if not self._flushed():

@@ -160,6 +160,10 @@ class WorkbookSession(QObject):
                      text: str = "") -> int | None:
         return self._push(self.doc.insert_block(part, sector, index, kind, text), "id")
 
+    def insert_blocks(self, part: str, sector: str | None, index: int, blocks, label: str) -> list[int] | None:
+        """An import: all the blocks in one undo step; their ids, or None if refused."""
+        return self._push(self.doc.insert_blocks(part, sector, index, blocks, label), "ids")
+
     def delete_block(self, block_id: int) -> bool:
         return self.push(self.doc.delete_block(block_id))
 

@@ -1,0 +1,548 @@
+"""A Word file an office sent (.docx, .docm) read into the paragraphs of one part of the report.
+
+``read_word(path)`` returns ``WordContent``: blocks as the workbook holds them (paragraphs, sub-headings with the
+typed numbering stripped since the program numbers, list items without their dash, tables as
+``domain.tables.Table`` JSON), legacy TCVN3/VNI text turned into Unicode (the run's font name is the evidence:
+.VnTime-family fonts are TCVN3, VNI-* fonts are VNI), NFC, line breaks, tabs and double spaces cleaned; and what
+it could not read, one Vietnamese line each. It never writes. A file it cannot read safely is refused with
+``WordFileError`` (one sentence) before anything is parsed: an encrypted or old binary Word file, a damaged zip,
+a zip that would unpack to more than ``MAX_UNPACKED`` bytes, XML with a DTD (where external entities would hide).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain.legacy import detect, to_unicode
+from ..domain.model import Block, BlockKind
+from ..domain.tables import MAX_COLUMNS, MAX_ROWS, Table
+from ..errors import UserError
+
+MAX_FILE = 100 * 1024 * 1024  # a Word file with photos of a whole year stays well below this
+MAX_UNPACKED = 400 * 1024 * 1024  # declared size of all parts together; zipfile never unpacks more than declared
+MAX_XML_PART = 64 * 1024 * 1024  # one XML part (a 1000-page text is ~20 MB of document.xml)
+HEADING_CHARS = 300  # a line longer than this is a paragraph even when bold or numbered
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_W = "{" + W + "}"
+_MC = "{" + MC + "}"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MAIN_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+MAIN_OTHERS = ("application/vnd.ms-word.document.macroEnabled.main+xml",  # .docm
+               "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",  # .dotx
+               "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")  # .dotm
+
+
+class WordFileError(UserError):
+    """A file that is not read: one sentence for the clerk, nothing written."""
+
+
+class Cancelled(Exception):
+    """The clerk stopped a long read."""
+
+
+@dataclass(frozen=True)
+class WordContent:
+    blocks: tuple[Block, ...]  # kind and text, no id: not in the workbook yet
+    problems: tuple[str, ...] = ()  # what was not read, one Vietnamese line each
+    legacy: frozenset[int] = frozenset()  # indexes of blocks whose text was converted from TCVN3/VNI
+
+    def count(self, kind: BlockKind) -> int:
+        return sum(b.kind == kind for b in self.blocks)
+
+
+# --- the file, before anything parses it -------------------------------------------------------------------------
+
+def _refuse(path: Path, sentence: str, gloss: str) -> WordFileError:
+    return WordFileError(f"Không đọc được tệp “{path.name}”: {sentence} Chưa có gì được ghi vào sổ báo cáo.",
+                         f"{path}: {gloss}")
+
+
+def _checked_package(path: Path) -> io.BytesIO:
+    """The file's bytes as a package python-docx can open safely, or ``WordFileError``."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE:
+            raise _refuse(path, f"tệp quá lớn ({size // (1024 * 1024)} MB).", f"{size} bytes")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _refuse(path, "không mở được tệp (tệp không còn ở đó, hoặc đang bị chương trình khác giữ).",
+                      repr(exc)) from exc
+    if data.startswith(OLE_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
+            raise _refuse(path, "tệp được bảo vệ bằng mật khẩu; hãy mở trong Word, bỏ mật khẩu "
+                          "(Tệp › Thông tin › Bảo vệ tài liệu) rồi lưu lại và nhập lại.", "encrypted OOXML")
+        raise _refuse(path, "đây là tệp Word cũ (.doc); hãy mở trong Word và lưu lại dưới dạng “Tài liệu Word "
+                      "(*.docx)” rồi nhập tệp .docx đó.", "binary .doc")
+    if data.startswith(b"{\\rtf"):
+        raise _refuse(path, "đây là tệp RTF; hãy mở trong Word và lưu lại dưới dạng .docx.", "rtf")
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        infos = package.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise _refuse(path, "tệp bị hỏng hoặc không phải tệp Word (.docx).", repr(exc)) from exc
+    declared = sum(i.file_size for i in infos)
+    if declared > MAX_UNPACKED or any(i.file_size > MAX_XML_PART for i in infos if _is_xml(i.filename)):
+        raise _refuse(path, f"khi giải nén, tệp sẽ chiếm tới {declared // (1024 * 1024)} MB — tệp bất thường "
+                      "(có thể là “bom nén”), không đọc.", f"declared unpacked size {declared}")
+    names = {i.filename for i in infos}
+    if "[Content_Types].xml" not in names:
+        raise _refuse(path, "tệp bị hỏng hoặc không phải tệp Word (.docx).", "no [Content_Types].xml")
+    try:
+        for info in infos:
+            if _is_xml(info.filename):
+                _refuse_dtd(path, package.read(info))
+        types = package.read("[Content_Types].xml").decode("utf-8", "replace")
+    except WordFileError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
+        raise _refuse(path, "tệp bị hỏng (một phần bên trong không giải nén được).", repr(exc)) from exc
+    if MAIN_DOCX in types:
+        return io.BytesIO(data)
+    other = next((t for t in MAIN_OTHERS if t in types), None)
+    if other is None:
+        raise _refuse(path, "đây không phải tệp Word (.docx); có thể là tệp Excel, PowerPoint hoặc tệp nén khác.",
+                      "no Word main part")
+    # .docm/.dotx/.dotm: the same text under another content type. Macros are never run: the package is copied
+    # without its VBA project and read as a plain document.
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in infos:
+            if "vbaproject" in info.filename.lower() or "vbadata" in info.filename.lower():
+                continue
+            content = package.read(info)
+            if info.filename == "[Content_Types].xml":
+                content = content.replace(other.encode(), MAIN_DOCX.encode())
+            copy.writestr(info.filename, content)
+    out.seek(0)
+    return out
+
+
+def _is_xml(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels"))
+
+
+def _refuse_dtd(path: Path, content: bytes) -> None:
+    """Word never writes a DTD; one in a part is where an external entity (XXE) or an entity bomb would hide.
+    python-docx's parser does not resolve entities, and this refuses the file before it is parsed at all."""
+    head = content[:4096].lstrip(b"\xef\xbb\xbf")
+    text = head.decode("utf-16") if head.startswith((b"\xff\xfe", b"\xfe\xff")) else head.decode("latin-1")
+    if "<!DOCTYPE" in text.upper() or "<!ENTITY" in text.upper():
+        raise _refuse(path, "tệp chứa khai báo DTD/thực thể bên ngoài mà Word không bao giờ tạo ra — tệp bất "
+                      "thường, không đọc.", "DTD in an XML part")
+
+
+# --- runs: text, font, bold -----------------------------------------------------------------------------------------
+
+def legacy_of_font(name: str | None) -> str | None:
+    """"tcvn3" for the .VnTime family (.VnTime, .VnTimeH, .VnArial…), "vni" for VNI-Times and the like."""
+    if not name:
+        return None
+    low = name.strip().lower()
+    if low.startswith(".vn"):
+        return "tcvn3"
+    if re.match(r"vni[-_ ]", low):
+        return "vni"
+    return None
+
+
+def _on(element) -> bool | None:
+    """A toggle property (w:b): present and not switched off."""
+    if element is None:
+        return None
+    return element.get(_W + "val", "true").lower() not in ("0", "false", "off")
+
+
+class _Styles:
+    """Font and bold of paragraph and character styles, following ``basedOn``; the document's default font."""
+
+    def __init__(self, styles_element):
+        self.by_id: dict[str, object] = {}
+        self.default_font = None
+        if styles_element is None:
+            return
+        for style in styles_element.iterchildren(_W + "style"):
+            self.by_id[style.get(_W + "styleId", "")] = style
+        fonts = styles_element.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}rFonts")
+        self.default_font = _font_name(fonts)
+        self._cache: dict[tuple[str, str], object] = {}
+
+    def _walk(self, style_id: str | None) -> Iterator:
+        seen = set()
+        while style_id and style_id not in seen and style_id in self.by_id:
+            seen.add(style_id)
+            style = self.by_id[style_id]
+            yield style
+            based = style.find(_W + "basedOn")
+            style_id = based.get(_W + "val") if based is not None else None
+
+    def prop(self, style_id: str | None, what: str):
+        key = (style_id or "", what)
+        if key not in self._cache:
+            value = None
+            for style in self._walk(style_id):
+                if what == "font":
+                    value = _font_name(style.find(f"{_W}rPr/{_W}rFonts"))
+                elif what == "bold":
+                    value = _on(style.find(f"{_W}rPr/{_W}b"))
+                elif what == "outline":
+                    level = style.find(f"{_W}pPr/{_W}outlineLvl")
+                    value = None if level is None else level.get(_W + "val")
+                elif what == "numPr":
+                    value = style.find(f"{_W}pPr/{_W}numPr")
+                elif what == "name":
+                    name = style.find(_W + "name")
+                    value = None if name is None else name.get(_W + "val")
+                if value is not None:
+                    break
+            self._cache[key] = value
+        return self._cache[key]
+
+
+def _font_name(fonts) -> str | None:
+    if fonts is None:
+        return None
+    return fonts.get(_W + "ascii") or fonts.get(_W + "hAnsi") or None
+
+
+# Inside a paragraph: what holds text to read, and what is skipped (deleted text, text boxes, the duplicate
+# fallback of drawings, field instructions).
+_SKIP = {_W + "del", _W + "moveFrom", _W + "txbxContent", _MC + "Fallback", _W + "instrText", _W + "pPr",
+         _W + "rPr", _W + "fldData"}
+
+
+@dataclass
+class _Paragraph:
+    text: str
+    bold: bool  # every letter is bold
+    legacy: bool  # some of it was converted from TCVN3/VNI
+    drawings: int = 0
+    text_boxes: int = 0
+
+
+class _Reader:
+    def __init__(self, document):
+        self.styles = _Styles(document.styles.element if document.part._styles_part is not None else None)
+        self.numbering = None
+        try:
+            self.numbering = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            pass
+        self._formats: dict[tuple[str, str], str] = {}
+
+    # --- one paragraph's text --------------------------------------------------------------------------------
+    def paragraph(self, p) -> _Paragraph:
+        style_id = _style_of(p, "pStyle")
+        pieces: list[tuple[str, bool, bool]] = []  # (text, converted from TCVN3/VNI, bold)
+        counts = {"drawings": 0, "text_boxes": 0}
+        self._collect(p, style_id, pieces, counts)
+        legacy = any(converted for _, converted, _ in pieces)
+        bold_letters = letters = 0
+        for text, _, bold in pieces:
+            n = sum(c.isalnum() for c in text)
+            letters += n
+            bold_letters += n if bold else 0
+        text = "".join(text for text, _, _ in pieces)
+        if not legacy and detect(text):  # no legacy font named, but the text itself is unmistakably TCVN3/VNI
+            text, legacy = to_unicode(text), True
+        return _Paragraph(text, letters > 0 and bold_letters == letters, legacy, counts["drawings"],
+                          counts["text_boxes"])
+
+    def _collect(self, element, style_id, pieces, counts) -> None:
+        for child in element.iterchildren():
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                if tag == _W + "txbxContent":
+                    counts["text_boxes"] += 1
+                continue
+            if tag == _W + "r":
+                self._run(child, style_id, pieces, counts)
+            else:
+                self._collect(child, style_id, pieces, counts)
+
+    def _run(self, r, style_id, pieces, counts) -> None:
+        rpr = r.find(_W + "rPr")
+        char_style = _style_of(r, "rStyle") if rpr is not None else None
+        font = _font_name(rpr.find(_W + "rFonts")) if rpr is not None else None
+        font = font or self.styles.prop(char_style, "font") or self.styles.prop(style_id, "font") \
+            or self.styles.default_font
+        bold = _on(rpr.find(_W + "b")) if rpr is not None else None
+        if bold is None:
+            bold = self.styles.prop(char_style, "bold")
+        if bold is None:
+            bold = self.styles.prop(style_id, "bold")
+        caps = rpr is not None and bool(_on(rpr.find(_W + "caps")))
+        encoding = legacy_of_font(font)
+        texts = []
+        for child in r.iterchildren():
+            tag = child.tag
+            if tag == _W + "t":
+                texts.append(child.text or "")
+            elif tag == _W + "tab":
+                texts.append("\t")
+            elif tag in (_W + "br", _W + "cr"):
+                if child.get(_W + "type") not in ("page", "column"):
+                    texts.append("\n")
+            elif tag == _W + "noBreakHyphen":
+                texts.append("-")
+            elif tag in (_W + "drawing", _W + "pict", _W + "object") or tag == _MC + "AlternateContent":
+                boxes = len(child.findall(f".//{_W}txbxContent"))
+                counts["text_boxes"] += boxes
+                counts["drawings"] += 0 if boxes else 1
+        text = "".join(texts)
+        if not text:
+            return
+        if encoding:
+            converted = to_unicode(text, encoding)
+            if encoding == "tcvn3" and font.strip().upper().endswith("H"):
+                converted = converted.upper()  # .VnTimeH draws the small letters' codes as capitals
+            pieces.append((converted, converted != unicodedata.normalize("NFC", text), bool(bold)))
+            return
+        pieces.append((text.upper() if caps else text, False, bool(bold)))
+
+    # --- numbering, headings ---------------------------------------------------------------------------------
+    def list_format(self, p, style_id: str | None) -> str | None:
+        """"bullet", "decimal", "lowerLetter"… for a paragraph in one of Word's own lists, else None."""
+        num_pr = p.find(f"{_W}pPr/{_W}numPr")
+        if num_pr is None:
+            num_pr = self.styles.prop(style_id, "numPr")
+        if num_pr is None:
+            return None
+        num_id = _val(num_pr.find(_W + "numId"))
+        level = _val(num_pr.find(_W + "ilvl")) or "0"
+        if not num_id or num_id == "0":
+            return None  # numbering switched off
+        key = (num_id, level)
+        if key not in self._formats:
+            self._formats[key] = self._format(num_id, level)
+        return self._formats[key]
+
+    def _format(self, num_id: str, level: str) -> str:
+        if self.numbering is None:
+            return "bullet"
+        num = next((n for n in self.numbering.iterchildren(_W + "num") if n.get(_W + "numId") == num_id), None)
+        if num is None:
+            return "bullet"
+        abstract_id = _val(num.find(_W + "abstractNumId"))
+        abstract = next((a for a in self.numbering.iterchildren(_W + "abstractNum")
+                         if a.get(_W + "abstractNumId") == abstract_id), None)
+        if abstract is None:
+            return "bullet"
+        lvl = next((x for x in abstract.iterchildren(_W + "lvl") if x.get(_W + "ilvl") == level), None)
+        fmt = _val(lvl.find(_W + "numFmt")) if lvl is not None else None
+        return fmt or "bullet"
+
+    def heading_style(self, p, style_id: str | None) -> bool:
+        level = p.find(f"{_W}pPr/{_W}outlineLvl")
+        value = _val(level) if level is not None else self.styles.prop(style_id, "outline")
+        if value is not None and value != "9":
+            return True
+        name = (self.styles.prop(style_id, "name") or "").lower()
+        return name.startswith(("heading", "title", "subtitle")) or name in ("tiêu đề", "đề mục")
+
+
+def _val(element) -> str | None:
+    return None if element is None else element.get(_W + "val")
+
+
+def _style_of(element, tag: str) -> str | None:
+    found = element.find(f"{_W}pPr/{_W}{tag}") if tag == "pStyle" else element.find(f"{_W}rPr/{_W}{tag}")
+    return _val(found)
+
+
+# --- text: cleaning and classifying --------------------------------------------------------------------------------
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+BULLET_MARKS = "-–—+•●○◦▪■□►▶➢✓*·\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf02d"
+_BULLET = re.compile(rf"^[{re.escape(BULLET_MARKS)}]+[ \t\u00a0]*(?=\S)")
+_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+_NUMBER = re.compile(  # the text after the number starts with a letter: "18.498 người", "30/2020" are not numbers
+    rf"^(?:(?:PHẦN|Phần|MỤC|Mục)\s+)?"
+    rf"(?:(?=[IVX])({_ROMAN})[.)/]|(\d{{1,2}}(?:\.\d{{1,2}})*)(?:[.)]|/(?=\s)|(?=\s))|([a-zđA-ZĐ])[).])"
+    r"[ \t\u00a0]*(?=[^\W\d_])")
+
+
+def clean(text: str) -> str:
+    """NFC, no stray line breaks, tabs, invisible characters or double spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text.replace("\r", "\n").replace("\n", " "))
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_bullet(text: str) -> str | None:
+    """The text of a list item typed with "-", "+", "•"…, or None; "-5%" and "--" alone are not items."""
+    m = _BULLET.match(text)
+    if not m or (text[0] in "-–+" and m.end() == 1 and (text[1:2].isdigit() or text[1:2] == text[0])):
+        return None
+    return text[m.end():]
+
+
+def strip_number(text: str) -> str | None:
+    """The text of a line typed with its heading number ("a)", "1.", "1.1.", "1.1", "I.", "II-"), or None."""
+    m = _NUMBER.match(text)
+    if not m or not m.group(0).strip():
+        return None
+    if m.group(2) and not m.group(0).rstrip().endswith((".", ")", "/")) and "." not in m.group(2):
+        return None  # "2023 lao động": a figure, not a number
+    rest = text[m.end():]
+    if m.group(3) and m.group(0).rstrip().endswith(".") and not rest[:1].isupper():
+        return None  # "a. b" in a sentence: a heading letter is followed by a capital
+    return rest.lstrip("-–: ") or None
+
+
+def _split_lines(text: str) -> list[str]:
+    """A paragraph cut where a line break starts a new item or heading (Shift+Enter between list items);
+    other line breaks were only wrapping and become spaces."""
+    lines = text.replace("\r", "\n").split("\n")
+    out: list[str] = []
+    for line in lines:
+        stripped = clean(line)
+        if out and stripped and (strip_bullet(stripped) is not None or strip_number(stripped) is not None):
+            out.append(line)
+        elif out:
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return out
+
+
+def classify(text: str, bold: bool, heading_style: bool, list_format: str | None) -> Block | None:
+    """One cleaned line as a block: the program's own numbering and dashes replace the typed ones."""
+    text = clean(text)
+    if not text:
+        return None
+    item = strip_bullet(text)
+    if item is not None:
+        return Block(BlockKind.BULLET, clean(item))
+    rest = strip_number(text)
+    if rest is not None and len(rest) <= HEADING_CHARS:
+        return Block(BlockKind.HEADING, clean(rest))
+    if list_format == "bullet":
+        return Block(BlockKind.BULLET, text)
+    short = len(text) <= HEADING_CHARS
+    if list_format is not None and list_format != "none":
+        return Block(BlockKind.HEADING if short and (bold or not text.endswith((".", ";"))) else BlockKind.BULLET,
+                     text)
+    if heading_style and short:
+        return Block(BlockKind.HEADING, text)
+    if bold and short:
+        return Block(BlockKind.HEADING, text)
+    return Block(BlockKind.PARAGRAPH, text)
+
+
+# --- the document ----------------------------------------------------------------------------------------------------
+
+def _body_items(element) -> Iterator:
+    """Paragraphs and tables of the body in order, content controls and custom XML opened."""
+    for child in element.iterchildren():
+        if child.tag in (_W + "p", _W + "tbl"):
+            yield child
+        elif child.tag in (_W + "sdt", _W + "customXml", _W + "sdtContent", _W + "ins", _W + "moveTo"):
+            yield from _body_items(child)
+
+
+def read_word(path: str | Path, progress: Callable[[int, int], None] | None = None) -> WordContent:
+    """Read a .docx (or .docm) into blocks; ``progress(done, total)`` is called as body elements are read and may
+    raise ``Cancelled``. Never writes."""
+    import docx  # python-docx, loaded only when a file is imported
+
+    path = Path(path)
+    package = _checked_package(path)
+    try:
+        document = docx.Document(package)
+    except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors… on a damaged part
+        raise _refuse(path, "tệp bị hỏng hoặc không phải tệp Word (.docx).", repr(exc)) from exc
+    reader = _Reader(document)
+    items = list(_body_items(document.element.body))
+    blocks: list[Block] = []
+    legacy: set[int] = set()
+    drawings = text_boxes = cut_tables = nested = 0
+    for n, element in enumerate(items):
+        if progress is not None and n % 25 == 0:
+            progress(n, len(items))
+        if element.tag == _W + "tbl":
+            table, cut, inner, converted = _table(reader, element)
+            cut_tables += cut
+            nested += inner
+            if table is not None:
+                if converted:
+                    legacy.add(len(blocks))
+                blocks.append(Block(BlockKind.TABLE, table.to_json()))
+            continue
+        para = reader.paragraph(element)
+        drawings += para.drawings
+        text_boxes += para.text_boxes
+        style_id = _style_of(element, "pStyle")
+        list_format = reader.list_format(element, style_id)
+        heading = reader.heading_style(element, style_id)
+        for i, line in enumerate(_split_lines(para.text)):
+            block = classify(line, para.bold, heading, list_format if i == 0 else None)
+            if block is not None:
+                if para.legacy:
+                    legacy.add(len(blocks))
+                blocks.append(block)
+    if progress is not None:
+        progress(len(items), len(items))
+    problems = []
+    if drawings:
+        problems.append(f"{drawings} hình ảnh, biểu đồ trong tệp không được nhập (chỉ nhập chữ và bảng).")
+    if text_boxes:
+        problems.append(f"{text_boxes} khung văn bản (text box) không được nhập; nếu cần, hãy chép chữ trong đó "
+                        "vào sau khi nhập.")
+    if nested:
+        problems.append(f"{nested} bảng lồng trong ô của bảng khác chỉ được nhập phần chữ.")
+    if cut_tables:
+        problems.append(f"{cut_tables} bảng quá lớn (hơn {MAX_ROWS} dòng hoặc {MAX_COLUMNS} cột) chỉ được nhập "
+                        "phần đầu.")
+    if not blocks:
+        problems.append("Tệp không có đoạn văn hay bảng nào để nhập.")
+    return WordContent(tuple(blocks), tuple(problems), frozenset(legacy))
+
+
+def _table(reader: _Reader, tbl) -> tuple[Table | None, int, int, bool]:
+    """A Word table as a table block: header rows (Word's repeated header rows, else the first row), body rows;
+    a cell merged across columns or down rows is written once. (table, cut, nested tables, converted)"""
+    rows: list[list[str]] = []
+    header_rows = 0
+    cut = nested = 0
+    converted = False
+    trs = tbl.findall(_W + "tr")
+    if len(trs) > MAX_ROWS:
+        cut, trs = 1, trs[:MAX_ROWS]
+    for r, tr in enumerate(trs):
+        cells = []
+        for tc in tr.iterchildren(_W + "tc"):
+            span = _val(tc.find(f"{_W}tcPr/{_W}gridSpan"))
+            merged_down = tc.find(f"{_W}tcPr/{_W}vMerge")
+            texts = []
+            for p in tc.iter(_W + "p"):
+                para = reader.paragraph(p)
+                converted = converted or para.legacy
+                texts.append(clean(para.text))
+            nested += len(tc.findall(f".//{_W}tbl"))
+            text = " ".join(t for t in texts if t)
+            if merged_down is not None and _val(merged_down) in (None, "continue"):
+                text = ""  # the cell above goes on down
+            cells.append(text)
+            for _ in range(max(0, int(span) - 1) if span and span.isdigit() else 0):
+                cells.append("")
+        if len(cells) > MAX_COLUMNS:
+            cut, cells = 1, cells[:MAX_COLUMNS]
+        if r == header_rows and tr.find(f"{_W}trPr/{_W}tblHeader") is not None and _on(
+                tr.find(f"{_W}trPr/{_W}tblHeader")):
+            header_rows += 1
+        rows.append(cells)
+    if not any(any(c for c in row) for row in rows):
+        return None, cut, nested, converted
+    header_rows = header_rows or 1
+    table = Table(header=tuple(tuple(r) for r in rows[:header_rows]),
+                  rows=tuple(tuple(r) for r in rows[header_rows:])).normalized()
+    return table, cut, nested, converted
