@@ -78,3 +78,24 @@ def set_heading_outline(paragraph, level: int) -> None:
     outline = OxmlElement("w:outlineLvl")
     outline.set(qn("w:val"), str(level))
     ppr.append(outline)
+
+
+def long_report(path: Path, pages: int = 200) -> Path:
+    """A long contribution: about ``pages`` pages of A4 at 13 pt (12 paragraphs of ~60 words a page), a heading
+    every page, a list every other page and a table every ten pages."""
+    d = docx.Document()
+    sentence = ("Trong kỳ, đơn vị đã triển khai đồng bộ các giải pháp hỗ trợ người lao động tìm kiếm việc làm, "
+                "nâng cao chất lượng đào tạo nghề gắn với nhu cầu của doanh nghiệp trên địa bàn tỉnh. ")
+    for page in range(1, pages + 1):
+        d.add_paragraph(f"{page}. Nội dung công tác số {page}")
+        for _ in range(10):
+            d.add_paragraph(sentence * 2)
+        if page % 2 == 0:
+            d.add_paragraph("- Kiểm tra, giám sát việc thực hiện chính sách;")
+        if page % 10 == 0:
+            table = d.add_table(rows=4, cols=3)
+            for r in range(4):
+                for c in range(3):
+                    table.cell(r, c).text = f"Ô {r}.{c}"
+    d.save(path)
+    return path

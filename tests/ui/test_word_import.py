@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from gui_helpers import click_button, when_dialog_shows
-from office_files import TCVN3_SENTENCE, office_file
+from office_files import TCVN3_SENTENCE, long_report, office_file
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -144,3 +144,58 @@ def test_a_file_that_cannot_be_read_is_one_sentence_and_nothing_is_written(qtbot
     qtbot.waitUntil(lambda: "text" in said, timeout=5000)
     assert "lưu lại dưới dạng" in said["text"] and ".docx" in said["text"]
     assert stored_part(sample_workbook, Part.RESULTS) == before
+
+
+def test_a_long_file_is_read_off_the_window_thread_with_progress_and_stop_writes_nothing(
+        qtbot, window, sample_workbook, tmp_path, monkeypatch):
+    """The read waits in the worker until the clerk has seen the progress box: the window keeps answering, and
+    "Dừng" ends the read with nothing written and no dialog."""
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    from baocao_gui.ui import word_import
+
+    path = long_report(tmp_path / "200 trang.docx")
+    choose_file(monkeypatch, path)
+    seen = threading.Event()
+    real = word_import.read_word
+    threads = []
+
+    def held_read(p, progress):
+        def wait_then_report(done, total):
+            threads.append(threading.current_thread())
+            seen.wait(10)
+            progress(done, total)
+        return real(p, wait_then_report)
+
+    monkeypatch.setattr(word_import, "read_word", held_read)
+    before = stored_part(sample_workbook, Part.RESULTS)
+    editor = window.sector_tab("lao_dong").results
+    qtbot.mouseClick(editor.word_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in editor.findChildren(QProgressDialog)), timeout=5000)
+    progress_box = next(d for d in editor.findChildren(QProgressDialog) if d.isVisible())
+    assert "200 trang.docx" in progress_box.labelText()
+    assert threads and threads[0] is not threading.main_thread()
+    click_button(progress_box, "Dừng")
+    seen.set()
+    qtbot.waitUntil(lambda: not editor.findChildren(QProgressDialog), timeout=5000)
+    assert editor.findChild(ImportDialog) is None
+    assert stored_part(sample_workbook, Part.RESULTS) == before
+
+
+def test_a_200_page_file_is_imported_whole(qtbot, window, sample_workbook, tmp_path, monkeypatch):
+    choose_file(monkeypatch, long_report(tmp_path / "200 trang.docx"))
+    before = stored_part(sample_workbook, Part.RESULTS)
+    listed = []
+
+    def count_then_import(dialog):
+        listed.append(dialog.blocks.rowCount())
+        click_button(dialog, "Nhập")
+
+    when_dialog_shows(count_then_import, ImportDialog, tries=500)
+    qtbot.mouseClick(window.sector_tab("lao_dong").results.word_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(stored_part(sample_workbook, Part.RESULTS)) > len(before), timeout=30000)
+    new = stored_part(sample_workbook, Part.RESULTS)[len(before):]
+    assert listed == [len(new)] and len(new) == 200 + 200 * 10 + 100 + 20
+    assert sum(b.kind == BlockKind.HEADING for b in new) == 200

@@ -15,6 +15,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,7 +103,8 @@ def _checked_package(path: Path) -> io.BytesIO:
         types = package.read("[Content_Types].xml").decode("utf-8", "replace")
     except WordFileError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, OSError, EOFError,
+            NotImplementedError) as exc:
         raise _refuse(path, "tệp bị hỏng (một phần bên trong không giải nén được).", repr(exc)) from exc
     if MAIN_DOCX in types:
         return io.BytesIO(data)
@@ -366,7 +368,7 @@ _BULLET = re.compile(rf"^[{re.escape(BULLET_MARKS)}]+[ \t\u00a0]*(?=\S)")
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _NUMBER = re.compile(  # the text after the number starts with a letter: "18.498 người", "30/2020" are not numbers
     rf"^(?:(?:PHẦN|Phần|MỤC|Mục)\s+)?"
-    rf"(?:(?=[IVX])({_ROMAN})[.)/]|(\d{{1,2}}(?:\.\d{{1,2}})*)(?:[.)]|/(?=\s)|(?=\s))|([a-zđA-ZĐ])[).])"
+    rf"(?:(?=[IVX])({_ROMAN})[.)/]|(\d{{1,3}}(?:\.\d{{1,2}})*)(?:[.)]|/(?=\s)|(?=\s))|([a-zđA-ZĐ])[).])"
     r"[ \t\u00a0]*(?=[^\W\d_])")
 
 
@@ -457,9 +459,14 @@ def read_word(path: str | Path, progress: Callable[[int, int], None] | None = No
     path = Path(path)
     package = _checked_package(path)
     try:
-        document = docx.Document(package)
-    except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors… on a damaged part
+        return _read(path, docx.Document(package), progress)
+    except (WordFileError, Cancelled):
+        raise
+    except Exception as exc:  # python-docx and lxml raise KeyError, ValueError, XMLSyntaxError… on a damaged part
         raise _refuse(path, "tệp bị hỏng hoặc không phải tệp Word (.docx).", repr(exc)) from exc
+
+
+def _read(path: Path, document, progress: Callable[[int, int], None] | None) -> WordContent:
     reader = _Reader(document)
     items = list(_body_items(document.element.body))
     blocks: list[Block] = []

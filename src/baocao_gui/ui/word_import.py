@@ -178,6 +178,10 @@ class WordImport(QObject):
                 return exc.message
             except Cancelled:
                 return None
+            except Exception:  # never the preview's sentence for a file that could not be read
+                log.exception("word import failed")
+                return (f"Không đọc được tệp “{path.name}”; chi tiết đã được ghi vào tệp nhật ký. "
+                        "Chưa có gì được ghi vào sổ báo cáo.")
 
         self.background.run(work, self._read)
 
