@@ -153,8 +153,12 @@ def test_a_cancelled_conversion_stops_libreoffice_and_writes_no_pdf(exported_sam
 
 def test_a_converter_that_fails_leaves_no_pdf_and_says_so(exported_sample, tmp_path, monkeypatch):
     monkeypatch.setattr(pdf_module, "find_soffice", lambda: sys.executable)  # "converts" by failing
+    calls = []
+    real = pdf_module.run_cancellable
+    monkeypatch.setattr(pdf_module, "run_cancellable", lambda *a, **k: calls.append(1) or real(*a, **k))
     with pytest.raises(pdf_module.ConversionError) as raised:
         pdf_module.libreoffice_to_pdf(exported_sample, tmp_path / "x.pdf")
+    assert len(calls) == 2  # one more try before saying so
     assert "LibreOffice không chuyển được" in raised.value.message
     assert list(tmp_path.iterdir()) == []
 

@@ -122,6 +122,7 @@ def test_export_pdf_runs_beside_a_responsive_window_and_offers_open_folder_and_s
     assert job.dialog.windowTitle() == "Xuất tệp PDF"
     qtbot.waitUntil(lambda: job.result is not None, timeout=120_000)
     clock.stop()
+    assert not isinstance(job.result, BaseException), job.result
     assert len(ticks) >= 10  # the window's event loop kept running while Word/LibreOffice worked
     assert target.exists() and target.with_suffix(".docx").exists()
     assert_valid_ooxml(target.with_suffix(".docx"))

@@ -110,24 +110,27 @@ def run_cancellable(command: list[str], cancel: threading.Event | None, timeout:
                                   f"conversion timed out: {command[0]}")
 
 
-def libreoffice_to_pdf(source: Path, target: Path, cancel: threading.Event | None = None) -> Path:
+def libreoffice_to_pdf(source: Path, target: Path, cancel: threading.Event | None = None, tries: int = 2) -> Path:
     """Convert with a private LibreOffice profile, so a running LibreOffice or another conversion never
-    interferes; the PDF is moved into place whole."""
+    interferes; the PDF is moved into place whole. A LibreOffice that exits without a PDF (it happens on a busy
+    machine, with a fresh profile) is given one more try."""
     soffice = find_soffice()
     if soffice is None:
         raise NoConverter()
-    with tempfile.TemporaryDirectory(prefix="baocao-lo-") as work:
-        profile, out_dir = Path(work) / "profile", Path(work) / "out"
-        result = run_cancellable(
-            [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
-             "--convert-to", PDF_FILTER, "--outdir", str(out_dir), str(source)], cancel)
-        pdf = out_dir / (source.stem + ".pdf")
-        if result.returncode != 0 or not pdf.exists():
-            log.error("soffice failed (%s): %s", result.returncode, result.stderr.decode(errors="replace")[-2000:])
-            raise ConversionError("LibreOffice không chuyển được tệp Word sang PDF; tệp Word vẫn được giữ.",
-                                  f"soffice wrote no PDF for {source}")
-        move_into_place(pdf, target)
-    return target
+    for attempt in range(1, tries + 1):
+        with tempfile.TemporaryDirectory(prefix="baocao-lo-") as work:
+            profile, out_dir = Path(work) / "profile", Path(work) / "out"
+            result = run_cancellable(
+                [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
+                 "--convert-to", PDF_FILTER, "--outdir", str(out_dir), str(source)], cancel)
+            pdf = out_dir / (source.stem + ".pdf")
+            if result.returncode == 0 and pdf.exists():
+                move_into_place(pdf, target)
+                return target
+            log.error("soffice failed (try %d, exit %s): %s", attempt, result.returncode,
+                      result.stderr.decode(errors="replace")[-2000:])
+    raise ConversionError("LibreOffice không chuyển được tệp Word sang PDF; tệp Word vẫn được giữ.",
+                          f"soffice wrote no PDF for {source}")
 
 
 def move_into_place(made: Path, target: Path) -> None:
