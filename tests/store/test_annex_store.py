@@ -122,5 +122,11 @@ def test_a_sent_report_keeps_the_annex_it_was_sent_with(sample_workbook, tmp_pat
         doc.apply(doc.unlock())
         doc.apply(doc.set_annex(None))
         assert stored_report(sample_workbook).annex is None
+        from baocao_gui.app.sent import differences
+
+        changed = [(d.kind, d.where, d.before, d.after) for d in differences(doc.workbook, doc.report)]
+        assert ("header", "Phụ lục số liệu", ("Công tác Lao động – Việc làm và Giáo dục nghề nghiệp; Công tác "
+                "Thanh tra, kiểm tra, thực hiện công tác tiếp công dân, giải quyết đơn thư khiếu nại tố cáo — cột: "
+                "Đơn vị tính, Thực hiện, Kế hoạch"), "không có") in changed
     finally:
         doc.close()

@@ -196,6 +196,9 @@ def differences(workbook: Workbook, report: Report) -> list[Difference]:
                         ("signer_title", "Chức vụ người ký")):
         if getattr(old, field) != getattr(report, field):
             out.append(Difference("header", name, getattr(old, field), getattr(report, field)))
+    if old.annex != report.annex:
+        out.append(Difference("header", "Phụ lục số liệu", _annex_words(old.annex, old_wb),
+                              _annex_words(report.annex, workbook)))
     old_sheet, new_sheet = sheet(old_wb, old), sheet(workbook, report)
     names = {i.code: i for i in (*old_wb.indicators, *workbook.indicators)}
     for code in sorted(set(old.values) | set(report.values), key=lambda c: list(names).index(c) if c in names else 0):
@@ -223,6 +226,17 @@ def differences(workbook: Workbook, report: Report) -> list[Difference]:
                 out.append(Difference("paragraph", where, olds[k] if k < len(olds) else "",
                                       news[k] if k < len(news) else ""))
     return out
+
+
+def _annex_words(choice: AnnexChoice | None, workbook: Workbook) -> str:
+    """"không có", or which sectors and columns the annex shows."""
+    from ..compose.annex import COLUMN_LABELS
+
+    if choice is None:
+        return "không có"
+    titles = {s.code: s.title for s in workbook.sectors}
+    sectors = "mọi lĩnh vực" if choice.sectors is None else "; ".join(titles.get(c, c) for c in choice.sectors)
+    return f"{sectors} — cột: " + ", ".join(COLUMN_LABELS.get(c, c) for c in choice.columns)
 
 
 def _figure(writer, code: str, field: str) -> str:
