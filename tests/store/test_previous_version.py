@@ -39,7 +39,8 @@ def _rows(path: Path) -> dict[str, list]:
     conn = sqlite3.connect(path)
     try:
         return {
-            "value": conn.execute("SELECT * FROM value ORDER BY report_id, indicator_id").fetchall(),
+            "value": conn.execute("SELECT report_id, indicator_id, actual, plan, last, target FROM value "
+                                  "ORDER BY report_id, indicator_id").fetchall(),
             "override": conn.execute("SELECT * FROM override ORDER BY report_id, indicator_id, field").fetchall(),
             "block": conn.execute("SELECT * FROM block ORDER BY id").fetchall(),
             "recipient": conn.execute("SELECT * FROM recipient ORDER BY id").fetchall(),

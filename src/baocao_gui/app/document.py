@@ -218,7 +218,8 @@ class Document:
         return Edit(label, lambda: replaced.setdefault("old", setter(self.db, *args, value)),
                     lambda: setter(self.db, *args, replaced["old"]), change, merge_key)
 
-    def set_value(self, code: str, field: str, value: float | None) -> Edit:
+    def set_value(self, code: str, field: str, value: float | tuple[float, float] | None) -> Edit:
+        """One figure; a plan or target may be a range ``(low, high)``."""
         indicator = self.workbook.indicator(code)
         name = indicator.name if indicator else code
         return self._set(f"Sửa số liệu “{name}”", edits.set_value, (self.report_id, code, field), value,
@@ -227,6 +228,10 @@ class Document:
     def set_override(self, code: str, field: str, value: float | None) -> Edit:
         return self._set("Sửa số ghi tay", edits.set_override, (self.report_id, code, field), value,
                          change=Change(Scope.FIGURE, code))
+
+    def set_report_precision(self, precision: int | None) -> Edit:
+        """The decimals of this report's percentages (None: two)."""
+        return self._set("Sửa số chữ số thập phân", edits.set_report_precision, (self.report_id,), precision)
 
     def set_report_field(self, field: str, value: Any) -> Edit:
         return self._set("Sửa thông tin chung", edits.set_report_field, (self.report_id, field), value,

@@ -78,6 +78,7 @@ def snapshot(workbook: Workbook, report: Report) -> str:
             **{k: getattr(report, k) for k in ("type_name", "summary", "signer_authority", "signer_title",
                                                "signer_name")},
             "recipients": list(report.recipients),
+            "pct_precision": report.pct_precision,
             "values": {code: _plain(v) for code, v in sorted(report.values.items())},
             "blocks": [[part.value, sector, [[b.kind.value, b.text] for b in blocks]]
                        for (part, sector), blocks in sorted(report.blocks.items()) if blocks],
@@ -98,6 +99,7 @@ def restore(text: str, live: Report) -> tuple[Workbook, Report]:
         number=r["number"], date=dt.date.fromisoformat(r["date"]) if r["date"] else None,
         **{k: r[k] for k in ("type_name", "summary", "signer_authority", "signer_title", "signer_name")},
         recipients=tuple(r["recipients"]), sent=live.sent, edited_at=live.edited_at,
+        pct_precision=r.get("pct_precision"),
         values={code: _build(Values, v) for code, v in r["values"].items()},
         blocks={(Part(part), sector): tuple(Block(BlockKind(kind), text) for kind, text in blocks)
                 for part, sector, blocks in r["blocks"]},

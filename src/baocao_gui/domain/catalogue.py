@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .figures import PERIOD_NAMES, citations
-from .model import Indicator, PlanMeaning, Role, Sector
+from .model import MAX_PRECISION, Indicator, PlanMeaning, Role, Sector
 from .rules import Rule, RuleError, parse_rule, references
 
 CODE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -61,11 +61,15 @@ def parse_catalogue(data: dict) -> Catalogue:
             if parent is not None and (parent not in seen or seen[parent].sector != code):
                 raise CatalogueError(f"indicator {icode}: parent {parent!r} must come before it in the same sector")
             unit = i.get("unit", "")
+            precision = i.get("precision")
+            if precision is not None and (isinstance(precision, bool) or not isinstance(precision, int)
+                                          or not 0 <= precision <= MAX_PRECISION):
+                raise CatalogueError(f"indicator {icode}: precision must be a whole number from 0 to {MAX_PRECISION}")
             ind = Indicator(
                 code=icode, sector=code, name=i.get("name", icode), unit=unit, parent=parent,
                 parts_complete=bool(i.get("parts_complete", False)),
                 plan_meaning=PlanMeaning(i.get("plan_meaning", "level")),
-                pad=bool(i.get("pad", unit != "%")), sentence=i.get("sentence", ""),
+                pad=bool(i.get("pad", unit != "%")), sentence=i.get("sentence", ""), precision=precision,
             )
             seen[icode] = ind
             indicators.append(ind)

@@ -14,16 +14,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from .figures import TOKEN, MissingFigure, Uncomputable, citations, derived, sheet
+from .figures import TOKEN, MissingFigure, Uncomputable, citations, derived, override_agrees, sheet
 from .model import Block, BlockKind, Indicator, Part, PlanMeaning, Report, Workbook
 from .rules import OPERATOR_WORDS, RuleError, check_rule, references
 from .stale import stale_mentions
 from .structure import PART_INFO, Group
 from .tables import Table
 from .text import ILLEGAL, drop_illegal
+from .units import unit_fault
 from .vnformat import format_date, format_number, format_percent, to_decimal
 
-ROUNDING = Decimal("0.01")
+UNIT_FIELDS = ("actual", "plan", "last", "target", "delta", "change")  # printed in the indicator's unit
 STALE_FIX = "Dùng năm, kỳ của báo cáo"  # the findings panel's button for a "stale-period" finding
 IMPLAUSIBLE_RATIO = 5  # a figure this many times larger or smaller than last year's or the plan
 
@@ -204,9 +205,11 @@ class _Checker:
                     computed = derived(field, values, parent)
                 except Uncomputable:
                     continue
-                if computed is not None and abs(to_decimal(typed) - computed) > ROUNDING:
+                precision = self.writer.precision(ind)
+                if computed is not None and not override_agrees(typed, computed, precision):
                     self.add(Severity.WARNING, self.indicator_where(ind),
-                             f"số ghi tay {format_percent(typed)} khác số tính từ số liệu {format_percent(computed)}.",
+                             f"số ghi tay {format_percent(typed, precision)} khác số tính từ số liệu "
+                             f"{format_percent(computed, precision)}.",
                              "xóa số ghi tay để dùng số tính, hoặc sửa số liệu gốc",
                              self.indicator_place(ind, field))
             self._plausible(ind, values)
@@ -293,15 +296,17 @@ class _Checker:
             add(severity, message, fix, "" if in_table else kind)  # the one-click fixes rewrite a paragraph
         for c in citations(raw):
             try:
-                self.writer.figure(c.code, c.field)
+                self.writer.figure(c.code, c.field, c.precision, c.unit)
             except MissingFigure as exc:
                 add(Severity.ERROR, f"trích số liệu “{c.code}.{c.field}”: {exc.reason}.",
                     "nhập số liệu cho chỉ tiêu này, hoặc xóa chỗ trích")
             ind = indicators_by_code.get(c.code)
-            after = raw[c.end:c.end + 12].lstrip()
-            if ind and "đồng" in ind.unit and re.match(r"(nghìn|ngàn|triệu|tỷ)\b", after):
-                add(Severity.ERROR, f"số tiền đã tính bằng {ind.unit} lại ghi thêm “{after.split()[0]}”: "
-                    "đơn vị bị nhân hai lần.", f"xóa chữ “{after.split()[0]}” sau số liệu")
+            if ind is None or c.field not in UNIT_FIELDS:
+                continue
+            unit = self.writer.printed_unit(ind, c.unit)
+            fault = unit_fault(raw[c.end:c.end + 40], unit)
+            if fault:
+                add(Severity.ERROR, fault, f"sau số liệu chỉ ghi “{unit.text}”")
         if _UNIT_GLUED.search(self.writer.render(raw)):
             add(Severity.WARNING, "thiếu dấu cách giữa số tiền và chữ “đồng”.", "thêm một dấu cách trước “đồng”")
 

@@ -1,7 +1,8 @@
 """Figures cited in text with ``{{code.field}}`` and the derived figures computed from raw values.
 
-Percentages are computed in exact decimal arithmetic and rounded half up to two decimals; a figure
-typed by the clerk (an override) wins, so a printed report can be reproduced exactly.
+Percentages are computed in exact decimal arithmetic and rounded half up at the precision they are printed
+with: the citation's own (``{{x.pct_plan:1}}``), else the indicator's, else the report's default, else two
+decimals. A figure typed by the clerk (an override) wins, so a printed report can be reproduced exactly.
 """
 
 from __future__ import annotations
@@ -9,14 +10,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 
-from .model import Indicator, Report, Values, Workbook
-from .vnformat import MAX_ABS, format_number, format_percent, round_half_up, to_decimal
+from .model import MAX_PRECISION, Indicator, PlanMeaning, Report, Values, Workbook
+from .units import Unit, convert, convertible, parse_unit
+from .vnformat import MAX_ABS, PERCENT_PLACES, format_number, round_half_up, to_decimal
 
-TOKEN = re.compile(r"\{\{\s*([a-z0-9_]+)(?:\.([a-z_]+))?\s*\}\}")
+# {{code}}, {{code.field}}, then optionally @unit (print in a larger unit) and :n (decimals)
+TOKEN = re.compile(r"\{\{\s*([a-z0-9_]+)(?:\.([a-z_]+))?(?:\s*@\s*([^{}:@]+?))?(?:\s*:\s*(\d))?\s*\}\}")
 
-FIELDS = ("actual", "plan", "last", "target", "pct_plan", "pct_last", "pct_parent", "delta", "change")
-PERIOD_NAMES = ("year", "last_year", "next_year", "period", "next_period", "period_start", "period_end")
+VALUE_CITED = ("actual", "plan", "last", "target")
+PERCENT_FIELDS = ("pct_plan", "pct_last", "pct_parent", "pct_growth")
+FIELDS = (*VALUE_CITED, "pct_plan", "pct_last", "pct_parent", "delta", "change", "growth", "pct_growth",
+          "vs_plan", "targets_met")
+PERIOD_NAMES = ("year", "last_year", "next_year", "period", "next_period", "period_start", "period_end",
+                "targets_met")
+EN_DASH = "\u2013"
 
 
 class MissingFigure(LookupError):
@@ -37,28 +46,34 @@ class Citation:
     field: str
     start: int
     end: int
+    unit: str | None = None  # "tỷ đồng" in {{chi_tra@tỷ đồng}}
+    precision: int | None = None  # 1 in {{x.pct_plan:1}}
 
 
 def citations(text: str) -> list[Citation]:
-    return [Citation(m.group(1), m.group(2) or "actual", m.start(), m.end()) for m in TOKEN.finditer(text)]
+    return [Citation(m.group(1), m.group(2) or "actual", m.start(), m.end(), m.group(3),
+                     int(m.group(4)) if m.group(4) else None) for m in TOKEN.finditer(text)]
 
 
 def _percent(numerator: float | None, denominator: float | None) -> Decimal | None:
+    """numerator ÷ denominator × 100, exact (rounded only when written)."""
     if numerator is None or denominator is None or denominator == 0:
         return None
     try:
         ratio = to_decimal(numerator) * 100 / to_decimal(denominator)
         if abs(ratio) >= MAX_ABS:
             raise Uncomputable(f"{numerator} / {denominator}")
-        return round_half_up(ratio)
+        return ratio
     except (InvalidOperation, ValueError, OverflowError) as exc:
         raise Uncomputable(f"{numerator} / {denominator}") from exc
 
 
 def derived(field: str, values: Values, parent: Values | None = None) -> Decimal | None:
-    """The computed value of a derived field, before any override; None when a figure is missing,
-    ``Uncomputable`` when the result cannot be written."""
+    """The exact value of a derived field, before any override and before rounding; None when a figure is
+    missing, ``Uncomputable`` when the result cannot be written."""
     if field == "pct_plan":
+        if values.plan_high is not None:
+            return None  # a range plan has no one ratio: {{x.vs_plan}} says where the actual stands
         return _percent(values.actual, values.plan)
     if field == "pct_last":
         return _percent(values.actual, values.last)
@@ -72,13 +87,79 @@ def derived(field: str, values: Values, parent: Values | None = None) -> Decimal
 
 
 def figure_value(field: str, values: Values, parent: Values | None = None) -> Decimal | None:
-    """The number a citation stands for: raw, typed override, or computed."""
-    if field in ("actual", "plan", "last", "target"):
+    """The number a citation stands for, unrounded: raw, typed override, or computed."""
+    if field in VALUE_CITED:
         raw = getattr(values, field)
         return None if raw is None else to_decimal(raw)
     if field in values.overrides:
         return to_decimal(values.overrides[field])
     return derived(field, values, parent)
+
+
+def decimals(value: float | Decimal) -> int:
+    """How many decimals a number shows: 97.3 → 1, 97.0 → 0."""
+    exponent = to_decimal(value).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def override_agrees(typed: float, computed: Decimal, precision: int) -> bool:
+    """Is a typed figure the computed one as printed? It is compared at the decimals it is printed with (its
+    own, at most ``precision``): 97,3 for 97,333… agrees, and so does 212,27 for 212,275 (a tie rounded
+    down); 76,1 for 76,19… does not."""
+    printed = round_half_up(to_decimal(typed), precision)
+    places = decimals(printed)
+    return abs(printed - computed) <= Decimal(5).scaleb(-places - 1)
+
+
+class PlanStatus(StrEnum):
+    SHORT = "chưa đạt"
+    WITHIN = "đạt"
+    BEYOND = "vượt"
+
+
+def plan_progress(indicator: Indicator, values: Values) -> Decimal | None:
+    """What is compared with the plan: the actual, or for a reduction plan the fall since last year."""
+    if values.actual is None:
+        return None
+    if indicator.plan_meaning == PlanMeaning.DECREASE:
+        if values.last is None:
+            return None
+        return to_decimal(values.last) - to_decimal(values.actual)
+    return to_decimal(values.actual)
+
+
+def plan_status(indicator: Indicator, values: Values) -> PlanStatus | None:
+    """Where the actual stands against the plan, in the plan's direction: short of it, within it (reached, or
+    inside a range), beyond it. None without a plan or without the figures to tell."""
+    if values.plan is None:
+        return None
+    progress = plan_progress(indicator, values)
+    if progress is None:
+        return None
+    low = to_decimal(values.plan)
+    high = to_decimal(values.plan_high) if values.plan_high is not None else low
+    if progress < low:
+        return PlanStatus.SHORT
+    if progress > high:
+        return PlanStatus.BEYOND
+    return PlanStatus.WITHIN
+
+
+def targets_met(workbook: Workbook, report: Report, sector: str | None = None) -> tuple[list[str], list[str], list[str]]:
+    """(met, not met, not yet known): codes of the report's indicators that have a plan, in one sector or all.
+    A reduction plan is met when the fall reaches it; a range when the actual is in it or beyond it."""
+    met: list[str] = []
+    short: list[str] = []
+    unknown: list[str] = []
+    for ind in workbook.indicators:
+        if sector is not None and ind.sector != sector:
+            continue
+        values = report.values.get(ind.code)
+        if values is None or values.plan is None:
+            continue
+        status = plan_status(ind, values)
+        (unknown if status is None else short if status == PlanStatus.SHORT else met).append(ind.code)
+    return met, short, unknown
 
 
 class FigureWriter:
@@ -88,7 +169,7 @@ class FigureWriter:
         self.workbook = workbook
         self.report = report
         self.missing = missing  # "raise", or "mark" to write a visible placeholder (preview, drafts)
-        self._written: dict[tuple[str, str], str | MissingFigure] = {}  # the report is immutable
+        self._written: dict[tuple, str | MissingFigure] = {}  # the report is immutable
 
     def period_word(self, name: str) -> str:
         period = self.report.period
@@ -105,11 +186,18 @@ class FigureWriter:
     def values(self, code: str) -> Values:
         return self.report.values.get(code) or Values()
 
-    def figure(self, code: str, field: str) -> str:
-        key = (code, field)
+    def precision(self, indicator: Indicator | None, cited: int | None = None) -> int:
+        """Decimals of a percentage: the citation's, the indicator's, the report's, or two."""
+        for p in (cited, indicator.precision if indicator else None, self.report.pct_precision):
+            if p is not None:
+                return max(0, min(int(p), MAX_PRECISION))
+        return PERCENT_PLACES
+
+    def figure(self, code: str, field: str, precision: int | None = None, unit: str | None = None) -> str:
+        key = (code, field, precision, unit)
         if key not in self._written:
             try:
-                self._written[key] = self._figure(code, field)
+                self._written[key] = self._figure(code, field, precision, unit)
             except MissingFigure as exc:
                 self._written[key] = exc
         written = self._written[key]
@@ -117,44 +205,123 @@ class FigureWriter:
             raise written
         return written
 
-    def _figure(self, code: str, field: str) -> str:
+    def _figure(self, code: str, field: str, precision: int | None, unit: str | None) -> str:
         if field == "actual" and code in PERIOD_NAMES:
+            if code == "targets_met":
+                return self._targets_met(None)
             return self.period_word(code)
+        if field == "targets_met" and any(s.code == code for s in self.workbook.sectors):
+            return self._targets_met(code)
         indicator = self.workbook.indicator(code)
         if indicator is None:
             raise MissingFigure(code, field, "không có chỉ tiêu này")
-        if field not in FIELDS:
+        if field not in FIELDS or field == "targets_met":
             raise MissingFigure(code, field, "không có loại số liệu này")
         values = self.values(code)
         parent = self.values(indicator.parent) if indicator.parent else None
-        if field == "change":
-            return self._change(indicator, values, parent)
         try:
+            if field == "change":
+                return self._change(indicator, values, parent, precision, unit)
+            if field in ("growth", "pct_growth"):
+                return self._growth(indicator, values, parent, field, precision)
+            if field == "vs_plan":
+                return self._vs_plan(indicator, values, parent, precision)
             number = figure_value(field, values, parent)
         except Uncomputable:
             raise MissingFigure(code, field, "không tính được (kết quả quá lớn; kiểm tra số liệu gốc)") from None
         if number is None:
+            if field == "pct_plan" and values.plan_high is not None:
+                raise MissingFigure(code, field, "kế hoạch là một khoảng; dùng “so với kế hoạch” (vs_plan)")
             raise MissingFigure(code, field, "chưa có số liệu")
         if field.startswith("pct_"):
-            return format_percent(number)
-        return self._in_unit(indicator, number)
+            return self._percent(indicator, number, precision)
+        high = values.high(field)
+        if high is not None:  # a range: "1–1,5"
+            return (self._in_unit(indicator, number, precision, unit, sign=False) + EN_DASH
+                    + self._in_unit(indicator, to_decimal(high), precision, unit))
+        return self._in_unit(indicator, number, precision, unit)
 
-    def _in_unit(self, indicator: Indicator, number: Decimal) -> str:
+    def _percent(self, indicator: Indicator, number: Decimal, cited: int | None) -> str:
+        return format_number(round_half_up(number, self.precision(indicator, cited))) + "%"
+
+    def _in_unit(self, indicator: Indicator, number: Decimal, precision: int | None = None,
+                 unit: str | None = None, sign: bool = True) -> str:
+        if unit is not None:
+            source, target = parse_unit(indicator.unit), parse_unit(unit)
+            if not convertible(source, target):
+                raise MissingFigure(indicator.code, "actual",
+                                    f"không đổi được “{indicator.unit}” sang “{unit.strip()}”")
+            number = convert(number, source, target)
+            precision = self.precision(indicator, precision)
+        if precision is not None:
+            number = round_half_up(number, max(0, min(precision, MAX_PRECISION)))
         if indicator.is_rate:
-            return format_number(number) + "%"
-        return format_number(number, pad=indicator.pad)
+            return format_number(number) + ("%" if sign else "")
+        return format_number(number, pad=indicator.pad and unit is None)
 
-    def _change(self, indicator: Indicator, values: Values, parent: Values | None) -> str:
-        try:
-            delta = figure_value("delta", values, parent)
-        except Uncomputable:
-            raise MissingFigure(indicator.code, "change", "không tính được") from None
+    def printed_unit(self, indicator: Indicator, unit: str | None = None) -> Unit:
+        """The unit a citation's figure is printed in (for the check of the words after it)."""
+        return parse_unit(unit if unit is not None else indicator.unit)
+
+    def _change(self, indicator: Indicator, values: Values, parent: Values | None, precision: int | None,
+                unit: str | None) -> str:
+        delta = figure_value("delta", values, parent)
         if delta is None or values.actual is None or values.last is None:
             raise MissingFigure(indicator.code, "change", "chưa có số liệu")
         if values.actual == values.last:
             return "không đổi"
         word = "giảm" if values.actual < values.last else "tăng"
-        return f"{word} {self._in_unit(indicator, delta)}"
+        return f"{word} {self._in_unit(indicator, delta, precision, unit)}"
+
+    def _growth(self, indicator: Indicator, values: Values, parent: Values | None, field: str,
+                cited: int | None) -> str:
+        """The relative change against last year, "tăng 12,5%" / "giảm 3,2%" / "bằng cùng kỳ"; a rate's change
+        stays in points ("giảm 2,79%"), as ``change``. A typed "% so với cùng kỳ" is followed."""
+        if indicator.is_rate:
+            if field == "pct_growth":
+                delta = figure_value("delta", values, parent)
+                if delta is None:
+                    raise MissingFigure(indicator.code, field, "chưa có số liệu")
+                return self._in_unit(indicator, delta, cited)
+            return self._change(indicator, values, parent, cited, None)
+        ratio = figure_value("pct_last", values, parent)
+        if ratio is None:
+            raise MissingFigure(indicator.code, field, "chưa có số liệu")
+        growth = round_half_up(ratio - 100, self.precision(indicator, cited))
+        if field == "pct_growth":
+            return format_number(abs(growth)) + "%"
+        if growth == 0:
+            return "bằng cùng kỳ"
+        return f"{'tăng' if growth > 0 else 'giảm'} {format_number(abs(growth))}%"
+
+    def _vs_plan(self, indicator: Indicator, values: Values, parent: Values | None, cited: int | None) -> str:
+        """"vượt 5,4% kế hoạch" / "đạt 94,6% kế hoạch"; a range or a reduction plan in words: "đạt kế hoạch",
+        "vượt kế hoạch", "chưa đạt kế hoạch"."""
+        if values.plan is None or values.actual is None:
+            raise MissingFigure(indicator.code, "vs_plan", "chưa có số liệu")
+        if values.plan_high is not None or indicator.plan_meaning == PlanMeaning.DECREASE:
+            status = plan_status(indicator, values)
+            if status is None:
+                raise MissingFigure(indicator.code, "vs_plan", "chưa có số liệu cùng kỳ")
+            return f"{status.value} kế hoạch"
+        ratio = figure_value("pct_plan", values, parent)
+        if ratio is None:
+            raise MissingFigure(indicator.code, "vs_plan", "chưa có số liệu")
+        rounded = round_half_up(ratio, self.precision(indicator, cited))
+        if rounded > 100:
+            return f"vượt {format_number(rounded - 100)}% kế hoạch"
+        return f"đạt {format_number(rounded)}% kế hoạch"
+
+    def _targets_met(self, sector: str | None) -> str:
+        met, short, unknown = targets_met(self.workbook, self.report, sector)
+        code = sector or "targets_met"
+        field = "targets_met" if sector else "actual"
+        if unknown:
+            names = ", ".join(self.workbook.indicator(c).name for c in unknown[:3])
+            raise MissingFigure(code, field, f"chưa đủ số liệu để biết đạt kế hoạch hay không: {names}")
+        if not met and not short:
+            raise MissingFigure(code, field, "chưa có chỉ tiêu nào có kế hoạch")
+        return f"{len(met)}/{len(met) + len(short)}"
 
     def pieces(self, text: str) -> list[tuple[str, str | None]]:
         """``text`` as written pieces: (piece, None) for text and figures, (mark, "code.field") for a citation
@@ -166,7 +333,8 @@ class FigureWriter:
                 out.append((text[last:match.start()], None))
             code, field = match.group(1), match.group(2) or "actual"
             try:
-                out.append((self.figure(code, field), None))
+                out.append((self.figure(code, field, int(match.group(4)) if match.group(4) else None,
+                                        match.group(3)), None))
             except MissingFigure:
                 if self.missing == "raise":
                     raise

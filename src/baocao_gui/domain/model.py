@@ -100,6 +100,9 @@ class PlanMeaning(StrEnum):
 
 
 VALUE_FIELDS = ("actual", "plan", "last", "target")
+# a plan or a target may be a range ("giảm 1–1,5%"): its upper end, stored beside the lower one
+RANGE_FIELDS = {"plan": "plan_high", "target": "target_high"}
+MAX_PRECISION = 4  # decimals a percentage may be printed with
 OVERRIDE_FIELDS = ("pct_plan", "pct_last", "pct_parent", "delta")
 
 
@@ -130,6 +133,7 @@ class Indicator:
     plan_meaning: PlanMeaning = PlanMeaning.LEVEL
     pad: bool = True
     sentence: str = ""
+    precision: int | None = None  # decimals of its percentages and converted figures; None: the report's default
 
     @property
     def is_rate(self) -> bool:
@@ -145,6 +149,12 @@ class Values:
     last: float | None = None  # cùng kỳ năm trước
     target: float | None = None  # chỉ tiêu kỳ sau
     overrides: dict[str, float] = field(default_factory=dict)
+    plan_high: float | None = None  # the upper end of a plan typed as a range ("1–1,5"), else None
+    target_high: float | None = None  # the same for the target
+
+    def high(self, field: str) -> float | None:
+        """The upper end of a range plan or target (None for a single figure)."""
+        return getattr(self, RANGE_FIELDS[field]) if field in RANGE_FIELDS else None
 
 
 @dataclass(frozen=True)
@@ -262,6 +272,7 @@ class Report:
     blocks: dict[tuple[Part, str], tuple[Block, ...]] = field(default_factory=dict)
     annex: AnnexChoice | None = None  # no annex unless the clerk chose one
     images: SignImages = SignImages()
+    pct_precision: int | None = None  # decimals of this report's percentages; None: two
 
     def part(self, part: Part, sector: str = "") -> tuple[Block, ...]:
         return self.blocks.get((Part(part), sector), ())

@@ -36,12 +36,12 @@ def plan_sources(period: Period) -> tuple[Period, ...]:
 
 def carry(period: Period, figures: dict[Period, dict[str, Values]]) -> Carried:
     """The figures a report of ``period`` starts with, from the figures of the workbook's other reports."""
-    plans: dict[str, float] = {}
+    plans: dict[str, tuple[float, float | None]] = {}  # a range stays a range: (low, high or None)
     sources: list[str] = []
     for i, source in enumerate(plan_sources(period)):
         values = figures.get(source, {})
         field = "target" if i == 0 else "plan"
-        found = {c: getattr(v, field) for c, v in values.items()
+        found = {c: (getattr(v, field), v.high(field)) for c, v in values.items()
                  if getattr(v, field) is not None and c not in plans}
         if found:
             plans.update(found)
@@ -53,7 +53,8 @@ def carry(period: Period, figures: dict[Period, dict[str, Values]]) -> Carried:
     if lasts:
         sources.append(f"cùng kỳ của {len(lasts)} chỉ tiêu lấy từ số thực hiện "
                        f"{Period(period.kind, period.year - 1).label}")
-    values = {c: Values(plan=plans.get(c), last=lasts.get(c)) for c in sorted(set(plans) | set(lasts))}
+    values = {c: Values(plan=plans.get(c, (None, None))[0], plan_high=plans.get(c, (None, None))[1], last=lasts.get(c))
+              for c in sorted(set(plans) | set(lasts))}
     return Carried(values, tuple(sources))
 
 

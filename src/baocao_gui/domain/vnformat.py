@@ -64,9 +64,9 @@ def format_number(value: float | Decimal, *, pad: bool = False) -> str:
     return ("-" if negative else "") + whole + ("," + frac if frac else "")
 
 
-def format_percent(value: float | Decimal) -> str:
-    """A percentage rounded half up to two decimals: 101,64%; 301%."""
-    return format_number(round_half_up(to_decimal(value))) + "%"
+def format_percent(value: float | Decimal, places: int = PERCENT_PLACES) -> str:
+    """A percentage rounded half up (to two decimals unless told): 101,64%; 301%; 97,3% at one."""
+    return format_number(round_half_up(to_decimal(value), places)) + "%"
 
 
 _NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$", re.ASCII)

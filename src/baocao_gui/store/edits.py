@@ -17,7 +17,9 @@ from typing import Any
 from ..domain.codes import code_from_name
 from ..domain.model import (
     ANNEX_COLUMNS,
+    MAX_PRECISION,
     OVERRIDE_FIELDS,
+    RANGE_FIELDS,
     VALUE_FIELDS,
     AnnexChoice,
     BlockKind,
@@ -37,7 +39,7 @@ REPORT_FIELDS = ("number", "date", "type_name", "summary", "signer_authority", "
                  "period_kind", "year")
 AGENCY_FIELDS = AGENCY_KEYS
 SECTOR_FIELDS = ("title", "task_title", "role")
-INDICATOR_FIELDS = ("name", "unit", "parts_complete", "plan_meaning", "pad", "sentence")
+INDICATOR_FIELDS = ("name", "unit", "parts_complete", "plan_meaning", "pad", "sentence", "precision")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -85,20 +87,52 @@ def _number(value: float | None) -> float | None:
     return value
 
 
-def set_value(db: Database, report_id: int, code: str, field: str, value: float | None) -> float | None:
+Figure = float | tuple[float, float] | None  # a single figure, or a range (low, high) for a plan or target
+
+
+def set_value(db: Database, report_id: int, code: str, field: str, value: Figure) -> Figure:
+    """Store one figure; a plan or target may be a range ``(low, high)``. Returns the figure it replaced, in the
+    same shape (a range as a tuple), which is what undo passes back."""
     if field not in VALUE_FIELDS:
         raise KeyError(field)
-    value = _number(value)
+    high_field = RANGE_FIELDS.get(field)
+    high = None
+    if isinstance(value, tuple):
+        if high_field is None:
+            raise EditError("Chỉ kế hoạch và chỉ tiêu kỳ sau mới ghi được một khoảng (ví dụ 1–1,5).")
+        if len(value) != 2 or None in value:
+            raise EditError("Một khoảng cần đủ hai số, ví dụ 1–1,5.")
+        value, high = sorted((_number(value[0]), _number(value[1])))
+        if value == high:
+            high = None
+    else:
+        value = _number(value)
     iid = _indicator_id(db, code)
     with db.atomic():
         row = next(db.query("SELECT * FROM value WHERE report_id = ? AND indicator_id = ?", [report_id, iid]), None)
         old = row[field] if row else None
+        old_high = row[high_field] if row and high_field else None
+        changes = {field: value, **({high_field: high} if high_field else {})}
         if row is None:
-            db["value"].insert({"report_id": report_id, "indicator_id": iid, field: value})
+            db["value"].insert({"report_id": report_id, "indicator_id": iid, **changes})
         else:
-            db.execute(f"UPDATE value SET {field} = ? WHERE report_id = ? AND indicator_id = ?",
-                       [value, report_id, iid])
-    return old
+            db.execute(f"UPDATE value SET {', '.join(f'{k} = ?' for k in changes)} "
+                       "WHERE report_id = ? AND indicator_id = ?", [*changes.values(), report_id, iid])
+    return (old, old_high) if old is not None and old_high is not None else old
+
+
+def set_report_precision(db: Database, report_id: int, precision: int | None) -> int | None:
+    """The report's default decimals for percentages (None: two); returns the one it replaced."""
+    if precision is not None and (isinstance(precision, bool) or not isinstance(precision, int)
+                                  or not 0 <= precision <= MAX_PRECISION):
+        raise EditError(f"Số chữ số thập phân phải từ 0 đến {MAX_PRECISION}.")
+    with db.atomic():
+        _one(db, "SELECT id FROM report WHERE id = ?", [report_id])
+        row = db.execute("SELECT pct_precision FROM report_format WHERE report_id = ?", [report_id]).fetchone()
+        db.execute("DELETE FROM report_format WHERE report_id = ?", [report_id])
+        if precision is not None:
+            db.execute("INSERT INTO report_format (report_id, pct_precision) VALUES (?, ?)", [report_id, precision])
+    return row[0] if row else None
 
 
 def set_override(db: Database, report_id: int, code: str, field: str, value: float | None) -> float | None:
@@ -372,6 +406,9 @@ def set_indicator_field(db: Database, code: str, field: str, value: Any) -> Any:
         raise KeyError(field)
     if isinstance(value, str):
         value = clean_text(value)
+    if field == "precision" and value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                                                       or not 0 <= value <= MAX_PRECISION):
+        raise EditError(f"Số chữ số thập phân phải từ 0 đến {MAX_PRECISION}.")
     with db.atomic():
         old = _one(db, "SELECT * FROM indicator WHERE code = ?", [code])[field]
         db.execute(f"UPDATE indicator SET {field} = ? WHERE code = ?", [value, code])
@@ -551,7 +588,11 @@ def create_report(db: Database, from_report_id: int | None, period: Period, valu
             db["recipient"].insert({"report_id": rid, "position": 0, "text": "Lưu: VT"})
         ids = {r["code"]: r["id"] for r in db.query("SELECT code, id FROM indicator")}
         db["value"].insert_all({"report_id": rid, "indicator_id": ids[code], "actual": v.actual, "plan": v.plan,
-                                "last": v.last, "target": v.target} for code, v in values.items() if code in ids)
+                                "last": v.last, "target": v.target, "plan_high": v.plan_high,
+                                "target_high": v.target_high} for code, v in values.items() if code in ids)
+        if from_report_id is not None:
+            db.execute("INSERT INTO report_format (report_id, pct_precision) "
+                       "SELECT ?, pct_precision FROM report_format WHERE report_id = ?", [rid, from_report_id])
         if from_report_id is not None:
             db.execute("INSERT INTO report_sector_off (report_id, sector_id) "
                        "SELECT ?, sector_id FROM report_sector_off WHERE report_id = ?", [rid, from_report_id])
@@ -595,7 +636,7 @@ def set_period(db: Database, report_id: int, period: Period) -> Period:
     return old
 
 
-_REPORT_TABLES = ("recipient", "value", "override", "block", "report_sector_off")
+_REPORT_TABLES = ("recipient", "value", "override", "block", "report_sector_off", "report_format")
 
 
 def delete_report(db: Database, report_id: int) -> dict[str, Any]:
@@ -605,6 +646,7 @@ def delete_report(db: Database, report_id: int) -> dict[str, Any]:
         for table in _REPORT_TABLES:
             snapshot[table] = list(db.query(f"SELECT * FROM {table} WHERE report_id = ?", [report_id]))
         db.execute("DELETE FROM report WHERE id = ?", [report_id])
+        db.execute("DELETE FROM report_format WHERE report_id = ?", [report_id])  # no foreign key: see m005
     return snapshot
 
 

@@ -294,3 +294,25 @@ def m005_annex_and_sign_images(db: Database) -> None:
         for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):  # as m004 does for the rest
             db.execute(f"""CREATE TRIGGER {table}_{event.lower()}_edits_report AFTER {event} ON {table}
                 BEGIN UPDATE report SET edited_at = {_EDITED} WHERE id = {row}.report_id; END""")
+
+
+@migrations()
+def m006_figure_precision(db: Database) -> None:
+    """Figures as departments write them: an indicator's precision (decimals of its percentages), a plan or
+    target typed as a range (its upper end beside the lower one), and a report's default precision.
+
+    ``report_format`` has no foreign key to ``report`` (``store.edits.delete_report`` removes a report's row
+    itself); a change of it marks its report edited, as m004 and m005 do for the rest."""
+    for statement in (
+        "ALTER TABLE indicator ADD COLUMN precision INTEGER CHECK (precision IS NULL OR precision BETWEEN 0 AND 4)",
+        "ALTER TABLE value ADD COLUMN plan_high REAL",
+        "ALTER TABLE value ADD COLUMN target_high REAL",
+        """CREATE TABLE report_format (
+            report_id INTEGER PRIMARY KEY,
+            pct_precision INTEGER CHECK (pct_precision IS NULL OR pct_precision BETWEEN 0 AND 4)
+        )""",
+    ):
+        db.execute(statement)
+    for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+        db.execute(f"""CREATE TRIGGER report_format_{event.lower()}_edits_report AFTER {event} ON report_format
+            BEGIN UPDATE report SET edited_at = {_EDITED} WHERE id = {row}.report_id; END""")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.catalogue import Catalogue, parse_catalogue
-from ..domain.model import OVERRIDE_FIELDS, VALUE_FIELDS, BlockKind, Part, PeriodKind
+from ..domain.model import OVERRIDE_FIELDS, RANGE_FIELDS, VALUE_FIELDS, BlockKind, Part, PeriodKind
 from ..paths import resource
 from .db import Db as Database
 
@@ -66,7 +66,8 @@ def install_catalogue(db: Database, catalogue: Catalogue) -> None:
                 {"code": i.code, "sector_id": sector_ids[i.sector],
                  "parent_id": ind_ids[i.parent] if i.parent else None, "position": pos, "name": nfc(i.name),
                  "unit": nfc(i.unit), "parts_complete": int(i.parts_complete), "plan_meaning": str(i.plan_meaning),
-                 "pad": int(i.pad), "sentence": nfc(i.sentence)}).last_pk
+                 "pad": int(i.pad), "sentence": nfc(i.sentence),
+                 **({"precision": i.precision} if i.precision is not None else {})}).last_pk
 
 
 def install_sector(db: Database, catalogue: Catalogue, code: str) -> str:
@@ -103,6 +104,27 @@ def _blocks(items: list[Any]) -> list[tuple[str, str]]:
     return out
 
 
+def _value_row(code: str, vals: dict[str, Any]) -> dict[str, Any]:
+    """A sample's figures as a value row: a plan or target may be a range, ``plan = [1, 1.5]``."""
+    row: dict[str, Any] = {}
+    for field in VALUE_FIELDS:
+        value = vals.get(field)
+        if isinstance(value, list):
+            if field not in RANGE_FIELDS or len(value) != 2 or not all(_is_number(v) for v in value):
+                raise ValueError(f"{code}.{field}: a range is two numbers, for a plan or a target")
+            low, high = sorted(value)
+            row[field], row[RANGE_FIELDS[field]] = low, (high if high != low else None)
+        elif value is not None and not _is_number(value):
+            raise ValueError(f"{code}.{field}: {value!r} is not a number")
+        else:
+            row[field] = value
+    return row
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def write_sample(db: Database, data: dict[str, Any]) -> None:
     """Write a sample's agency and reports into a workbook that holds its catalogue."""
     ids = {r["code"]: r["id"] for r in db.query("SELECT code, id FROM indicator")}
@@ -120,14 +142,15 @@ def write_sample(db: Database, data: dict[str, Any]) -> None:
                    ("type_name", "summary", "signer_authority", "signer_title", "signer_name")},
                 **{AGENCY_COLUMNS[k]: nfc(header.get(k, "")) for k in AGENCY_KEYS},
             }).last_pk
+            if rep.get("pct_precision") is not None:
+                db["report_format"].insert({"report_id": rid, "pct_precision": int(rep["pct_precision"])})
             db["recipient"].insert_all(
                 {"report_id": rid, "position": p, "text": nfc(t)} for p, t in enumerate(rep.get("recipients", [])))
             for code, vals in rep.get("values", {}).items():
                 unknown = set(vals) - set(VALUE_FIELDS)
                 if code not in ids or unknown:
                     raise ValueError(f"values of {code!r}: unknown indicator or field {sorted(unknown)}")
-                db["value"].insert({"report_id": rid, "indicator_id": ids[code],
-                                    **{f: vals.get(f) for f in VALUE_FIELDS}})
+                db["value"].insert({"report_id": rid, "indicator_id": ids[code], **_value_row(code, vals)})
             for code, ovs in rep.get("overrides", {}).items():
                 for field, value in ovs.items():
                     if code not in ids or field not in OVERRIDE_FIELDS:

@@ -12,7 +12,9 @@ import tempfile
 from pathlib import Path
 
 from ..domain.model import (
+    MAX_PRECISION,
     OVERRIDE_FIELDS,
+    RANGE_FIELDS,
     VALUE_FIELDS,
     Agency,
     AnnexChoice,
@@ -167,6 +169,11 @@ def _bad_number(column: str) -> str:
     return f"({column} IS NOT NULL AND (typeof({column}) NOT IN ('integer', 'real') OR abs({column}) >= 1e15))"
 
 
+def _bad_precision(table: str, column: str) -> str:
+    return (f"SELECT 1 FROM {table} WHERE {column} IS NOT NULL AND (typeof({column}) != 'integer' "
+            f"OR {column} NOT BETWEEN 0 AND {MAX_PRECISION})")
+
+
 def _one_of(column: str, values) -> str:
     return f"{column} NOT IN ({', '.join(repr(str(v)) for v in values)})"
 
@@ -186,7 +193,9 @@ def _suspect(db: Database) -> bool:
     (the usual case) this replaces reading every report into the model: ~50 ms instead of 250 ms on the large
     benchmark workbook."""
     screens = [
-        "SELECT 1 FROM value WHERE " + " OR ".join(_bad_number(c) for c in VALUE_FIELDS),
+        "SELECT 1 FROM value WHERE " + " OR ".join(_bad_number(c) for c in (*VALUE_FIELDS, *RANGE_FIELDS.values())),
+        _bad_precision("indicator", "precision"),
+        _bad_precision("report_format", "pct_precision"),
         "SELECT 1 FROM override WHERE " + _bad_number("value") + " OR value IS NULL OR "
         + _one_of("field", OVERRIDE_FIELDS),
         "SELECT 1 FROM report WHERE " + _one_of("period_kind", PeriodKind) + " OR typeof(year) != 'integer' "
@@ -414,6 +423,7 @@ def load_workbook(db: Database, only: int | None = None) -> Workbook:
             parent=ind_code.get(r["parent_id"]), parts_complete=bool(r["parts_complete"]),
             plan_meaning=rd.choice(PlanMeaning, r["plan_meaning"], where, PlanMeaning.LEVEL), pad=bool(r["pad"]),
             sentence=rd.text(r["sentence"], where),
+            precision=rd.integer(r.get("precision"), f"{where} › số chữ số thập phân", 0, MAX_PRECISION),
         ))
     reports = []
     for r in db.query("SELECT * FROM report ORDER BY year, id"):
@@ -456,6 +466,7 @@ def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: d
     if not content:
         return Report(**head)
     values = load_values(db, rid, ind_code, rd, where)
+    fmt = db.execute("SELECT pct_precision FROM report_format WHERE report_id = ?", [rid]).fetchone()
     blocks = load_blocks(db, rid, sector_code, rd, where)
     off = frozenset(sector_code[x] for (x,) in db.execute(
         "SELECT sector_id FROM report_sector_off WHERE report_id = ?", [rid]) if x in sector_code)
@@ -466,6 +477,7 @@ def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: d
         signer_name=rd.text(r["signer_name"], where), recipients=recipients, values=values, blocks=blocks,
         sectors_off=off,
         annex=load_annex(db, rid, rd, where), images=load_sign_images(db, rid),
+        pct_precision=rd.integer(fmt[0], f"{where} › số chữ số thập phân của tỷ lệ", 0, MAX_PRECISION) if fmt else None,
     )
 
 
@@ -499,6 +511,7 @@ def code_maps(db: Database) -> tuple[dict[int, str], dict[int, str]]:
 
 
 _FIELD_NAMES = {"actual": "thực hiện", "plan": "kế hoạch", "last": "cùng kỳ", "target": "chỉ tiêu kỳ sau",
+                "plan_high": "kế hoạch (mức cao)", "target_high": "chỉ tiêu kỳ sau (mức cao)",
                 "pct_plan": "% kế hoạch ghi tay", "pct_last": "% cùng kỳ ghi tay", "pct_parent": "% tổng ghi tay",
                 "delta": "mức tăng giảm ghi tay"}
 
@@ -517,12 +530,12 @@ def load_values(db: Database, report_id: int, ind_code: dict[int, str], rd: _Rea
             overrides.setdefault(ind_code[iid], {})[field] = number
     values = {}
     for iid, *raw in db.execute(
-            "SELECT indicator_id, actual, plan, last, target FROM value WHERE report_id = ?", [report_id]):
+            f"SELECT indicator_id, {', '.join(_STORED)} FROM value WHERE report_id = ?", [report_id]):
         if iid not in ind_code:
             continue
         code = ind_code[iid]
-        numbers = [rd.number(v, f"{where} › {code} › {_FIELD_NAMES[f]}") for f, v in zip(VALUE_FIELDS, raw, strict=True)]
-        values[code] = Values(*numbers, overrides.pop(code, {}))
+        numbers = {f: rd.number(v, f"{where} › {code} › {_FIELD_NAMES[f]}") for f, v in zip(_STORED, raw, strict=True)}
+        values[code] = _values(numbers, overrides.pop(code, {}))
     for code, ov in overrides.items():
         values[code] = Values(overrides=ov)
     return values
@@ -531,15 +544,28 @@ def load_values(db: Database, report_id: int, ind_code: dict[int, str], rd: _Rea
 def load_value(db: Database, report_id: int, code: str) -> Values | None:
     """One indicator's figures in one report (after an edit of just that figure)."""
     rd = _Reader()
-    row = db.execute("SELECT v.actual, v.plan, v.last, v.target FROM value v JOIN indicator i ON i.id = v.indicator_id "
-                     "WHERE v.report_id = ? AND i.code = ?", [report_id, code]).fetchone()
+    row = db.execute(f"SELECT {', '.join('v.' + f for f in _STORED)} FROM value v "
+                     "JOIN indicator i ON i.id = v.indicator_id WHERE v.report_id = ? AND i.code = ?",
+                     [report_id, code]).fetchone()
     overrides = {f: n for f, v in db.execute(
         "SELECT o.field, o.value FROM override o JOIN indicator i ON i.id = o.indicator_id "
         "WHERE o.report_id = ? AND i.code = ?", [report_id, code]).fetchall()
         if (n := rd.number(v, code)) is not None}
     if row is None and not overrides:
         return None
-    return Values(*(rd.number(v, code) for v in (row or (None, None, None, None))), overrides=overrides)
+    return _values({f: rd.number(v, code) for f, v in zip(_STORED, row or (None,) * len(_STORED), strict=True)},
+                   overrides)
+
+
+_STORED = (*VALUE_FIELDS, *RANGE_FIELDS.values())  # the columns of a value row
+
+
+def _values(numbers: dict[str, float | None], overrides: dict[str, float]) -> Values:
+    """A range's upper end only beside its lower end (a lone upper end, from a hand-edited file, is dropped)."""
+    for low, high in RANGE_FIELDS.items():
+        if numbers[low] is None:
+            numbers[high] = None
+    return Values(**numbers, overrides=overrides)
 
 
 def load_blocks(db: Database, report_id: int, sector_code: dict[int, str], rd: _Reader | None = None,
