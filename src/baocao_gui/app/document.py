@@ -341,6 +341,10 @@ class Document:
     def set_indicator_field(self, code: str, field: str, value: Any) -> Edit:
         return self._set("Sửa chỉ tiêu", edits.set_indicator_field, (code, field), value)
 
+    def set_indicator_properties(self, code: str, fields: dict[str, Any]) -> Edit:
+        """Name, unit, precision, parts that add up, a reduction plan, default sentence: one undo step."""
+        return self._set("Sửa thuộc tính chỉ tiêu", edits.set_indicator_fields, (code,), fields)
+
     def move_indicator(self, code: str, index: int) -> Edit:
         old: dict[str, int] = {}
         return Edit("Chuyển chỉ tiêu", lambda: old.setdefault("i", edits.move_indicator(self.db, code, index)),

@@ -91,6 +91,26 @@ def parse_number(text: str) -> Decimal:
     return number
 
 
+_RANGE = re.compile(r"^\s*(-?[\d.,\s]*\d)\s*[-\u2013\u2014]\s*(-?\d[\d.,\s]*)$")
+
+
+def parse_range(text: str) -> tuple[Decimal, Decimal] | None:
+    """A plan or target typed as a range, "1–1,5" or "1-1,5" or "18.000 - 18.500": (low, high), low first.
+    None when ``text`` is not two numbers joined by a dash (a single number, "-2,5"); NumberError when one of
+    the two is not a Vietnamese number."""
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    m = _RANGE.match(cleaned)
+    if m is None:
+        return None
+    low, high = parse_number(m.group(1)), parse_number(m.group(2))
+    return (low, high) if low <= high else (high, low)
+
+
+def format_range(low: float | Decimal, high: float | Decimal, *, pad: bool = False) -> str:
+    """"1–1,5" with an en dash, as reports print a range."""
+    return format_number(low, pad=pad) + "\u2013" + format_number(high, pad=pad)
+
+
 def check_storable(number: Decimal, typed: str = "") -> None:
     """NumberError unless ``number`` is within ±10^15, has at most 6 decimals and 15 significant digits."""
     shown = typed or format_number(number)

@@ -415,6 +415,22 @@ def set_indicator_field(db: Database, code: str, field: str, value: Any) -> Any:
     return old
 
 
+def set_indicator_fields(db: Database, code: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """Several properties of one indicator in one transaction (the window's "Thuộc tính chỉ tiêu"); returns the
+    values they replaced, which undo passes back."""
+    unknown = set(fields) - set(INDICATOR_FIELDS)
+    if unknown:
+        raise KeyError(sorted(unknown))
+    if "name" in fields and not clean_text(str(fields["name"])).strip():
+        raise EditError("Tên chỉ tiêu không được để trống.")
+    with db.atomic():
+        row = _one(db, "SELECT * FROM indicator WHERE code = ?", [code])
+        old = {f: row[f] for f in fields}
+        for field, value in fields.items():
+            set_indicator_field(db, code, field, value)  # nested: one transaction, each value checked
+    return old
+
+
 def _sector_indicators(db: Database, sector_id: int) -> list[int]:
     return [r["id"] for r in db.query("SELECT id FROM indicator WHERE sector_id = ? ORDER BY position, id",
                                       [sector_id])]

@@ -6,14 +6,23 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from ..domain.figures import MissingFigure, Uncomputable, derived, sheet
-from ..domain.vnformat import NumberError, ambiguous_decimal, format_number, format_percent, parse_number
+from ..domain.figures import MissingFigure, PlanStatus, Uncomputable, derived, plan_status, sheet
+from ..domain.model import RANGE_FIELDS
+from ..domain.vnformat import (
+    NumberError,
+    ambiguous_decimal,
+    format_number,
+    format_percent,
+    format_range,
+    parse_number,
+    parse_range,
+)
 from .session import WorkbookSession
 
 COLUMNS = (
     ("name", "Chỉ tiêu"), ("unit", "Đơn vị"), ("actual", "Thực hiện"), ("plan", "Kế hoạch"),
     ("last", "Cùng kỳ"), ("target", "Chỉ tiêu\nkỳ sau"), ("pct_plan", "% so KH"), ("pct_last", "% so\ncùng kỳ"),
-    ("change", "Tăng/giảm"),
+    ("change", "Tăng/giảm"), ("status", "So với\nKH"),
 )
 NAME_CHARS = 34  # the name column keeps room for about this many characters, whatever the window's width
 FIGURE_MAX_CHARS = 16  # a figures column is no wider than this (a long figure shows in full in its tooltip)
@@ -21,7 +30,9 @@ FIELD_COLUMN = {field: i for i, (field, _) in enumerate(COLUMNS)}
 RAW = ("actual", "plan", "last", "target")
 DERIVED_EDITABLE = ("pct_plan", "pct_last")
 CODE_ROLE = Qt.ItemDataRole.UserRole
-NUMBER_HINT = "Nhập số kiểu Việt Nam, ví dụ 18.498 hoặc 101,64."
+NUMBER_HINT = "Nhập số kiểu Việt Nam, ví dụ 18.498 hoặc 101,64 (kế hoạch, chỉ tiêu có thể là khoảng: 1–1,5)."
+COMPUTED = ("pct_plan", "pct_last", "change", "status")  # columns the program fills
+STATUS_COLOURS = {PlanStatus.SHORT: "#b91c1c", PlanStatus.WITHIN: "#15803d", PlanStatus.BEYOND: "#15803d"}
 
 
 class IndicatorTable(QTableWidget):
@@ -78,7 +89,10 @@ class IndicatorTable(QTableWidget):
             cells = {"name": ("    – " if ind.parent else "") + ind.name, "unit": ind.unit}
             for field in RAW:
                 raw = getattr(values, field, None) if values else None
-                cells[field] = "" if raw is None else format_number(raw)
+                high = values.high(field) if values else None
+                cells[field] = "" if raw is None else format_range(raw, high) if high is not None else format_number(raw)
+            status = plan_status(ind, values) if values else None
+            cells["status"] = status.value if status else ""
             for field in ("pct_plan", "pct_last", "change"):
                 try:
                     cells[field] = writer.figure(ind.code, field) if writer else ""
@@ -89,7 +103,7 @@ class IndicatorTable(QTableWidget):
                 if item is None:
                     item = QTableWidgetItem()
                     flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                    item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if field != "change" else flags)
+                    item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if field not in ("change", "status") else flags)
                     if col >= 2:
                         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     self.setItem(row, col, item)
@@ -110,7 +124,14 @@ class IndicatorTable(QTableWidget):
                     tip = ("Số ghi tay theo báo cáo in; tính từ số liệu: "
                            + (format_percent(computed) if computed is not None else "chưa đủ số liệu")
                            + ". Xóa ô để dùng số tính.")
-                elif field in ("pct_plan", "pct_last", "change"):
+                elif field == "status":
+                    tip = ("Chưa đủ số liệu để so với kế hoạch" if status is None and values and values.plan is not None
+                           else "So số thực hiện (chỉ tiêu giảm: mức giảm so với cùng kỳ) với kế hoạch" if status
+                           else "")
+                    colour = QBrush(QColor(STATUS_COLOURS[status])) if status else QBrush()
+                    if item.foreground() != colour:
+                        item.setForeground(colour)
+                elif field in COMPUTED:
                     tip = "Tự tính từ số liệu"
                 else:
                     tip = ""
@@ -167,7 +188,8 @@ class IndicatorTable(QTableWidget):
         if text:
             typed = text.rstrip("%").strip()
             try:
-                value = float(parse_number(typed))
+                both = parse_range(typed) if field in RANGE_FIELDS else None
+                value = (float(both[0]), float(both[1])) if both else float(parse_number(typed))
             except NumberError as exc:
                 self.refused.emit(f"{exc.message} Số liệu không hợp lệ, chưa được lưu. {NUMBER_HINT}")
                 self.refresh()
@@ -178,7 +200,7 @@ class IndicatorTable(QTableWidget):
             ok = self.session.set_override(code, field, value)
         if not ok:
             self.refresh()
-        elif value is not None and ambiguous_decimal(typed):
+        elif isinstance(value, float) and ambiguous_decimal(typed):
             self.noted.emit(f"Đã hiểu “{typed}” là {format_number(value)} (dấu phẩy trước phần thập phân). "
                             f"Nếu là {format_number(parse_number(typed.replace(',', '.')))}, hãy gõ "
                             f"{typed.replace(',', '.')}.")

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.figures import targets_met
 from ..domain.model import Part
 from .binding import TextBinding
 from .blocks_editor import BlocksEditor
+from .indicator_dialog import IndicatorDialog
 from .indicator_table import FIELD_COLUMN, IndicatorTable
 from .note import Note
 from .session import WorkbookSession
@@ -61,6 +63,10 @@ class SectorTab(QWidget):
         add.clicked.connect(lambda: self.add_indicator(child=False))
         add_child = QPushButton("Thêm chỉ tiêu &trong đó…")
         add_child.clicked.connect(lambda: self.add_indicator(child=True))
+        properties = QPushButton("Thuộc tính…")
+        properties.setObjectName("indicator-properties")
+        properties.setToolTip("Tên, đơn vị, số chữ số thập phân, cách so với kế hoạch, câu mặc định của chỉ tiêu đang chọn")
+        properties.clicked.connect(self.edit_properties)
         remove = QPushButton("Xóa chỉ tiêu")
         remove.clicked.connect(self.delete_indicator)
         up = QPushButton("Chuyển lên")
@@ -68,7 +74,7 @@ class SectorTab(QWidget):
         down = QPushButton("Chuyển xuống")
         down.clicked.connect(lambda: self.move_indicator(+1))
         buttons = QHBoxLayout()
-        for b in (add, add_child, remove, up, down):
+        for b in (add, add_child, properties, remove, up, down):
             buttons.addWidget(b)
         buttons.addStretch(1)
         figures = QWidget()
@@ -76,6 +82,10 @@ class SectorTab(QWidget):
         fl.setContentsMargins(0, 0, 0, 0)
         fl.addLayout(buttons)
         fl.addWidget(self.table, 1)
+        self.met = QLabel()
+        self.met.setObjectName("targets-met")
+        self.met.setWordWrap(True)
+        fl.addWidget(self.met)
         fl.addWidget(self.message)
 
         self.suggest = QPushButton("Chèn câu &gợi ý")  # a push button sizes itself around its menu arrow
@@ -109,6 +119,7 @@ class SectorTab(QWidget):
         layout.addLayout(titles)
         layout.addWidget(split, 1)
         self._show_titles()  # the table and the editors filled themselves
+        self._show_met()
 
     def focus(self, place) -> None:
         """The figure or the paragraph a finding is about."""
@@ -140,9 +151,29 @@ class SectorTab(QWidget):
             return
         self._show_titles()
         self.table.refresh()
+        self._show_met()
         self.results.refresh()
         self.tasks.refresh()
         self.message.clear() if not self.table.hasFocus() else None
+
+    def _show_met(self) -> None:
+        """Which of the sector's planned indicators met their plan: what {{sector.targets_met}} prints."""
+        report = self.session.report
+        if report is None:
+            self.met.clear()
+            return
+        wb = self.session.workbook
+        met, short, unknown = targets_met(wb, report, self.sector)
+        if not (met or short or unknown):
+            self.met.clear()
+            return
+        name = lambda code: f"“{wb.indicator(code).name}”"
+        text = f"Đạt và vượt kế hoạch: {len(met)}/{len(met) + len(short)} chỉ tiêu"
+        if short:
+            text += "; chưa đạt: " + ", ".join(map(name, short))
+        if unknown:
+            text += "; chưa đủ số liệu để so: " + ", ".join(map(name, unknown))
+        self.met.setText(text + ".")
 
     def add_indicator(self, child: bool) -> None:
         parent = None
@@ -163,6 +194,22 @@ class SectorTab(QWidget):
         if code:
             self.table.setCurrentCell(self.table.codes().index(code), 2)
             self.table.setFocus()
+
+    def edit_properties(self) -> None:
+        code = self.table.current_code()
+        if code is None:
+            self._say("Chọn một chỉ tiêu trong bảng trước.", "#b91c1c")
+            return
+        wb = self.session.workbook
+        dialog = IndicatorDialog(wb.indicator(code), any(i.parent == code for i in wb.indicators), self)
+        if dialog.exec() != IndicatorDialog.DialogCode.Accepted:
+            return
+        changes = dialog.changes()
+        if "name" in changes and not changes["name"]:
+            self._say("Tên chỉ tiêu không được để trống; chưa lưu thay đổi.", "#b91c1c")
+            return
+        if changes:
+            self.session.set_indicator_properties(code, changes)
 
     def delete_indicator(self) -> None:
         code = self.table.current_code()

@@ -126,11 +126,14 @@ class WorkbookSession(QObject):
         return edit.created.get(key) if self.push(edit) else None
 
     # --- the edits the window offers (app.Document builds them) ----------------------------------------------
-    def set_value(self, code: str, field: str, value: float | None) -> bool:
+    def set_value(self, code: str, field: str, value: float | tuple[float, float] | None) -> bool:
         return self.push(self.doc.set_value(code, field, value))
 
     def set_override(self, code: str, field: str, value: float | None) -> bool:
         return self.push(self.doc.set_override(code, field, value))
+
+    def set_report_precision(self, precision: int | None) -> bool:
+        return self.push(self.doc.set_report_precision(precision))
 
     def set_report_field(self, field: str, value: Any) -> bool:
         return self.push(self.doc.set_report_field(field, value))
@@ -178,6 +181,9 @@ class WorkbookSession(QObject):
 
     def set_indicator_field(self, code: str, field: str, value: Any) -> bool:
         return self.push(self.doc.set_indicator_field(code, field, value))
+
+    def set_indicator_properties(self, code: str, fields: dict[str, Any]) -> bool:
+        return self.push(self.doc.set_indicator_properties(code, fields))
 
     def move_indicator(self, code: str, index: int) -> bool:
         return self.push(self.doc.move_indicator(code, index))

@@ -1,0 +1,89 @@
+"""In the window: a plan typed as a range, where each planned figure stands against its plan, and the properties a
+catalogue gives an indicator given to one the clerk added. Invented figures on a workbook made from the catalogue."""
+
+import pytest
+from gui_helpers import row_of, type_into_cell, type_text
+from helpers import stored_report as stored
+from PySide6.QtWidgets import QDialog, QInputDialog
+
+from baocao_gui.app.files import new_workbook
+from baocao_gui.domain.model import PlanMeaning
+from baocao_gui.ui.indicator_dialog import IndicatorDialog
+from baocao_gui.ui.indicator_table import FIELD_COLUMN
+
+
+@pytest.fixture
+def workbook(tmp_path):
+    return new_workbook(tmp_path / "so-2031.baocao", "sldtbxh", 2031)
+
+
+def sector_tab(window, code):
+    window.select_tab(f"tab-{code}")
+    return window.sector_tab(code)
+
+
+def test_a_range_typed_with_a_hyphen_is_stored_as_two_numbers_and_shown_with_an_en_dash(
+        qtbot, open_window, workbook):
+    window = open_window(workbook)
+    tab = sector_tab(window, "giam_ngheo_btxh")
+    row = row_of(tab.table, "ho_ngheo")
+    type_into_cell(qtbot, tab.table, row, FIELD_COLUMN["last"], "6,4")
+    type_into_cell(qtbot, tab.table, row, FIELD_COLUMN["actual"], "5,2")
+    type_into_cell(qtbot, tab.table, row, FIELD_COLUMN["plan"], "1-1,5")
+    assert tab.table.item(row, FIELD_COLUMN["plan"]).text() == "1–1,5"
+    values = stored(workbook, 2031).values["ho_ngheo"]
+    assert (values.plan, values.plan_high) == (1, 1.5)
+    assert tab.table.item(row, FIELD_COLUMN["status"]).text() == "đạt"  # fell 1,2 points: within 1–1,5
+    assert tab.table.item(row, FIELD_COLUMN["pct_plan"]).text() == ""  # no one ratio for a range
+
+
+def test_a_range_in_the_actual_column_is_refused_and_nothing_is_stored(qtbot, open_window, workbook):
+    window = open_window(workbook)
+    tab = sector_tab(window, "lao_dong")
+    type_into_cell(qtbot, tab.table, row_of(tab.table, "viec_lam"), FIELD_COLUMN["actual"], "1-2")
+    assert "chưa được lưu" in tab.message.text()
+    assert "viec_lam" not in stored(workbook, 2031).values
+
+
+def test_the_sector_says_which_planned_indicators_met_their_plan(qtbot, open_window, workbook):
+    window = open_window(workbook)
+    tab = sector_tab(window, "lao_dong")
+    table = tab.table
+    for code, actual, plan in (("viec_lam", "21.400", "21.000"), ("dao_tao_nghe", "7.950", "8.000")):
+        type_into_cell(qtbot, table, row_of(table, code), FIELD_COLUMN["plan"], plan)
+        type_into_cell(qtbot, table, row_of(table, code), FIELD_COLUMN["actual"], actual)
+    assert table.item(row_of(table, "viec_lam"), FIELD_COLUMN["status"]).text() == "vượt"
+    assert table.item(row_of(table, "dao_tao_nghe"), FIELD_COLUMN["status"]).text() == "chưa đạt"
+    assert tab.met.text().startswith("Đạt và vượt kế hoạch: 1/2 chỉ tiêu; chưa đạt: “")
+
+
+def test_an_indicator_added_in_the_window_gets_its_properties_from_the_dialog(
+        qtbot, open_window, workbook, monkeypatch):
+    window = open_window(workbook)
+    tab = sector_tab(window, "lao_dong")
+    answers = iter([("Số người được hỗ trợ đi làm việc ở nước ngoài theo hợp đồng có thời hạn", True),
+                    ("người", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    tab.add_indicator(child=False)
+    code = "so_nguoi_duoc_ho_tro_di_lam_viec_o_nuoc"  # whole words only
+    assert code in tab.table.codes()
+
+    def fill_in(dialog):
+        dialog.show()
+        dialog.unit.lineEdit().selectAll()
+        type_text(qtbot, dialog.unit.lineEdit(), "nghìn người")
+        dialog.precision.setValue(1)
+        dialog.decrease.click()
+        type_text(qtbot, dialog.sentence, "Hỗ trợ {{" + code + "}} nghìn người.")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(IndicatorDialog, "exec", fill_in)
+    tab.table.setCurrentCell(row_of(tab.table, code), FIELD_COLUMN["actual"])
+    tab.edit_properties()
+    ind = window.session.workbook.indicator(code)
+    assert (ind.unit, ind.precision, ind.plan_meaning) == ("nghìn người", 1, PlanMeaning.DECREASE)
+    assert ind.sentence == "Hỗ trợ {{" + code + "}} nghìn người."
+    assert tab.table.item(row_of(tab.table, code), FIELD_COLUMN["unit"]).text() == "nghìn người"
+    window.session.undo_stack.undo()  # one step puts every property back
+    ind = window.session.workbook.indicator(code)
+    assert (ind.unit, ind.precision, ind.plan_meaning, ind.sentence) == ("người", None, PlanMeaning.LEVEL, "")
