@@ -159,11 +159,9 @@ class SectorTab(QWidget):
     def _show_met(self) -> None:
         """Which of the sector's planned indicators met their plan: what {{sector.targets_met}} prints."""
         report = self.session.report
-        if report is None:
-            self.met.clear()
-            return
         wb = self.session.workbook
-        met, short, unknown = targets_met(wb, report, self.sector)
+        met, short, unknown = targets_met(wb, report, self.sector) if report is not None else ([], [], [])
+        self.met.setVisible(bool(met or short or unknown))  # hidden, it takes no room on a small screen
         if not (met or short or unknown):
             self.met.clear()
             return
