@@ -141,3 +141,22 @@ def test_warnings_alone_can_be_passed_without_the_confirmation_box(qtbot, errors
     gate = ExportGate(findings)
     qtbot.addWidget(gate)
     assert gate.export_button.isEnabled() is (not errors)
+
+
+@pytest.mark.parametrize(("stored_text", "fixed", "says"), [
+    ("Ủy ban nhân dân tØnh §¾k N«ng ban hành kế hoạch.", "Ủy ban nhân dân tỉnh Đắk Nông ban hành kế hoạch.",
+     "bảng mã cũ"),
+    ("Khám cho 1.250 trẻ em \u202etại xã\u202c Hòa Lâm.", "Khám cho 1.250 trẻ em tại xã Hòa Lâm.", "hướng chữ"),
+])
+def test_a_legacy_fragment_or_a_bidi_control_in_a_unicode_paragraph_is_fixed_with_one_click(
+        qtbot, open_window, sample_workbook, stored_text, fixed, says):
+    window = open_window(sample_workbook)
+    session = window.session
+    session.insert_block("intro", None, 1, "paragraph", stored_text)
+    assert stored(sample_workbook).part(Part.INTRO)[1].text == stored_text  # kept as typed, not changed silently
+    panel = window.findings
+    panel.update_now()
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(finding_row(panel, says)))
+    assert panel.fix_button.isVisible()
+    panel.fix_button.click()
+    assert stored(sample_workbook).part(Part.INTRO)[1].text == fixed

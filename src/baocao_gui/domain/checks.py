@@ -20,7 +20,7 @@ from .rules import OPERATOR_WORDS, RuleError, check_rule, references
 from .stale import stale_mentions
 from .structure import PART_INFO, Group
 from .tables import Table
-from .text import ILLEGAL, drop_illegal
+from .text import BIDI, ILLEGAL, INVISIBLE, drop_illegal, drop_invisible
 from .units import unit_fault
 from .vnformat import format_date, format_number, format_percent, to_decimal
 
@@ -332,6 +332,18 @@ def _typed_text_findings(raw: str, bullet: bool) -> tuple[tuple[Severity, str, s
     if legacy.detect(plain):
         add(Severity.ERROR, "đoạn văn gõ bằng bảng mã cũ (TCVN3/VNI), in ra sẽ thành chữ lạ.",
             "bấm “Chuyển sang Unicode”", "legacy-encoding")
+    else:
+        pieces = legacy.fragments(plain)
+        if pieces:
+            shown = "; ".join(f"“{f.text}”" for f in pieces[:3])
+            add(Severity.ERROR, f"có chữ gõ bằng bảng mã cũ (TCVN3/VNI) giữa chữ Unicode: {shown}, in ra sẽ thành "
+                "chữ lạ.", "bấm “Chuyển sang Unicode”", "legacy-encoding")
+    if BIDI.search(raw):
+        add(Severity.ERROR, "có ký tự điều khiển hướng chữ (viết từ phải sang trái), chữ in ra có thể bị đảo ngược.",
+            "bấm “Chuẩn hóa” để xóa ký tự đó", "normalize")
+    if INVISIBLE.search(raw):
+        add(Severity.WARNING, "có ký tự vô hình (dấu cách độ rộng 0…) chen giữa chữ.",
+            "bấm “Chuẩn hóa” để xóa ký tự đó", "normalize")
     if not unicodedata.is_normalized("NFC", raw):
         add(Severity.WARNING, "chữ tiếng Việt ở dạng tổ hợp (không chuẩn NFC).", "bấm “Chuẩn hóa”", "normalize")
     if _CONTROL.search(raw):
@@ -367,11 +379,11 @@ def check_report(workbook: Workbook, report: Report) -> list[Finding]:
 
 
 def tidy_text(text: str) -> str:
-    """What “Chuẩn hóa” does to a paragraph: legacy encodings to Unicode, NFC, no control characters,
-    single spaces, no space before punctuation."""
+    """What “Chuẩn hóa” does to a paragraph: legacy encodings to Unicode (whole lines and fragments), NFC, no
+    control, bidi or invisible characters, single spaces, no space before punctuation."""
     from . import legacy
 
     text = legacy.normalize_pasted(text)
-    text = drop_illegal(_CONTROL.sub("", text))
+    text = drop_invisible(drop_illegal(_CONTROL.sub("", text)))
     text = re.sub(r"[ \u00a0]{2,}", " ", text).strip()
     return re.sub(r"(?<=\S)[ \u00a0]+([,.;:!?])(?!\.)", r"\1", text)

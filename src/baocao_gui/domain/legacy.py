@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
-__all__ = ["detect", "normalize_pasted", "to_unicode"]
+__all__ = ["Fragment", "detect", "fragments", "normalize_pasted", "to_unicode"]
 
 # TCVN 5712:1993 VN3, byte -> letter.  Derived from the TCVN3 table of Unikey's VnConv
 # (vn-input/ibus-unikey ukengine/data.cpp) and checked against libiconv (koron/libiconv
@@ -210,15 +211,84 @@ def detect(text: str) -> str | None:
     return best
 
 
+@dataclass(frozen=True)
+class Fragment:
+    """A run of legacy-encoded words inside a line that also holds Unicode Vietnamese."""
+
+    start: int
+    end: int
+    encoding: str
+    text: str  # as pasted: "tØnh §¾k N«ng"
+
+
+def _fragment_runs(line: str, encoding: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, words for, odd words) of each run of words that speak for ``encoding``: a run starts and
+    ends with such a word and holds no Unicode-only letter; plain words may sit inside it."""
+    decode, odd_pattern = _WORD_DECODERS[encoding], _ODD[encoding]
+    runs: list[tuple[int, int, int, int]] = []
+    current: list[int] | None = None  # [start, end, for, odd]
+    for m in _WORD.finditer(line):
+        word = m.group()
+        if _UNICODE_VIET.search(word):
+            current = None  # a Unicode word ends a run
+            continue
+        decoded = decode(word)
+        speaks = (not word.isascii() and len(decoded) >= 2 and _VOWEL.search(unicodedata.normalize("NFD", decoded))
+                  and _is_syllable(decoded) and not _is_syllable(word))
+        if speaks:
+            odd = bool(odd_pattern.search(word))
+            if current is None:
+                current = [m.start(), m.end(), 1, int(odd)]
+                runs.append(current)  # type: ignore[arg-type]
+            else:
+                current[1], current[2], current[3] = m.end(), current[2] + 1, current[3] + odd
+        elif current is not None and not word.isascii() and not _is_syllable(decoded):
+            current = None  # a word that is no syllable either way (Zürich) is not legacy text
+    return [tuple(r) for r in runs]  # type: ignore[misc]
+
+
+def fragments(text: str) -> list[Fragment]:
+    """Legacy fragments inside lines that hold Unicode Vietnamese ("Ủy ban nhân dân tØnh §¾k N«ng"), word by
+    word. A run counts when two or more of its words decode to Vietnamese syllables that they are not as
+    pasted, one of them holding what no Latin-script word holds ("tØnh", "§¾k"); lines without Unicode
+    Vietnamese are detect()'s."""
+    text = unicodedata.normalize("NFC", text)
+    found: list[Fragment] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if _UNICODE_VIET.search(line):
+            best: list[Fragment] = []
+            for encoding in ("tcvn3", "vni"):
+                runs = [Fragment(a, b, encoding, line[a:b]) for a, b, n, odd in _fragment_runs(line, encoding)
+                        if n >= 2 and odd]
+                if len(runs) > len(best):
+                    best = runs
+            found += [Fragment(f.start + offset, f.end + offset, f.encoding, f.text) for f in best]
+        offset += len(line)
+    return found
+
+
+def _convert_fragments(text: str, encoding: str | None = None) -> str:
+    pieces, last = [], 0
+    for f in fragments(text):
+        if encoding is not None and f.encoding != encoding:
+            continue
+        pieces += [text[last:f.start], _DECODERS[f.encoding](f.text)]
+        last = f.end
+    return "".join(pieces) + text[last:]
+
+
 def to_unicode(text: str, encoding: str | None = None) -> str:
     """Convert legacy-encoded ``text`` to NFC Unicode; ``encoding`` None means detect() it.
 
-    Text that is not legacy is returned NFC-normalised.  Lines that already hold Vietnamese
-    Unicode letters are never converted, even when ``encoding`` is given.
+    Text that is not legacy is returned NFC-normalised.  In lines that already hold Vietnamese
+    Unicode letters only the legacy fragments (``fragments``) are converted, word by word.
     """
     if encoding is not None and encoding not in _DECODERS:
         raise ValueError(f"unknown legacy encoding {encoding!r}; expected 'tcvn3' or 'vni'")
     text = unicodedata.normalize("NFC", text)
+    if fragments(text):
+        text = unicodedata.normalize("NFC", _convert_fragments(text, encoding))
     encoding = encoding or detect(text)
     if encoding is None:
         return text

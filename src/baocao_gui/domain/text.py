@@ -15,3 +15,14 @@ ILLEGAL = re.compile(f"[\ufdd0-\ufdef\ud800-\udfff{_PLANE_ENDS}]")
 
 def drop_illegal(text: str) -> str:
     return ILLEGAL.sub("", text)
+
+
+# Kept as typed (nothing a clerk typed is dropped silently) but flagged, with a one-click removal: a bidi control
+# reverses the printed text (U+202E "RIGHT-TO-LEFT OVERRIDE" prints "nóc ềv" for "về còn"), and an invisible
+# character splits a word where Word's search and spelling cannot see it.
+BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+INVISIBLE = re.compile("[\u200b-\u200d\u2060-\u2064\ufeff]")
+
+
+def drop_invisible(text: str) -> str:
+    return INVISIBLE.sub("", BIDI.sub("", text))
