@@ -37,9 +37,14 @@ def write_sample(path: str | Path) -> Path:
 
 def new_workbook(path: str | Path, catalogue_id: str, year: int, kind: PeriodKind | str = PeriodKind.YEAR,
                  agency: dict[str, str] | None = None) -> Path:
-    """A new workbook from a catalogue (a bundled one's id), with one report of that period ready to fill in,
+    """A new workbook from a catalogue (a bundled or imported one's id, or a .toml file), with one report of that period ready to fill in,
     under the agency's header (cơ quan chủ quản, cơ quan ban hành, viết tắt, địa danh)."""
-    catalogue = load_catalogue(catalogue_id)  # an unknown catalogue is refused before any file is made
+    if str(catalogue_id).lower().endswith(".toml"):  # a file: its faults are named with their line
+        from .catalogues import read_catalogue_file
+
+        catalogue = read_catalogue_file(catalogue_id)[0]
+    else:
+        catalogue = load_catalogue(catalogue_id)  # an unknown catalogue is refused before any file is made
 
     # the catalogue names the kind of agency it is for; the clerk types the province's own name over it
     agency = {k: v for k, v in (agency or {}).items() if v and v.strip()}

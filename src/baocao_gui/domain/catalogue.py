@@ -17,7 +17,14 @@ LABEL_KEYS = (
 
 
 class CatalogueError(ValueError):
-    pass
+    """A fault of a catalogue, in one Vietnamese sentence; ``near`` is a value written where the fault is (a code),
+    for the importer to name the line."""
+
+    def __init__(self, message: str, near: str | None = None, key: str | None = None, last: bool = False):
+        super().__init__(message)
+        self.message, self.near = message, near
+        self.key = key  # the key at fault in the table that ``near`` opens (precision, sentence…)
+        self.last = last  # the fault is at the last place ``near`` is written (a repeated code)
 
 
 @dataclass(frozen=True)
@@ -31,63 +38,133 @@ class Catalogue:
     rules: tuple[Rule, ...] = ()
 
 
+def _table(value: object, what: str) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise CatalogueError(f"“{what}” phải là một bảng (dạng [{what}]).")
+    return value
+
+
+def _tables(value: object, what: str) -> list[dict]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(x, dict) for x in value):
+        raise CatalogueError(f"“{what}” phải là danh sách bảng (dạng [[{what}]]).")
+    return value
+
+
+def _text(table: dict, name: str, where: str, near: str | None, default: str = "") -> str:
+    value = table.get(name, default)
+    if not isinstance(value, str):
+        raise CatalogueError(f"{where}: “{name}” phải là chữ đặt trong dấu nháy kép.", near, name)
+    return value
+
+
 def parse_catalogue(data: dict) -> Catalogue:
-    """Check and read a catalogue's TOML data; CatalogueError names the first fault."""
-    head = data.get("catalogue") or {}
+    """Check and read a catalogue's TOML data; CatalogueError names the first fault (in Vietnamese)."""
+    head = _table(data.get("catalogue"), "catalogue")
     cid = head.get("id", "")
-    if not CODE.match(cid or ""):
-        raise CatalogueError(f"catalogue.id {cid!r} is not a code")
-    labels = {k: str(v) for k, v in (data.get("labels") or {}).items()}
+    if not isinstance(cid, str) or not CODE.match(cid):
+        raise CatalogueError(f"mã danh mục (catalogue.id) “{cid}” phải gồm chữ thường không dấu, số và “_”, "
+                             "bắt đầu bằng chữ.", str(cid) if cid else "[catalogue]")
+    labels = {k: str(v) for k, v in _table(data.get("labels"), "labels").items()}
     missing = [k for k in LABEL_KEYS if not labels.get(k)]
     if missing:
-        raise CatalogueError(f"labels missing: {', '.join(missing)}")
+        raise CatalogueError(f"thiếu tiêu đề: {', '.join(missing)} (trong bảng [labels]).", "[labels]")
     sectors: list[Sector] = []
     indicators: list[Indicator] = []
     seen: dict[str, Indicator] = {}
-    for s in data.get("sector") or []:
+    for s in _tables(data.get("sector"), "sector"):
         code = s.get("code", "")
-        if not CODE.match(code) or any(x.code == code for x in sectors):
-            raise CatalogueError(f"sector code {code!r} is missing, malformed or repeated")
+        if not isinstance(code, str) or not CODE.match(code) or any(x.code == code for x in sectors):
+            raise CatalogueError(f"lĩnh vực có mã “{code}” thiếu, viết sai hoặc trùng (mã gồm chữ thường không "
+                                 "dấu, số và “_”).", str(code) if code else "[[sector]]", last=True)
         try:
             role = Role(s.get("role", "sector"))
-        except ValueError as exc:
-            raise CatalogueError(f"sector {code}: role {s.get('role')!r}") from exc
-        sectors.append(Sector(code, role, s.get("title", ""), s.get("task_title", s.get("title", ""))))
-        for i in s.get("indicator") or []:
+        except ValueError:
+            raise CatalogueError(f"lĩnh vực “{code}”: role phải là “staff” hoặc “sector”.", code) from None
+        where = f"lĩnh vực “{code}”"
+        title = _text(s, "title", where, code)
+        sectors.append(Sector(code, role, title, _text(s, "task_title", where, code, title)))
+        for i in _tables(s.get("indicator"), "sector.indicator"):
             icode = i.get("code", "")
-            if not CODE.match(icode) or icode in seen:
-                raise CatalogueError(f"indicator code {icode!r} is missing, malformed or repeated")
+            if not isinstance(icode, str) or not CODE.match(icode) or icode in seen:
+                raise CatalogueError(f"chỉ tiêu có mã “{icode}” thiếu, viết sai hoặc trùng (mã gồm chữ thường "
+                                     "không dấu, số và “_”, không trùng trong cả danh mục).",
+                                     str(icode) if icode else "[[sector.indicator]]", last=True)
+            where = f"chỉ tiêu “{icode}”"
             parent = i.get("parent")
             if parent is not None and (parent not in seen or seen[parent].sector != code):
-                raise CatalogueError(f"indicator {icode}: parent {parent!r} must come before it in the same sector")
-            unit = i.get("unit", "")
+                raise CatalogueError(f"{where}: chỉ tiêu tổng “{parent}” phải được khai báo trước nó, "
+                                     "trong cùng lĩnh vực.", icode, "parent")
+            unit = _text(i, "unit", where, icode)
             precision = i.get("precision")
             if precision is not None and (isinstance(precision, bool) or not isinstance(precision, int)
                                           or not 0 <= precision <= MAX_PRECISION):
-                raise CatalogueError(f"indicator {icode}: precision must be a whole number from 0 to {MAX_PRECISION}")
+                raise CatalogueError(f"{where}: precision phải là số nguyên từ 0 đến {MAX_PRECISION}.", icode,
+                                     "precision")
+            try:
+                meaning = PlanMeaning(i.get("plan_meaning", "level"))
+            except ValueError:
+                raise CatalogueError(f"{where}: plan_meaning phải là “level” hoặc “decrease”.", icode,
+                                     "plan_meaning") from None
             ind = Indicator(
-                code=icode, sector=code, name=i.get("name", icode), unit=unit, parent=parent,
-                parts_complete=bool(i.get("parts_complete", False)),
-                plan_meaning=PlanMeaning(i.get("plan_meaning", "level")),
-                pad=bool(i.get("pad", unit != "%")), sentence=i.get("sentence", ""), precision=precision,
+                code=icode, sector=code, name=_text(i, "name", where, icode, icode), unit=unit, parent=parent,
+                parts_complete=bool(i.get("parts_complete", False)), plan_meaning=meaning,
+                pad=bool(i.get("pad", unit != "%")), sentence=_text(i, "sentence", where, icode),
+                precision=precision,
             )
             seen[icode] = ind
             indicators.append(ind)
     if not sectors:
-        raise CatalogueError("no sector")
+        raise CatalogueError("danh mục chưa có lĩnh vực nào ([[sector]]).")
     for ind in indicators:
         for c in citations(ind.sentence):
             if c.code not in seen and c.code not in PERIOD_NAMES:
-                raise CatalogueError(f"indicator {ind.code}: its sentence cites unknown {c.code!r}")
+                raise CatalogueError(f"chỉ tiêu “{ind.code}”: câu mặc định trích chỉ tiêu “{c.code}” không có "
+                                     "trong danh mục.", ind.code, "sentence")
     rules = []
-    for r in data.get("rule") or []:
+    for r in _tables(data.get("rule"), "rule"):
         try:
             rule = parse_rule(r)
         except RuleError as exc:
-            raise CatalogueError(str(exc)) from exc
+            raise CatalogueError(f"{exc}.", str(r.get("id") or "[[rule]]")) from exc
         unknown = {code for code, _ in references(rule.left) + references(rule.right)} - set(seen)
-        if unknown or any(x.id == rule.id for x in rules):
-            raise CatalogueError(f"rule {rule.id}: repeated id or unknown indicators {sorted(unknown)}")
+        if unknown:
+            raise CatalogueError(f"quy tắc “{rule.id}” nhắc đến chỉ tiêu không có trong danh mục: "
+                                 f"{', '.join(sorted(unknown))}.", rule.id)
+        if any(x.id == rule.id for x in rules):
+            raise CatalogueError(f"quy tắc “{rule.id}” trùng mã với một quy tắc khác.", rule.id)
         rules.append(rule)
-    return Catalogue(cid, head.get("name", cid), int(head.get("version", 1)), labels,
+    version = head.get("version", 1)
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise CatalogueError("catalogue.version phải là một số nguyên.", "version")
+    return Catalogue(cid, _text(head, "name", "danh mục", cid, cid), version, labels,
                      tuple(sectors), tuple(indicators), tuple(rules))
+
+
+def catalogue_text(catalogue: Catalogue) -> str:
+    """The catalogue as a TOML file that ``parse_catalogue`` reads back to the same catalogue: what “Lưu cấu trúc
+    sổ thành danh mục…” writes for another province to import. Keys that hold their default are left out."""
+    from . import toml_text as t
+
+    out = ["[catalogue]", *t.pairs({"id": catalogue.id, "name": catalogue.name, "version": catalogue.version}),
+           "", "[labels]"]
+    out += t.pairs({k: catalogue.labels[k] for k in (*LABEL_KEYS, *sorted(set(catalogue.labels) - set(LABEL_KEYS)))
+                    if k in catalogue.labels})
+    for s in catalogue.sectors:
+        out += ["", "[[sector]]", *t.pairs({"code": s.code, "role": s.role.value, "title": s.title,
+                                            "task_title": s.task_title})]
+        for i in (i for i in catalogue.indicators if i.sector == s.code):
+            out += ["", "[[sector.indicator]]", *t.pairs({
+                "code": i.code, "name": i.name, "unit": i.unit, "parent": i.parent,
+                "parts_complete": True if i.parts_complete else None,
+                "plan_meaning": i.plan_meaning.value if i.plan_meaning != PlanMeaning.LEVEL else None,
+                "pad": i.pad if i.pad != (i.unit != "%") else None, "precision": i.precision,
+                "sentence": i.sentence or None})]
+    for r in catalogue.rules:
+        out += ["", "[[rule]]", *t.pairs({"id": r.id, "left": r.left, "operator": r.operator, "right": r.right,
+                                          "importance": r.importance, "message": r.message,
+                                          "missing": r.missing.value})]
+    return "\n".join(out) + "\n"

@@ -27,13 +27,26 @@ def read_toml(path: Path) -> dict[str, Any]:
         return tomllib.load(f)
 
 
+def user_catalogue_dir() -> Path:
+    """Where the catalogues a clerk imports are kept: %LOCALAPPDATA%\\baocao-gui\\Catalogues on Windows."""
+    from ..paths import user_dir
+
+    return user_dir("BAOCAO_CATALOGUE_DIR", "Catalogues", "XDG_DATA_HOME", ".local/share", "catalogues")
+
+
+def catalogue_path(catalogue_id: str) -> Path:
+    """The file of a catalogue by its id: bundled first, then the clerk's own."""
+    bundled = resource("catalogues", f"{catalogue_id}.toml")
+    return bundled if bundled.is_file() else user_catalogue_dir() / f"{catalogue_id}.toml"
+
+
 def load_catalogue(catalogue_id: str) -> Catalogue:
-    """A bundled catalogue by its id, or a catalogue file (.toml) by its path."""
+    """A bundled or imported catalogue by its id, or a catalogue file (.toml) by its path."""
     from ..errors import UserError
 
     path = Path(catalogue_id)
     if path.suffix.lower() != ".toml":
-        path = resource("catalogues", f"{catalogue_id}.toml")
+        path = catalogue_path(catalogue_id)
     if not path.is_file():
         known = ", ".join(c for c, _ in catalogues())
         raise UserError(f"Không có danh mục “{catalogue_id}” (các danh mục có sẵn: {known}).",
@@ -196,9 +209,21 @@ def start_report(db: Database, year: int, kind: PeriodKind | str = PeriodKind.YE
 
 
 def catalogues() -> list[tuple[str, str]]:
-    """(id, name) of every bundled catalogue."""
+    """(id, name) of every bundled catalogue, then of every catalogue the clerk imported (a file there that
+    cannot be read is left out of the list: it never stops the start screen)."""
     out = []
     for path in sorted(resource("catalogues").glob("*.toml")):
         head = read_toml(path).get("catalogue", {})
         out.append((path.stem, head.get("name", path.stem)))
+    bundled = {cid for cid, _ in out}
+    folder = user_catalogue_dir()
+    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
+        if path.stem in bundled:
+            continue
+        try:
+            head = read_toml(path).get("catalogue", {})
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+            continue
+        if isinstance(head, dict):
+            out.append((path.stem, str(head.get("name", path.stem))))
     return out
