@@ -31,6 +31,7 @@ from ..domain.checks import Place
 from .background import errors as background_errors
 from .binding import flush_all, notifier, unsaved_bindings
 from .boxes import choose
+from .catalogue_actions import import_catalogue_dialog, save_structure_dialog
 from .findings_panel import FindingsPanel
 from .preview import PAGE_TEXT_WIDTH_PX, Preview
 from .session import WorkbookSession
@@ -146,6 +147,11 @@ class MainWindow(QMainWindow):
         self.unlock_button.setVisible(report.frozen)
         self.banner.show()
 
+    def _add_catalogue_actions(self, file_menu) -> None:
+        file_menu.addAction(QAction("&Nhập danh mục…", self, triggered=lambda: import_catalogue_dialog(self)))
+        file_menu.addAction(QAction("Lưu cấu trúc sổ thành &danh mục…", self,
+                                    triggered=lambda: save_structure_dialog(self, self.session.workbook)))
+
     def _build_actions(self) -> None:
         flows, menu = self.flows, self.menuBar()
         file_menu = menu.addMenu("&Tệp")
@@ -172,6 +178,8 @@ class MainWindow(QMainWindow):
         self.restore_action.setEnabled(not self.session.readonly)
         file_menu.addActions([self.save_action, self.export_action, self.pdf_action, self.copy_action,
                               self.restore_action])
+        file_menu.addSeparator()
+        self._add_catalogue_actions(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(QAction("Th&oát", self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close))
 
