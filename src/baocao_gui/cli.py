@@ -1,6 +1,7 @@
 """baocao-gui [WORKBOOK] | sample OUT.baocao | new OUT.baocao --catalogue C --period P --year N | list WORKBOOK |
 export WORKBOOK [--period P] [--year N] [--annex] -o OUT.docx|OUT.pdf | check WORKBOOK [--period P] [--year N] |
-import WORKBOOK FILE.docx --sector CODE [--part results|tasks] [--period P] [--year N] [--figures]
+import WORKBOOK FILE.docx --sector CODE [--part results|tasks] [--period P] [--year N] [--figures] |
+dump WORKBOOK -o FILE.toml | load FILE.toml OUT.baocao
 
 Errors reach the clerk as one Vietnamese sentence (the English gloss goes to the log), never a traceback.
 """
@@ -15,7 +16,7 @@ from . import __version__
 from .errors import UserError
 
 log = logging.getLogger("baocao_gui")
-COMMANDS = ("sample", "new", "list", "export", "check", "import")
+COMMANDS = ("sample", "new", "list", "export", "check", "import", "dump", "load")
 PERIOD_HELP = "kỳ báo cáo: year, 9m, 6m, q1…q4 (quý), m1…m12 (tháng)"
 
 
@@ -65,6 +66,12 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--year", type=int)
     i.add_argument("--figures", action="store_true",
                    help="thay các số trùng với số liệu của lĩnh vực bằng trích dẫn số liệu")
+    d = sub.add_parser("dump", help="ghi cả sổ báo cáo ra một tệp văn bản (.toml)")
+    d.add_argument("workbook", metavar="WORKBOOK")
+    d.add_argument("-o", "--output", required=True, metavar="OUT.toml")
+    ld = sub.add_parser("load", help="tạo sổ báo cáo mới từ tệp văn bản (.toml) do lệnh dump ghi")
+    ld.add_argument("source", metavar="FILE.toml")
+    ld.add_argument("out", metavar="OUT.baocao")
     return p
 
 
@@ -89,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         from . import commands
 
-        return getattr(commands, {"list": "list_reports", "import": "import_word"}.get(args.command, args.command))(args)
+        names = {"list": "list_reports", "import": "import_word", "load": "load_text"}
+        return getattr(commands, names.get(args.command, args.command))(args)
     except UserError as exc:
         log.error("%s", exc.gloss)
         _tell(exc.message)

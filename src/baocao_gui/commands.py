@@ -172,3 +172,19 @@ def import_word(args: argparse.Namespace) -> int:
         print(f"{len(found)} số trùng với số liệu của lĩnh vực vẫn được giữ nguyên như trong tệp; "
               "thêm --figures để trích dẫn chúng.")
     return 0
+
+
+def dump(args: argparse.Namespace) -> int:
+    from .app.textfile import dump_workbook
+
+    out = dump_workbook(args.workbook, args.output)
+    print(f"Đã ghi sổ báo cáo ra tệp văn bản: {out}")
+    return 0
+
+
+def load_text(args: argparse.Namespace) -> int:
+    from .app.textfile import load_text_workbook
+
+    out = load_text_workbook(args.source, args.out)
+    print(f"Đã tạo sổ báo cáo {out} từ tệp văn bản {args.source}.")
+    return 0

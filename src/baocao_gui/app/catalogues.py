@@ -49,8 +49,8 @@ def _line_of(text: str, fault: CatalogueError) -> int | None:
     return line
 
 
-def read_catalogue_file(path: str | Path) -> tuple[Catalogue, str]:
-    """A catalogue file checked: (the catalogue, its text). UserError names the line and the fault."""
+def read_toml_file(path: str | Path, what: str = "danh mục") -> tuple[dict, str]:
+    """A TOML file's data and text; UserError names the line of a syntax fault."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -59,22 +59,30 @@ def read_catalogue_file(path: str | Path) -> tuple[Catalogue, str]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UserError(f"Tệp danh mục “{path.name}” không phải chữ UTF-8; hãy lưu lại tệp với bảng mã UTF-8.",
+        raise UserError(f"Tệp {what} “{path.name}” không phải chữ UTF-8; hãy lưu lại tệp với bảng mã UTF-8.",
                         f"{path} is not UTF-8") from None
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"at line (\d+)", str(exc))
         line = f", dòng {where.group(1)}" if where else ""
-        raise UserError(f"Tệp danh mục “{path.name}”{line}: viết sai cú pháp TOML (thiếu dấu “=”, dấu nháy hoặc "
+        raise UserError(f"Tệp {what} “{path.name}”{line}: viết sai cú pháp TOML (thiếu dấu “=”, dấu nháy hoặc "
                         "dấu ngoặc).", f"{path}: {exc}") from None
+
+
+def catalogue_fault(path: Path, text: str, exc: CatalogueError, what: str = "danh mục") -> UserError:
+    line = _line_of(text, exc)
+    return UserError(f"Tệp {what} “{path.name}”{f', dòng {line}' if line else ''}: {exc.message}",
+                     f"{path}: {exc.message}")
+
+
+def read_catalogue_file(path: str | Path) -> tuple[Catalogue, str]:
+    """A catalogue file checked: (the catalogue, its text). UserError names the line and the fault."""
+    data, text = read_toml_file(path)
     try:
-        catalogue = parse_catalogue(data)
+        return parse_catalogue(data), text
     except CatalogueError as exc:
-        line = _line_of(text, exc)
-        raise UserError(f"Tệp danh mục “{path.name}”{f', dòng {line}' if line else ''}: {exc.message}",
-                        f"{path}: {exc.message}") from None
-    return catalogue, text
+        raise catalogue_fault(Path(path), text, exc) from None
 
 
 def _write_whole(path: Path, text: str) -> None:

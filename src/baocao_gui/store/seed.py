@@ -113,7 +113,7 @@ def _blocks(items: list[Any]) -> list[tuple[str, str]]:
             (kind, text), = item.items()
             out.append((BlockKind(kind).value, text))
         else:
-            raise ValueError(f"not a paragraph: {item!r}")
+            raise ValueError(f"không phải một đoạn văn: {str(item)[:60]}")
     return out
 
 
@@ -124,11 +124,11 @@ def _value_row(code: str, vals: dict[str, Any]) -> dict[str, Any]:
         value = vals.get(field)
         if isinstance(value, list):
             if field not in RANGE_FIELDS or len(value) != 2 or not all(_is_number(v) for v in value):
-                raise ValueError(f"{code}.{field}: a range is two numbers, for a plan or a target")
+                raise ValueError(f"{code}.{field}: chỉ kế hoạch và chỉ tiêu kỳ sau mới là khoảng, gồm hai số")
             low, high = sorted(value)
             row[field], row[RANGE_FIELDS[field]] = low, (high if high != low else None)
         elif value is not None and not _is_number(value):
-            raise ValueError(f"{code}.{field}: {value!r} is not a number")
+            raise ValueError(f"{code}.{field}: “{value}” không phải là số")
         else:
             row[field] = value
     return row
@@ -162,18 +162,19 @@ def write_sample(db: Database, data: dict[str, Any]) -> None:
             for code, vals in rep.get("values", {}).items():
                 unknown = set(vals) - set(VALUE_FIELDS)
                 if code not in ids or unknown:
-                    raise ValueError(f"values of {code!r}: unknown indicator or field {sorted(unknown)}")
+                    raise ValueError(f"số liệu của “{code}”: không có chỉ tiêu hoặc loại số liệu này "
+                                     f"{', '.join(sorted(unknown))}".strip())
                 db["value"].insert({"report_id": rid, "indicator_id": ids[code], **_value_row(code, vals)})
             for code, ovs in rep.get("overrides", {}).items():
                 for field, value in ovs.items():
                     if code not in ids or field not in OVERRIDE_FIELDS:
-                        raise ValueError(f"override {code}.{field} is not known")
+                        raise ValueError(f"số ghi tay “{code}.{field}”: không có chỉ tiêu hoặc loại số này")
                     db["override"].insert({"report_id": rid, "indicator_id": ids[code], "field": field,
                                            "value": value})
             places: list[tuple[Part, int | None, list[Any]]] = [(Part.INTRO, None, rep.get("intro", []))]
             for code, narrative in rep.get("sectors", {}).items():
                 if code not in sectors:
-                    raise ValueError(f"sector {code!r} is not in the catalogue")
+                    raise ValueError(f"lĩnh vực “{code}” không có trong danh mục")
                 places.append((Part.RESULTS, sectors[code], narrative.get("results", [])))
                 places.append((Part.TASKS, sectors[code], narrative.get("tasks", [])))
             for section in ("assessment", "direction"):
@@ -182,12 +183,35 @@ def write_sample(db: Database, data: dict[str, Any]) -> None:
                 {"report_id": rid, "part": part.value, "sector_id": sector_id, "position": pos, "kind": kind,
                  "text": nfc(text)}
                 for part, sector_id, items in places for pos, (kind, text) in enumerate(_blocks(items)))
+            _finish_report(db, rid, rep)
+
+
+def _finish_report(db: Database, rid: int, rep: dict[str, Any]) -> None:
+    """A report's record of being sent and the time it was last edited, as a dump wrote them: set last, after the
+    rows whose triggers mark the report edited now."""
+    sent = rep.get("sent")
+    if sent is not None:
+        if not isinstance(sent, dict) or not isinstance(sent.get("at"), str):
+            raise ValueError("report.sent: cần có thời điểm gửi (at)")
+        db.execute("UPDATE report SET sent_at = ?, sent_file = ?, sent_sha256 = ?, sent_snapshot = ?, sent_locked = ? "
+                   "WHERE id = ?", [sent["at"], str(sent.get("file", "")), str(sent.get("sha256", "")),
+                                    str(sent.get("snapshot", "")), int(bool(sent.get("locked", True))), rid])
+    if "edited_at" in rep:  # a dump's; a sample has none and counts as edited now
+        db.execute("UPDATE report SET edited_at = ? WHERE id = ?", [str(rep["edited_at"]), rid])
+
+
+def load_data(db: Database, data: dict[str, Any]) -> None:
+    """A workbook from its text (a sample, or what ``baocao-gui dump`` wrote): the catalogue it names
+    (``catalogue = "sldtbxh"``) or carries (a ``[catalogue]`` table with its sectors), then agency and reports."""
+    head = data.get("catalogue")
+    catalogue = load_catalogue(head) if isinstance(head, str) else parse_catalogue(data)
+    install_catalogue(db, catalogue)
+    write_sample(db, data)
 
 
 def write_bundled_sample(db: Database, name: str = "dak-nong-2023") -> None:
-    data = read_toml(resource("samples", f"{name}.toml"))
-    install_catalogue(db, load_catalogue(data["catalogue"]))
-    write_sample(db, data)
+    """The bundled sample, read through the same path as ``baocao-gui load``."""
+    load_data(db, read_toml(resource("samples", f"{name}.toml")))
 
 
 def start_report(db: Database, year: int, kind: PeriodKind | str = PeriodKind.YEAR,

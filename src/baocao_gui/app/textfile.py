@@ -1,0 +1,64 @@
+"""A workbook as a text file: ``baocao-gui dump SỔ -o FILE.toml`` and ``baocao-gui load FILE.toml SỔ``, exact both
+ways (dump → load → dump gives the same file; the exports are the same), in the sample format."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ..domain.catalogue import CatalogueError
+from ..domain.workbook_text import workbook_text
+from ..errors import UserError
+from ..store import load_workbook, open_workbook
+from ..store.seed import load_data
+from .catalogues import _write_whole, catalogue_fault, read_toml_file
+from .files import _fill
+
+__all__ = ["dump_workbook", "load_text_workbook"]
+
+
+def dump_workbook(workbook_path: str | Path, target: str | Path) -> Path:
+    """Write the whole workbook (every report) as TOML at ``target``; the workbook is only read."""
+    target = Path(target)
+    if target.suffix.lower() != ".toml":
+        raise UserError("Tệp văn bản của sổ phải có đuôi .toml.", f"{target} is not .toml")
+    db = open_workbook(workbook_path, readonly=True)
+    try:
+        workbook = load_workbook(db)
+        meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+    finally:
+        db.close()
+    if workbook.problems:
+        raise UserError(f"Sổ báo cáo có {len(workbook.problems)} chỗ không đọc được; chưa ghi tệp văn bản để không "
+                        "bỏ sót số liệu.", f"{workbook_path}: {workbook.problems[:3]}")
+    try:
+        version = int(meta.get("catalogue_version") or 1)
+    except ValueError:
+        version = 1
+    text = workbook_text(workbook, meta.get("catalogue_id") or "so_bao_cao",
+                         meta.get("catalogue_name") or workbook.agency.name or "Sổ báo cáo", version)
+    try:
+        _write_whole(target, text)
+    except OSError as exc:
+        raise UserError(f"Không ghi được tệp “{target}” (thư mục chỉ đọc hoặc tệp đang mở).",
+                        f"writing {target}: {exc}") from exc
+    return target
+
+
+def load_text_workbook(source: str | Path, target: str | Path) -> Path:
+    """A new workbook at ``target`` from a TOML text (a dump or a sample); nothing is left behind on a fault."""
+    source = Path(source)
+    data, text = read_toml_file(source, "sổ báo cáo")
+
+    def fill(db) -> None:
+        try:
+            load_data(db, data)
+        except CatalogueError as exc:
+            raise catalogue_fault(source, text, exc, "sổ báo cáo") from None
+        except UserError:
+            raise
+        except (KeyError, TypeError, ValueError, sqlite3.IntegrityError) as exc:
+            raise UserError(f"Tệp sổ báo cáo “{source.name}” có dữ liệu không đọc được: {exc}.",
+                            f"{source}: {exc!r}") from None
+
+    return _fill(Path(target), fill)
