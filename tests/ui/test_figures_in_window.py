@@ -87,3 +87,33 @@ def test_an_indicator_added_in_the_window_gets_its_properties_from_the_dialog(
     window.session.undo_stack.undo()  # one step puts every property back
     ind = window.session.workbook.indicator(code)
     assert (ind.unit, ind.precision, ind.plan_meaning, ind.sentence) == ("người", None, PlanMeaning.LEVEL, "")
+
+
+def test_the_report_default_decimals_are_chosen_from_the_period_menu(qtbot, open_window, workbook, monkeypatch):
+    from gui_helpers import menu_action
+
+    window = open_window(workbook)
+    tab = sector_tab(window, "lao_dong")
+    row = row_of(tab.table, "viec_lam")
+    type_into_cell(qtbot, tab.table, row, FIELD_COLUMN["plan"], "20.000")
+    type_into_cell(qtbot, tab.table, row, FIELD_COLUMN["actual"], "19.466")
+    assert tab.table.item(row, FIELD_COLUMN["pct_plan"]).text() == "97,33%"
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (1, True))
+    menu_action(window, "Kỳ báo cáo", "Số chữ số thập phân của tỷ lệ…").trigger()
+    assert tab.table.item(row, FIELD_COLUMN["pct_plan"]).text() == "97,3%"
+    assert stored(workbook, 2031).pct_precision == 1
+
+
+def test_a_citation_in_the_editor_shows_the_indicators_name_and_figure(qtbot, open_window, workbook):
+    window = open_window(workbook)
+    tab = sector_tab(window, "lao_dong")
+    type_into_cell(qtbot, tab.table, row_of(tab.table, "viec_lam"), FIELD_COLUMN["actual"], "21.400")
+    tab.results.add_block()
+    tab.results.insert_citation("Tạo việc làm cho {{viec_lam}} lượt người, {{viec_lam.vs_plan}}.")
+    editor = tab.results.editor
+    text = editor.toPlainText()
+    tip = editor.citation_tip(text.index("{{viec_lam}}") + 3)
+    assert tip == "Số lao động được tạo việc làm (lượt người) — Thực hiện: 21.400"
+    tip = editor.citation_tip(text.index("{{viec_lam.vs_plan}}") + 5)
+    assert tip.startswith("Số lao động được tạo việc làm (lượt người) — So với kế hoạch") and "chưa có" in tip
+    assert editor.citation_tip(2) is None  # plain words have no tip

@@ -23,7 +23,7 @@ from ..domain.figures import FigureWriter, sheet
 from ..domain.model import Block, BlockKind, Part
 from ..domain.tables import Table, new_table
 from .binding import TextBinding
-from .figure_menu import CitationHighlighter, fill_figure_menu
+from .figure_menu import CitationHighlighter, describe_citation, fill_figure_menu
 from .session import WorkbookSession
 from .settings import remember_splitter
 from .table_editor import TableEditor
@@ -62,6 +62,7 @@ class BlocksEditor(QWidget):
         self.editor.setAccessibleName("Nội dung đoạn văn")
         self.editor.setPlaceholderText("Chọn hoặc thêm một đoạn để soạn. Số liệu chèn từ nút “Chèn số liệu”.")
         self.highlighter = CitationHighlighter(self.editor.document())
+        self.editor.describe = lambda token: describe_citation(self.writer(), token) if self.session.report else ""
         self.binding = TextBinding(self.editor, self._save_text, self.session.readonly)
         self.editor.textChanged.connect(self._show_rendered)
         self.rendered = QLabel()

@@ -21,7 +21,33 @@ FIELD_LABELS = (
     ("pct_parent", "% trên tổng số"),
     ("delta", "Mức chênh lệch với cùng kỳ"),
     ("change", "Tăng/giảm so với cùng kỳ (có chữ “tăng/giảm”)"),
+    ("growth", "Tăng/giảm bao nhiêu phần trăm so với cùng kỳ (“tăng 12,5%”)"),
+    ("vs_plan", "So với kế hoạch (“vượt 5,4% kế hoạch”, “đạt 94,6% kế hoạch”)"),
 )
+FIELD_NAMES = {field: label for field, label in FIELD_LABELS} | {"pct_growth": "% tăng/giảm so với cùng kỳ"}
+
+
+def describe_citation(writer: FigureWriter, token_text: str) -> str:
+    """"Số lao động được tạo việc làm (lượt người) — % so với kế hoạch: 101,64%": what a citation stands for."""
+    from ..domain.figures import citations
+
+    found = citations(token_text)
+    if not found:
+        return ""
+    c = found[0]
+    try:
+        shown = writer.figure(c.code, c.field, c.precision, c.unit)
+    except MissingFigure as exc:
+        shown = f"chưa có ({exc.reason})"
+    sector = next((s for s in writer.workbook.sectors if s.code == c.code), None)
+    if c.code == "targets_met" or (sector and c.field == "targets_met"):
+        where = f" của “{sector.title}”" if sector else ""
+        return f"Số chỉ tiêu đạt và vượt kế hoạch{where}: {shown}"
+    indicator = writer.workbook.indicator(c.code)
+    if indicator is None:
+        return f"Kỳ báo cáo: {shown}" if c.field == "actual" else f"Không có chỉ tiêu “{c.code}”"
+    unit = f" ({indicator.unit})" if indicator.unit else ""
+    return f"{indicator.name}{unit} — {FIELD_NAMES.get(c.field, c.field)}: {shown}"
 
 
 def token(code: str, field: str) -> str:
@@ -55,6 +81,8 @@ def fill_figure_menu(menu: QMenu, writer: FigureWriter, sector: str | None, inse
         sector_menu = others.addMenu(s.title)
         for indicator in (i for i in wb.indicators if i.sector == s.code):
             _fields_menu(sector_menu.addMenu(indicator.name), indicator, writer, insert)
+    met = menu.addAction("Số chỉ tiêu đạt và vượt kế hoạch (“7/9”)")
+    met.triggered.connect(lambda _=False: insert("{{targets_met}}"))
     period = menu.addMenu("Năm, kỳ báo cáo")
     for name, label in (("year", "Năm báo cáo"), ("last_year", "Năm trước"), ("next_year", "Năm sau"),
                         ("period", "Kỳ báo cáo"), ("next_period", "Kỳ tiếp theo"),

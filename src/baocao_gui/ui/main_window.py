@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -147,6 +148,18 @@ class MainWindow(QMainWindow):
         self.unlock_button.setVisible(report.frozen)
         self.banner.show()
 
+    def choose_precision(self) -> None:
+        """The report's default decimals for percentages ("đạt 97,3%" is one); an indicator may set its own."""
+        report = self.session.report
+        if report is None:
+            return
+        current = report.pct_precision if report.pct_precision is not None else 2
+        value, ok = QInputDialog.getInt(self, "Số chữ số thập phân của tỷ lệ",
+                                        "Số chữ số sau dấu phẩy của các tỷ lệ phần trăm trong báo cáo này\n"
+                                        "(chỉ tiêu có số chữ số riêng thì theo chỉ tiêu):", current, 0, 4)
+        if ok and value != current:
+            self.session.set_report_precision(value)
+
     def _add_catalogue_actions(self, file_menu) -> None:
         file_menu.addAction(QAction("&Nhập danh mục…", self, triggered=lambda: import_catalogue_dialog(self)))
         file_menu.addAction(QAction("Lưu cấu trúc sổ thành &danh mục…", self,
@@ -209,6 +222,9 @@ class MainWindow(QMainWindow):
         period_menu.addSeparator()
         period_menu.addActions([self.mark_sent_action, self.unlock_action, self.changes_action])
         period_menu.aboutToShow.connect(self._enable_period_actions)
+        period_menu.addSeparator()
+        self.precision_action = QAction("Số chữ số &thập phân của tỷ lệ…", self, triggered=self.choose_precision)
+        period_menu.addAction(self.precision_action)
 
         toolbar = QToolBar("Kỳ báo cáo")
         toolbar.setObjectName("toolbar")
