@@ -9,7 +9,7 @@ import pytest
 from helpers import assert_valid_ooxml
 
 from baocao_gui.app import Document, UserError, export_report
-from baocao_gui.app.catalogues import (
+from baocao_gui.app.catalogue_files import (
     CatalogueExists,
     import_catalogue,
     read_catalogue_file,

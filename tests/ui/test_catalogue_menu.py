@@ -7,7 +7,7 @@ from gui_helpers import menu_action, row_of, type_into_cell
 from helpers import assert_valid_ooxml
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from baocao_gui.app.catalogues import read_catalogue_file, structure_of
+from baocao_gui.app.catalogue_files import read_catalogue_file, structure_of
 from baocao_gui.app.files import catalogues, new_workbook
 from baocao_gui.ui.indicator_table import FIELD_COLUMN
 

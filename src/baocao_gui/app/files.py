@@ -40,7 +40,7 @@ def new_workbook(path: str | Path, catalogue_id: str, year: int, kind: PeriodKin
     """A new workbook from a catalogue (a bundled or imported one's id, or a .toml file), with one report of that period ready to fill in,
     under the agency's header (cơ quan chủ quản, cơ quan ban hành, viết tắt, địa danh)."""
     if str(catalogue_id).lower().endswith(".toml"):  # a file: its faults are named with their line
-        from .catalogues import read_catalogue_file
+        from .catalogue_files import read_catalogue_file
 
         catalogue = read_catalogue_file(catalogue_id)[0]
     else:

@@ -11,7 +11,7 @@ from ..domain.workbook_text import workbook_text
 from ..errors import UserError
 from ..store import load_workbook, open_workbook
 from ..store.seed import load_data
-from .catalogues import _write_whole, catalogue_fault, read_toml_file
+from .catalogue_files import _write_whole, catalogue_fault, read_toml_file
 from .files import _fill
 
 __all__ = ["dump_workbook", "load_text_workbook"]
