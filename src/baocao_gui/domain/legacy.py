@@ -221,6 +221,9 @@ class Fragment:
     text: str  # as pasted: "tØnh §¾k N«ng"
 
 
+_DISTINCTIVE_RE = {enc: re.compile("[" + re.escape("".join(sorted(chars))) + "]") for enc, chars in _DISTINCTIVE.items()}
+
+
 def _fragment_runs(line: str, encoding: str) -> list[tuple[int, int, int, int]]:
     """(start, end, words for, odd words) of each run of words that speak for ``encoding``: a run starts and
     ends with such a word and holds no Unicode-only letter; plain words may sit inside it."""
@@ -250,8 +253,8 @@ def _fragment_runs(line: str, encoding: str) -> list[tuple[int, int, int, int]]:
 def fragments(text: str) -> list[Fragment]:
     """Legacy fragments inside lines that hold Unicode Vietnamese ("Ủy ban nhân dân tØnh §¾k N«ng"), word by
     word. A run counts when two or more of its words decode to Vietnamese syllables that they are not as
-    pasted, one of them holding what no Latin-script word holds ("tØnh", "§¾k"); lines without Unicode
-    Vietnamese are detect()'s."""
+    pasted, one of them holding what no Latin-script word holds ("tØnh", "§¾k"), in a line holding one of the
+    encoding's distinctive codes; lines without Unicode Vietnamese are detect()'s."""
     text = unicodedata.normalize("NFC", text)
     found: list[Fragment] = []
     offset = 0
@@ -259,6 +262,8 @@ def fragments(text: str) -> list[Fragment]:
         if _UNICODE_VIET.search(line):
             best: list[Fragment] = []
             for encoding in ("tcvn3", "vni"):
+                if not _DISTINCTIVE_RE[encoding].search(line):
+                    continue  # no code that is not a letter of correct Vietnamese: nothing to look for (fast)
                 runs = [Fragment(a, b, encoding, line[a:b]) for a, b, n, odd in _fragment_runs(line, encoding)
                         if n >= 2 and odd]
                 if len(runs) > len(best):
