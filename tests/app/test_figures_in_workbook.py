@@ -85,3 +85,15 @@ def test_a_sent_report_keeps_its_ranges_and_decimals_when_the_indicator_changes_
     text = [p.text for p in docx.Document(str(again)).paragraphs]
     assert "Đạt 97,3% kế hoạch; năm sau 20.500–21.000 lượt người." in text
     assert text == [p.text for p in docx.Document(str(sent)).paragraphs]
+
+
+def test_a_range_changed_at_its_upper_end_after_sending_is_listed_as_a_difference(doc, tmp_path):
+    from baocao_gui.app import export_report
+    from baocao_gui.app.sent import differences
+
+    doc.apply(doc.set_value("viec_lam", "target", (20_500, 21_000)))
+    doc.apply(doc.mark_sent(export_report(doc.workbook, doc.report, tmp_path / "gửi.docx").path))
+    doc.apply(doc.unlock())  # “Mở khóa để sửa”
+    doc.apply(doc.set_value("viec_lam", "target", (20_500, 21_500)))
+    changed = differences(doc.workbook, doc.report)
+    assert [(d.before, d.after) for d in changed if d.kind == "figure"] == [("20.500–21.000", "20.500–21.500")]

@@ -207,7 +207,7 @@ def differences(workbook: Workbook, report: Report) -> list[Difference]:
         before, after = old.values.get(code, Values()), report.values.get(code, Values())
         for field, name in _FIELDS.items():
             a, b = getattr(before, field), getattr(after, field)
-            if a != b:
+            if (a, before.high(field)) != (b, after.high(field)):  # a range's upper end counts too
                 ind = names.get(code)
                 label = ind.name if ind else code
                 out.append(Difference("figure", f"{label} › {name}",
