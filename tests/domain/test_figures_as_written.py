@@ -221,3 +221,13 @@ def test_a_unit_of_another_kind_cannot_be_printed_into_and_says_so():
     with pytest.raises(MissingFigure) as missing:
         FigureWriter(workbook, rep).figure("luot_kham", "actual", unit="tỷ đồng")
     assert "không đổi được" in missing.value.reason
+
+
+def test_a_hand_typed_targets_met_count_is_a_warning_that_offers_the_citation():
+    blocks = {(Part.RESULTS, "kham_chua_benh"): (
+        Block(BlockKind.PARAGRAPH, "Năm 2031, ngành đạt và vượt 7/9 chỉ tiêu chủ yếu.", 51),
+        Block(BlockKind.PARAGRAPH, "Ngành đạt và vượt {{targets_met}} chỉ tiêu; tỷ lệ 3/4 xã đạt chuẩn.", 52))}
+    workbook, rep = report({"luot_kham": Values(actual=31_620, plan=30_000)}, blocks=blocks)
+    found = [f for f in check_report(workbook, rep) if "gõ tay" in f.message and f.place.block_id in (51, 52)]
+    assert [(f.place.block_id, f.severity) for f in found] == [(51, Severity.WARNING)]
+    assert "{{targets_met}}" in found[0].fix

@@ -81,6 +81,7 @@ _DOUBLE_MULTIPLIER = re.compile(r"(\d{1,3}(?:\.\d{3}){2,})\s*(triệu|tỷ)\s*(?
 _UNIT_GLUED = re.compile(r"\d(đồng|đ)(?=[\s.,;:)]|$)")
 _SPACE_BEFORE_PUNCT = re.compile(r"\S[ \u00a0]+[,.;:!?](?!\.)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_HAND_TARGETS_MET = re.compile(r"\b(?:đạt|vượt)\b[^.;:]{0,25}?(\d{1,3}/\d{1,3})\s+chỉ\s+tiêu", re.IGNORECASE)
 
 
 class _Checker:
@@ -360,6 +361,9 @@ def _typed_text_findings(raw: str, bullet: bool) -> tuple[tuple[Severity, str, s
     for m in _ENGLISH_DECIMAL.finditer(plain):
         add(Severity.WARNING, f"số “{m.group(0)}” viết kiểu tiếng Anh.",
             f"viết {m.group(0).replace('.', ',')} (dấu phẩy trước phần thập phân)")
+    for m in _HAND_TARGETS_MET.finditer(plain):
+        add(Severity.WARNING, f"số chỉ tiêu đạt “{m.group(1)}” gõ tay: sang kỳ sau sẽ không tự đổi.",
+            "chèn “Số chỉ tiêu đạt và vượt kế hoạch” ({{targets_met}}) để chương trình tự đếm")
     if "  " in raw.strip():
         add(Severity.WARNING, "có hai dấu cách liền nhau.", "bấm “Chuẩn hóa”", "normalize")
     if _SPACE_BEFORE_PUNCT.search(plain):
