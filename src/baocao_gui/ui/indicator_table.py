@@ -122,7 +122,8 @@ class IndicatorTable(QTableWidget):
                     except Uncomputable:
                         computed = None
                     tip = ("Số ghi tay theo báo cáo in; tính từ số liệu: "
-                           + (format_percent(computed) if computed is not None else "chưa đủ số liệu")
+                           + (format_percent(computed, writer.precision(ind) if writer else 2)
+                              if computed is not None else "chưa đủ số liệu")
                            + ". Xóa ô để dùng số tính.")
                 elif field == "status":
                     tip = ("Chưa đủ số liệu để so với kế hoạch" if status is None and values and values.plan is not None
