@@ -92,6 +92,7 @@ def rich_workbook(tmp_path):
         doc.apply(doc.mark_sent(sent))
         doc.apply(doc.create_next_report())
         doc.apply(doc.rename_agency_from({"name": "SỞ Y TẾ VÀ DÂN SỐ"}))
+        doc.apply(doc.set_sector_off("thanh_tra"))  # not reported this year
         doc.apply(doc.set_value("viec_lam", "actual", 23_010))
     finally:
         doc.close()
@@ -104,6 +105,7 @@ def test_a_workbook_with_ranges_precisions_tables_a_renamed_agency_and_a_sent_re
     assert first == second
     assert "target = [22000, 22500]" in first and "plan = [1, 1.5]" in first and "precision = 2" in first
     assert "[report.sent]" in first and 'name = "SỞ Y TẾ VÀ DÂN SỐ"' in first
+    assert 'sectors_off = ["thanh_tra"]' in first
     assert exports(rich_workbook, tmp_path / "a") == exports(loaded, tmp_path / "b")
     doc = Document(loaded, readonly=True)
     try:

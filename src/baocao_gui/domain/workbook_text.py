@@ -54,6 +54,8 @@ def _report(workbook: Workbook, report: Report) -> list[str]:
         "edited_at": report.edited_at,  # even "": a load sets it back, not to the time of the load
     }
     out = ["", "[[report]]", *t.pairs(head), f"recipients = {t.long_array(list(report.recipients))}"]
+    if report.sectors_off:  # sectors left out of this report, in the workbook's order
+        out.append(f"sectors_off = {t.value([s.code for s in workbook.sectors if s.code in report.sectors_off])}")
     intro = report.part(Part.INTRO)
     if intro:
         out.append(f"intro = {t.long_array(_blocks(intro))}")

@@ -183,6 +183,10 @@ def write_sample(db: Database, data: dict[str, Any]) -> None:
                 {"report_id": rid, "part": part.value, "sector_id": sector_id, "position": pos, "kind": kind,
                  "text": nfc(text)}
                 for part, sector_id, items in places for pos, (kind, text) in enumerate(_blocks(items)))
+            for code in rep.get("sectors_off", []):  # sectors left out of this report
+                if code not in sectors:
+                    raise ValueError(f"lĩnh vực “{code}” không có trong danh mục")
+                db.execute("INSERT INTO report_sector_off (report_id, sector_id) VALUES (?, ?)", [rid, sectors[code]])
             _finish_report(db, rid, rep)
 
 
