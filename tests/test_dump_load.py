@@ -9,11 +9,11 @@ from pathlib import Path
 
 import docx
 import pytest
-from helpers import run_cli
+from helpers import run_cli, seal_png, signature_png
 
 from baocao_gui.app import Document, export_report, new_workbook
 from baocao_gui.app.textfile import dump_workbook, load_text_workbook
-from baocao_gui.domain.model import PeriodKind
+from baocao_gui.domain.model import AnnexChoice, PeriodKind, SignImages
 from baocao_gui.domain.tables import Table
 from baocao_gui.store import load_workbook, open_workbook
 
@@ -93,6 +93,8 @@ def rich_workbook(tmp_path):
         doc.apply(doc.create_next_report())
         doc.apply(doc.rename_agency_from({"name": "SỞ Y TẾ VÀ DÂN SỐ"}))
         doc.apply(doc.set_sector_off("thanh_tra"))  # not reported this year
+        doc.apply(doc.set_annex(AnnexChoice(sectors=("lao_dong",), columns=("unit", "plan", "actual", "pct_plan"))))
+        doc.apply(doc.set_sign_images(SignImages(signature_png(), seal_png(), seal_mm=32.5, printed=True)))
         doc.apply(doc.set_value("viec_lam", "actual", 23_010))
     finally:
         doc.close()
@@ -105,11 +107,14 @@ def test_a_workbook_with_ranges_precisions_tables_a_renamed_agency_and_a_sent_re
     assert first == second
     assert "target = [22000, 22500]" in first and "plan = [1, 1.5]" in first and "precision = 2" in first
     assert "[report.sent]" in first and 'name = "SỞ Y TẾ VÀ DÂN SỐ"' in first
-    assert 'sectors_off = ["thanh_tra"]' in first
+    assert 'sectors_off = ["thanh_tra"]' in first and "[report.annex]" in first and "[report.sign_images]" in first
     assert exports(rich_workbook, tmp_path / "a") == exports(loaded, tmp_path / "b")
     doc = Document(loaded, readonly=True)
     try:
         assert [r.frozen for r in doc.workbook.in_order()] == [True, False]  # still signed and sent
+        later = doc.workbook.in_order()[-1]
+        doc.choose_report(later.id)
+        assert doc.report.images.seal == seal_png() and doc.report.annex.sectors == ("lao_dong",)
     finally:
         doc.close()
 

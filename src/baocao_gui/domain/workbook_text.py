@@ -7,6 +7,7 @@ gives the same text again: a department keeps its workbook under version control
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 from . import toml_text as t
@@ -19,6 +20,7 @@ from .model import (
     BlockKind,
     Part,
     Report,
+    SignImages,
     Values,
     Workbook,
 )
@@ -65,6 +67,16 @@ def _report(workbook: Workbook, report: Report) -> list[str]:
         s = report.sent
         out += ["", "[report.sent]", *t.pairs({"at": s.at, "file": s.file, "sha256": s.sha256, "locked": s.locked,
                                                 "snapshot": s.snapshot})]
+    if report.annex is not None:  # the figures annex chosen for this report
+        out += ["", "[report.annex]", *t.pairs({"sectors": list(report.annex.sectors)
+                                                 if report.annex.sectors is not None else None,
+                                                 "columns": list(report.annex.columns)})]
+    if report.images != SignImages():  # pictures of the signature and the seal, for a printed copy
+        i = report.images
+        out += ["", "[report.sign_images]", *t.pairs({
+            "printed": i.printed, "seal_mm": i.seal_mm,
+            "signature": base64.b64encode(i.signature).decode("ascii") if i.signature is not None else None,
+            "seal": base64.b64encode(i.seal).decode("ascii") if i.seal is not None else None})]
     order = {i.code: n for n, i in enumerate(workbook.indicators)}
     codes = sorted(report.values, key=lambda c: (order.get(c, len(order)), c))
     figures = [(c, _figures(report.values[c])) for c in codes]

@@ -187,7 +187,30 @@ def write_sample(db: Database, data: dict[str, Any]) -> None:
                 if code not in sectors:
                     raise ValueError(f"lĩnh vực “{code}” không có trong danh mục")
                 db.execute("INSERT INTO report_sector_off (report_id, sector_id) VALUES (?, ?)", [rid, sectors[code]])
+            _annex_and_images(db, rid, rep)
             _finish_report(db, rid, rep)
+
+
+def _annex_and_images(db: Database, rid: int, rep: dict[str, Any]) -> None:
+    """The figures annex chosen for a report and its signature and seal pictures (base64 PNG), as a dump wrote them."""
+    import base64
+    import json
+
+    annex = rep.get("annex")
+    if annex is not None:
+        sectors, columns = annex.get("sectors"), annex.get("columns")
+        if not isinstance(columns, list) or not columns or (sectors is not None and not isinstance(sectors, list)):
+            raise ValueError("report.annex: columns là danh sách các cột, sectors (nếu có) là danh sách lĩnh vực")
+        db["annex"].insert({"report_id": rid, "columns": json.dumps([str(c) for c in columns]),
+                            "sectors": None if sectors is None else json.dumps([str(c) for c in sectors],
+                                                                               ensure_ascii=False)})
+    images = rep.get("sign_images")
+    if images is not None:
+        def picture(key: str) -> bytes | None:
+            return None if images.get(key) is None else base64.b64decode(images[key], validate=True)
+
+        db["sign_image"].insert({"report_id": rid, "signature": picture("signature"), "seal": picture("seal"),
+                                 "seal_mm": float(images.get("seal_mm", 35)), "printed": int(bool(images.get("printed")))})
 
 
 def _finish_report(db: Database, rid: int, rep: dict[str, Any]) -> None:
