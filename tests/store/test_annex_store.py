@@ -63,12 +63,14 @@ def test_a_workbook_of_the_previous_version_opens_after_a_backup_with_no_annex_a
     _configure(db, readonly=False)
     migrations.apply(db, stop_before=ANNEX_MIGRATION)
     write_bundled_sample(db)
-    before = db.execute("SELECT * FROM value ORDER BY report_id, indicator_id").fetchall()
+    before = db.execute("SELECT report_id, indicator_id, actual, plan, last, target FROM value "
+                        "ORDER BY report_id, indicator_id").fetchall()
     db.close()
     db = open_workbook(path)
     try:
         assert "nang-cap" in [b.reason for b in list_backups(path)]
-        assert db.execute("SELECT * FROM value ORDER BY report_id, indicator_id").fetchall() == before
+        assert db.execute("SELECT report_id, indicator_id, actual, plan, last, target FROM value "
+                          "ORDER BY report_id, indicator_id").fetchall() == before
         assert db.execute("SELECT count(*) FROM annex").fetchone() == (0,)
     finally:
         db.close()

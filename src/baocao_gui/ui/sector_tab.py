@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -76,16 +77,18 @@ class SectorTab(QWidget):
         buttons = QHBoxLayout()
         for b in (add, add_child, properties, remove, up, down):
             buttons.addWidget(b)
-        buttons.addStretch(1)
+        # which planned indicators met their plan: beside the buttons, so a small screen keeps its table rows;
+        # clipped when the row is short of room (the tooltip has it whole)
+        self.met = QLabel()
+        self.met.setObjectName("targets-met")
+        self.met.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.met, 1)
         figures = QWidget()
         fl = QVBoxLayout(figures)
         fl.setContentsMargins(0, 0, 0, 0)
         fl.addLayout(buttons)
         fl.addWidget(self.table, 1)
-        self.met = QLabel()
-        self.met.setObjectName("targets-met")
-        self.met.setWordWrap(True)
-        fl.addWidget(self.met)
         fl.addWidget(self.message)
 
         self.suggest = QPushButton("Chèn câu &gợi ý")  # a push button sizes itself around its menu arrow
@@ -161,9 +164,9 @@ class SectorTab(QWidget):
         report = self.session.report
         wb = self.session.workbook
         met, short, unknown = targets_met(wb, report, self.sector) if report is not None else ([], [], [])
-        self.met.setVisible(bool(met or short or unknown))  # hidden, it takes no room on a small screen
         if not (met or short or unknown):
             self.met.clear()
+            self.met.setToolTip("")
             return
         name = lambda code: f"“{wb.indicator(code).name}”"
         text = f"Đạt và vượt kế hoạch: {len(met)}/{len(met) + len(short)} chỉ tiêu"
@@ -172,6 +175,7 @@ class SectorTab(QWidget):
         if unknown:
             text += "; chưa đủ số liệu để so: " + ", ".join(map(name, unknown))
         self.met.setText(text + ".")
+        self.met.setToolTip(text + ".")
 
     def add_indicator(self, child: bool) -> None:
         parent = None
