@@ -67,7 +67,8 @@ def test_the_pictures_are_printed_only_when_asked(signed):
     outline = compose_outline(workbook, unprinted)
     assert outline.signature.signature_png is None and outline.signature.seal_png is None
     assert "[ảnh chữ ký và con dấu" not in outline_to_html(outline)
-    assert "[ảnh chữ ký và con dấu được in ở đây]" in outline_to_html(compose_outline(workbook, report))
+    html = outline_to_html(compose_outline(workbook, report))
+    assert '<img src="baocao-picture:seal"' in html and '<img src="baocao-picture:signature"' in html
 
 
 @pytest.fixture

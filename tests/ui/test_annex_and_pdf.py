@@ -250,7 +250,15 @@ def test_signature_and_seal_pictures_are_chosen_in_the_tab_and_a_wrong_file_chan
     assert not stored(sample_workbook).images.printed  # not printed until asked
     tab.printed.setChecked(True)
     assert stored(sample_workbook).images.printed
-    qtbot.waitUntil(lambda: "[ảnh chữ ký và con dấu được in ở đây]" in window.preview.toPlainText(), timeout=5000)
+    qtbot.waitUntil(lambda: "[ảnh chữ ký và con dấu được in ở đây" in window.preview.toPlainText(), timeout=5000)
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    from baocao_gui.render.html import PICTURE_URLS
+
+    for url in PICTURE_URLS.values():  # the preview shows the pictures themselves
+        shown = window.preview.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(url))
+        assert shown is not None and not shown.isNull()
     window.undo_action.trigger()
     assert not stored(sample_workbook).images.printed and not tab.printed.isChecked()
     qtbot.mouseClick(tab.findChild(QPushButton, "remove-seal"), Qt.MouseButton.LeftButton)

@@ -23,12 +23,15 @@ from .layout import (
     SIGNATURE_GAP_LINES,
     SIGNATURE_MM,
     SIGNATURE_NAME_SPACE_PT,
+    SIGNATURE_PICTURE_MM,
     TABLE_PT,
     TEXT_MM,
 )
 from .textwidth import text_width_pt
 
 FONT = "'Times New Roman', 'Liberation Serif', 'Tinos', serif"
+# The signature block's pictures, by name: the preview gives its document these resources (render/ has no Qt)
+PICTURE_URLS = {"signature": "baocao-picture:signature", "seal": "baocao-picture:seal"}
 MISSING_COLOUR = "#c00"
 
 
@@ -168,8 +171,15 @@ def _signature(outline: Outline) -> list[str]:
     left += [_p(line, size=11, align="left") for line in s.recipients]
     right = [_p(line, bold=True) for line in (s.authority, s.title) if line]
     right += [_p("") for _ in range(SIGNATURE_GAP_LINES)]
-    if s.signature_png or s.seal_png:  # the pictures are in the .docx; here, where they go
-        right[-SIGNATURE_GAP_LINES] = _p("[ảnh chữ ký và con dấu được in ở đây]", size=10, italic=True)
+    if s.signature_png or s.seal_png:  # the pictures, side by side (the .docx lays the seal over the signature)
+        pictures = []
+        for url, data, height_mm in ((PICTURE_URLS["seal"], s.seal_png, s.seal_mm * 0.6),
+                                     (PICTURE_URLS["signature"], s.signature_png, SIGNATURE_PICTURE_MM[1] * 0.6)):
+            if data:
+                pictures.append(f'<img src="{url}" height="{round(height_mm / 25.4 * 96)}"/>')
+        right[-SIGNATURE_GAP_LINES:] = [
+            f'<p align="center" style="margin-top:0px; margin-bottom:0px">{"".join(pictures)}</p>',
+            _p("[ảnh chữ ký và con dấu được in ở đây, con dấu trùm lên 1/3 chữ ký]", size=9, italic=True)]
     right.append(_p(s.name, bold=True, before=SIGNATURE_NAME_SPACE_PT))
     return [_table(left, right, SIGNATURE_MM, before=BODY_PT)]
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import QImage, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..app.sent import as_sent
 from ..compose import Heading, Level, Paragraph, compose_outline
-from ..render.html import outline_to_html, trimmed
+from ..render.html import PICTURE_URLS, outline_to_html, trimmed
 from .background import Background
 from .session import WorkbookSession
 
@@ -75,11 +75,20 @@ class Preview(QTextBrowser):
             return
         bar = self.verticalScrollBar()
         position = bar.value()
+        self._pictures(outline.signature)
         self.setHtml(html)
         self.layouts += 1
         bar.setValue(position)  # the clerk keeps their place while the text changes under it
         self.shown = shown
         self._index_blocks()
+
+    def _pictures(self, signature) -> None:
+        """The signature and seal pictures the HTML names, as resources of the page."""
+        for kind, url in PICTURE_URLS.items():
+            data = getattr(signature, f"{kind}_png")
+            image = QImage()
+            if data and image.loadFromData(data):
+                self.document().addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
 
     def _index_blocks(self) -> None:
         """Body item → text block. The anchor opens its paragraph (render/html puts it first), so only each
