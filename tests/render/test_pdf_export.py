@@ -112,31 +112,43 @@ def test_without_a_converter_export_to_pdf_says_what_to_install_exits_2_and_keep
 
 
 def _soffice_processes():
-    """Our LibreOffice processes (their private profile is under a baocao-lo- folder), read from /proc."""
-    found = set()
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+    """Our LibreOffice processes — descendants of this test process started with a baocao-lo- profile — read
+    from /proc (other engineers' conversions on the same machine are not ours)."""
+    parents, commands = {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            args = cmdline.read_bytes().decode(errors="replace")
-        except OSError:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            commands[stat.parent.name] = (stat.parent / "cmdline").read_bytes().decode(errors="replace")
+        except (OSError, IndexError):
             continue
-        if "soffice" in args and "baocao-lo-" in args:
-            found.add(cmdline.parent.name)
-    return found
+        parents[stat.parent.name] = fields[1]
+    ours, me = set(), str(os.getpid())
+    for pid in parents:
+        chain, seen = pid, set()
+        while chain in parents and chain not in seen and chain != "1":
+            seen.add(chain)
+            if parents[chain] == me:
+                if "baocao-lo-" in commands.get(pid, ""):  # our private profile: soffice, oosplash, soffice.bin
+                    ours.add(pid)
+                break
+            chain = parents[chain]
+    return ours
 
 
 @pytest.mark.libreoffice
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the processes from /proc")
 def test_a_cancelled_conversion_stops_libreoffice_and_writes_no_pdf(exported_sample, tmp_path):
     _need("soffice")
-    before = _soffice_processes()
     cancel = threading.Event()
     seen = []
 
     def cancel_once_running():
         end = time.monotonic() + 20
-        while time.monotonic() < end and not _soffice_processes() - before:
+        found = set()
+        while time.monotonic() < end and not found:
+            found = _soffice_processes()
             time.sleep(0.02)
-        seen.append(bool(_soffice_processes() - before))
+        seen.append(found)
         cancel.set()
 
     threading.Thread(target=cancel_once_running, daemon=True).start()
@@ -145,10 +157,13 @@ def test_a_cancelled_conversion_stops_libreoffice_and_writes_no_pdf(exported_sam
     with pytest.raises(pdf_module.Cancelled) as raised:
         pdf_module.libreoffice_to_pdf(exported_sample, target, cancel)
     assert time.monotonic() - started < 30
-    assert seen == [True]  # LibreOffice was running when Hủy came
+    assert len(seen) == 1 and seen[0]  # LibreOffice was running when Hủy came
+    for pid in seen[0]:  # and none of its processes runs on (a zombie waiting for init is gone)
+        stat = Path(f"/proc/{pid}/stat")
+        assert not stat.exists() or stat.read_text().rsplit(")", 1)[1].split()[0] in ("Z", "X"), pid
     assert "tệp Word vẫn được giữ" in raised.value.message
     assert not target.exists() and list(tmp_path.iterdir()) == []
-    assert _soffice_processes() <= before  # nothing of ours left running
+    assert _soffice_processes() == set()  # nothing of ours left running
 
 
 def test_a_converter_that_fails_leaves_no_pdf_and_says_so(exported_sample, tmp_path, monkeypatch):
