@@ -37,8 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("out", metavar="OUT.baocao")
     n.add_argument("--catalogue", default="sldtbxh", metavar="ID_OR_FILE",
                    help="danh mục có sẵn (sldtbxh) hoặc tệp danh mục .toml")
-    n.add_argument("--period", default="year", help=PERIOD_HELP)
-    n.add_argument("--year", type=int, required=True)
+    n.add_argument("--period", help=PERIOD_HELP + " (mặc định: year; với --from-docx: kỳ ghi trong trích yếu)")
+    n.add_argument("--year", type=int, help="năm của báo cáo (bắt buộc, trừ khi tạo từ tệp Word)")
+    n.add_argument("--from-docx", metavar="FILE.docx", help="tạo từ một báo cáo Word đã có (ví dụ báo cáo năm trước)")
     n.add_argument("--agency", default="", help="tên cơ quan ban hành")
     n.add_argument("--parent", default="", help="tên cơ quan chủ quản")
     n.add_argument("--abbreviation", default="", help="chữ viết tắt tên cơ quan")

@@ -67,12 +67,36 @@ def sample(args: argparse.Namespace) -> int:
 def new(args: argparse.Namespace) -> int:
     from .app.files import new_workbook
 
-    kind = period_kind(args.period)
+    if getattr(args, "from_docx", None):
+        return _new_from_docx(args)
+    if args.year is None:
+        raise WorkbookError("Cần ghi năm của báo cáo: --year NĂM.", "new without --year")
+    kind = period_kind(args.period or "year")
     if not 1900 <= args.year <= 2200:
         raise WorkbookError(f"Năm {args.year} không hợp lệ.", f"year {args.year}")
     out = new_workbook(args.out, args.catalogue, args.year, kind, {
         "name": args.agency, "parent_name": args.parent, "abbreviation": args.abbreviation, "place": args.place})
     print(f"Đã tạo sổ báo cáo {out} với báo cáo {Period(kind, args.year).label}.")
+    return 0
+
+
+def _new_from_docx(args: argparse.Namespace) -> int:
+    """``new SỔ --from-docx FILE``: the report a Word file holds, as a new workbook; what was not found is said."""
+    from .app.files import workbook_from_docx
+
+    if args.year is not None and not 1900 <= args.year <= 2200:
+        raise WorkbookError(f"Năm {args.year} không hợp lệ.", f"year {args.year}")
+    out, notes = workbook_from_docx(args.out, args.from_docx, args.catalogue, period_kind(args.period), args.year)
+    for note in notes:
+        print(f"Lưu ý: {note}", file=sys.stderr)
+    db = open_workbook(out, readonly=True)
+    try:
+        report = load_workbook(db).reports[0]
+    finally:
+        db.close()
+    blocks = sum(len(b) for b in report.blocks.values())
+    print(f"Đã tạo sổ báo cáo {out} với báo cáo {report.period.label} từ tệp “{Path(args.from_docx).name}”: "
+          f"{blocks} đoạn, {len(report.recipients)} nơi nhận.")
     return 0
 
 

@@ -55,3 +55,115 @@ def new_workbook(path: str | Path, catalogue_id: str, year: int, kind: PeriodKin
         start_report(db, year, kind, agency)
 
     return _fill(Path(path), fill)
+
+
+def _words(text: str) -> set[str]:
+    from ..importers.report import _key
+
+    return set(_key(text).split())
+
+
+def _match(title: str, sectors: list[dict], field: str, used: set[str]) -> str | None:
+    """The code of the workbook's sector whose ``field`` (title or task_title) has the heading's words: the same
+    words, else at least 60 % of them in common."""
+    from ..importers.report import _key
+
+    free = [s for s in sectors if s["code"] not in used]
+    for s in free:
+        if _key(s[field]) == _key(title) or _key(s["title"]) == _key(title):
+            return s["code"]
+    words = _words(title)
+    best, score = None, 0.0
+    for s in free:
+        for candidate in (s[field], s["title"]):
+            other = _words(candidate)
+            overlap = len(words & other) / max(1, len(words | other))
+            if len(words) >= 3 and words <= other:  # "Công tác tham mưu" for the catalogue's longer title
+                overlap = max(overlap, 0.6)
+            if overlap > score:
+                best, score = s["code"], overlap
+    return best if score >= 0.6 else None
+
+
+def workbook_from_docx(path: str | Path, docx_path: str | Path, catalogue_id: str = "sldtbxh",
+                       kind: PeriodKind | str | None = None, year: int | None = None):
+    """A new workbook holding the report a .docx holds (last year's report, made by this program or another):
+    its header, type name, trích yếu, paragraphs part by part, sectors matched to the catalogue's by their
+    headings (unknown ones become new sectors; the catalogue's sectors the report does not have are left out of
+    it), recipients and signer. Returns (path, notes): what was not found or was added, one line each."""
+    from ..domain.model import Part, Role
+    from ..errors import UserError
+    from ..importers.report import read_report
+    from ..store import edits
+
+    catalogue = load_catalogue(catalogue_id)
+    known = tuple(t for s in catalogue.sectors for t in (s.title, s.task_title))
+    content = read_report(docx_path, known)  # a file that cannot be read is refused before anything is made
+    period = content.period
+    if kind is not None or year is not None:
+        period = (PeriodKind(kind) if kind else (period[0] if period else PeriodKind.YEAR),
+                  year or (period[1] if period else None))
+    if period is None or period[1] is None:
+        raise UserError("Không xác định được kỳ báo cáo từ trích yếu của tệp; hãy ghi rõ --period và --year.",
+                        "no period in the report")
+    notes = list(content.problems)
+    agency = {"parent_name": content.agency.parent_name, "name": content.agency.name,
+              "abbreviation": content.agency.abbreviation, "place": content.agency.place}
+
+    def fill(db) -> None:
+        install_catalogue(db, catalogue)
+        rid = start_report(db, period[1], period[0], agency)
+        fields = {"number": content.number, "date": content.date, "type_name": content.type_name,
+                  "summary": content.summary, "signer_authority": content.signer_authority,
+                  "signer_title": content.signer_title, "signer_name": content.signer_name}
+        for key, value in fields.items():
+            if value not in (None, ""):
+                edits.set_report_field(db, rid, key, value)
+        if content.recipients:
+            edits.set_recipients(db, rid, content.recipients)
+        for part, blocks in [(Part.INTRO, content.intro), *content.parts.items()]:
+            if blocks:
+                edits.insert_blocks(db, rid, part, None, 0, [(b.kind.value, b.text) for b in blocks])
+        sectors = list(db.query("SELECT code, role, title, task_title FROM sector ORDER BY position, id"))
+        used: set[str] = set()
+        order: list[str] = []
+        for text in content.results:
+            code = _match(text.title, [s for s in sectors if (s["role"] == Role.STAFF) == text.staff], "title",
+                          used) or _match(text.title, sectors, "title", used)
+            if code is None:
+                code = edits.add_sector(db, text.title, Role.STAFF.value if text.staff else Role.SECTOR.value)
+                sectors = list(db.query("SELECT code, role, title, task_title FROM sector ORDER BY position, id"))
+                notes.append(f"Lĩnh vực “{text.title}” không có trong danh mục: đã thêm thành lĩnh vực mới.")
+            elif _words(text.title) != _words(next(s["title"] for s in sectors if s["code"] == code)):
+                edits.set_sector_field(db, code, "title", text.title)
+            used.add(code)
+            order.append(code)
+            if text.blocks:
+                edits.insert_blocks(db, rid, Part.RESULTS, code, 0, [(b.kind.value, b.text) for b in text.blocks])
+        tasks_used: set[str] = set()
+        for text in content.tasks:
+            pool = [s for s in sectors if (s["role"] == Role.STAFF) == text.staff]
+            code = _match(text.title, pool, "task_title", tasks_used) or \
+                _match(text.title, sectors, "task_title", tasks_used)
+            if code is None:
+                code = edits.add_sector(db, text.title)
+                sectors = list(db.query("SELECT code, role, title, task_title FROM sector ORDER BY position, id"))
+                notes.append(f"Nhiệm vụ “{text.title}” không khớp lĩnh vực nào: đã thêm thành lĩnh vực mới.")
+                order.append(code)
+            else:
+                task_title = next(s["task_title"] for s in sectors if s["code"] == code)
+                if _words(text.title) != _words(task_title):
+                    edits.set_sector_field(db, code, "task_title", text.title)
+            tasks_used.add(code)
+            if text.blocks:
+                edits.insert_blocks(db, rid, Part.TASKS, code, 0, [(b.kind.value, b.text) for b in text.blocks])
+        for index, code in enumerate(c for c in order if c in {s["code"] for s in sectors}):
+            edits.move_sector(db, code, index)
+        present = set(order) | tasks_used
+        for s in sectors:
+            if s["code"] not in present:
+                edits.set_sector_off(db, rid, s["code"], True)
+                notes.append(f"Lĩnh vực “{s['title']}” của danh mục không có trong báo cáo: để ngoài báo cáo này "
+                             "(đưa lại bằng Sửa › Thêm lĩnh vực).")
+
+    return _fill(Path(path), fill), notes
