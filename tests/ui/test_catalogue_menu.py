@@ -104,3 +104,27 @@ def test_the_workbooks_structure_saved_from_the_menu_imports_again_to_the_same_s
     again, _ = read_catalogue_file(target)
     assert again.id == "so_lao_dong_tinh_song_lam"
     assert again == structure_of(window.session.workbook, again.id, "Sở Lao động tỉnh Sông Lam")
+
+
+def test_the_new_workbook_dialog_imports_a_catalogue_and_makes_a_workbook_from_it(qtbot, tmp_path, monkeypatch):
+    from baocao_gui.ui.new_workbook import NewWorkbookDialog
+
+    source = tmp_path / "y-te-song-lam.toml"
+    source.write_text(CATALOGUE, encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), FILTER_USED))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    dialog = NewWorkbookDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.import_button.click()
+    assert dialog.catalogue.currentData() == "so_y_te_song_lam"
+    assert dialog.catalogue.currentText() == "Sở Y tế tỉnh Sông Lam"
+    dialog.fields["name"].setText("SỞ Y TẾ")
+    dialog.create_button.click()
+    assert dialog.created is not None and dialog.created.exists()
+    from baocao_gui.store import load_workbook, open_workbook
+
+    db = open_workbook(dialog.created, readonly=True)
+    try:
+        assert [s.code for s in load_workbook(db).sectors] == ["du_phong"]
+    finally:
+        db.close()

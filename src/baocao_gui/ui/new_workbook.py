@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..app import UserError, catalogues, new_workbook
 from ..domain.model import Period, PeriodKind
+from .catalogue_actions import import_catalogue_dialog
 from .report_dialogs import PeriodPicker
 
 log = logging.getLogger(__name__)
@@ -44,11 +45,19 @@ class NewWorkbookDialog(QDialog):
         self.created: Path | None = None
         self.catalogue = QComboBox()
         self.catalogue.setObjectName("catalogue")
-        for cid, name in catalogues():
-            self.catalogue.addItem(name, cid)
+        self._fill_catalogues()
+        self.import_button = QPushButton("Nhập danh &mục…")
+        self.import_button.setObjectName("import-catalogue")
+        self.import_button.setToolTip("Nhập danh mục (tệp .toml) của cơ quan khác hoặc do bạn soạn")
+        self.import_button.clicked.connect(self.import_catalogue)
+        catalogue_row = QHBoxLayout()
+        catalogue_row.addWidget(self.catalogue, 1)
+        catalogue_row.addWidget(self.import_button)
+        catalogue_label = QLabel("&Danh mục:")
+        catalogue_label.setBuddy(self.catalogue)
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
-        form.addRow("&Danh mục:", self.catalogue)
+        form.addRow(catalogue_label, catalogue_row)
         for key, label, hint in (("parent_name", "Cơ quan chủ &quản:", "UBND TỈNH …"),
                                  ("name", "Cơ quan &ban hành:", "SỞ …"),
                                  ("abbreviation", "Chữ viết &tắt:", "dùng trong ký hiệu, ví dụ SLĐTBXH"),
@@ -89,6 +98,19 @@ class NewWorkbookDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self._suggest_path()
+
+    def _fill_catalogues(self, chosen: str | None = None) -> None:
+        """Bundled catalogues, then those the clerk imported."""
+        self.catalogue.clear()
+        for cid, name in catalogues():
+            self.catalogue.addItem(name, cid)
+        if chosen is not None and self.catalogue.findData(chosen) >= 0:
+            self.catalogue.setCurrentIndex(self.catalogue.findData(chosen))
+
+    def import_catalogue(self) -> None:
+        imported = import_catalogue_dialog(self)
+        if imported is not None:
+            self._fill_catalogues(imported.id)
 
     def _suggest_path(self) -> None:
         if not self._typed_path:
