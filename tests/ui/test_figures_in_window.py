@@ -63,9 +63,12 @@ def test_an_indicator_added_in_the_window_gets_its_properties_from_the_dialog(
     tab = sector_tab(window, "lao_dong")
     answers = iter([("Số người được hỗ trợ đi làm việc ở nước ngoài theo hợp đồng có thời hạn", True),
                     ("người", True)])
+    offered = []
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: offered.append(a[3]) or next(answers))
     tab.add_indicator(child=False)
     code = "so_nguoi_duoc_ho_tro_di_lam_viec_o_nuoc"  # whole words only
+    assert "tỷ đồng" in offered[0] and "nghìn người" in offered[0]  # the unit from a list (or typed)
     assert code in tab.table.codes()
 
     def fill_in(dialog):

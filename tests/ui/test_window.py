@@ -126,6 +126,7 @@ def test_a_new_indicator_added_in_the_window_appears_in_the_export(
     tab = sector_tab(window, "lao_dong")
     answers = iter([("Số phiên giao dịch việc làm", True), ("phiên", True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: next(answers))  # the unit: a list, or typed
     tab.add_indicator(child=False)
     code = "so_phien_giao_dich_viec_lam"
     type_into_cell(qtbot, tab.table, row_of(tab.table, code), FIELD_COLUMN["actual"], "24")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.figures import targets_met
 from ..domain.model import Part
+from ..domain.units import COMMON_UNITS
 from .binding import TextBinding
 from .blocks_editor import BlocksEditor
 from .indicator_dialog import IndicatorDialog
@@ -189,9 +190,12 @@ class SectorTab(QWidget):
         name, ok = QInputDialog.getText(self, "Thêm chỉ tiêu", "Tên chỉ tiêu:")
         if not ok or not name.strip():
             return
-        unit, ok = QInputDialog.getText(self, "Thêm chỉ tiêu", "Đơn vị tính (ví dụ: người, đồng, %):")
+        # a list of the usual units, or any other typed; the rest of its properties are in "Thuộc tính…"
+        unit, ok = QInputDialog.getItem(self, "Thêm chỉ tiêu", "Đơn vị tính (chọn hoặc gõ, ví dụ: người, tỷ đồng, %):",
+                                        list(COMMON_UNITS), 0, True)
         if not ok:
             return
+        unit = " ".join(unit.split())
         code = self.session.add_indicator(self.sector, name, unit, parent)
         if code:
             self.table.setCurrentCell(self.table.codes().index(code), 2)
