@@ -6,7 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from ..domain.catalogue import CatalogueError
+from ..domain.catalogue import CODE, CatalogueError
+from ..domain.codes import code_from_name
 from ..domain.workbook_text import workbook_text
 from ..errors import UserError
 from ..store import load_workbook, open_workbook
@@ -35,7 +36,10 @@ def dump_workbook(workbook_path: str | Path, target: str | Path) -> Path:
         version = int(meta.get("catalogue_version") or 1)
     except ValueError:
         version = 1
-    text = workbook_text(workbook, meta.get("catalogue_id") or "so_bao_cao",
+    catalogue_id = meta.get("catalogue_id") or "so_bao_cao"
+    if not CODE.match(catalogue_id):  # written by hand or by another tool: a code the load accepts
+        catalogue_id = code_from_name(catalogue_id, set())
+    text = workbook_text(workbook, catalogue_id,
                          meta.get("catalogue_name") or workbook.agency.name or "Sổ báo cáo", version)
     try:
         _write_whole(target, text)
