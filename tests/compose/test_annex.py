@@ -176,3 +176,27 @@ def test_a_six_month_report_names_its_columns_by_its_period(sample):
 ])
 def test_the_agency_is_named_in_the_annex_as_a_sentence_names_it(typed, written):
     assert agency_in_sentence(typed) == written
+
+
+def test_ranges_and_precision_are_printed_in_the_annex_as_the_text_prints_them(sample):
+    """#12's figures as departments write them reach the annex through the same sheet: a range plan with an en
+    dash, a reduction range, one decimal for an indicator's percentages."""
+    workbook, report = sample
+    indicators = tuple(dataclasses.replace(i, precision=1) if i.code == "viec_lam" else i for i in workbook.indicators)
+    workbook = dataclasses.replace(workbook, indicators=indicators)
+    values = dict(report.values)
+    values["viec_lam"] = dataclasses.replace(values["viec_lam"], plan=18000.0, plan_high=18500.0)
+    values["ho_ngheo"] = dataclasses.replace(values["ho_ngheo"], plan=1.0, plan_high=1.5)
+    report = dataclasses.replace(report, values=values)
+    writer = sheet(workbook, report)
+    annex = compose_outline(workbook, report, annex=True).annex
+    assert annex.cell("viec_lam", "plan") == writer.figure("viec_lam", "plan")
+    assert "–" in annex.cell("viec_lam", "plan")
+    assert annex.cell("ho_ngheo", "plan") == "giảm " + writer.figure("ho_ngheo", "plan")
+    assert "–" in annex.cell("ho_ngheo", "plan")
+    for field in ("actual", "pct_plan", "target"):
+        try:
+            in_text = writer.figure("viec_lam", field)
+        except MissingFigure:
+            in_text = ""
+        assert annex.cell("viec_lam", field) == in_text, field
