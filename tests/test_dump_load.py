@@ -96,6 +96,8 @@ def rich_workbook(tmp_path):
         doc.apply(doc.set_annex(AnnexChoice(sectors=("lao_dong",), columns=("unit", "plan", "actual", "pct_plan"))))
         doc.apply(doc.set_sign_images(SignImages(signature_png(), seal_png(), seal_mm=32.5, printed=True)))
         doc.apply(doc.set_value("viec_lam", "actual", 23_010))
+        # deleted, while a rule and another indicator's default sentence still cite it: the workbook keeps both
+        doc.apply(doc.delete_indicator("gao_tet_khau"))
     finally:
         doc.close()
     return path

@@ -61,8 +61,11 @@ def _text(table: dict, name: str, where: str, near: str | None, default: str = "
     return value
 
 
-def parse_catalogue(data: dict) -> Catalogue:
-    """Check and read a catalogue's TOML data; CatalogueError names the first fault (in Vietnamese)."""
+def parse_catalogue(data: dict, strict: bool = True) -> Catalogue:
+    """Check and read a catalogue's TOML data; CatalogueError names the first fault (in Vietnamese).
+
+    Not ``strict`` (a workbook's own catalogue, read back from a dump): a default sentence or a rule may cite an
+    indicator the clerk deleted since, as the workbook itself may; the checks say so in the report."""
     head = _table(data.get("catalogue"), "catalogue")
     cid = head.get("id", "")
     if not isinstance(cid, str) or not CODE.match(cid):
@@ -119,7 +122,7 @@ def parse_catalogue(data: dict) -> Catalogue:
             indicators.append(ind)
     if not sectors:
         raise CatalogueError("danh mục chưa có lĩnh vực nào ([[sector]]).")
-    for ind in indicators:
+    for ind in indicators if strict else ():
         for c in citations(ind.sentence):
             if c.code not in seen and c.code not in PERIOD_NAMES:
                 raise CatalogueError(f"chỉ tiêu “{ind.code}”: câu mặc định trích chỉ tiêu “{c.code}” không có "
@@ -131,7 +134,7 @@ def parse_catalogue(data: dict) -> Catalogue:
         except RuleError as exc:
             raise CatalogueError(f"{exc}.", str(r.get("id") or "[[rule]]")) from exc
         unknown = {code for code, _ in references(rule.left) + references(rule.right)} - set(seen)
-        if unknown:
+        if unknown and strict:
             raise CatalogueError(f"quy tắc “{rule.id}” nhắc đến chỉ tiêu không có trong danh mục: "
                                  f"{', '.join(sorted(unknown))}.", rule.id)
         if any(x.id == rule.id for x in rules):

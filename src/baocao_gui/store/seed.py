@@ -231,7 +231,7 @@ def load_data(db: Database, data: dict[str, Any]) -> None:
     """A workbook from its text (a sample, or what ``baocao-gui dump`` wrote): the catalogue it names
     (``catalogue = "sldtbxh"``) or carries (a ``[catalogue]`` table with its sectors), then agency and reports."""
     head = data.get("catalogue")
-    catalogue = load_catalogue(head) if isinstance(head, str) else parse_catalogue(data)
+    catalogue = load_catalogue(head) if isinstance(head, str) else parse_catalogue(data, strict=False)
     install_catalogue(db, catalogue)
     write_sample(db, data)
 
