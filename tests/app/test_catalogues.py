@@ -155,3 +155,18 @@ def test_importing_the_same_catalogue_again_asks_before_replacing_and_a_bundled_
     catalogue_file.write_text(SO_Y_TE.replace('id = "so_y_te_hoa_lam"', 'id = "sldtbxh"'), encoding="utf-8")
     with pytest.raises(UserError, match="trùng với danh mục có sẵn"):
         import_catalogue(catalogue_file)
+
+
+def test_a_rule_about_an_indicator_deleted_since_is_left_out_of_the_saved_structure(tmp_path):
+    path = new_workbook(tmp_path / "ld.baocao", "sldtbxh", 2031)
+    doc = Document(path)
+    try:
+        doc.apply(doc.delete_indicator("gao_tet_khau"))
+        doc.apply(doc.set_indicator_properties("gao_tet_ho", {"sentence": "Hỗ trợ gạo cho {{gao_tet_ho}} hộ."}))
+        workbook = doc.workbook
+    finally:
+        doc.close()
+    saved = save_structure(workbook, tmp_path / "ld.toml", "ld_song_lam", "Sở Lao động Sông Lam")
+    again, _ = read_catalogue_file(saved)
+    assert "gao_tet_khau_ho" not in {r.id for r in again.rules} and again.rules
+

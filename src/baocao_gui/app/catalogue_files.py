@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..domain.catalogue import CODE, Catalogue, CatalogueError, catalogue_text, parse_catalogue
 from ..domain.model import Workbook
+from ..domain.rules import references
 from ..errors import UserError
 from ..paths import resource
 from ..store.seed import user_catalogue_dir
@@ -119,8 +120,11 @@ def structure_of(workbook: Workbook, catalogue_id: str, name: str, version: int 
     if not CODE.match(catalogue_id):
         raise UserError(f"Mã danh mục “{catalogue_id}” phải gồm chữ thường không dấu, số và “_”, bắt đầu bằng chữ.",
                         f"bad catalogue id {catalogue_id!r}")
+    known = {i.code for i in workbook.indicators}
+    # a rule about an indicator deleted since cannot be checked, and no window edits rules: it is left out
+    rules = tuple(r for r in workbook.rules if {c for c, _ in references(r.left) + references(r.right)} <= known)
     return Catalogue(catalogue_id, name.strip() or catalogue_id, version, dict(workbook.labels), workbook.sectors,
-                     workbook.indicators, tuple(workbook.rules))
+                     workbook.indicators, rules)
 
 
 def save_structure(workbook: Workbook, target: str | Path, catalogue_id: str, name: str) -> Path:
