@@ -20,6 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Mm, Pt
+from docx.table import _Row
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
 
@@ -334,19 +335,25 @@ class _Writer:
             col.width = width
         figures = {k for k, c in enumerate(annex.columns, 2) if c != "unit"}
         paragraph = self._cell_paragraph  # one paragraph per look, copied: python-docx's setters are slow
-        for r, row in enumerate(table.rows):
-            tr_pr = row._tr.get_or_add_trPr()
-            tr_pr.append(OxmlElement("w:tblHeader" if r == 0 else "w:cantSplit"))
-            cells = row.cells
+        twips = [str(Emu(w).twips) for w in widths]
+        span = str(Emu(sum(widths[1:])).twips)
+        for r, tr in enumerate(table._tbl.tr_lst):  # the cells' XML itself: python-docx's grid walk is slow
+            tr.get_or_add_trPr().append(OxmlElement("w:tblHeader" if r == 0 else "w:cantSplit"))
             line = annex.header if r == 0 else annex.rows[r - 1].cells
             item = None if r == 0 else annex.rows[r - 1]
-            if item is not None and item.sector:  # the sector's title spans the row
+            sector = item is not None and item.sector
+            if sector:  # the sector's title spans the row
+                cells = _Row(tr, table).cells  # this row's cells only (table.cell walks the whole grid)
                 cells[1].merge(cells[-1])
                 line = line[:2]
-            bold = r == 0 or item.sector
-            for c, text in enumerate(line):
-                cell = cells[c]
-                cell.width = widths[c] if not (item is not None and item.sector and c == 1) else Emu(sum(widths[1:]))
+            bold = r == 0 or sector
+            for c, (tc, text) in enumerate(zip(tr.tc_lst, line, strict=True)):
+                tc_pr = tc.get_or_add_tcPr()
+                width = tc_pr.find(qn("w:tcW"))
+                if width is None:
+                    width = tc_pr.get_or_add_tcW()
+                width.set(qn("w:type"), "dxa")
+                width.set(qn("w:w"), span if sector and c == 1 else twips[c])
                 if r == 0 or c == 0:
                     align = "center"
                 elif c == 1:
@@ -354,11 +361,9 @@ class _Writer:
                 else:
                     align = "right" if c in figures else "center"
                 indent = item.depth if item is not None and c == 1 else 0
-                tc = cell._tc
                 tc.replace(tc.p_lst[0], paragraph(text, align, indent, bool(bold)))
-            if r == 0:
-                for cell in cells:
-                    _v_align(cell, "center")
+        for cell in table.rows[0].cells:
+            _v_align(cell, "center")
 
     def _cell_paragraph(self, text: str, align: str, depth: int, bold: bool):
         """A paragraph of an annex cell: a copy of the one made for that look, with ``text`` in its run."""
@@ -379,7 +384,13 @@ class _Writer:
             run.font.bold = bold or None
             template = self._templates[key] = p._p
         made = copy.deepcopy(template)
-        if text:
+        if text and not any(ch in text for ch in "\t\n\r"):
+            t = OxmlElement("w:t")
+            t.text = text
+            if text != text.strip():
+                t.set(qn("xml:space"), "preserve")
+            made.r_lst[0].append(t)
+        elif text:
             DocxRun(made.r_lst[0], None).text = text
         else:  # an empty cell holds no run: nothing was typed, nothing is printed
             made.remove(made.r_lst[0])
