@@ -116,3 +116,52 @@ def test_a_merged_header_cell_is_written_once_and_images_are_said_not_imported(t
     table = Table.from_json(read_word(path).blocks[0].text)
     assert table.header == (("Chỉ tiêu", "Năm 2023", ""),)
     assert table.rows[0][:2] == ("Hộ nghèo", "5,18%")
+
+
+def test_tracked_changes_are_read_as_accepted_and_said(tmp_path):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    p = d.add_paragraph("Đã hỗ trợ ")
+    inserted = OxmlElement("w:ins")
+    inserted.set(qn("w:id"), "1")
+    inserted.set(qn("w:author"), "Phó Giám đốc")
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = "kịp thời "
+    run.append(t)
+    inserted.append(run)
+    deleted = OxmlElement("w:del")
+    deleted.set(qn("w:id"), "2")
+    deleted.set(qn("w:author"), "Phó Giám đốc")
+    gone = OxmlElement("w:r")
+    dt = OxmlElement("w:delText")
+    dt.text = "chậm trễ "
+    gone.append(dt)
+    deleted.append(gone)
+    p._p.append(inserted)
+    p._p.append(deleted)
+    p.add_run("cho các hộ.")
+    path = tmp_path / "sua.docx"
+    d.save(path)
+    content = read_word(path)
+    assert [b.text for b in content.blocks] == ["Đã hỗ trợ kịp thời cho các hộ."]
+    assert any("Track Changes" in line for line in content.problems)
+
+
+def test_a_bullet_inserted_as_a_symbol_makes_a_list_item(tmp_path):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    p = d.add_paragraph()
+    run = p.add_run()
+    sym = OxmlElement("w:sym")
+    sym.set(qn("w:font"), "Wingdings")
+    sym.set(qn("w:char"), "F0A7")
+    run._r.append(sym)
+    p.add_run("\tRà soát hộ cận nghèo.")
+    path = tmp_path / "sym.docx"
+    d.save(path)
+    assert kinds_and_texts(read_word(path)) == [(BlockKind.BULLET, "Rà soát hộ cận nghèo.")]

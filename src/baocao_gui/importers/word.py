@@ -214,6 +214,8 @@ def _font_name(fonts) -> str | None:
     return fonts.get(_W + "ascii") or fonts.get(_W + "hAnsi") or None
 
 
+_SYM = "\x00"  # a w:sym character (a font's picture, not text): a list mark at the start of a paragraph
+
 # Inside a paragraph: what holds text to read, and what is skipped (deleted text, text boxes, the duplicate
 # fallback of drawings, field instructions).
 _SKIP = {_W + "del", _W + "moveFrom", _W + "txbxContent", _MC + "Fallback", _W + "instrText", _W + "pPr",
@@ -252,6 +254,9 @@ class _Reader:
             letters += n
             bold_letters += n if bold else 0
         text = "".join(text for text, _, _ in pieces)
+        # a bullet drawn with Insert › Symbol (Wingdings, Symbol) at the start is a list mark; elsewhere dropped
+        text = ("• " + text[1:]) if text.startswith(_SYM) else text
+        text = text.replace(_SYM, "")
         if not legacy and detect(text):  # no legacy font named, but the text itself is unmistakably TCVN3/VNI
             text, legacy = to_unicode(text), True
         return _Paragraph(text, letters > 0 and bold_letters == letters, legacy, counts["drawings"],
@@ -292,6 +297,8 @@ class _Reader:
             elif tag in (_W + "br", _W + "cr"):
                 if child.get(_W + "type") not in ("page", "column"):
                     texts.append("\n")
+            elif tag == _W + "sym":
+                texts.append(_SYM)
             elif tag == _W + "noBreakHyphen":
                 texts.append("-")
             elif tag in (_W + "drawing", _W + "pict", _W + "object") or tag == _MC + "AlternateContent":
@@ -472,6 +479,8 @@ def _read(path: Path, document, progress: Callable[[int, int], None] | None) -> 
     blocks: list[Block] = []
     legacy: set[int] = set()
     drawings = text_boxes = cut_tables = nested = 0
+    body = document.element.body
+    tracked = len(body.findall(f".//{_W}ins")) + len(body.findall(f".//{_W}del"))
     for n, element in enumerate(items):
         if progress is not None and n % 25 == 0:
             progress(n, len(items))
@@ -499,6 +508,9 @@ def _read(path: Path, document, progress: Callable[[int, int], None] | None) -> 
     if progress is not None:
         progress(len(items), len(items))
     problems = []
+    if tracked:
+        problems.append(f"Tệp còn {tracked} chỗ sửa đổi được theo dõi (Track Changes) chưa chấp nhận: đã đọc như "
+                        "khi chấp nhận hết (chữ thêm vào được giữ, chữ xóa đi bị bỏ).")
     if drawings:
         problems.append(f"{drawings} hình ảnh, biểu đồ trong tệp không được nhập (chỉ nhập chữ và bảng).")
     if text_boxes:

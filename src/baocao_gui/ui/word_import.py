@@ -155,6 +155,7 @@ class WordImport(QObject):
     def read(self, path: Path) -> None:
         """Read in the background; the progress box shows itself when the read takes more than half a second."""
         self.path = path
+        self.editor.word_button.setEnabled(False)  # one import at a time
         self.dialog = QProgressDialog(f"Đang đọc tệp “{path.name}”…", "Dừng", 0, 0, self.editor)
         self.dialog.setWindowTitle(TITLE)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -191,6 +192,7 @@ class WordImport(QObject):
             self.dialog.setValue(done)
 
     def _read(self, result) -> None:
+        self.editor.word_button.setEnabled(not self.session.locked)
         if self.dialog is not None:
             self.dialog.close()
             self.dialog.deleteLater()
