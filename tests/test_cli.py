@@ -260,3 +260,14 @@ def test_new_with_a_wrong_period_or_catalogue_says_so_and_makes_no_file(tmp_path
     path = tmp_path / "x.baocao"
     r = run_cli("new", str(path), "--year", "2027", *args)
     assert r.returncode == 2 and one_vietnamese_sentence(r) == sentence and not path.exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file mode bits are POSIX")
+def test_an_exported_report_is_readable_like_any_new_file_not_only_by_its_owner(sample_workbook, tmp_path):
+    out = tmp_path / "báo cáo.docx"
+    old = os.umask(0o022)
+    try:
+        assert run_cli("export", str(sample_workbook), "-o", str(out)).returncode == 0
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644

@@ -29,3 +29,16 @@ def user_dir(override_env: str, windows_name: str, xdg_env: str, xdg_default: st
         base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
         return base / "baocao-gui" / windows_name
     return Path(os.environ.get(xdg_env) or Path.home() / xdg_default) / "baocao-gui" / linux_name
+
+
+def usual_permissions(path: str | Path) -> None:
+    """A file written through ``tempfile.mkstemp`` (readable by its owner only, 0600) gets the mode any new file
+    gets (0666 less the umask) before it takes its name: an exported report a colleague on the same machine can
+    read. Windows has no such bits."""
+    import os
+
+    if os.name != "posix":
+        return
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)

@@ -13,7 +13,7 @@ from ..domain.catalogue import CODE, Catalogue, CatalogueError, catalogue_text, 
 from ..domain.model import Workbook
 from ..domain.rules import references
 from ..errors import UserError
-from ..paths import resource
+from ..paths import resource, usual_permissions
 from ..store.seed import user_catalogue_dir
 
 __all__ = ["CatalogueExists", "import_catalogue", "read_catalogue_file", "save_structure", "structure_of"]
@@ -93,6 +93,7 @@ def _write_whole(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
+        usual_permissions(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

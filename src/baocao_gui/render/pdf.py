@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import UserError
+from ..paths import usual_permissions
 
 log = logging.getLogger(__name__)
 CANDIDATES = ("soffice", "libreoffice")
@@ -140,6 +141,7 @@ def move_into_place(made: Path, target: Path) -> None:
     tmp = Path(tmp_name)
     try:
         shutil.copyfile(made, tmp)
+        usual_permissions(tmp)
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

@@ -26,7 +26,7 @@ from docx.text.run import Run as DocxRun
 
 from ..compose.outline import Annex, Heading, Level, Outline, Paragraph, TableItem
 from ..errors import UserError
-from ..paths import resource
+from ..paths import resource, usual_permissions
 from .annex_layout import annex_geometry
 from .layout import (
     ANNEX_INDENT_MM,
@@ -548,6 +548,7 @@ def write_docx(outline: Outline, target: str | Path, template: Path | None = Non
             document.save(f)
             f.flush()
             os.fsync(f.fileno())
+        usual_permissions(tmp)
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
