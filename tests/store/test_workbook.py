@@ -126,3 +126,28 @@ def test_a_workbook_of_an_older_schema_is_upgraded_to_hold_tables_after_a_backup
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     db.close()
+
+
+def test_a_workbook_migrated_by_the_first_m004_gains_the_table_of_sectors_left_out(tmp_path):
+    """m004 first landed without ``report_sector_off``; such a workbook opens and can leave a sector out."""
+    from baocao_gui.store import edits
+    from baocao_gui.store.schema import migrations
+    from baocao_gui.store.seed import write_bundled_sample
+    from baocao_gui.store.workbook import _configure, _database
+
+    path = tmp_path / "m004 đầu.baocao"
+    db = _database(path, readonly=False)
+    _configure(db, readonly=False)
+    migrations.apply(db)
+    write_bundled_sample(db)
+    for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'report_sector_off%'"
+                              ).fetchall():
+        db.execute(f"DROP TRIGGER {name}")
+    db.execute("DROP TABLE report_sector_off")
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_sectors_off_everywhere'")
+    db.close()
+    db = open_workbook(path)
+    rid = db.execute("SELECT id FROM report").fetchone()[0]
+    assert edits.set_sector_off(db, rid, "thanh_tra", True) is False
+    assert load_workbook(db).reports[0].sectors_off == {"thanh_tra"}
+    db.close()

@@ -316,3 +316,17 @@ def m006_figure_precision(db: Database) -> None:
     for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
         db.execute(f"""CREATE TRIGGER report_format_{event.lower()}_edits_report AFTER {event} ON report_format
             BEGIN UPDATE report SET edited_at = {_EDITED} WHERE id = {row}.report_id; END""")
+
+
+@migrations()
+def m007_sectors_off_everywhere(db: Database) -> None:
+    """``report_sector_off`` was added to m004 after m004 had first landed (never in a release): a workbook
+    migrated by that first m004 lacks it. Made here when missing; a no-op everywhere else."""
+    db.execute("""CREATE TABLE IF NOT EXISTS report_sector_off (
+        report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+        sector_id INTEGER NOT NULL REFERENCES sector(id) ON DELETE CASCADE,
+        PRIMARY KEY (report_id, sector_id))""")
+    for event, row in (("INSERT", "NEW"), ("DELETE", "OLD")):
+        db.execute(f"""CREATE TRIGGER IF NOT EXISTS report_sector_off_{event.lower()}_edits_report
+            AFTER {event} ON report_sector_off
+            BEGIN UPDATE report SET edited_at = {_EDITED} WHERE id = {row}.report_id; END""")
