@@ -279,3 +279,20 @@ def test_closing_the_window_during_a_conversion_stops_it(qtbot, open_window, sam
     job.thread.join(timeout=30)
     assert not job.thread.is_alive() and job.cancel.is_set()
     assert not target.exists() and target.with_suffix(".docx").exists()
+
+
+def test_a_large_workbooks_word_export_with_its_annex_runs_beside_the_window(
+        qtbot, open_window, sample_workbook, tmp_path, monkeypatch, after_export):
+    window = open_window(sample_workbook)
+    annex_tab(window).on.setChecked(True)
+    monkeypatch.setattr(workflows_module, "LONG_ANNEX_INDICATORS", 10)  # the sample stands for a large workbook
+    target = tmp_path / "lớn.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_action.trigger()
+    job = window.flows.pdf_job
+    assert job is not None and job.dialog.windowTitle() == "Xuất tệp Word"
+    qtbot.waitUntil(lambda: job.result is not None, timeout=60_000)
+    assert not isinstance(job.result, BaseException), job.result
+    assert_valid_ooxml(target)
+    assert "Phụ lục" in [p.text for p in docx.Document(str(target)).paragraphs]
+    assert after_export["boxes"][-1][2] == ["Mở &tệp", "Mở &thư mục", "&Gửi đi…", "Đóng"]

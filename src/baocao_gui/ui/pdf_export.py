@@ -1,5 +1,6 @@
 """Writing a PDF off the window's thread: the .docx, then Word or LibreOffice, with a progress box that says
-what is being done and for how long, and a Hủy button that stops the conversion (the .docx is kept)."""
+what is being done and for how long, and a Hủy button that stops the conversion (the .docx is kept). A long
+Word export (a large workbook's annex) runs the same way."""
 
 from __future__ import annotations
 
@@ -18,10 +19,11 @@ log = logging.getLogger(__name__)
 
 
 class PdfExport(QObject):
-    """One PDF export under way; ``finished`` carries the ``Exported``, a ``UserError`` or another exception."""
+    """One export under way; ``done`` carries the ``Exported``, a ``UserError`` or another exception."""
 
     progressed = Signal(str)
-    finished = Signal(object)
+    finished = Signal(object)  # from the worker thread (queued to the window's)
+    done = Signal(object)  # on the window's thread, once the box is closed and ``result`` is set
 
     def __init__(self, parent: QWidget, workbook: Workbook, report: Report, target: Path):
         super().__init__(parent)
@@ -32,7 +34,7 @@ class PdfExport(QObject):
         self.started = time.monotonic()
         self.dialog = QProgressDialog(self.doing, "&Hủy", 0, 0, parent)
         self.dialog.setObjectName("pdf-progress")
-        self.dialog.setWindowTitle("Xuất tệp PDF")
+        self.dialog.setWindowTitle("Xuất tệp PDF" if target.suffix.lower() == ".pdf" else "Xuất tệp Word")
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(0)
         self.dialog.setAutoClose(False)
@@ -89,3 +91,4 @@ class PdfExport(QObject):
         self.clock.stop()
         self.dialog.canceled.disconnect(self.stop)
         self.dialog.close()
+        self.done.emit(result)

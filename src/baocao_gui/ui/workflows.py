@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
+LONG_ANNEX_INDICATORS = 500  # above this, a Word export with the annex runs off the window's thread
 
 
 class Workflows(QObject):
@@ -296,10 +297,15 @@ class Workflows(QObject):
                                 "nhật ký. Sổ báo cáo không bị ảnh hưởng.")
 
     def export(self) -> Path | None:
-        """Xuất tệp Word: the checks, the file, the .docx (written at once: a few tenths of a second)."""
+        """Xuất tệp Word: the checks, the file, the .docx — written at once (a few tenths of a second), or on its
+        own thread with the progress box when a large workbook's annex would hold the window (about a second)."""
         target = self._choose_target(".docx")
         if target is None:
             return None
+        report = self.session.report
+        if report.annex is not None and len(self.session.workbook.indicators) > LONG_ANNEX_INDICATORS:
+            self._start(target)
+            return target
         try:
             exported = write_report(self.session.workbook, self.session.report, target)
         except Exception as exc:
@@ -316,8 +322,11 @@ class Workflows(QObject):
         target = self._choose_target(".pdf")
         if target is None:
             return None
+        return self._start(target)
+
+    def _start(self, target: Path) -> PdfExport:
         job = PdfExport(self.window, self.session.workbook, self.session.report, target)
-        job.finished.connect(lambda result: self._pdf_done(job, result))
+        job.done.connect(lambda result: self._pdf_done(job, result))
         self.pdf_job = job
         job.start()
         return job
