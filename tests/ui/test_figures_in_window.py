@@ -120,3 +120,26 @@ def test_a_citation_in_the_editor_shows_the_indicators_name_and_figure(qtbot, op
     tip = editor.citation_tip(text.index("{{viec_lam.vs_plan}}") + 5)
     assert tip.startswith("Số lao động được tạo việc làm (lượt người) — So với kế hoạch") and "chưa có" in tip
     assert editor.citation_tip(2) is None  # plain words have no tip
+
+
+def test_the_figure_menu_offers_a_money_figure_in_larger_units_with_the_unit_written(qtbot, open_window, workbook):
+    from PySide6.QtWidgets import QMenu
+
+    from baocao_gui.domain.figures import sheet
+    from baocao_gui.ui.figure_menu import fill_figure_menu, larger_units
+
+    assert larger_units("đồng") == ["nghìn đồng", "triệu đồng", "tỷ đồng"]
+    assert larger_units("triệu đồng") == ["tỷ đồng"] and larger_units("%") == []
+    window = open_window(workbook)
+    tab = sector_tab(window, "lao_dong")
+    type_into_cell(qtbot, tab.table, row_of(tab.table, "tro_cap_that_nghiep_tien"), FIELD_COLUMN["actual"],
+                   "315.612.000.000")
+    inserted = []
+    menu = QMenu()
+    fill_figure_menu(menu, sheet(window.session.workbook, window.session.report), "lao_dong", inserted.append)
+    money = next(a.menu() for a in menu.actions() if a.menu() and a.text().strip().endswith(
+        window.session.workbook.indicator("tro_cap_that_nghiep_tien").name))
+    action = next(a for a in money.actions() if a.text().startswith("Thực hiện, tính bằng tỷ đồng"))
+    assert action.text().endswith("(315,61 tỷ đồng)")
+    action.trigger()
+    assert inserted == ["{{tro_cap_that_nghiep_tien@tỷ đồng}} tỷ đồng"]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMenu
 
 from ..domain.figures import FigureWriter, MissingFigure
 from ..domain.model import Indicator
+from ..domain.units import parse_unit
 
 FIELD_LABELS = (
     ("actual", "Thực hiện"),
@@ -64,6 +65,23 @@ def _fields_menu(menu: QMenu, indicator: Indicator, writer: FigureWriter, insert
             shown = "chưa có số liệu"
         action = menu.addAction(f"{label}  ({shown})")
         action.triggered.connect(lambda _=False, c=indicator.code, f=field: insert(token(c, f)))
+    for unit in larger_units(indicator.unit):  # "315,6 tỷ đồng" from a figure kept in đồng
+        cited = "{{" + indicator.code + "@" + unit + "}}"
+        try:
+            shown = writer.figure(indicator.code, "actual", unit=unit)
+        except MissingFigure:
+            shown = "chưa có số liệu"
+        action = menu.addAction(f"Thực hiện, tính bằng {unit}  ({shown} {unit})")
+        action.triggered.connect(lambda _=False, t=cited, u=unit: insert(f"{t} {u}"))
+
+
+def larger_units(unit: str) -> list[str]:
+    """The usual larger units a figure kept in ``unit`` can be printed in: đồng → nghìn/triệu/tỷ đồng."""
+    own = parse_unit(unit)
+    if own.base not in ("đồng", "người"):
+        return []
+    names = {3: "nghìn", 6: "triệu", 9: "tỷ"} if own.base == "đồng" else {3: "nghìn"}
+    return [f"{word} {own.base}" for scale, word in names.items() if scale > own.scale]
 
 
 def fill_figure_menu(menu: QMenu, writer: FigureWriter, sector: str | None, insert: Callable[[str], None]) -> None:
