@@ -20,7 +20,6 @@ from .vnformat import MAX_ABS, PERCENT_PLACES, format_number, round_half_up, to_
 TOKEN = re.compile(r"\{\{\s*([a-z0-9_]+)(?:\.([a-z_]+))?(?:\s*@\s*([^{}:@]+?))?(?:\s*:\s*(\d))?\s*\}\}")
 
 VALUE_CITED = ("actual", "plan", "last", "target")
-PERCENT_FIELDS = ("pct_plan", "pct_last", "pct_parent", "pct_growth")
 FIELDS = (*VALUE_CITED, "pct_plan", "pct_last", "pct_parent", "delta", "change", "growth", "pct_growth",
           "vs_plan", "targets_met")
 PERIOD_NAMES = ("year", "last_year", "next_year", "period", "next_period", "period_start", "period_end",
