@@ -130,3 +130,26 @@ def test_text_on_the_way_in_is_nfc_without_control_characters_or_line_breaks(tex
     cleaned = clean_text(text)
     assert unicodedata.is_normalized("NFC", cleaned)
     assert not any(ord(c) < 32 or ord(c) == 127 for c in cleaned)
+
+
+small = st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), allow_nan=False, allow_infinity=False,
+                    places=3)
+
+
+@given(small, small)
+def test_a_range_written_with_an_en_dash_reads_back_low_first(a, b):
+    from baocao_gui.domain.vnformat import format_range, parse_range
+
+    written = format_range(a, b)
+    assert parse_range(written) == (min(a, b), max(a, b))
+    assert parse_range(written.replace("\u2013", "-")) == (min(a, b), max(a, b))  # typed with a hyphen
+
+
+@given(st.decimals(min_value=Decimal("-1e6"), max_value=Decimal("1e6"), allow_nan=False, allow_infinity=False,
+                   places=6), st.integers(0, 4))
+def test_a_computed_figure_rounded_to_any_precision_is_never_a_false_warning(exact, places):
+    from baocao_gui.domain.figures import override_agrees
+
+    typed = float(round_half_up(exact, places))
+    assert override_agrees(typed, exact, places)
+    assert override_agrees(typed, exact, 4)  # printed with more decimals than typed: compared at its own
