@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .domain.checks import Severity, check_report
 from .domain.model import Period, PeriodKind, Report, Workbook
+from .errors import UserError
 from .store import WorkbookError, load_workbook, open_workbook
 
 
@@ -86,7 +87,14 @@ def _new_from_docx(args: argparse.Namespace) -> int:
 
     if args.year is not None and not 1900 <= args.year <= 2200:
         raise WorkbookError(f"Năm {args.year} không hợp lệ.", f"year {args.year}")
-    out, notes = workbook_from_docx(args.out, args.from_docx, args.catalogue, period_kind(args.period), args.year)
+    try:
+        out, notes = workbook_from_docx(args.out, args.from_docx, args.catalogue, period_kind(args.period), args.year)
+    except WorkbookError:
+        raise
+    except UserError as exc:
+        if exc.gloss != "no period in the report":
+            raise
+        raise WorkbookError(exc.message + " Hãy ghi rõ --period và --year.", exc.gloss) from None
     for note in notes:
         print(f"Lưu ý: {note}", file=sys.stderr)
     db = open_workbook(out, readonly=True)

@@ -121,3 +121,21 @@ def test_a_file_that_cannot_be_read_makes_no_workbook(tmp_path):
     book = tmp_path / "khong.baocao"
     r = run_cli("new", str(book), "--from-docx", str(bad))
     assert r.returncode == 2 and ".docx" in r.stderr and not book.exists()
+
+
+def test_a_report_whose_period_cannot_be_found_asks_for_it_and_then_takes_it(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("BÁO CÁO")
+    d.add_paragraph("Kết quả công tác")
+    d.add_paragraph("PHẦN THỨ NHẤT")
+    d.add_paragraph("Nội dung chung.")
+    path = tmp_path / "khong-ky.docx"
+    d.save(path)
+    book = tmp_path / "s.baocao"
+    r = run_cli("new", str(book), "--from-docx", str(path))
+    assert r.returncode == 2 and "--period" in r.stderr and not book.exists()
+    r = run_cli("new", str(book), "--from-docx", str(path), "--period", "q2", "--year", "2024")
+    assert r.returncode == 0, r.stderr
+    (report,) = stored(book).reports
+    assert (report.period.kind, report.period.year) == (PeriodKind.Q2, 2024)
+    assert [b.text for b in report.part(Part.INTRO)] == ["Nội dung chung."]

@@ -104,8 +104,8 @@ def workbook_from_docx(path: str | Path, docx_path: str | Path, catalogue_id: st
         period = (PeriodKind(kind) if kind else (period[0] if period else PeriodKind.YEAR),
                   year or (period[1] if period else None))
     if period is None or period[1] is None:
-        raise UserError("Không xác định được kỳ báo cáo từ trích yếu của tệp; hãy ghi rõ --period và --year.",
-                        "no period in the report")
+        raise UserError("Không xác định được kỳ báo cáo từ trích yếu của tệp (không thấy “năm …”, “quý …”); "
+                        "chưa có tệp nào được tạo.", "no period in the report")
     notes = list(content.problems)
     agency = {"parent_name": content.agency.parent_name, "name": content.agency.name,
               "abbreviation": content.agency.abbreviation, "place": content.agency.place}

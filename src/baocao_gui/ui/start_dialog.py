@@ -59,6 +59,10 @@ class StartDialog(QDialog):
         open_.clicked.connect(self.open_existing)
         example = QPushButton("Mở &ví dụ: Sở LĐTBXH Đắk Nông, năm 2023")
         example.clicked.connect(self.open_example)
+        from_word = QPushButton("Tạo sổ từ &báo cáo Word…")
+        from_word.setToolTip("Báo cáo năm trước chỉ còn tệp Word (.docx): phần đầu, các phần, lĩnh vực, nơi nhận, "
+                             "người ký thành một sổ báo cáo mới")
+        from_word.clicked.connect(self.create_from_word)
         self.recent = QListWidget()
         self.recent.setObjectName("recent")
         for path in recent_workbooks(self.settings):
@@ -68,7 +72,7 @@ class StartDialog(QDialog):
             self.recent.addItem(item)
         self.recent.itemActivated.connect(lambda item: self.finish(Path(item.data(Qt.ItemDataRole.UserRole))))
         buttons = QVBoxLayout()
-        for b in (new, open_, example):
+        for b in (new, from_word, open_, example):
             b.setMinimumHeight(36)
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -96,6 +100,13 @@ class StartDialog(QDialog):
         self.new_dialog = dialog
         if dialog.exec() and dialog.created is not None:
             self.finish(dialog.created)
+
+    def create_from_word(self) -> None:
+        from .word_report import workbook_from_word
+
+        created = workbook_from_word(self, documents_dir())
+        if created is not None:
+            self.finish(created)
 
     def open_existing(self) -> None:
         target, _ = QFileDialog.getOpenFileName(self, "Mở sổ báo cáo", str(documents_dir()), FILTER)
