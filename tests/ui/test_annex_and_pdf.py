@@ -296,3 +296,21 @@ def test_a_large_workbooks_word_export_with_its_annex_runs_beside_the_window(
     assert_valid_ooxml(target)
     assert "Phụ lục" in [p.text for p in docx.Document(str(target)).paragraphs]
     assert after_export["boxes"][-1][2] == ["Mở &tệp", "Mở &thư mục", "&Gửi đi…", "Đóng"]
+
+
+def test_the_tab_says_when_the_chosen_annex_has_no_figure_to_print(qtbot, open_window, sample_workbook):
+    window = open_window(sample_workbook)
+    tab = annex_tab(window)
+    tab.on.setChecked(True)
+    qtbot.waitUntil(lambda: stored(sample_workbook).annex is not None)
+    assert tab.message.text() == ""
+    for i in range(tab.sectors.count()):  # only the staff sector, which has no target for next year
+        item = tab.sectors.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) != "tham_muu":
+            item.setCheckState(Qt.CheckState.Unchecked)
+    for i in range(tab.columns.count()):
+        item = tab.columns.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) != "target":
+            item.setCheckState(Qt.CheckState.Unchecked)
+    assert stored(sample_workbook).annex == AnnexChoice(("tham_muu",), ("target",))
+    assert "chưa có số liệu nào" in tab.message.text()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..compose.annex import COLUMN_LABELS
+from ..compose.annex import COLUMN_LABELS, compose_annex
 from ..domain.model import ANNEX_COLUMNS, AnnexChoice, SignImages
 from ..domain.pictures import PictureError, png_size
 from .session import WorkbookSession
@@ -198,6 +198,8 @@ class AnnexTab(QScrollArea):
         self.on.setEnabled(editable)
         self.choices.setEnabled(editable and choice is not None)
         self.message.clear()
+        if choice is not None and compose_annex(self.session.workbook, report, choice) is None:
+            self.message.setText("Các lĩnh vực và cột đã chọn chưa có số liệu nào, nên phụ lục sẽ không được in.")
 
     def focus(self, place) -> None:
         self.on.setFocus()
