@@ -57,7 +57,10 @@ def find_soffice() -> str | None:
         found = shutil.which(name)
         if found:
             return found
-    for path in (r"C:\Program Files\LibreOffice\program\soffice.exe",
+    # soffice.com first: the console launcher waits for the conversion to end (soffice.exe may return at once)
+    for path in (r"C:\Program Files\LibreOffice\program\soffice.com",
+                 r"C:\Program Files\LibreOffice\program\soffice.exe",
+                 r"C:\Program Files (x86)\LibreOffice\program\soffice.com",
                  r"C:\Program Files (x86)\LibreOffice\program\soffice.exe"):
         if Path(path).exists():
             return path
