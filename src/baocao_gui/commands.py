@@ -137,6 +137,9 @@ def export(args: argparse.Namespace) -> int:
     output = export_target(args.output)  # refuses a suffix no writer knows before reading anything
     workbook = _read(args.workbook)
     report = _report(workbook, args, args.workbook)
+    if args.annex and report.frozen and report.annex is None:
+        print(f"Cảnh báo: báo cáo {report.period.label} đã ký, đã gửi không kèm phụ lục; tệp xuất đúng bản đã gửi, "
+              "không thêm phụ lục.", file=sys.stderr)
     exported = export_report(workbook, report, output, annex=True if args.annex else None)
     for citation in exported.missing:
         print(f"Cảnh báo: chưa có số liệu cho “{citation}”; báo cáo ghi dấu [?] ở chỗ đó.", file=sys.stderr)

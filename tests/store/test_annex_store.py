@@ -132,3 +132,20 @@ def test_a_sent_report_keeps_the_annex_it_was_sent_with(sample_workbook, tmp_pat
                 "Đơn vị tính, Thực hiện, Kế hoạch"), "không có") in changed
     finally:
         doc.close()
+
+
+def test_annex_on_the_command_line_never_changes_a_sent_report(sample_workbook, tmp_path):
+    from helpers import run_cli
+
+    from baocao_gui.app import export_report
+
+    doc = Document(sample_workbook)
+    try:
+        sent = export_report(doc.workbook, doc.report, tmp_path / "gửi.docx").path
+        doc.apply(doc.mark_sent(sent))
+    finally:
+        doc.close()
+    r = run_cli("export", str(sample_workbook), "--year", "2023", "--annex", "-o", str(tmp_path / "lại.docx"))
+    assert r.returncode == 0, r.stderr
+    assert "không thêm phụ lục" in r.stderr
+    assert _text(tmp_path / "lại.docx") == _text(sent)

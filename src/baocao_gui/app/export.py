@@ -87,6 +87,8 @@ def write_report(workbook: Workbook, report: Report, target: Path, *, annex: boo
 
     target = export_target(target)
     workbook, report = as_sent(workbook, report)  # a report signed and sent exports what was sent
+    if report.frozen:
+        annex = None  # with the annex it was sent with, or without one: never another document
     outline = compose_outline(workbook, report, annex=annex)
     suffix = target.suffix.lower()
     WRITERS[suffix](outline, target, cancel, progress or (lambda _: None))
