@@ -199,3 +199,32 @@ def test_a_200_page_file_is_imported_whole(qtbot, window, sample_workbook, tmp_p
     new = stored_part(sample_workbook, Part.RESULTS)[len(before):]
     assert listed == [len(new)] and len(new) == 200 + 200 * 10 + 100 + 20
     assert sum(b.kind == BlockKind.HEADING for b in new) == 200
+
+
+def test_the_import_dialog_can_be_pictured_with_its_blocks_and_figures(qtbot, window, tmp_path):
+    """For the README and reviewers (BAOCAO_SCREENSHOTS=docs/screenshots refreshes the picture)."""
+    import os
+    from pathlib import Path
+
+    import docx
+
+    from baocao_gui.importers.figures import find_figures
+    from baocao_gui.importers.word import read_word
+
+    path = office_file(tmp_path / "Phòng Lao động - việc làm.docx")
+    d = docx.Document(str(path))
+    d.add_paragraph("Năm 2023 đã tạo việc làm cho 18498 lượt người, đạt 101,64% kế hoạch giao.")
+    d.save(path)
+    content = read_word(path)
+    session = window.session
+    found = find_figures(content.blocks, session.workbook, session.report, "lao_dong")
+    dialog = ImportDialog(path.name, "cuối phần “Kết quả thực hiện” của lĩnh vực “Công tác Lao động – Việc làm và "
+                          "Giáo dục nghề nghiệp”, báo cáo năm 2023, sau 4 mục đang có", content, found)
+    qtbot.addWidget(dialog)
+    dialog.resize(1000, 700)
+    dialog.show()
+    dialog.figures.item(0).setCheckState(Qt.CheckState.Checked)
+    out = Path(os.environ.get("BAOCAO_SCREENSHOTS") or tmp_path)
+    out.mkdir(parents=True, exist_ok=True)
+    assert dialog.grab().save(str(out / "word-import-dialog.png"))
+    assert dialog.blocks.rowCount() == len(content.blocks) and dialog.figures.count() == 2
