@@ -165,3 +165,13 @@ def test_a_bullet_inserted_as_a_symbol_makes_a_list_item(tmp_path):
     path = tmp_path / "sym.docx"
     d.save(path)
     assert kinds_and_texts(read_word(path)) == [(BlockKind.BULLET, "Rà soát hộ cận nghèo.")]
+
+
+def test_a_vni_letter_split_across_two_runs_by_word_still_reads_as_one_letter(tmp_path):
+    d = docx.Document()
+    p = d.add_paragraph()
+    for piece in ("Vie", "ät Nam ño", "åi môùi"):  # Word splits runs anywhere (spelling marks, revisions)
+        _font(p.add_run(piece), "VNI-Times")
+    path = tmp_path / "vni-tach.docx"
+    d.save(path)
+    assert [b.text for b in read_word(path).blocks] == ["Việt Nam đổi mới"]

@@ -12,6 +12,7 @@ a zip that would unpack to more than ``MAX_UNPACKED`` bytes, XML with a DTD (whe
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import unicodedata
 import zipfile
@@ -168,13 +169,13 @@ class _Styles:
     def __init__(self, styles_element):
         self.by_id: dict[str, object] = {}
         self.default_font = None
+        self._cache: dict[tuple[str, str], object] = {}
         if styles_element is None:
             return
         for style in styles_element.iterchildren(_W + "style"):
             self.by_id[style.get(_W + "styleId", "")] = style
         fonts = styles_element.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}rFonts")
         self.default_font = _font_name(fonts)
-        self._cache: dict[tuple[str, str], object] = {}
 
     def _walk(self, style_id: str | None) -> Iterator:
         seen = set()
@@ -244,16 +245,28 @@ class _Reader:
     # --- one paragraph's text --------------------------------------------------------------------------------
     def paragraph(self, p) -> _Paragraph:
         style_id = _style_of(p, "pStyle")
-        pieces: list[tuple[str, bool, bool]] = []  # (text, converted from TCVN3/VNI, bold)
+        pieces: list[tuple[str, str | None, bool]] = []  # (text, legacy encoding of its font, bold)
         counts = {"drawings": 0, "text_boxes": 0}
         self._collect(p, style_id, pieces, counts)
-        legacy = any(converted for _, converted, _ in pieces)
         bold_letters = letters = 0
         for text, _, bold in pieces:
             n = sum(c.isalnum() for c in text)
             letters += n
             bold_letters += n if bold else 0
-        text = "".join(text for text, _, _ in pieces)
+        out, legacy = [], False
+        # runs in one legacy font are converted together: Word splits runs anywhere, and a VNI letter is a base
+        # letter and a mark byte that may land in two runs
+        for encoding, group in itertools.groupby(pieces, key=lambda piece: piece[1]):
+            raw = "".join(text for text, _, _ in group)
+            if encoding is None:
+                out.append(raw)
+                continue
+            converted = to_unicode(raw, encoding.removesuffix("-upper"))
+            if encoding.endswith("-upper"):
+                converted = converted.upper()  # .VnTimeH draws the small letters' codes as capitals
+            legacy = legacy or converted != unicodedata.normalize("NFC", raw)
+            out.append(converted)
+        text = "".join(out)
         # a bullet drawn with Insert › Symbol (Wingdings, Symbol) at the start is a list mark; elsewhere dropped
         text = ("• " + text[1:]) if text.startswith(_SYM) else text
         text = text.replace(_SYM, "")
@@ -308,13 +321,9 @@ class _Reader:
         text = "".join(texts)
         if not text:
             return
-        if encoding:
-            converted = to_unicode(text, encoding)
-            if encoding == "tcvn3" and font.strip().upper().endswith("H"):
-                converted = converted.upper()  # .VnTimeH draws the small letters' codes as capitals
-            pieces.append((converted, converted != unicodedata.normalize("NFC", text), bool(bold)))
-            return
-        pieces.append((text.upper() if caps else text, False, bool(bold)))
+        if encoding == "tcvn3" and font.strip().upper().endswith("H"):
+            encoding = "tcvn3-upper"
+        pieces.append((text.upper() if caps and not encoding else text, encoding, bool(bold)))
 
     # --- numbering, headings ---------------------------------------------------------------------------------
     def list_format(self, p, style_id: str | None) -> str | None:
