@@ -164,7 +164,7 @@ _windows: list[MainWindow] = []  # windows opened from another one (Tệp › M�
 
 def replace_window(window: MainWindow, target) -> MainWindow | None:
     """Close ``window`` and open ``target`` instead: a path, "open" (ask for one), "new" (the new-workbook
-    dialog), or None (the start screen). The program ends only when the clerk chooses nothing at all."""
+    dialog), "from-word" (a workbook made from last year's .docx), or None (the start screen). The program ends only when the clerk chooses nothing at all."""
     from .new_workbook import NewWorkbookDialog
     from .start_dialog import FILTER, documents_dir
 
@@ -174,6 +174,12 @@ def replace_window(window: MainWindow, target) -> MainWindow | None:
         if not chosen:
             return None
         target = Path(chosen)
+    elif target == "from-word":
+        from .word_report import workbook_from_word
+
+        target = workbook_from_word(window, documents_dir())
+        if target is None:
+            return None
     elif target == "new":
         dialog = NewWorkbookDialog(documents_dir(), window)
         window.new_dialog = dialog

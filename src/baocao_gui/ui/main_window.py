@@ -176,7 +176,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         close_action = QAction("Đó&ng sổ", self, shortcut=QKeySequence("Ctrl+W"),
                                triggered=lambda: self.replace_with(None))
-        file_menu.addActions([new_action, open_action])
+        from_word_action = QAction("Tạo sổ từ báo cáo &Word…", self, triggered=lambda: self.replace_with("from-word"))
+        file_menu.addActions([new_action, from_word_action, open_action])
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(close_action)
         file_menu.addSeparator()
