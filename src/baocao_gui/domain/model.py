@@ -265,8 +265,8 @@ class Report:
     signer_name: str = ""
     recipients: tuple[str, ...] = ()
     sent: Sent | None = None
-    edited_at: str = ""
-    sectors_off: frozenset[str] = frozenset()  # sectors left out of this report (their content stays)  # when anything of the report last changed (UTC, SQLite's datetime)
+    edited_at: str = ""  # when anything of the report last changed (UTC, SQLite's datetime)
+    sectors_off: frozenset[str] = frozenset()  # sectors left out of this report (their content stays)
     values: dict[str, Values] = field(default_factory=dict)
     # narrative: (part, sector code or "") → blocks in order
     blocks: dict[tuple[Part, str], tuple[Block, ...]] = field(default_factory=dict)
