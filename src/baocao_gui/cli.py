@@ -1,7 +1,8 @@
 """baocao-gui [WORKBOOK] | sample OUT.baocao | new OUT.baocao --catalogue C --period P --year N | list WORKBOOK |
 export WORKBOOK [--period P] [--year N] [--annex] -o OUT.docx|OUT.pdf | check WORKBOOK [--period P] [--year N] |
 import WORKBOOK FILE.docx --sector CODE [--part results|tasks] [--period P] [--year N] [--figures] |
-dump WORKBOOK -o FILE.toml | load FILE.toml OUT.baocao
+dump WORKBOOK -o FILE.toml | load FILE.toml OUT.baocao |
+part WORKBOOK --sector CODE [--period P] [--year N] -o PART.baocao
 
 Errors reach the clerk as one Vietnamese sentence (the English gloss goes to the log), never a traceback.
 """
@@ -16,7 +17,7 @@ from . import __version__
 from .errors import UserError
 
 log = logging.getLogger("baocao_gui")
-COMMANDS = ("sample", "new", "list", "export", "check", "import", "dump", "load")
+COMMANDS = ("sample", "new", "list", "export", "check", "import", "dump", "load", "part")
 PERIOD_HELP = "kỳ báo cáo: year, 9m, 6m, q1…q4 (quý), m1…m12 (tháng)"
 
 
@@ -73,6 +74,13 @@ def _parser() -> argparse.ArgumentParser:
     ld = sub.add_parser("load", help="tạo sổ báo cáo mới từ tệp văn bản (.toml) do lệnh dump ghi")
     ld.add_argument("source", metavar="FILE.toml")
     ld.add_argument("out", metavar="OUT.baocao")
+    pt = sub.add_parser("part", help="ghi một lĩnh vực của một báo cáo ra tệp phần gửi phòng (.baocao), "
+                                     "phòng mở bằng chương trình; nhận lại bằng “Nhận phần từ phòng…”")
+    pt.add_argument("workbook", metavar="WORKBOOK")
+    pt.add_argument("--sector", required=True, metavar="CODE", help="mã lĩnh vực (xem trong danh mục)")
+    pt.add_argument("--period", help=PERIOD_HELP)
+    pt.add_argument("--year", type=int)
+    pt.add_argument("-o", "--output", required=True, metavar="PART.baocao")
     return p
 
 

@@ -209,6 +209,27 @@ def import_word(args: argparse.Namespace) -> int:
     return 0
 
 
+def part(args: argparse.Namespace) -> int:
+    """One sector of one report as a part file for an office that has the program."""
+    from .app import Document
+    from .app.parts import send_part
+
+    if not args.output.lower().endswith(".baocao"):
+        raise UserError("Tệp phần gửi phòng phải có đuôi .baocao (phòng mở nó bằng baocao-gui).",
+                        f"{args.output} is not .baocao")
+    doc = Document(args.workbook)
+    try:
+        report = _report(doc.workbook, args, args.workbook)
+        doc.choose_report(report.id)
+        out = send_part(doc, args.sector, args.output)
+        title = next(s.title for s in doc.workbook.sectors if s.code == args.sector)
+    finally:
+        doc.close()
+    print(f"Đã ghi phần “{title}” của báo cáo {report.period.label} ra tệp {out}; gửi tệp cho phòng, "
+          "nhận lại trong cửa sổ bằng “Nhận phần từ phòng…” ở thẻ của lĩnh vực.")
+    return 0
+
+
 def dump(args: argparse.Namespace) -> int:
     from .app.textfile import dump_workbook
 

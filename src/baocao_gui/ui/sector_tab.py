@@ -105,6 +105,17 @@ class SectorTab(QWidget):
         corner_row.setContentsMargins(0, 0, 0, 0)
         corner_row.addWidget(self.suggest)
         corner_row.addWidget(self.leave_out)
+        # an office that has the program edits its sector in a part file; a signed report can still be sent out
+        # (reading it), and taking a part back into it is refused with how to unlock, so the button stays on
+        self.parts_button = QPushButton("&Phòng…")
+        self.parts_button.setObjectName("office_parts")
+        self.parts_button.setProperty("navigation", True)
+        self.parts_button.setToolTip("Gửi lĩnh vực này cho phòng làm trong tệp riêng, rồi nhận lại")
+        menu = QMenu(self.parts_button)
+        self.send_part_action = menu.addAction("Gửi phần cho phòng…", self.send_part)
+        self.take_part_action = menu.addAction("Nhận phần từ phòng…", self.take_part)
+        self.parts_button.setMenu(menu)
+        corner_row.addWidget(self.parts_button)
 
         self.parts = QTabWidget()
         self.results = BlocksEditor(session, Part.RESULTS, sector)
@@ -263,6 +274,16 @@ class SectorTab(QWidget):
             at = len(self.session.report.part(Part.RESULTS, self.sector)) if self.session.report else 0
             if self.session.insert_block(Part.RESULTS.value, self.sector, at, "paragraph", sentence) is None:
                 return
+
+    def send_part(self) -> None:
+        from .part_actions import send
+
+        send(self, self.session, self.sector)
+
+    def take_part(self) -> None:
+        from .part_actions import take
+
+        take(self, self.session, self.sector)
 
     def leave_out_of_report(self) -> None:
         info, report = self.sector_info(), self.session.report

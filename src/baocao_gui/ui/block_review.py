@@ -1,0 +1,130 @@
+"""The side-by-side review of changes coming back into the workbook (a part from an office, an edited export):
+each changed, added or deleted paragraph and each changed figure on one row, what the workbook holds on the left,
+what came back on the right. A plain change is ticked to be taken (untick to leave it); a **conflict** (changed on
+both sides since it was sent) shows both versions and waits for the clerk to pick one: "Nhận" stays off until
+every conflict has a choice, so nothing is overwritten without it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One change as the clerk reads it; ``item`` is what the caller applies when it is taken."""
+
+    what: str  # "Đoạn sửa", "Đoạn thêm", "Đoạn xóa", "Số liệu: …"
+    ours: str  # the workbook's version ("" where it has none)
+    theirs: str  # the version that came back ("" where it has none)
+    item: object
+    conflict: bool = False
+
+
+class BlockReview(QDialog):
+    def __init__(self, title: str, intro: str, rows: list[ReviewRow], theirs_label: str = "Bản nhận về",
+                 parent: QWidget | None = None, notes: tuple[str, ...] = ()):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.rows = rows
+        self.checks: dict[int, QCheckBox] = {}
+        self.choices: dict[int, QButtonGroup] = {}
+        layout = QVBoxLayout(self)
+        head = QLabel(intro)
+        head.setWordWrap(True)
+        layout.addWidget(head)
+        for note in notes:
+            label = QLabel(note)
+            label.setWordWrap(True)
+            label.setStyleSheet("color: #92400e;")
+            layout.addWidget(label)
+        grid_host = QWidget()
+        grid = QGridLayout(grid_host)
+        for col, text in enumerate(("Nhận?", "Thay đổi", "Trong sổ", theirs_label)):
+            label = QLabel(f"<b>{text}</b>")
+            grid.addWidget(label, 0, col)
+        for n, row in enumerate(rows, start=1):
+            if row.conflict:
+                box = QWidget()
+                v = QVBoxLayout(box)
+                v.setContentsMargins(0, 0, 0, 0)
+                group = QButtonGroup(box)
+                keep, take = QRadioButton("Giữ bản trong sổ"), QRadioButton("Lấy bản nhận về")
+                keep.setObjectName(f"keep-{n - 1}")
+                take.setObjectName(f"take-{n - 1}")
+                for i, b in enumerate((keep, take)):
+                    group.addButton(b, i)
+                    v.addWidget(b)
+                group.buttonClicked.connect(lambda *_: self._update())
+                self.choices[n - 1] = group
+                grid.addWidget(box, n, 0)
+            else:
+                check = QCheckBox()
+                check.setObjectName(f"take-{n - 1}")
+                check.setChecked(True)
+                check.toggled.connect(lambda *_: self._update())
+                self.checks[n - 1] = check
+                grid.addWidget(check, n, 0, Qt.AlignmentFlag.AlignTop)
+            what = QLabel(("<b style='color:#b91c1c'>Khác nhau ở hai bên</b><br>" if row.conflict else "") + row.what)
+            what.setWordWrap(True)
+            grid.addWidget(what, n, 1, Qt.AlignmentFlag.AlignTop)
+            for col, text in ((2, row.ours), (3, row.theirs)):
+                label = QLabel(text or "—")
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                label.setWordWrap(True)
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                label.setMinimumWidth(260)
+                grid.addWidget(label, n, col, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(3, 1)
+        grid.setRowStretch(len(rows) + 1, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(grid_host)
+        layout.addWidget(scroll, 1)
+        self.state = QLabel()
+        self.state.setObjectName("state")
+        layout.addWidget(self.state)
+        buttons = QDialogButtonBox()
+        self.take_button = QPushButton("Nhận các thay đổi đã chọn")
+        buttons.addButton(self.take_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(980, 560)
+        self._update()
+
+    def open_conflicts(self) -> int:
+        return sum(g.checkedId() < 0 for g in self.choices.values())
+
+    def _update(self) -> None:
+        left = self.open_conflicts()
+        taken = len(self.taken())
+        self.take_button.setEnabled(left == 0 and taken > 0)
+        if left:
+            self.state.setText(f"Còn {left} chỗ khác nhau ở hai bên chưa chọn bản nào.")
+            self.state.setStyleSheet("color: #b91c1c;")
+        else:
+            self.state.setText(f"Sẽ nhận {taken} thay đổi; một lần Hoàn tác (Ctrl+Z) bỏ tất cả.")
+            self.state.setStyleSheet("")
+
+    def taken(self) -> list[object]:
+        """The items to apply: the ticked changes, and the conflicts whose version that came back was chosen."""
+        ticked = {n for n, c in self.checks.items() if c.isChecked()}
+        chosen = {n for n, g in self.choices.items() if g.checkedId() == 1}
+        return [row.item for n, row in enumerate(self.rows) if n in ticked | chosen]
