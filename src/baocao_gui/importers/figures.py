@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..domain.figures import FIELDS, TOKEN, FigureWriter, MissingFigure
 from ..domain.model import Block, BlockKind, Report, Workbook
+from ..domain.units import COMMON_UNITS
 
 # the order in which a figure is preferred when two fields of one indicator print the same number
 FIELD_ORDER = ("actual", "pct_plan", "pct_last", "plan", "last", "target", "delta", "pct_parent")
@@ -122,3 +123,91 @@ def cite(blocks: Sequence[Block], accepted: Iterable[FoundFigure]) -> tuple[Bloc
                 text = text[:f.start] + f.token + text[f.end:]
         out[index] = replace(out[index], text=text)
     return tuple(out)
+
+
+# --- numbers that match no figure: offered as new indicators -------------------------------------------------
+
+# words that join a name to its number ("… là 18.498", "… đạt 95%"): not part of the name
+_LINKS = {"là", "đạt", "được", "có", "gồm", "với", "cho", "khoảng", "trên", "gần", "hơn", "dưới", "tới", "đến",
+          "lên", "xuống", "còn", "tổng", "cộng", "bằng", "thêm", "mới", "tăng", "giảm", "chiếm", "tỷ", "lệ", "số"}
+_CLAUSE = re.compile(r"[.;:,()!?\[\]{}\"“”–]|\s-\s")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+MAX_NAME_WORDS = 8
+
+
+@dataclass(frozen=True)
+class NewFigure:
+    """A number of the imported text that equals no figure of the sector, offered as a new indicator whose
+    actual figure it is: its name from the words before it, its unit from the word after it."""
+
+    block: int
+    start: int
+    end: int
+    written: str
+    value: float
+    name: str
+    unit: str
+
+    @property
+    def label(self) -> str:
+        return f"“{self.written}” → chỉ tiêu mới “{self.name}”" + (f", đơn vị “{self.unit}”" if self.unit else "")
+
+
+def _name_before(text: str) -> str:
+    """The words of the clause before a number, without the words that link them to it; "" when too short."""
+    clause = _CLAUSE.split(text)[-1]
+    words = clause.split()
+    while words and (words[-1].lower() in _LINKS or not _WORD.fullmatch(words[-1])):
+        words.pop()
+    words = words[-MAX_NAME_WORDS:]
+    while words and words[0].lower() in {"và", "trong", "đó", "thì", "còn"}:
+        words.pop(0)
+    if len(words) < 2:
+        return ""
+    name = " ".join(words)
+    return name[0].upper() + name[1:]
+
+
+def _unit_after(text: str, percent: bool) -> str:
+    if percent:
+        return "%"
+    rest = text.lstrip()
+    lower = rest.lower()
+    for unit in sorted(COMMON_UNITS, key=len, reverse=True):  # "lượt người" before "người"
+        if unit != "%" and lower.startswith(unit.lower()) and not lower[len(unit):len(unit) + 1].isalpha():
+            return rest[:len(unit)]
+    word = _WORD.match(rest)
+    return word.group(0) if word else ""
+
+
+def find_new_figures(blocks: Sequence[Block], workbook: Workbook, report: Report | None, sector: str | None,
+                     found: Iterable[FoundFigure] = ()) -> list[NewFigure]:
+    """The numbers of ``blocks`` (not tables) that ``find_figures`` did not match, with a name before them and
+    not a year, a date or a document number: each offered as a new indicator of ``sector``."""
+    if report is None or not sector:
+        return []
+    taken = {(f.block, f.start) for f in found}
+    names = {i.name.lower() for i in workbook.indicators if i.sector == sector}
+    out = []
+    for index, block in enumerate(blocks):
+        if block.kind == BlockKind.TABLE:
+            continue
+        cited = [(m.start(), m.end()) for m in TOKEN.finditer(block.text)]
+        for m in _NUMBER.finditer(block.text):
+            if (index, m.start()) in taken or any(a <= m.start() < b for a, b in cited):
+                continue
+            number, percent = m.group(1), bool(m.group(2))
+            value = _value(number)
+            if value is None or value == 0:
+                continue
+            before = block.text[:m.start()]
+            if not percent and "." not in number and "," not in number and 1900 <= value <= 2100:
+                continue  # a year, whatever the words before it
+            if _YEAR_WORDS.search(before) or re.search(r"\d[/.]\s*$", before):
+                continue  # "tháng 3", "Số 15", a date
+            name = _name_before(before)
+            unit = _unit_after(block.text[m.end():], percent)
+            if not name or name.lower() in names or (not percent and value < 10 and not unit):
+                continue
+            out.append(NewFigure(index, m.start(), m.end(), m.group(0), float(value), name, unit))
+    return out

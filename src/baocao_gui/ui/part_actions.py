@@ -44,7 +44,13 @@ def send(parent: QWidget, session: WorkbookSession, sector: str) -> Path | None:
 
 
 def _text(block) -> str:
-    return "" if block is None else KIND_WORDS.get(block.kind, "") + block.text
+    if block is None:
+        return ""
+    if block.kind == BlockKind.TABLE:
+        from .word_import import block_line
+
+        return KIND_WORDS[block.kind] + block_line(block.kind, block.text)
+    return KIND_WORDS.get(block.kind, "") + block.text
 
 
 def _figure(value, unit: str) -> str:

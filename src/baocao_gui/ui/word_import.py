@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..app.imports import import_edit
 from ..domain.model import BlockKind, Part
 from ..domain.tables import Table
-from ..importers.figures import FoundFigure, cite, find_figures
+from ..domain.vnformat import format_number
+from ..importers.figures import FoundFigure, NewFigure, find_figures, find_new_figures
 from ..importers.word import Cancelled, WordContent, WordFileError, read_word
 from .background import Background
 
@@ -54,10 +56,10 @@ class ImportDialog(QDialog):
     numbers that equal a figure of the sector, each offered as a citation (none accepted unless ticked)."""
 
     def __init__(self, file_name: str, where: str, content: WordContent, found: list[FoundFigure],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, new: list[NewFigure] | None = None):
         super().__init__(parent)
         self.setWindowTitle(TITLE)
-        self.content, self.found = content, found
+        self.content, self.found, self.new = content, found, list(new or ())
         n = len(content.blocks)
         self.where = QLabel(f"Tệp “{file_name}”: {n} mục sẽ được thêm vào {where}. Chưa có gì được ghi; "
                             "bấm “Nhập” để ghi (Ctrl+Z bỏ cả lần nhập).")
@@ -110,6 +112,7 @@ class ImportDialog(QDialog):
         fl.addLayout(row)
         figures_box.setVisible(bool(found))
         layout.addWidget(figures_box, 1)
+        layout.addWidget(self._new_box(), 1)
 
         buttons = QDialogButtonBox()
         self.ok = buttons.addButton("&Nhập", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -120,9 +123,44 @@ class ImportDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(900, 640)
 
-    def _check_all(self, state: Qt.CheckState) -> None:
-        for i in range(self.figures.count()):
-            self.figures.item(i).setCheckState(state)
+    def _new_box(self) -> QWidget:
+        """Numbers that equal no figure of the sector, each offered as a new indicator (none made unless ticked)."""
+        self.new_figures = QListWidget()
+        self.new_figures.setObjectName("new_figures")
+        for f in self.new:
+            item = QListWidgetItem(f"{f.label}, số liệu thực hiện {format_number(f.value)}")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setToolTip(self.content.blocks[f.block].text)
+            self.new_figures.addItem(item)
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        head = QLabel(f"{len(self.new)} số không trùng số liệu nào của lĩnh vực. Đánh dấu số nào muốn tạo thành chỉ "
+                      "tiêu mới (tên lấy từ các chữ đứng trước, đơn vị từ chữ đứng sau; sửa sau bằng “Thuộc tính…”): "
+                      "câu sẽ trích dẫn chỉ tiêu đó. Ctrl+Z bỏ cả đoạn văn lẫn chỉ tiêu đã tạo.")
+        head.setWordWrap(True)
+        v.addWidget(head)
+        v.addWidget(self.new_figures, 1)
+        row = QHBoxLayout()
+        make_all = QPushButton("Tạo &mọi chỉ tiêu mới")
+        make_all.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked, self.new_figures))
+        make_none = QPushButton("Không tạo chỉ tiêu nào")
+        make_none.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked, self.new_figures))
+        row.addWidget(make_all)
+        row.addWidget(make_none)
+        row.addStretch(1)
+        v.addLayout(row)
+        box.setVisible(bool(self.new))
+        return box
+
+    def _check_all(self, state: Qt.CheckState, items: QListWidget | None = None) -> None:
+        items = self.figures if items is None else items
+        for i in range(items.count()):
+            items.item(i).setCheckState(state)
+
+    def accepted_new(self) -> list[NewFigure]:
+        return [f for i, f in enumerate(self.new) if self.new_figures.item(i).checkState() == Qt.CheckState.Checked]
 
     def accepted_figures(self) -> list[FoundFigure]:
         return [f for i, f in enumerate(self.found) if self.figures.item(i).checkState() == Qt.CheckState.Checked]
@@ -216,15 +254,16 @@ class WordImport(QObject):
             where += f" của lĩnh vực “{sector.title}”"
         where += f", báo cáo {report.period.label}" + (f", sau {existing} mục đang có" if existing else "")
         found = find_figures(content.blocks, session.workbook, report, editor.sector)
-        dialog = ImportDialog(self.path.name, where, content, found, editor)
+        new = find_new_figures(content.blocks, session.workbook, report, editor.sector, found)
+        dialog = ImportDialog(self.path.name, where, content, found, editor, new)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        blocks = cite(content.blocks, dialog.accepted_figures())
         if not editor._flushed():
             return
         existing = len(session.report.part(editor.part, editor.sector or ""))  # the part now
-        ids = session.insert_blocks(editor.part.value, editor.sector, existing, blocks,
-                                    f"Nhập từ tệp Word “{self.path.name}”")
+        edit = import_edit(session.doc, editor.part.value, editor.sector, existing, content.blocks,
+                           dialog.accepted_figures(), dialog.accepted_new(), f"Nhập từ tệp Word “{self.path.name}”")
+        ids = edit.created.get("ids") if session.push(edit) else None
         if ids:
             editor.refresh()
             editor.select_block(ids[0])
