@@ -2,7 +2,8 @@
 export WORKBOOK [--period P] [--year N] [--annex] -o OUT.docx|OUT.pdf | check WORKBOOK [--period P] [--year N] |
 import WORKBOOK FILE.docx --sector CODE [--part results|tasks] [--period P] [--year N] [--figures] |
 dump WORKBOOK -o FILE.toml | load FILE.toml OUT.baocao |
-part WORKBOOK --sector CODE [--period P] [--year N] -o PART.baocao
+part WORKBOOK --sector CODE [--period P] [--year N] -o PART.baocao |
+merge WORKBOOK FILE.docx [--period P] [--year N] [--apply] [--by-text]
 
 Errors reach the clerk as one Vietnamese sentence (the English gloss goes to the log), never a traceback.
 """
@@ -17,7 +18,7 @@ from . import __version__
 from .errors import UserError
 
 log = logging.getLogger("baocao_gui")
-COMMANDS = ("sample", "new", "list", "export", "check", "import", "dump", "load", "part")
+COMMANDS = ("sample", "new", "list", "export", "check", "import", "dump", "load", "part", "merge")
 PERIOD_HELP = "kỳ báo cáo: year, 9m, 6m, q1…q4 (quý), m1…m12 (tháng)"
 
 
@@ -81,6 +82,14 @@ def _parser() -> argparse.ArgumentParser:
     pt.add_argument("--period", help=PERIOD_HELP)
     pt.add_argument("--year", type=int)
     pt.add_argument("-o", "--output", required=True, metavar="PART.baocao")
+    m = sub.add_parser("merge", help="nhận lại tệp Word đã xuất rồi được sửa: in các thay đổi; --apply để ghi vào sổ")
+    m.add_argument("workbook", metavar="WORKBOOK")
+    m.add_argument("file", metavar="FILE.docx")
+    m.add_argument("--period", help=PERIOD_HELP + " (mặc định: báo cáo ghi trong tệp)")
+    m.add_argument("--year", type=int)
+    m.add_argument("--apply", action="store_true", help="ghi mọi thay đổi vào sổ (một bước, hoàn tác được trong cửa sổ)")
+    m.add_argument("--by-text", action="store_true",
+                   help="tệp không mang dấu của sổ này: vẫn so theo nội dung từng đoạn")
     return p
 
 

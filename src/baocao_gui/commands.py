@@ -244,3 +244,48 @@ def load_text(args: argparse.Namespace) -> int:
     out = load_text_workbook(args.source, args.out)
     print(f"Đã tạo sổ báo cáo {out} từ tệp văn bản {args.source}.")
     return 0
+
+
+def merge(args: argparse.Namespace) -> int:
+    """``merge SỔ FILE.docx``: an edited export's changes, printed; written as one step only with ``--apply``."""
+    from .app import Document
+    from .importers.merge import ChangeKind, changes_from_edited, describe, identity_problem, read_edited
+
+    edited = read_edited(args.file)  # a file that cannot be read is refused before the workbook is opened
+    doc = Document(args.workbook, readonly=not args.apply)
+    try:
+        report_id = edited.properties.get("baocao.report", "")
+        if getattr(args, "period", None) or getattr(args, "year", None):
+            doc.choose_report(_report(doc.workbook, args, args.workbook).id)
+        elif report_id.isdigit() and any(r.id == int(report_id) for r in doc.workbook.reports) and \
+                edited.properties.get("baocao.workbook") == doc.workbook.identity:
+            doc.choose_report(int(report_id))
+        report = doc.report
+        if report is None:
+            raise WorkbookError("Sổ báo cáo chưa có báo cáo nào.", "no report")
+        if report.frozen:
+            raise WorkbookError(f"Báo cáo {report.period.label} đã ký, đã gửi nên không nhận lại tệp sửa được; muốn "
+                                "sửa, mở sổ trong cửa sổ chương trình và chọn “Mở khóa để sửa”.", "merge into frozen")
+        problem = identity_problem(edited, doc.workbook, report)
+        if problem and not args.by_text:
+            raise WorkbookError(problem + " Thêm --by-text để vẫn so theo nội dung từng đoạn với báo cáo "
+                                f"{report.period.label}.", "identity mismatch")
+        merge = changes_from_edited(edited, doc.workbook, report, anchors=problem is None)
+        for note in ([problem] if problem else []) + list(merge.notes):
+            print(f"Lưu ý: {note}", file=sys.stderr)
+        for change in merge.changes:
+            print(describe(change))
+            for note in change.notes:
+                print(f"    ({note})")
+        figures = sum(c.kind == ChangeKind.FIGURE for c in merge.changes)
+        if not merge.changes:
+            print(f"Tệp “{Path(args.file).name}” không khác báo cáo {report.period.label}; không có gì để nhận.")
+            return 0
+        if not args.apply:
+            print(f"{len(merge.changes)} thay đổi ({figures} số liệu), chưa ghi vào sổ; chạy lại với --apply để ghi.")
+            return 0
+        doc.apply(doc.apply_changes(merge.changes, f"Nhận lại tệp Word “{Path(args.file).name}”"))
+        print(f"Đã ghi {len(merge.changes)} thay đổi ({figures} số liệu) vào báo cáo {report.period.label}.")
+    finally:
+        doc.close()
+    return 0

@@ -308,6 +308,66 @@ class Document:
         edit.do = do
         return edit
 
+    def apply_changes(self, changes, label: str = "Nhận lại tệp Word đã sửa") -> Edit:
+        """Accepted ``importers.merge.BlockChange``s (an edited export, a part file) as one edit: texts and figures
+        changed, blocks added after (or before) their neighbour, blocks deleted; one undo puts everything back, a
+        redo reuses the added blocks' ids."""
+        from ..domain.model import OVERRIDE_FIELDS
+        from ..importers.merge import ChangeKind
+
+        rid = self.report_id
+        order = {ChangeKind.FIGURE: 0, ChangeKind.CHANGED: 1, ChangeKind.ADDED: 2, ChangeKind.DELETED: 3}
+        todo = sorted((c for c in changes if c.kind != ChangeKind.ADDED or c.part is not None),
+                      key=lambda c: order[c.kind])
+        edit = Edit(label, lambda: None, lambda: None)
+        db = lambda: self.db
+
+        def position(block_id: int) -> int:
+            return db().execute("SELECT position FROM block WHERE id = ?", [block_id]).fetchone()[0]
+
+        def do() -> None:
+            steps: list = []
+            ids = edit.created.setdefault("ids", {})
+            last: dict = {}
+            with db().atomic():
+                for n, c in enumerate(todo):
+                    if c.kind == ChangeKind.FIGURE:
+                        if c.field in OVERRIDE_FIELDS:
+                            old = edits.set_override(db(), rid, c.code, c.field, c.value)
+                            steps.append(lambda c=c, old=old: edits.set_override(db(), rid, c.code, c.field, old))
+                        else:
+                            old = edits.set_value(db(), rid, c.code, c.field, c.value)
+                            steps.append(lambda c=c, old=old: edits.set_value(db(), rid, c.code, c.field, old))
+                    elif c.kind == ChangeKind.CHANGED:
+                        old = edits.set_block_text(db(), c.block, c.text)
+                        steps.append(lambda c=c, old=old: edits.set_block_text(db(), c.block, old))
+                    elif c.kind == ChangeKind.ADDED:
+                        key = ("after", c.after) if c.after is not None else ("before", c.before)
+                        if key in last:
+                            index = position(last[key]) + 1
+                        elif c.after is not None:
+                            index = position(c.after) + 1
+                        elif c.before is not None:
+                            index = position(c.before)
+                        else:
+                            index = len(self.report.part(c.part, c.sector)) if self.report else 0
+                        new_id = edits.insert_block(db(), rid, c.part, c.sector or None, index, c.block_kind, c.text,
+                                                    block_id=ids.get(n))
+                        ids[n] = last[key] = new_id
+                        steps.append(lambda new_id=new_id: edits.delete_block(db(), new_id))
+                    elif c.kind == ChangeKind.DELETED:
+                        snapshot = edits.delete_block(db(), c.block)
+                        steps.append(lambda snapshot=snapshot: edits.insert_block(db(), **snapshot))
+            edit.created["steps"] = steps
+
+        def undo() -> None:
+            with db().atomic():
+                for step in reversed(edit.created["steps"]):
+                    step()
+
+        edit.do, edit.undo = do, undo
+        return edit
+
     def delete_block(self, block_id: int) -> Edit:
         snapshot: dict[str, Any] = {}
         return Edit("Xóa đoạn", lambda: snapshot.update(edits.delete_block(self.db, block_id)),

@@ -122,7 +122,9 @@ def _annex(data: dict[str, Any] | None) -> AnnexChoice | None:
 def as_sent(workbook: Workbook, report: Report) -> tuple[Workbook, Report]:
     """What to export or check for ``report``: the snapshot while it is frozen, the live report otherwise."""
     if report.frozen and report.sent.snapshot:
-        return restore(report.sent.snapshot, report)
+        sent_workbook, sent_report = restore(report.sent.snapshot, report)
+        # the file still says which workbook it came from (a merge of it is then refused in one sentence)
+        return dataclasses.replace(sent_workbook, identity=workbook.identity), sent_report
     return workbook, report
 
 

@@ -24,6 +24,7 @@ class Heading:
     number: str  # "A.", "II.", "2.1.", "a)"; for a part, "PHẦN THỨ NHẤT"
     text: str
     missing: Spans = ()
+    block: int | None = None  # the workbook block it prints (a sub-heading a), b)…), None for the report's own
 
     @property
     def prefix(self) -> int:
@@ -40,6 +41,7 @@ class Paragraph:
     text: str
     bullet: bool = False
     missing: Spans = ()
+    block: int | None = None  # the workbook block it prints (the export's bookmark names it)
 
     @property
     def prefix(self) -> int:
@@ -66,6 +68,7 @@ class TableItem:
     align: tuple[str, ...]  # "left" | "center" | "right", one per column
     merges: tuple[tuple[int, int, int, int], ...] = ()  # header (row, col, rows, cols) shown as one cell
     total: bool = False
+    block: int | None = None
 
     @property
     def columns(self) -> int:
@@ -146,6 +149,8 @@ class Outline:
     signature: Signature
     missing: tuple[str, ...] = field(default=())  # citations without a figure, e.g. "viec_lam.pct_plan"
     annex: Annex | None = None
+    # invisible anchors the .docx carries as custom properties (workbook and report identity, blocks exported)
+    properties: tuple[tuple[str, str], ...] = ()
 
     def lines(self) -> list[str]:
         """Every line of text in reading order (tests and the preview use it)."""

@@ -6,6 +6,7 @@ The clerk never types a heading number, so a report cannot come out with "2. Ngu
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -88,16 +89,16 @@ class _Composer:
         n = 0
         for b in blocks:
             if b.kind == BlockKind.TABLE:
-                self.body.append(self.table(Table.from_json(b.text).normalized()))
+                self.body.append(dataclasses.replace(self.table(Table.from_json(b.text).normalized()), block=b.id))
                 continue
             text, missing = self.styled(b.text)
             if not text:
                 continue
             if b.kind == BlockKind.HEADING:
                 n += 1
-                self.heading(Level.DIEM, diem(n), text, missing)
+                self.body.append(Heading(Level.DIEM, diem(n), text, missing, block=b.id))
             else:
-                self.body.append(Paragraph(text, bullet=b.kind == BlockKind.BULLET, missing=missing))
+                self.body.append(Paragraph(text, bullet=b.kind == BlockKind.BULLET, missing=missing, block=b.id))
 
     def table(self, table: Table) -> TableItem:
         def cells(grid) -> tuple[tuple[Cell, ...], ...]:
@@ -183,4 +184,14 @@ def compose_outline(workbook: Workbook, report: Report, *, annex: bool | None = 
                           pictures.seal_mm if pictures else 35.0)
     choice = report.annex if annex is None else (report.annex or AnnexChoice()) if annex else None
     figures = compose_annex(workbook, report, choice) if choice is not None else None
-    return Outline(front, tuple(body), signature, tuple(dict.fromkeys(composer.missing)), figures)
+    return Outline(front, tuple(body), signature, tuple(dict.fromkeys(composer.missing)), figures,
+                   anchors(workbook, report, body))
+
+
+def anchors(workbook: Workbook, report: Report, body) -> tuple[tuple[str, str], ...]:
+    """What an export carries so that its edited copy can come back (``importers.merge``): the workbook's and the
+    report's identity, when the report was last edited, and the blocks the file prints."""
+    blocks = ",".join(str(item.block) for item in body if getattr(item, "block", None) is not None)
+    return (("baocao.workbook", workbook.identity), ("baocao.report", str(report.id)),
+            ("baocao.period", f"{report.period.code} {report.period.year}"), ("baocao.edited", report.edited_at),
+            ("baocao.blocks", blocks))

@@ -293,6 +293,7 @@ class Workbook:
     rules: tuple = ()  # domain.rules.Rule, checked before export
     # what could not be read from a damaged or odd file, one Vietnamese line each (the window opens it read-only)
     problems: tuple[str, ...] = ()
+    identity: str = ""  # the workbook's own id (meta workbook_id): an export carries it, a merge checks it
 
     def indicator(self, code: str) -> Indicator | None:
         return self._indicators_by_code.get(code)

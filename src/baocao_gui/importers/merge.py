@@ -3,14 +3,32 @@ and what came back (theirs). Pure data, no Qt, no file: the review dialog (``ui/
 changes side by side and ``app.parts`` applies the chosen ones as one edit.
 
 A paragraph or a figure changed on both sides since the base, differently, is a **conflict**: both versions are
-kept for the clerk to pick; nothing is overwritten without that choice."""
+kept for the clerk to pick; nothing is overwritten without that choice.
+
+An **edited export** brought back (``read_edited``, ``changes_from_edited``; issue #13 point 4) is compared two-way:
+the export carries a hidden bookmark ``_bc_<block id>`` around each block's paragraph and the workbook's and report's
+identity in its custom properties (``compose.report.anchors``, ``render.word``). A paragraph whose bookmark Word
+dropped is matched by text similarity. A number changed where the block cites a figure (``{{code.field}}``) is a
+proposed change of that figure, not a literal: the citation stays. ``app.Document.apply_changes`` applies the accepted
+``ExportChange``s as one edit."""
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
+import io
+import re
+import unicodedata
+import zipfile
 from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
-from ..domain.model import Block, Part
+from ..domain.figures import TOKEN, VALUE_CITED, MissingFigure, sheet
+from ..domain.model import OVERRIDE_FIELDS, Block, BlockKind, Part, Report, Workbook
+from ..domain.vnformat import NumberError, parse_number
 
 
 class Action:
@@ -114,3 +132,460 @@ def merge_figures(base: dict[str, dict[str, Any]], ours: dict[str, dict[str, Any
                 continue
             out.append(FigureChange(code, field, b, o, t, conflict=o != b))
     return out
+
+
+# --- an edited export brought back --------------------------------------------------------------------------------
+
+BOOKMARK = re.compile(r"^_bc_(\d+)$")
+SIMILAR = 0.6  # a paragraph without its bookmark is taken for the block whose printed text is this close
+CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING_NUMBER = re.compile(r"^\s*[a-zđ]{1,2}\)\s*")
+_BULLET = re.compile(r"^\s*[-–•+]\s+")
+
+
+class ChangeKind(StrEnum):
+    CHANGED = "changed"  # a block's text
+    ADDED = "added"  # a new block
+    DELETED = "deleted"  # a block removed
+    FIGURE = "figure"  # a figure (value or typed override) of an indicator
+
+
+@dataclass(frozen=True)
+class ExportChange:
+    """One proposed change the clerk accepts or rejects. ``old``/``new`` are the texts shown side by side (as
+    printed); ``text`` is what the block will hold (citations kept)."""
+
+    kind: ChangeKind
+    part: Part | None = None
+    sector: str = ""
+    block: int | None = None  # the block changed or deleted
+    old: str = ""
+    new: str = ""
+    text: str = ""
+    block_kind: BlockKind = BlockKind.PARAGRAPH
+    after: int | None = None  # an added block goes after this block…
+    before: int | None = None  # …or, when none, before this one
+    code: str = ""  # a figure change: the indicator, its field and new value
+    field: str = ""
+    value: float | None = None
+    notes: tuple[str, ...] = ()  # what the clerk should know (a citation replaced by words, checks that fail…)
+
+    @property
+    def where(self) -> str:
+        return f"{self.part.value if self.part else ''}/{self.sector}"
+
+
+@dataclass(frozen=True)
+class EditedParagraph:
+    text: str
+    anchors: tuple[int, ...] = ()  # block ids of the bookmarks that start in it
+    tracked: bool = False  # it holds text inserted with tracked changes (read as accepted)
+    table: bool = False  # a table (its text is its cells')
+
+
+@dataclass(frozen=True)
+class EditedFile:
+    name: str
+    paragraphs: tuple[EditedParagraph, ...]
+    properties: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    @property
+    def tracked(self) -> int:
+        return sum(p.tracked for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Merge:
+    changes: tuple[ExportChange, ...]
+    notes: tuple[str, ...] = ()  # about the whole file (tracked changes read as accepted, identity…)
+
+
+# --- reading the edited file -------------------------------------------------------------------------------------
+
+def read_edited(path: str | Path) -> EditedFile:
+    """The body's paragraphs and tables of an edited export, with the bookmarks that start in each, and the file's
+    custom properties. Tracked insertions are read as accepted, deletions as done. Bad files: one sentence."""
+    import docx
+
+    from .word import _body_items, _checked_package, _Reader, _refuse, clean
+
+    path = Path(path)
+    package = _checked_package(path)
+    try:
+        document = docx.Document(package)
+        reader = _Reader(document)
+        out = []
+        for element in _body_items(document.element.body):
+            anchors = tuple(int(m.group(1)) for b in element.iter(_W + "bookmarkStart")
+                            if (m := BOOKMARK.match(b.get(_W + "name") or "")))
+            tracked = any(True for _ in element.iter(_W + "ins"))
+            if element.tag == _W + "tbl":
+                cells = [clean(reader.paragraph(p).text) for p in element.iter(_W + "p")]
+                out.append(EditedParagraph(" | ".join(cells), anchors[:1], tracked, table=True))
+            else:
+                out.append(EditedParagraph(clean(reader.paragraph(element).text), anchors, tracked))
+        properties = _custom_properties(package)
+    except Exception as exc:  # python-docx and lxml raise many kinds on a damaged part
+        if hasattr(exc, "message"):
+            raise
+        raise _refuse(path, "tệp bị hỏng hoặc không phải tệp Word (.docx).", repr(exc)) from exc
+    return EditedFile(path.name, tuple(out), properties)
+
+
+def _custom_properties(package: io.BytesIO) -> dict[str, str]:
+    from lxml import etree
+
+    package.seek(0)
+    with zipfile.ZipFile(package) as z:
+        if "docProps/custom.xml" not in z.namelist():
+            return {}
+        root = etree.fromstring(z.read("docProps/custom.xml"), etree.XMLParser(resolve_entities=False))
+    return {p.get("name", ""): "".join(p.itertext()) for p in root.iter(CUSTOM_NS + "property")}
+
+
+def identity_problem(edited: EditedFile, workbook: Workbook, report: Report) -> str | None:
+    """One sentence when the file is not an export of this report of this workbook, else None."""
+    props = edited.properties
+    if not props.get("baocao.workbook"):
+        return (f"Tệp “{edited.name}” không mang dấu của chương trình (không phải tệp xuất từ sổ báo cáo, hoặc đã "
+                "được chép sang tệp khác): chỉ so được theo nội dung từng đoạn.")
+    if props.get("baocao.workbook") != workbook.identity:
+        return f"Tệp “{edited.name}” được xuất từ một sổ báo cáo khác, không phải sổ này."
+    if props.get("baocao.report") != str(report.id):
+        period = props.get("baocao.period", "").split()
+        label = ""
+        if len(period) == 2:
+            from ..domain.model import Period, PeriodKind
+
+            try:
+                label = " " + Period(PeriodKind(period[0]), int(period[1])).label
+            except ValueError:
+                label = ""
+        return (f"Tệp “{edited.name}” là báo cáo{label} khác, không phải báo cáo {report.period.label} đang mở; "
+                "hãy chọn đúng kỳ báo cáo.")
+    return None
+
+
+# --- finding the changes ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Printed:
+    block: Block
+    part: Part
+    sector: str
+    line: str  # as printed, its number or "- " included
+    text: str  # without it
+
+
+def _printed_blocks(workbook: Workbook, report: Report) -> tuple[dict[int, _Printed], set[str]]:
+    """The report's blocks as its export prints them now (by id), and every other line of the body (headings…)."""
+    from ..compose import compose_outline
+    from ..compose.outline import Heading, Paragraph, TableItem
+
+    where = {b.id: (part, sector, b) for (part, sector), blocks in report.blocks.items() for b in blocks}
+    outline = compose_outline(workbook, report, annex=False)
+    printed: dict[int, _Printed] = {}
+    others: set[str] = set()
+    for item in outline.body:
+        block = getattr(item, "block", None)
+        if block is not None and block in where:
+            part, sector, b = where[block]
+            if isinstance(item, TableItem):
+                line = " | ".join(c.text for row in (*item.header, *item.rows) for c in row)
+                printed[block] = _Printed(b, part, sector, line, line)
+            else:
+                printed[block] = _Printed(b, part, sector, _norm(item.line), _norm(item.text))
+        elif isinstance(item, (Heading, Paragraph)):
+            others.add(_norm(item.line))
+            if isinstance(item, Heading):
+                others.add(_norm(item.number))
+                others.add(_norm(item.text))
+    for line in outline.lines():
+        others.add(_norm(line))
+    return printed, others
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def changes_from_edited(edited: EditedFile, workbook: Workbook, report: Report, *, anchors: bool = True) -> Merge:
+    """Every difference between the report as it prints now and ``edited``, paragraph by paragraph. With
+    ``anchors`` False (a file of another workbook, or without identity) bookmarks are ignored: text alone."""
+    printed, others = _printed_blocks(workbook, report)
+    exported = [int(x) for x in edited.properties.get("baocao.blocks", "").split(",") if x.strip().isdigit()]
+    expected = [b for b in exported if b in printed] if anchors and exported else list(printed)
+    items = [p for p in edited.paragraphs if p.text or p.anchors]
+    matched: dict[int, int] = {}  # paragraph index → block id
+    used: set[int] = set()
+    for n, p in enumerate(items):
+        if anchors:
+            block = next((a for a in p.anchors if a in printed and a not in used), None)
+            if block is not None:
+                matched[n] = block
+                used.add(block)
+    structural = {n for n, p in enumerate(items) if n not in matched and (p.table or _norm(p.text) in others)}
+    # bookmarks Word dropped (a paragraph retyped, pasted): the closest unmatched block, if close enough
+    candidates = [b for b in expected if b not in used and printed[b].block.kind != BlockKind.TABLE]
+    scored = []
+    for n, p in enumerate(items):
+        if n in matched or n in structural:
+            continue
+        for b in candidates:
+            ratio = difflib.SequenceMatcher(None, printed[b].line, _norm(p.text), autojunk=False).ratio()
+            if ratio >= SIMILAR:
+                scored.append((ratio, n, b))
+    for ratio, n, b in sorted(scored, key=lambda x: (-x[0], x[1])):
+        if n not in matched and b not in used:
+            matched[n] = b
+            used.add(b)
+
+    writer = sheet(workbook, report)
+    changes: list[ExportChange] = []
+    figures: dict[tuple[str, str], ExportChange] = {}
+    for n, p in enumerate(items):
+        if n in matched:
+            block = printed[matched[n]]
+            if p.table or block.block.kind == BlockKind.TABLE:
+                if _norm(p.text) != block.line:
+                    changes.append(ExportChange(ChangeKind.CHANGED, block.part, block.sector, block.block.id,
+                                               block.line, _norm(p.text), block.block.text, BlockKind.TABLE,
+                                               notes=(("Bảng đã sửa trong Word không được nhận lại; hãy sửa bảng "
+                                                      "trong chương trình."),)))
+                continue
+            if _norm(p.text) in (block.line, block.text):
+                continue
+            new_text = _without_number(_norm(p.text), block.block.kind)
+            raw, found, notes = rebase(block.block.text, block.text, new_text, writer, workbook)
+            for code, fld, value, old_shown, new_shown in found:
+                key = (code, fld)
+                if key in figures:
+                    if figures[key].value != value:
+                        notes.append(f"Số liệu “{_name(workbook, code)}” được sửa thành hai số khác nhau; chỉ "
+                                     "nhận số sửa đầu tiên.")
+                    continue
+                figures[key] = ExportChange(ChangeKind.FIGURE, block.part, block.sector, block.block.id,
+                                           f"{_name(workbook, code)} ({FIELD_WORDS.get(fld, fld)}): {old_shown}",
+                                           f"{_name(workbook, code)} ({FIELD_WORDS.get(fld, fld)}): {new_shown}",
+                                           code=code, field=fld, value=value)
+            if raw != block.block.text:
+                changes.append(ExportChange(ChangeKind.CHANGED, block.part, block.sector, block.block.id,
+                                           block.line, _norm(p.text), raw, block.block.kind,
+                                           notes=tuple(notes) + _tracked_note(p)))
+        elif n not in structural and not p.table:
+            # after the block it follows in the file; after a heading, before the block that follows it
+            prev = next((k for k in range(n - 1, -1, -1) if k in matched or k in structural), None)
+            after = matched[prev] if prev is not None and prev in matched else None
+            nxt = next((k for k in range(n + 1, len(items)) if k in matched or k in structural), None)
+            before = matched[nxt] if after is None and nxt is not None and nxt in matched else None
+            anchor = printed.get(after if after is not None else before) if (after or before) else None
+            text = _norm(p.text)
+            kind = BlockKind.PARAGRAPH
+            if _BULLET.match(text):
+                kind, text = BlockKind.BULLET, _BULLET.sub("", text)
+            notes = _tracked_note(p)
+            if anchor is None:
+                notes += ("Không biết đặt đoạn này vào phần nào của báo cáo; nếu nhận, hãy thêm bằng tay.",)
+            changes.append(ExportChange(ChangeKind.ADDED, anchor.part if anchor else None,
+                                       anchor.sector if anchor else "", None, "", _norm(p.text), text, kind,
+                                       after, before, notes=notes))
+    for b in expected:
+        if b not in used:
+            block = printed[b]
+            changes.append(ExportChange(ChangeKind.DELETED, block.part, block.sector, b, block.line, "",
+                                       block_kind=block.block.kind))
+    changes += _checked(list(figures.values()), workbook, report)
+    notes = []
+    if edited.tracked:
+        notes.append(f"Tệp có {edited.tracked} đoạn sửa bằng chế độ theo dõi thay đổi (Track Changes): chữ thêm "
+                     "được đọc như đã chấp nhận, chữ xóa như đã xóa.")
+    if anchors and edited.properties.get("baocao.edited") and \
+            edited.properties["baocao.edited"] < (report.edited_at or ""):
+        notes.append("Báo cáo đã được sửa trong sổ sau khi xuất tệp này: đoạn nào sửa ở cả hai nơi sẽ hiện như "
+                     "một thay đổi; hãy xem kỹ trước khi nhận.")
+    return Merge(tuple(changes), tuple(notes))
+
+
+FIELD_WORDS = {"actual": "thực hiện", "plan": "kế hoạch", "last": "cùng kỳ", "target": "chỉ tiêu kỳ sau",
+               "pct_plan": "% so với kế hoạch, ghi tay", "pct_last": "% so với cùng kỳ, ghi tay",
+               "pct_parent": "% so với tổng, ghi tay", "delta": "mức tăng giảm, ghi tay"}
+
+
+def _name(workbook: Workbook, code: str) -> str:
+    indicator = workbook.indicator(code)
+    return indicator.name if indicator else code
+
+
+def _tracked_note(p: EditedParagraph) -> tuple[str, ...]:
+    return ("Có chữ thêm bằng theo dõi thay đổi, đọc như đã chấp nhận.",) if p.tracked else ()
+
+
+def _without_number(text: str, kind: BlockKind) -> str:
+    if kind == BlockKind.HEADING:
+        return _HEADING_NUMBER.sub("", text, count=1)
+    if kind == BlockKind.BULLET:
+        return _BULLET.sub("", text, count=1)
+    return text
+
+
+def rebase(raw: str, printed: str, edited: str, writer, workbook: Workbook):
+    """The block's new raw text: ``edited``'s words with ``raw``'s citations kept where their figure still stands.
+    A citation of a typed figure (or an override-able percentage) whose printed number was changed stays a
+    citation and the new number is returned as a figure change (code, field, value, old shown, new shown); any other
+    change at a citation's place replaces it by the words typed (said in a note)."""
+    segments: list[tuple[str, re.Match | None]] = []  # (printed piece, its citation)
+    last = 0
+    for m in TOKEN.finditer(raw):
+        if m.start() > last:
+            segments.append((raw[last:m.start()], None))
+        try:
+            shown = writer.figure(m.group(1), m.group(2) or "actual", int(m.group(4)) if m.group(4) else None,
+                                  m.group(3))
+        except MissingFigure:
+            field_ = m.group(2) or "actual"
+            shown = f"[{m.group(1)}.{field_}?]" if field_ != "actual" else f"[{m.group(1)}?]"
+        segments.append((shown, m))
+        last = m.end()
+    if last < len(raw):
+        segments.append((raw[last:], None))
+    segments = [(unicodedata.normalize("NFC", s), m) for s, m in segments]
+    rendered = "".join(s for s, _ in segments)
+    lead = len(rendered) - len(rendered.lstrip())
+    rendered_stripped = rendered.strip()
+    if _norm(rendered_stripped) != printed:  # a text the composer writes otherwise: the new text as typed
+        return edited, [], ["Đoạn được thay bằng chữ trong tệp (không giữ được trích dẫn số liệu)."] \
+            if TOKEN.search(raw) else []
+    ops = difflib.SequenceMatcher(None, rendered_stripped, edited, autojunk=False).get_opcodes()
+
+    def start(p: int) -> int:
+        p -= lead
+        if p <= 0:
+            return 0
+        if p >= len(rendered_stripped):
+            return len(edited)
+        for tag, i1, i2, j1, j2 in ops:
+            if i1 <= p < i2:
+                return j1 + (p - i1) if tag == "equal" else j1
+        return len(edited)
+
+    def end(p: int) -> int:
+        p -= lead
+        if p <= 0:
+            return 0
+        if p >= len(rendered_stripped):
+            return len(edited)
+        for tag, i1, i2, j1, j2 in ops:
+            if i1 < p <= i2:
+                return j1 + (p - i1) if tag == "equal" else j2
+        return len(edited)
+
+    out, found, notes = [], [], []
+    position, cursor = 0, 0
+    for shown, m in segments:
+        s, e = position, position + len(shown)
+        position = e
+        if m is None:
+            continue
+        cs, ce = start(s), end(e)
+        cs = max(cs, cursor)
+        ce = max(ce, cs)
+        out.append(edited[cursor:cs])
+        typed = edited[cs:ce]
+        cursor = ce
+        if typed.strip() == shown.strip():
+            out.append(m.group(0))
+            continue
+        figure = _figure(m, typed.strip(), workbook, writer)
+        if figure is not None:
+            out.append(m.group(0))
+            found.append((m.group(1), m.group(2) or "actual", figure, shown.strip(), typed.strip()))
+        else:
+            out.append(typed)
+            if typed.strip():
+                notes.append(f"Chỗ trích dẫn số liệu “{shown.strip()}” đã được thay bằng chữ “{typed.strip()}”.")
+            else:
+                notes.append(f"Chỗ trích dẫn số liệu “{shown.strip()}” đã bị xóa.")
+    out.append(edited[cursor:])
+    new = "".join(out)
+    return (raw if _norm(new) == _norm(raw) else new), found, notes
+
+
+def _figure(m: re.Match, typed: str, workbook: Workbook, writer) -> float | None:
+    """The value a number typed in place of a citation stands for, when that citation is a figure one may set
+    (a typed value, or a percentage kept as an override) and printed without a unit conversion; else None."""
+    code, fld = m.group(1), m.group(2) or "actual"
+    if m.group(3) or (fld not in VALUE_CITED and fld not in OVERRIDE_FIELDS):
+        return None
+    indicator = workbook.indicator(code)
+    if indicator is None:
+        return None
+    text = typed.removesuffix("%").strip() if (indicator.is_rate or fld in OVERRIDE_FIELDS[:3]) else typed
+    try:
+        value: Decimal = parse_number(text)
+    except NumberError:
+        return None
+    if fld == "delta" and value < 0:
+        return None
+    return float(value)
+
+
+def _checked(figures: list[ExportChange], workbook: Workbook, report: Report) -> list[ExportChange]:
+    """Each figure change with the findings before signing that it would bring (the checks run on the report as
+    it would be with every proposed figure)."""
+    if not figures:
+        return []
+    from ..domain.checks import check_report
+    from ..domain.model import Values
+
+    values = dict(report.values)
+    for change in figures:
+        current = values.get(change.code) or Values()
+        if change.field in OVERRIDE_FIELDS:
+            current = dataclasses.replace(current, overrides={**current.overrides, change.field: change.value})
+        else:
+            current = dataclasses.replace(current, **{change.field: change.value})
+        values[change.code] = current
+    before = {f.line() for f in check_report(workbook, report)}
+    proposed = dataclasses.replace(report, values=values)
+    after = [f for f in check_report(workbook, proposed) if f.line() not in before]
+    out = []
+    for change in figures:
+        name = _name(workbook, change.code)
+        found = tuple(f"Kiểm tra: {f.where}: {f.message}" for f in after
+                      if f.place.indicator == change.code or name in f.where or name in f.message)
+        out.append(dataclasses.replace(change, notes=change.notes + found))
+    return out
+
+
+def describe(change: ExportChange) -> str:
+    """One line for the command line and the log."""
+    word = {ChangeKind.CHANGED: "Sửa", ChangeKind.ADDED: "Thêm", ChangeKind.DELETED: "Xóa",
+            ChangeKind.FIGURE: "Số liệu"}[change.kind]
+    if change.kind == ChangeKind.FIGURE:
+        return f"{word}: {change.old} → {change.new.split(': ', 1)[-1]}"
+    if change.kind == ChangeKind.ADDED:
+        return f"{word}: “{change.new}”"
+    if change.kind == ChangeKind.DELETED:
+        return f"{word}: “{change.old}”"
+    return f"{word}: “{change.old}” → “{change.new}”"
+
+
+__all__ = [
+    "Action",
+    "BlockChange",
+    "ChangeKind",
+    "EditedFile",
+    "EditedParagraph",
+    "ExportChange",
+    "FigureChange",
+    "Merge",
+    "MergePlan",
+    "changes_from_edited",
+    "describe",
+    "identity_problem",
+    "merge_blocks",
+    "merge_figures",
+    "read_edited",
+    "rebase",
+]

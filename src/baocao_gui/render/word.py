@@ -195,11 +195,30 @@ class _Writer:
                     self.add(self.document, item.number, "BC Part")
                     self.add(self.document, item.text, "BC Part Title")
                 else:
-                    self.add(self.document, item.line, HEADING_STYLE[item.level])
+                    self.anchor(self.add(self.document, item.line, HEADING_STYLE[item.level]), item.block)
             elif isinstance(item, Paragraph):
-                self.add(self.document, item.line, "BC Bullet" if item.bullet else "Normal")
+                self.anchor(self.add(self.document, item.line, "BC Bullet" if item.bullet else "Normal"), item.block)
             elif isinstance(item, TableItem):
                 self.table(item)
+
+    def anchor(self, paragraph, block: int | None) -> None:
+        """A hidden bookmark (its name starts with "_") around the paragraph that prints ``block``: Word keeps it
+        through edits and shows it nowhere, and ``importers.merge`` reads it to bring the edited text back."""
+        if block is None:
+            return
+        self._bookmarks = getattr(self, "_bookmarks", 0) + 1
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(self._bookmarks))
+        start.set(qn("w:name"), f"{BOOKMARK_PREFIX}{block}")
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(self._bookmarks))
+        p = paragraph._p
+        p_pr = p.pPr
+        if p_pr is None:
+            p.insert(0, start)
+        else:
+            p_pr.addnext(start)
+        p.append(end)
 
     def table(self, item: TableItem) -> None:
         """A Word table: single borders, header rows repeated on every page, no row split across pages,
@@ -243,6 +262,8 @@ class _Writer:
                 fmt.line_spacing = 1.0
                 fmt.keep_with_next = False
                 fmt.alignment = ALIGN[CENTER if r < len(item.header) else item.align[c]]
+        if item.block is not None and table.rows and table.rows[0].cells:
+            self.anchor(table.rows[0].cells[0].paragraphs[0], item.block)
         spacer = self.add(self.document, "", "Normal")  # Word joins two tables that touch
         spacer.paragraph_format.space_after = Pt(0)
 
@@ -449,6 +470,41 @@ def _v_align(cell, value: str) -> None:
                                 "w:tcPrChange")
 
 
+BOOKMARK_PREFIX = "_bc_"  # a hidden bookmark: Word lists it only when "Hidden bookmarks" is ticked
+CUSTOM_PROPERTIES_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+CUSTOM_PROPERTIES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+PROPERTY_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one format id of user-defined properties
+
+
+def custom_properties_xml(properties) -> bytes:
+    """docProps/custom.xml holding ``properties`` ((name, text) pairs) as text properties (pid from 2 on)."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    items = "".join(f'<property fmtid="{PROPERTY_FMTID}" pid="{n}" name={quoteattr(name)}>'
+                    f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
+                    for n, (name, value) in enumerate(properties, 2))
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="{CUSTOM_NS}" '
+            f'xmlns:vt="{VT_NS}">{items}</Properties>').encode()
+
+
+def _set_custom_properties(document: Document, properties) -> None:
+    """Replace the package's custom properties (a template may carry its own) with ``properties``."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part as OpcPart
+
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == CUSTOM_PROPERTIES_REL:
+            del package.rels[rel_id]
+    if not properties:
+        return
+    part = OpcPart(PackURI("/docProps/custom.xml"), CUSTOM_PROPERTIES_TYPE, custom_properties_xml(properties),
+                   package)
+    package.relate_to(part, CUSTOM_PROPERTIES_REL)
+
+
 REQUIRED_STYLES = ("Normal", "BC Bullet", "BC Part", "BC Part Title", *HEADING_STYLE.values(), "BC Header", "BC Header Bold", "BC Motto",
     "BC Place Date", "BC Rule", "BC Type Name", "BC Summary", "BC Recipients Title", "BC Recipient", "BC Signer",
     "BC Page Number")
@@ -499,6 +555,7 @@ def build_document(outline: Outline, template: Path | None = None) -> Document:
     props.title = f"{outline.front.type_name} {outline.front.summary}"[:250]
     props.author = outline.front.agency
     props.last_modified_by = "baocao-gui"
+    _set_custom_properties(document, outline.properties)
     return document
 
 

@@ -330,3 +330,12 @@ def m007_sectors_off_everywhere(db: Database) -> None:
         db.execute(f"""CREATE TRIGGER IF NOT EXISTS report_sector_off_{event.lower()}_edits_report
             AFTER {event} ON report_sector_off
             BEGIN UPDATE report SET edited_at = {_EDITED} WHERE id = {row}.report_id; END""")
+
+
+@migrations()
+def m008_workbook_identity(db: Database) -> None:
+    """A workbook's own id, written into every export (docProps/custom.xml) so that an edited export brought back
+    is known to be of this workbook. A copy of the file keeps it (it is the same workbook)."""
+    import uuid
+
+    db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('workbook_id', ?)", [str(uuid.uuid4())])

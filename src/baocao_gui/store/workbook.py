@@ -439,8 +439,9 @@ def load_workbook(db: Database, only: int | None = None) -> Workbook:
             rules.append(Rule(rd.text(r["id"], where), rd.text(r["left_side"], where), rd.text(r["operator"], where),
                               rd.text(r["right_side"], where), rd.text(r["importance"], where),
                               rd.text(r["message"], where), missing))
+    identity = next(db.query("SELECT value FROM meta WHERE key = 'workbook_id'"), {}).get("value", "")
     return Workbook(agency, labels, tuple(sectors), tuple(indicators), tuple(reports), tuple(rules),
-                    problems=tuple(rd.problems))
+                    problems=tuple(rd.problems), identity=identity if isinstance(identity, str) else "")
 
 
 def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: dict[int, str],

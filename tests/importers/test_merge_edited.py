@@ -1,0 +1,226 @@
+"""An edited export comes back: the sample exported, edited with python-docx as a director would in Word, and merged
+back by the command line (the window's test is tests/ui/test_merge_window.py)."""
+
+from __future__ import annotations
+
+import copy
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from tests.helpers import assert_valid_ooxml, run_cli
+
+from baocao_gui.app import Document, write_report, write_sample
+from baocao_gui.importers.merge import ChangeKind, changes_from_edited, identity_problem, read_edited
+
+CHANGED = "Công tác quản lý lao động nước ngoài được thực hiện chặt chẽ, đúng quy định."
+ADDED = "Đã tổ chức hội nghị tổng kết công tác bảo trợ xã hội cuối năm."
+TRACKED = " Đã kiểm tra việc chi trả tại 08 huyện."
+
+
+def _paragraph(document, block: int):
+    name = f"_bc_{block}"
+    return next(p for p in document.paragraphs
+                if any(b.get(qn("w:name")) == name for b in p._p.iter(qn("w:bookmarkStart"))))
+
+
+def _retype(paragraph, text: str) -> None:
+    """What Word does when a sentence is retyped inside the paragraph: the runs change, the bookmark stays."""
+    runs = paragraph.runs
+    runs[0].text = text
+    for run in runs[1:]:
+        run.text = ""
+
+
+def edit_like_a_director(source: Path, target: Path) -> None:
+    document = docx.Document(source)
+    _retype(_paragraph(document, 7), CHANGED)  # a sentence changed
+    deleted = _paragraph(document, 13)  # a paragraph deleted
+    deleted._p.getparent().remove(deleted._p)
+    anchor = _paragraph(document, 15)  # one added after another (Enter at its end: no bookmark of its own)
+    new = copy.deepcopy(anchor._p)
+    for child in list(new):
+        if child.tag != qn("w:pPr"):
+            new.remove(child)
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = ADDED
+    run.append(t)
+    new.append(run)
+    anchor._p.addnext(new)
+    figure = _paragraph(document, 5)  # a cited figure changed: 18.498 → 19.000
+    for r in figure.runs:
+        if "18.498" in r.text:
+            r.text = r.text.replace("18.498", "19.000")
+    tracked = _paragraph(document, 16)  # text inserted with Track Changes on, left unaccepted
+    ins = OxmlElement("w:ins")
+    ins.set(qn("w:id"), "901")
+    ins.set(qn("w:author"), "Giám đốc")
+    ins.set(qn("w:date"), "2024-01-10T08:00:00Z")
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = TRACKED
+    r.append(t)
+    ins.append(r)
+    tracked._p.append(ins)
+    document.save(target)
+
+
+@pytest.fixture
+def exported(tmp_path):
+    book = write_sample(tmp_path / "so.baocao")
+    doc = Document(book)
+    try:
+        write_report(doc.workbook, doc.report, tmp_path / "bao-cao.docx")
+    finally:
+        doc.close()
+    edit_like_a_director(tmp_path / "bao-cao.docx", tmp_path / "da-sua.docx")
+    return book, tmp_path / "bao-cao.docx", tmp_path / "da-sua.docx"
+
+
+def test_an_export_carries_a_hidden_bookmark_per_block_and_the_workbooks_identity_and_stays_valid(exported):
+    book, original, _ = exported
+    assert_valid_ooxml(original)
+    doc = Document(book)
+    try:
+        edited = read_edited(original)
+        assert edited.properties["baocao.workbook"] == doc.workbook.identity != ""
+        assert edited.properties["baocao.report"] == str(doc.report.id)
+        assert identity_problem(edited, doc.workbook, doc.report) is None
+        blocks = {b.id for blocks in doc.report.blocks.values() for b in blocks if b.text.strip()}
+        anchored = {a for p in edited.paragraphs for a in p.anchors}
+        assert anchored == blocks
+        assert changes_from_edited(edited, doc.workbook, doc.report).changes == ()  # unedited: nothing to merge
+    finally:
+        doc.close()
+    with zipfile.ZipFile(original) as z:
+        assert "docProps/custom.xml" in z.namelist()
+
+
+def test_the_directors_edits_are_found_each_where_it_belongs(exported):
+    book, _, edited_path = exported
+    doc = Document(book)
+    try:
+        merge = changes_from_edited(read_edited(edited_path), doc.workbook, doc.report)
+    finally:
+        doc.close()
+    by_kind = {}
+    for change in merge.changes:
+        by_kind.setdefault(change.kind, []).append(change)
+    assert [c.block for c in by_kind[ChangeKind.DELETED]] == [13]
+    assert [(c.after, c.text) for c in by_kind[ChangeKind.ADDED]] == [(15, ADDED)]
+    changed = {c.block: c for c in by_kind[ChangeKind.CHANGED]}
+    assert set(changed) == {7, 16}
+    assert changed[7].text == CHANGED
+    assert changed[16].text.endswith(TRACKED.strip()) and "{{mung_tho_nguoi}}" in changed[16].text
+    assert any("theo dõi thay đổi" in note for note in changed[16].notes)
+    assert any("Track Changes" in note for note in merge.notes)
+    # the number where {{viec_lam}} stood is a figure change, not a literal: the paragraph keeps its citation
+    [figure] = by_kind[ChangeKind.FIGURE]
+    assert (figure.code, figure.field, figure.value) == ("viec_lam", "actual", 19000.0)
+    assert 5 not in changed
+
+
+def test_merge_by_the_command_line_prints_then_applies_with_apply_and_every_citing_sentence_follows(exported, tmp_path):
+    book, _, edited_path = exported
+    shown = run_cli("merge", str(book), str(edited_path))
+    assert shown.returncode == 0, shown.stderr
+    assert "19.000" in shown.stdout and "--apply" in shown.stdout
+    doc = Document(book)
+    try:
+        assert doc.report.values["viec_lam"].actual == 18498  # nothing applied without --apply
+    finally:
+        doc.close()
+    applied = run_cli("merge", str(book), str(edited_path), "--apply")
+    assert applied.returncode == 0, applied.stderr
+    doc = Document(book)
+    try:
+        report = doc.report
+        assert report.values["viec_lam"].actual == 19000
+        texts = {b.id: b.text for blocks in report.blocks.values() for b in blocks}
+        assert 13 not in texts and texts[7] == CHANGED and "{{viec_lam}}" in texts[5]
+        [added] = [(part, n) for part, blocks in report.blocks.items() for n, b in enumerate(blocks)
+                   if b.text == ADDED]
+        anchor = [(part, n) for part, blocks in report.blocks.items() for n, b in enumerate(blocks) if b.id == 15]
+        assert added == (anchor[0][0], anchor[0][1] + 1)  # right after the paragraph it follows in the file
+        again = write_report(doc.workbook, report, tmp_path / "lan-hai.docx").path
+    finally:
+        doc.close()
+    text = "\n".join(p.text for p in docx.Document(again).paragraphs)
+    assert "19.000 lượt người" in text and CHANGED in text and ADDED in text and TRACKED.strip() in text
+    assert text.index(ADDED) > text.index("Hỗ trợ cứu đói giáp hạt")
+
+
+def test_one_undo_restores_everything_the_merge_changed(exported):
+    book, _, edited_path = exported
+    doc = Document(book)
+    try:
+        before = (doc.report.blocks, doc.report.values)
+        merge = changes_from_edited(read_edited(edited_path), doc.workbook, doc.report)
+        edit = doc.apply_changes(merge.changes)
+        doc.run(edit.do, edit.change)
+        assert doc.report.values["viec_lam"].actual == 19000
+        doc.run(edit.undo, edit.change)
+        assert (doc.report.blocks, doc.report.values) == before
+        doc.run(edit.do, edit.change)  # redo: the added block keeps its id
+        ids = {b.id for blocks in doc.report.blocks.values() for b in blocks}
+        assert set(edit.created["ids"].values()) <= ids
+    finally:
+        doc.close()
+
+
+def test_a_paragraph_whose_bookmark_word_dropped_is_found_by_its_text(exported, tmp_path):
+    book, original, _ = exported
+    document = docx.Document(original)
+    paragraph = _paragraph(document, 7)
+    for mark in [*paragraph._p.iter(qn("w:bookmarkStart")), *paragraph._p.iter(qn("w:bookmarkEnd"))]:
+        mark.getparent().remove(mark)
+    _retype(paragraph, paragraph.text.replace("đúng quy định", "theo đúng quy định"))
+    document.save(tmp_path / "mat-dau.docx")
+    doc = Document(book)
+    try:
+        merge = changes_from_edited(read_edited(tmp_path / "mat-dau.docx"), doc.workbook, doc.report)
+    finally:
+        doc.close()
+    assert [(c.kind, c.block) for c in merge.changes] == [(ChangeKind.CHANGED, 7)]
+    assert "theo đúng quy định" in merge.changes[0].text
+
+
+def test_a_file_of_another_workbook_is_said_in_one_sentence_and_merged_by_text_only_when_asked(exported, tmp_path):
+    _, _, edited_path = exported
+    other = write_sample(tmp_path / "so-khac.baocao")
+    refused = run_cli("merge", str(other), str(edited_path))
+    assert refused.returncode == 2
+    assert "sổ báo cáo khác" in refused.stderr and "--by-text" in refused.stderr
+    by_text = run_cli("merge", str(other), str(edited_path), "--by-text", "--apply")
+    assert by_text.returncode == 0, by_text.stderr
+    doc = Document(other)
+    try:
+        texts = [b.text for blocks in doc.report.blocks.values() for b in blocks]
+        assert CHANGED in texts and ADDED in texts
+    finally:
+        doc.close()
+
+
+def test_a_sent_report_refuses_the_merge_with_the_sentence_that_says_how_to_unlock(exported):
+    book, _, edited_path = exported
+    doc = Document(book)
+    try:
+        doc.apply(doc.mark_sent(None))
+    finally:
+        doc.close()
+    refused = run_cli("merge", str(book), str(edited_path), "--apply")
+    assert refused.returncode == 2
+    assert "đã ký, đã gửi" in refused.stderr and "Mở khóa để sửa" in refused.stderr
+    doc = Document(book)
+    try:
+        assert doc.report.values["viec_lam"].actual == 18498
+        with pytest.raises(Exception, match="Mở khóa để sửa"):
+            doc.apply(doc.apply_changes(changes_from_edited(read_edited(edited_path), doc.workbook,
+                                                            doc.report).changes))
+    finally:
+        doc.close()
