@@ -3,71 +3,16 @@ back by the command line (the window's test is tests/ui/test_merge_window.py).""
 
 from __future__ import annotations
 
-import copy
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from tests.helpers import assert_valid_ooxml, run_cli
+from edited_export import ADDED, CHANGED, TRACKED, edit_like_a_director, paragraph_of, retype
+from helpers import assert_valid_ooxml, run_cli
 
 from baocao_gui.app import Document, write_report, write_sample
 from baocao_gui.importers.merge import ChangeKind, changes_from_edited, identity_problem, read_edited
-
-CHANGED = "Công tác quản lý lao động nước ngoài được thực hiện chặt chẽ, đúng quy định."
-ADDED = "Đã tổ chức hội nghị tổng kết công tác bảo trợ xã hội cuối năm."
-TRACKED = " Đã kiểm tra việc chi trả tại 08 huyện."
-
-
-def _paragraph(document, block: int):
-    name = f"_bc_{block}"
-    return next(p for p in document.paragraphs
-                if any(b.get(qn("w:name")) == name for b in p._p.iter(qn("w:bookmarkStart"))))
-
-
-def _retype(paragraph, text: str) -> None:
-    """What Word does when a sentence is retyped inside the paragraph: the runs change, the bookmark stays."""
-    runs = paragraph.runs
-    runs[0].text = text
-    for run in runs[1:]:
-        run.text = ""
-
-
-def edit_like_a_director(source: Path, target: Path) -> None:
-    document = docx.Document(source)
-    _retype(_paragraph(document, 7), CHANGED)  # a sentence changed
-    deleted = _paragraph(document, 13)  # a paragraph deleted
-    deleted._p.getparent().remove(deleted._p)
-    anchor = _paragraph(document, 15)  # one added after another (Enter at its end: no bookmark of its own)
-    new = copy.deepcopy(anchor._p)
-    for child in list(new):
-        if child.tag != qn("w:pPr"):
-            new.remove(child)
-    run = OxmlElement("w:r")
-    t = OxmlElement("w:t")
-    t.text = ADDED
-    run.append(t)
-    new.append(run)
-    anchor._p.addnext(new)
-    figure = _paragraph(document, 5)  # a cited figure changed: 18.498 → 19.000
-    for r in figure.runs:
-        if "18.498" in r.text:
-            r.text = r.text.replace("18.498", "19.000")
-    tracked = _paragraph(document, 16)  # text inserted with Track Changes on, left unaccepted
-    ins = OxmlElement("w:ins")
-    ins.set(qn("w:id"), "901")
-    ins.set(qn("w:author"), "Giám đốc")
-    ins.set(qn("w:date"), "2024-01-10T08:00:00Z")
-    r = OxmlElement("w:r")
-    t = OxmlElement("w:t")
-    t.set(qn("xml:space"), "preserve")
-    t.text = TRACKED
-    r.append(t)
-    ins.append(r)
-    tracked._p.append(ins)
-    document.save(target)
 
 
 @pytest.fixture
@@ -176,10 +121,10 @@ def test_one_undo_restores_everything_the_merge_changed(exported):
 def test_a_paragraph_whose_bookmark_word_dropped_is_found_by_its_text(exported, tmp_path):
     book, original, _ = exported
     document = docx.Document(original)
-    paragraph = _paragraph(document, 7)
+    paragraph = paragraph_of(document, 7)
     for mark in [*paragraph._p.iter(qn("w:bookmarkStart")), *paragraph._p.iter(qn("w:bookmarkEnd"))]:
         mark.getparent().remove(mark)
-    _retype(paragraph, paragraph.text.replace("đúng quy định", "theo đúng quy định"))
+    retype(paragraph, paragraph.text.replace("đúng quy định", "theo đúng quy định"))
     document.save(tmp_path / "mat-dau.docx")
     doc = Document(book)
     try:

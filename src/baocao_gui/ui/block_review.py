@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
@@ -98,6 +99,15 @@ class BlockReview(QDialog):
         layout.addWidget(scroll, 1)
         self.state = QLabel()
         self.state.setObjectName("state")
+        if self.checks:  # "accept all or one by one": every plain change ticked or unticked at once
+            row = QHBoxLayout()
+            take_all, take_none = QPushButton("Nhận &tất cả"), QPushButton("&Bỏ tất cả")
+            take_all.clicked.connect(lambda: self.tick_all(True))
+            take_none.clicked.connect(lambda: self.tick_all(False))
+            row.addWidget(take_all)
+            row.addWidget(take_none)
+            row.addStretch(1)
+            layout.addLayout(row)
         layout.addWidget(self.state)
         buttons = QDialogButtonBox()
         self.take_button = QPushButton("Nhận các thay đổi đã chọn")
@@ -107,6 +117,12 @@ class BlockReview(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(980, 560)
+        self._update()
+
+    def tick_all(self, on: bool) -> None:
+        """Tick (take) or untick every plain change; a conflict still waits for its own choice."""
+        for check in self.checks.values():
+            check.setChecked(on)
         self._update()
 
     def open_conflicts(self) -> int:
@@ -128,3 +144,19 @@ class BlockReview(QDialog):
         ticked = {n for n, c in self.checks.items() if c.isChecked()}
         chosen = {n for n, g in self.choices.items() if g.checkedId() == 1}
         return [row.item for n, row in enumerate(self.rows) if n in ticked | chosen]
+
+
+EXPORT_WORDS = {"changed": "Đoạn sửa", "added": "Đoạn thêm", "deleted": "Đoạn xóa", "figure": "Số liệu"}
+
+
+def review_row(change) -> ReviewRow:
+    """A row for an ``importers.merge.ExportChange`` (an edited Word export): its notes under what it is."""
+    what = EXPORT_WORDS[str(change.kind)]
+    if change.kind == "figure":
+        what += f": {change.old.split(': ', 1)[0]}"
+        ours, theirs = change.old.split(": ", 1)[-1], change.new.split(": ", 1)[-1]
+    else:
+        ours, theirs = change.old, change.new
+    if change.notes:
+        what += "\n" + "\n".join(f"({note})" for note in change.notes)
+    return ReviewRow(what, ours, theirs, change)

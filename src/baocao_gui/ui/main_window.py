@@ -219,7 +219,10 @@ class MainWindow(QMainWindow):
         self.mark_sent_action = QAction("Đánh dấu đã &ký, đã gửi…", self, triggered=flows.mark_sent)
         self.unlock_action = QAction("Mở khóa để &sửa…", self, triggered=flows.unlock)
         self.changes_action = QAction("Xem &thay đổi từ khi gửi…", self, triggered=flows.show_changes)
+        self.merge_action = QAction("Nhận &lại tệp Word đã sửa…", self, triggered=flows.merge_edited_word)
         period_menu.addActions([self.next_action, self.change_period_action, self.delete_report_action])
+        period_menu.addSeparator()
+        period_menu.addAction(self.merge_action)
         period_menu.addSeparator()
         period_menu.addActions([self.mark_sent_action, self.unlock_action, self.changes_action])
         period_menu.aboutToShow.connect(self._enable_period_actions)
@@ -251,6 +254,7 @@ class MainWindow(QMainWindow):
         self.mark_sent_action.setEnabled(writable and report is not None and not report.frozen)
         self.unlock_action.setEnabled(writable and report is not None and report.frozen)
         self.changes_action.setEnabled(report is not None and report.sent is not None)
+        self.merge_action.setEnabled(writable and report is not None)  # a sent report says how to unlock
 
     def _fill_recent(self) -> None:
         from .settings import recent_workbooks

@@ -141,6 +141,63 @@ class Workflows(QObject):
         target, _ = QFileDialog.getOpenFileName(self.window, title, start, filters)
         return target
 
+    def merge_edited_word(self) -> None:
+        """"Nhận lại tệp Word đã sửa…": an exported report edited in Word (by the director) compared with the report,
+        every change shown side by side, the ticked ones applied as one undoable edit."""
+        from ..importers.merge import changes_from_edited, identity_problem, read_edited
+        from .block_review import BlockReview, review_row
+
+        report = self.session.report
+        if report is None or self.unsaved_refusal("nhận lại tệp Word"):
+            return
+        title = "Nhận lại tệp Word đã sửa"
+        if report.frozen:
+            QMessageBox.information(self.window, title, f"Báo cáo {report.period.label} đã ký, đã gửi nên không nhận "
+                                    "lại tệp sửa được; muốn sửa, chọn Kỳ báo cáo › “Mở khóa để sửa”.")
+            return
+        last = self.window.settings.value("last_export")
+        start = str(last) if last and Path(str(last)).exists() else str(self.default_export_path())
+        target = self.ask_open_file(title, start, "Tệp Word (*.docx *.docm)")
+        if not target:
+            return
+        try:
+            edited = read_edited(target)
+        except UserError as exc:
+            QMessageBox.warning(self.window, title, exc.message)
+            return
+        problem = identity_problem(edited, self.session.workbook, report)
+        if problem:
+            choice = choose(self.window, QMessageBox.Icon.Warning, title,
+                            f"{problem} Vẫn so từng đoạn theo nội dung với báo cáo {report.period.label}?",
+                            [("So theo &nội dung", QMessageBox.ButtonRole.AcceptRole),
+                             ("Hủy", QMessageBox.ButtonRole.RejectRole)], default=1, escape=1)
+            if choice != 0:
+                return
+        merge = changes_from_edited(edited, self.session.workbook, report, anchors=problem is None)
+        if not merge.changes:
+            QMessageBox.information(self.window, title, f"Tệp “{edited.name}” không khác báo cáo "
+                                    f"{report.period.label}; không có gì để nhận.")
+            return
+        dialog = BlockReview(title, f"Những chỗ tệp “{edited.name}” khác báo cáo {report.period.label}. Đánh dấu "
+                             "những thay đổi cần nhận; số liệu sửa được nhận như sửa số liệu (mọi câu trích dẫn số đó "
+                             "đổi theo).", [review_row(c) for c in merge.changes], "Trong tệp Word đã sửa",
+                             self.window, merge.notes)
+        if not self.exec_dialog(dialog):
+            return
+        taken = dialog.taken()
+        chosen = [c for c in taken if c.kind != "added" or c.part is not None]
+        unplaced = len(taken) - len(chosen)
+        if unplaced:
+            QMessageBox.information(self.window, title, f"{unplaced} đoạn thêm không biết đặt vào phần nào của báo "
+                                    "cáo nên chưa được thêm; hãy chép chúng từ tệp Word vào đúng chỗ.")
+        if not chosen:
+            return
+        edit = self.session.build_and_push(self.session.doc.apply_changes, chosen,
+                                           f"Nhận lại tệp Word “{edited.name}”")
+        if edit is not None:
+            self._say(f"Đã nhận {len(chosen)} thay đổi từ tệp “{edited.name}”; Ctrl+Z để hoàn tác cả lần nhận.",
+                      30000)
+
     def unlock(self) -> None:
         report = self.session.report
         if report is None or not report.frozen:

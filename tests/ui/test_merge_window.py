@@ -1,0 +1,100 @@
+"""Kỳ báo cáo › Nhận lại tệp Word đã sửa…, by clicks: the director's edits of the exported sample shown side by side,
+accepted all or one by one, applied as one step that one Ctrl+Z takes back; a sent report says how to unlock."""
+
+from __future__ import annotations
+
+import pytest
+from edited_export import ADDED, CHANGED, edit_like_a_director
+from gui_helpers import click_button, menu_action, when_dialog_shows
+from helpers import stored_report
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QMessageBox
+
+from baocao_gui.app import Document, write_report
+from baocao_gui.compose import compose_outline
+from baocao_gui.ui.block_review import BlockReview
+
+
+@pytest.fixture
+def edited(sample_workbook, tmp_path):
+    doc = Document(sample_workbook)
+    try:
+        write_report(doc.workbook, doc.report, tmp_path / "bao-cao.docx")
+    finally:
+        doc.close()
+    edit_like_a_director(tmp_path / "bao-cao.docx", tmp_path / "bao-cao (Giám đốc sửa).docx")
+    return tmp_path / "bao-cao (Giám đốc sửa).docx"
+
+
+def choose_file(monkeypatch, path):
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), "Tệp Word (*.docx *.docm)"))
+
+
+def texts(path):
+    return {b.id: b.text for blocks in stored_report(path).blocks.values() for b in blocks}
+
+
+def test_the_directors_edits_are_shown_side_by_side_accepted_as_one_step_and_one_undo_restores_all(
+        qtbot, open_window, sample_workbook, edited, monkeypatch):
+    window = open_window(sample_workbook)
+    before = stored_report(sample_workbook)
+    choose_file(monkeypatch, edited)
+    shown = {}
+
+    def look_then_accept(dialog):
+        shown["rows"] = [(row.what.split(":")[0].split("\n")[0], row.ours, row.theirs) for row in dialog.rows]
+        shown["notes"] = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        click_button(dialog, "Bỏ tất cả")
+        click_button(dialog, "Nhận tất cả")
+        click_button(dialog, "Nhận các thay đổi đã chọn")
+
+    when_dialog_shows(look_then_accept, BlockReview)
+    menu_action(window, "Kỳ báo cáo", "Nhận lại tệp Word đã sửa…").trigger()
+    qtbot.waitUntil(lambda: stored_report(sample_workbook).values["viec_lam"].actual == 19000, timeout=5000)
+
+    kinds = sorted(kind for kind, _, _ in shown["rows"])
+    assert kinds == ["Số liệu", "Đoạn sửa", "Đoạn sửa", "Đoạn thêm", "Đoạn xóa"]
+    assert ("Số liệu", "18.498", "19.000") in shown["rows"]
+    assert any(kind == "Đoạn sửa" and after == CHANGED for kind, _, after in shown["rows"])
+    assert "Track Changes" in shown["notes"]
+    after = texts(sample_workbook)
+    assert after[7] == CHANGED and 13 not in after and ADDED in after.values()
+    assert "{{viec_lam}}" in after[5]  # the figure changed, the sentence still cites it
+    printed = "\n".join(compose_outline(window.session.workbook, window.session.report).lines())
+    assert "19.000 lượt người" in printed and "18.498" not in printed  # every sentence citing it follows
+
+    window.undo_action.trigger()  # one step takes the whole merge back
+    restored = stored_report(sample_workbook)
+    assert restored.values == before.values and restored.blocks == before.blocks
+
+
+def test_changes_can_be_accepted_one_by_one(qtbot, open_window, sample_workbook, edited, monkeypatch):
+    window = open_window(sample_workbook)
+    choose_file(monkeypatch, edited)
+
+    def only_the_figure(dialog):
+        click_button(dialog, "Bỏ tất cả")
+        row = next(n for n, r in enumerate(dialog.rows) if r.what.startswith("Số liệu"))
+        dialog.findChild(QCheckBox, f"take-{row}").click()  # the one box the clerk ticks again
+        click_button(dialog, "Nhận các thay đổi đã chọn")
+
+    when_dialog_shows(only_the_figure, BlockReview)
+    menu_action(window, "Kỳ báo cáo", "Nhận lại tệp Word đã sửa…").trigger()
+    qtbot.waitUntil(lambda: stored_report(sample_workbook).values["viec_lam"].actual == 19000, timeout=5000)
+    after = texts(sample_workbook)
+    assert 13 in after and CHANGED not in after.values() and ADDED not in after.values()
+
+
+def test_a_sent_report_refuses_the_merge_and_says_how_to_unlock(qtbot, open_window, sample_workbook, edited,
+                                                                 monkeypatch):
+    doc = Document(sample_workbook)
+    try:
+        doc.apply(doc.mark_sent(None))
+    finally:
+        doc.close()
+    window = open_window(sample_workbook)
+    said = {}
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.setdefault("text", text))
+    choose_file(monkeypatch, edited)
+    menu_action(window, "Kỳ báo cáo", "Nhận lại tệp Word đã sửa…").trigger()
+    assert "đã ký, đã gửi" in said["text"] and "Mở khóa để sửa" in said["text"]
+    assert stored_report(sample_workbook).values["viec_lam"].actual == 18498
