@@ -103,6 +103,15 @@ def test_a_part_sent_edited_by_the_office_and_taken_back_lands_with_its_conflict
     assert back.blocks == meanwhile.blocks and back.values == meanwhile.values
 
 
+def test_the_office_window_of_a_part_says_it_is_a_part_and_shows_its_one_sector(
+        qtbot, window, open_window, tmp_path, monkeypatch):
+    part_path, _ = send_by_clicks(window, tmp_path, monkeypatch)
+    office = open_window(part_path)
+    assert "phần “" in office.windowTitle() and "gửi phòng, báo cáo năm 2023" in office.windowTitle()
+    assert [s.code for s in office.session.workbook.sectors] == ["lao_dong"]
+    assert "phần" not in window.windowTitle()
+
+
 def test_keeping_the_workbook_version_of_a_conflict_leaves_it_and_takes_the_rest(
         qtbot, window, sample_workbook, tmp_path, monkeypatch):
     part_path, _ = send_by_clicks(window, tmp_path, monkeypatch)

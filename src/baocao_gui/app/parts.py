@@ -5,6 +5,7 @@ back, checks it belongs here, and merges it three-way (``importers.merge``) as o
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,16 @@ def _identity_or_refuse(doc: Document) -> str:
         raise UserError("Sổ báo cáo đang mở chỉ đọc nên chưa gửi phần được (cần ghi mã nhận diện của sổ).",
                         "read-only workbook without identity")
     return row[0]
+
+
+def part_title(doc: Document) -> str:
+    """"phần “…” gửi phòng, báo cáo năm 2023" when the open workbook is a part file, else ""."""
+    try:
+        origin = part_origin(doc.db)
+        label = _label(origin) if origin else ""
+    except (sqlite3.Error, ValueError):  # a damaged meta row never stops a window from opening
+        return ""
+    return f"phần “{origin.sector_title}” gửi phòng, báo cáo {label}" if origin else ""
 
 
 def read_part(path: str | Path) -> tuple[PartOrigin, Workbook]:

@@ -51,7 +51,11 @@ class MainWindow(QMainWindow):
         self.others: list[QMainWindow] = []  # windows opened from this one (a backup beside a damaged workbook)
         self.settings = app_settings()
         remember_workbook(self.settings, session.path)
-        self.setWindowTitle(f"{session.path.name}{' (chỉ đọc)' if session.readonly else ''} — baocao-gui")
+        from ..app.parts import part_title
+
+        part = part_title(session.doc)  # a part an office edits says so: it is not the whole workbook
+        self.setWindowTitle(f"{session.path.name}{' (chỉ đọc)' if session.readonly else ''}"
+                            f"{f' — {part}' if part else ''} — baocao-gui")
         self.flows = Workflows(self)
         self.tabs = TabHost(session)
         self.preview = Preview(session)
