@@ -169,3 +169,20 @@ def test_a_sent_report_refuses_the_merge_with_the_sentence_that_says_how_to_unlo
                                                             doc.report).changes))
     finally:
         doc.close()
+
+
+def test_what_the_clerk_typed_since_the_export_is_never_taken_back_silently(exported):
+    """Paragraphs edited in the workbook after the export: one the director left as exported is not offered back
+    (the workbook's text stays); one the director changed too is a conflict the clerk must pick a side of."""
+    book, _, edited_path = exported
+    doc = Document(book)
+    try:
+        doc.apply(doc.set_block_text(6, "Đào tạo nghề: đoạn chuyên viên viết lại sau khi xuất."))
+        doc.apply(doc.set_block_text(7, "Lao động nước ngoài: chuyên viên cũng sửa đoạn này."))
+        merge = changes_from_edited(read_edited(edited_path), doc.workbook, doc.report)
+    finally:
+        doc.close()
+    by_block = {c.block: c for c in merge.changes if c.kind != ChangeKind.FIGURE}
+    assert 6 not in by_block
+    assert by_block[7].conflict and by_block[7].text == CHANGED
+    assert not by_block[13].conflict and not by_block[16].conflict

@@ -7,7 +7,7 @@ import pytest
 from edited_export import ADDED, CHANGED, edit_like_a_director
 from gui_helpers import click_button, menu_action, when_dialog_shows
 from helpers import stored_report
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QMessageBox, QRadioButton
 
 from baocao_gui.app import Document, write_report
 from baocao_gui.compose import compose_outline
@@ -98,3 +98,28 @@ def test_a_sent_report_refuses_the_merge_and_says_how_to_unlock(qtbot, open_wind
     menu_action(window, "Kỳ báo cáo", "Nhận lại tệp Word đã sửa…").trigger()
     assert "đã ký, đã gửi" in said["text"] and "Mở khóa để sửa" in said["text"]
     assert stored_report(sample_workbook).values["viec_lam"].actual == 18498
+
+
+def test_a_paragraph_changed_in_the_workbook_and_in_the_file_waits_for_the_clerks_pick(
+        qtbot, open_window, sample_workbook, edited, monkeypatch):
+    doc = Document(sample_workbook)
+    try:
+        doc.apply(doc.set_block_text(7, "Lao động nước ngoài: chuyên viên sửa sau khi xuất."))
+    finally:
+        doc.close()
+    window = open_window(sample_workbook)
+    choose_file(monkeypatch, edited)
+    seen = {}
+
+    def keep_ours(dialog):
+        seen["waits"] = not dialog.take_button.isEnabled()  # nothing taken while the conflict has no pick
+        row = next(n for n, r in enumerate(dialog.rows) if r.conflict)
+        dialog.findChild(QRadioButton, f"keep-{row}").click()
+        seen["then"] = dialog.take_button.isEnabled()
+        click_button(dialog, "Nhận các thay đổi đã chọn")
+
+    when_dialog_shows(keep_ours, BlockReview)
+    menu_action(window, "Kỳ báo cáo", "Nhận lại tệp Word đã sửa…").trigger()
+    qtbot.waitUntil(lambda: stored_report(sample_workbook).values["viec_lam"].actual == 19000, timeout=5000)
+    assert seen == {"waits": True, "then": True}
+    assert texts(sample_workbook)[7] == "Lao động nước ngoài: chuyên viên sửa sau khi xuất."

@@ -190,8 +190,27 @@ def compose_outline(workbook: Workbook, report: Report, *, annex: bool | None = 
 
 def anchors(workbook: Workbook, report: Report, body) -> tuple[tuple[str, str], ...]:
     """What an export carries so that its edited copy can come back (``importers.merge``): the workbook's and the
-    report's identity, when the report was last edited, and the blocks the file prints."""
-    blocks = ",".join(str(item.block) for item in body if getattr(item, "block", None) is not None)
+    report's identity, when the report was last edited, the blocks the file prints, and a checksum of each one's
+    printed line (a paragraph the director left as exported is then known, even if the workbook changed since)."""
+    printed = [item for item in body if getattr(item, "block", None) is not None]
+    blocks = ",".join(str(item.block) for item in printed)
+    lines = ",".join(f"{item.block}:{line_sum(printed_line(item))}" for item in printed)
     return (("baocao.workbook", workbook.identity), ("baocao.report", str(report.id)),
             ("baocao.period", f"{report.period.code} {report.period.year}"), ("baocao.edited", report.edited_at),
-            ("baocao.blocks", blocks))
+            ("baocao.blocks", blocks), ("baocao.lines", lines))
+
+
+def printed_line(item) -> str:
+    """A block's printed line as an edited file is compared with it: NFC, runs of white space as one space; a table
+    as its cells joined by " | "."""
+    if isinstance(item, TableItem):
+        text = " | ".join(c.text for row in (*item.header, *item.rows) for c in row)
+    else:
+        text = item.line
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def line_sum(line: str) -> str:
+    import zlib
+
+    return f"{zlib.crc32(line.encode('utf-8')):08x}"

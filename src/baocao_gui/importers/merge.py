@@ -26,6 +26,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from ..compose.report import line_sum
 from ..domain.figures import TOKEN, VALUE_CITED, MissingFigure, sheet
 from ..domain.model import OVERRIDE_FIELDS, Block, BlockKind, Part, Report, Workbook
 from ..domain.vnformat import NumberError, parse_number
@@ -170,6 +171,7 @@ class ExportChange:
     field: str = ""
     value: float | None = None
     notes: tuple[str, ...] = ()  # what the clerk should know (a citation replaced by words, checks that fail…)
+    conflict: bool = False  # the block was changed in the workbook too since the export: the clerk picks a side
 
     @property
     def where(self) -> str:
@@ -282,6 +284,7 @@ def _printed_blocks(workbook: Workbook, report: Report) -> tuple[dict[int, _Prin
     """The report's blocks as its export prints them now (by id), and every other line of the body (headings…)."""
     from ..compose import compose_outline
     from ..compose.outline import Heading, Paragraph, TableItem
+    from ..compose.report import printed_line
 
     where = {b.id: (part, sector, b) for (part, sector), blocks in report.blocks.items() for b in blocks}
     outline = compose_outline(workbook, report, annex=False)
@@ -291,11 +294,8 @@ def _printed_blocks(workbook: Workbook, report: Report) -> tuple[dict[int, _Prin
         block = getattr(item, "block", None)
         if block is not None and block in where:
             part, sector, b = where[block]
-            if isinstance(item, TableItem):
-                line = " | ".join(c.text for row in (*item.header, *item.rows) for c in row)
-                printed[block] = _Printed(b, part, sector, line, line)
-            else:
-                printed[block] = _Printed(b, part, sector, _norm(item.line), _norm(item.text))
+            line = printed_line(item)
+            printed[block] = _Printed(b, part, sector, line, line if isinstance(item, TableItem) else _norm(item.text))
         elif isinstance(item, (Heading, Paragraph)):
             others.add(_norm(item.line))
             if isinstance(item, Heading):
@@ -315,6 +315,18 @@ def changes_from_edited(edited: EditedFile, workbook: Workbook, report: Report, 
     ``anchors`` False (a file of another workbook, or without identity) bookmarks are ignored: text alone."""
     printed, others = _printed_blocks(workbook, report)
     exported = [int(x) for x in edited.properties.get("baocao.blocks", "").split(",") if x.strip().isdigit()]
+    sums = dict(pair.split(":", 1) for pair in edited.properties.get("baocao.lines", "").split(",") if ":" in pair) \
+        if anchors else {}
+
+    def exported_as(block: int) -> str | None:
+        """The checksum of the block's line as exported (None when the file does not say)."""
+        return sums.get(str(block))
+
+    def untouched_in_file(block: int, text: str) -> bool:
+        return exported_as(block) is not None and exported_as(block) == line_sum(text)
+
+    def changed_in_workbook(block: int) -> bool:
+        return exported_as(block) is not None and exported_as(block) != line_sum(printed[block].line)
     expected = [b for b in exported if b in printed] if anchors and exported else list(printed)
     items = [p for p in edited.paragraphs if p.text or p.anchors]
     matched: dict[int, int] = {}  # paragraph index → block id
@@ -348,14 +360,14 @@ def changes_from_edited(edited: EditedFile, workbook: Workbook, report: Report, 
         if n in matched:
             block = printed[matched[n]]
             if p.table or block.block.kind == BlockKind.TABLE:
-                if _norm(p.text) != block.line:
+                if _norm(p.text) != block.line and not untouched_in_file(block.block.id, _norm(p.text)):
                     changes.append(ExportChange(ChangeKind.CHANGED, block.part, block.sector, block.block.id,
                                                block.line, _norm(p.text), block.block.text, BlockKind.TABLE,
                                                notes=(("Bảng đã sửa trong Word không được nhận lại; hãy sửa bảng "
                                                       "trong chương trình."),)))
                 continue
-            if _norm(p.text) in (block.line, block.text):
-                continue
+            if _norm(p.text) in (block.line, block.text) or untouched_in_file(block.block.id, _norm(p.text)):
+                continue  # as printed now, or as exported (the workbook changed since: the workbook's stays)
             new_text = _without_number(_norm(p.text), block.block.kind)
             raw, found, notes = rebase(block.block.text, block.text, new_text, writer, workbook)
             for code, fld, value, old_shown, new_shown in found:
@@ -370,9 +382,13 @@ def changes_from_edited(edited: EditedFile, workbook: Workbook, report: Report, 
                                            f"{_name(workbook, code)} ({FIELD_WORDS.get(fld, fld)}): {new_shown}",
                                            code=code, field=fld, value=value)
             if raw != block.block.text:
+                both = changed_in_workbook(block.block.id)
+                if both:
+                    notes.append("Đoạn này đã được sửa trong sổ sau khi xuất tệp, và cũng được sửa trong tệp Word: "
+                                 "hãy chọn giữ bản nào.")
                 changes.append(ExportChange(ChangeKind.CHANGED, block.part, block.sector, block.block.id,
                                            block.line, _norm(p.text), raw, block.block.kind,
-                                           notes=tuple(notes) + _tracked_note(p)))
+                                           notes=tuple(notes) + _tracked_note(p), conflict=both))
         elif n not in structural and not p.table:
             # after the block it follows in the file; after a heading, before the block that follows it
             prev = next((k for k in range(n - 1, -1, -1) if k in matched or k in structural), None)
@@ -393,8 +409,11 @@ def changes_from_edited(edited: EditedFile, workbook: Workbook, report: Report, 
     for b in expected:
         if b not in used:
             block = printed[b]
+            both = changed_in_workbook(b)
             changes.append(ExportChange(ChangeKind.DELETED, block.part, block.sector, b, block.line, "",
-                                       block_kind=block.block.kind))
+                                       block_kind=block.block.kind, conflict=both,
+                                       notes=(("Đoạn bị xóa trong tệp Word nhưng đã được sửa trong sổ sau khi xuất: "
+                                              "hãy chọn giữ hay xóa."),) if both else ()))
     changes += _checked(list(figures.values()), workbook, report)
     notes = []
     if edited.tracked:

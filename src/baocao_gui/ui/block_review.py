@@ -158,5 +158,10 @@ def review_row(change) -> ReviewRow:
     else:
         ours, theirs = change.old, change.new
     if change.notes:
-        what += "\n" + "\n".join(f"({note})" for note in change.notes)
-    return ReviewRow(what, ours, theirs, change)
+        if change.conflict:  # the label is rich text then (its red first line)
+            from html import escape
+
+            what = escape(what) + "<br>" + "<br>".join(f"({escape(note)})" for note in change.notes)
+        else:
+            what += "\n" + "\n".join(f"({note})" for note in change.notes)
+    return ReviewRow(what, ours, theirs, change, conflict=change.conflict)
