@@ -141,12 +141,21 @@ def test_a_file_of_another_workbook_is_said_in_one_sentence_and_merged_by_text_o
     refused = run_cli("merge", str(other), str(edited_path))
     assert refused.returncode == 2
     assert "sổ báo cáo khác" in refused.stderr and "--by-text" in refused.stderr
+    doc = Document(other)
+    try:
+        before = [b.text for blocks in doc.report.blocks.values() for b in blocks]
+    finally:
+        doc.close()
+    shown = run_cli("merge", str(other), str(edited_path), "--by-text")
+    assert shown.stdout.count("\nSửa: ") + shown.stdout.startswith("Sửa: ") == 2  # the same five, found by text
+    assert shown.stdout.count("Thêm: ") == 1 and shown.stdout.count("Xóa: ") == 1 and "19.000" in shown.stdout
     by_text = run_cli("merge", str(other), str(edited_path), "--by-text", "--apply")
     assert by_text.returncode == 0, by_text.stderr
     doc = Document(other)
     try:
         texts = [b.text for blocks in doc.report.blocks.values() for b in blocks]
         assert CHANGED in texts and ADDED in texts
+        assert len(texts) == len(before)  # one deleted, one added: every other paragraph kept
     finally:
         doc.close()
 

@@ -303,6 +303,8 @@ def _printed_blocks(workbook: Workbook, report: Report) -> tuple[dict[int, _Prin
                 others.add(_norm(item.text))
     for line in outline.lines():
         others.add(_norm(line))
+    # a line is the report's own (a heading, the header, the signature) only if no block prints it
+    others -= {p.line for p in printed.values()} | {p.text for p in printed.values()}
     return printed, others
 
 
@@ -340,14 +342,27 @@ def changes_from_edited(edited: EditedFile, workbook: Workbook, report: Report, 
     structural = {n for n, p in enumerate(items) if n not in matched and (p.table or _norm(p.text) in others)}
     # bookmarks Word dropped (a paragraph retyped, pasted): the closest unmatched block, if close enough
     candidates = [b for b in expected if b not in used and printed[b].block.kind != BlockKind.TABLE]
+    by_line: dict[str, list[int]] = {}
+    for b in candidates:
+        by_line.setdefault(printed[b].line, []).append(b)
+    for n, p in enumerate(items):  # the same text first: in order, each block once
+        if n not in matched and n not in structural and not p.table:
+            same = [b for b in by_line.get(_norm(p.text), ()) if b not in used]
+            if same:
+                matched[n] = same[0]
+                used.add(same[0])
+    candidates = [b for b in candidates if b not in used]
     scored = []
     for n, p in enumerate(items):
-        if n in matched or n in structural:
+        if n in matched or n in structural or p.table:
             continue
+        text = _norm(p.text)
         for b in candidates:
-            ratio = difflib.SequenceMatcher(None, printed[b].line, _norm(p.text), autojunk=False).ratio()
-            if ratio >= SIMILAR:
-                scored.append((ratio, n, b))
+            matcher = difflib.SequenceMatcher(None, printed[b].line, text, autojunk=False)
+            if matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR:
+                ratio = matcher.ratio()
+                if ratio >= SIMILAR:
+                    scored.append((ratio, n, b))
     for ratio, n, b in sorted(scored, key=lambda x: (-x[0], x[1])):
         if n not in matched and b not in used:
             matched[n] = b
