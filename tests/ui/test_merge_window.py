@@ -123,3 +123,29 @@ def test_a_paragraph_changed_in_the_workbook_and_in_the_file_waits_for_the_clerk
     qtbot.waitUntil(lambda: stored_report(sample_workbook).values["viec_lam"].actual == 19000, timeout=5000)
     assert seen == {"waits": True, "then": True}
     assert texts(sample_workbook)[7] == "Lao động nước ngoài: chuyên viên sửa sau khi xuất."
+
+
+def test_a_file_of_another_workbook_is_said_and_compared_by_text_only_after_the_clerk_agrees(
+        qtbot, open_window, edited, tmp_path, monkeypatch):
+    from baocao_gui.app import write_sample
+
+    other = write_sample(tmp_path / "so-khac.baocao")
+    window = open_window(other)
+    choose_file(monkeypatch, edited)
+    seen = {}
+
+    def review(dialog):
+        seen["rows"] = len(dialog.rows)
+        click_button(dialog, "Hủy")
+
+    def asked(box):
+        seen["question"] = box.text()
+        when_dialog_shows(review, BlockReview)
+        click_button(box, "So theo nội dung")
+
+    when_dialog_shows(asked, QMessageBox)
+    menu_action(window, "Kỳ báo cáo", "Nhận lại tệp Word đã sửa…").trigger()
+    qtbot.waitUntil(lambda: "rows" in seen, timeout=5000)
+    assert "sổ báo cáo khác" in seen["question"]
+    assert seen["rows"] == 5  # the same five changes, found by their text
+    assert stored_report(other).values["viec_lam"].actual == 18498  # Hủy: nothing written
