@@ -1,6 +1,6 @@
 """baocao-gui [WORKBOOK] | sample OUT.baocao | new OUT.baocao --catalogue C --period P --year N | list WORKBOOK |
 export WORKBOOK [--period P] [--year N] [--annex] -o OUT.docx|OUT.pdf | check WORKBOOK [--period P] [--year N] |
-import WORKBOOK FILE.docx --sector CODE [--part results|tasks] [--period P] [--year N] [--figures] |
+import WORKBOOK FILE.docx --sector CODE [--part results|tasks] [--period P] [--year N] [--figures] [--new-indicators] |
 dump WORKBOOK -o FILE.toml | load FILE.toml OUT.baocao |
 part WORKBOOK --sector CODE [--period P] [--year N] -o PART.baocao |
 merge WORKBOOK FILE.docx [--period P] [--year N] [--apply] [--by-text]
@@ -69,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--year", type=int)
     i.add_argument("--figures", action="store_true",
                    help="thay các số trùng với số liệu của lĩnh vực bằng trích dẫn số liệu")
+    i.add_argument("--new-indicators", action="store_true",
+                   help="tạo chỉ tiêu mới cho các số không trùng số liệu nào (tên: các chữ đứng trước; đơn vị: chữ "
+                        "đứng sau), kèm số liệu thực hiện và trích dẫn")
     d = sub.add_parser("dump", help="ghi cả sổ báo cáo ra một tệp văn bản (.toml)")
     d.add_argument("workbook", metavar="WORKBOOK")
     d.add_argument("-o", "--output", required=True, metavar="OUT.toml")

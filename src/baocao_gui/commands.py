@@ -169,8 +169,9 @@ PART_WORDS = {"results": "kết quả thực hiện", "tasks": "nhiệm vụ k�
 def import_word(args: argparse.Namespace) -> int:
     """A Word file into a sector's results or tasks, appended after its paragraphs; one step of the workbook."""
     from .app import Document
+    from .app.imports import import_edit
     from .domain.model import BlockKind
-    from .importers.figures import cite, find_figures
+    from .importers.figures import find_figures, find_new_figures
     from .importers.word import read_word
 
     content = read_word(args.file)  # a file that cannot be read is refused before the workbook is opened
@@ -184,12 +185,12 @@ def import_word(args: argparse.Namespace) -> int:
         doc.choose_report(report.id)
         blocks = content.blocks
         found = find_figures(blocks, doc.workbook, doc.report, args.sector)
-        if args.figures:
-            blocks = cite(blocks, found)
+        new = find_new_figures(blocks, doc.workbook, doc.report, args.sector, found)
+        made = new if getattr(args, "new_indicators", False) else []
         existing = len(doc.report.part(args.part, args.sector))
         if blocks:
-            doc.apply(doc.insert_blocks(args.part, args.sector, existing, blocks,
-                                        f"Nhập từ tệp Word “{Path(args.file).name}”"))
+            doc.apply(import_edit(doc, args.part, args.sector, existing, blocks, found if args.figures else [],
+                                  made, f"Nhập từ tệp Word “{Path(args.file).name}”"))
     finally:
         doc.close()
     for problem in content.problems:
@@ -206,6 +207,12 @@ def import_word(args: argparse.Namespace) -> int:
     elif found:
         print(f"{len(found)} số trùng với số liệu của lĩnh vực vẫn được giữ nguyên như trong tệp; "
               "thêm --figures để trích dẫn chúng.")
+    if made:
+        print(f"Đã tạo {len(made)} chỉ tiêu mới từ các số không trùng số liệu nào: "
+              + "; ".join(f"{f.name} ({f.written})" for f in made) + ".")
+    elif new:
+        print(f"{len(new)} số không trùng số liệu nào của lĩnh vực; thêm --new-indicators để tạo chúng thành chỉ "
+              "tiêu mới (tên lấy từ các chữ đứng trước, đơn vị từ chữ đứng sau).")
     return 0
 
 

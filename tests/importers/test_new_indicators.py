@@ -55,3 +55,32 @@ def test_new_indicators_are_made_in_the_import_edit_and_one_undo_removes_them_wi
         assert doc.report.part(Part.RESULTS, "lao_dong")[at].text == text
     finally:
         doc.close()
+
+
+def test_the_import_command_makes_new_indicators_only_when_asked(sample_workbook, tmp_path):
+    import docx
+    from helpers import run_cli
+
+    from baocao_gui.store import load_workbook, open_workbook
+
+    def stored():
+        db = open_workbook(sample_workbook, readonly=True)
+        try:
+            return load_workbook(db)
+        finally:
+            db.close()
+
+    path = tmp_path / "phong.docx"
+    d = docx.Document()
+    d.add_paragraph("Số người được hỗ trợ học nghề là 1.234 người.")
+    d.save(path)
+    before = stored().indicators
+    said = run_cli("import", str(sample_workbook), str(path), "--sector", "lao_dong")
+    assert said.returncode == 0 and "--new-indicators" in said.stdout and stored().indicators == before
+    made = run_cli("import", str(sample_workbook), str(path), "--sector", "lao_dong", "--new-indicators")
+    assert made.returncode == 0, made.stderr
+    assert "Đã tạo 1 chỉ tiêu mới" in made.stdout and "Số người được hỗ trợ học nghề (1.234)" in made.stdout
+    (new,) = [i for i in stored().indicators if i not in before]
+    assert (new.name, new.unit) == ("Số người được hỗ trợ học nghề", "người")
+    last = stored().report_for(2023).part(Part.RESULTS, "lao_dong")[-1].text
+    assert last == f"Số người được hỗ trợ học nghề là {{{{{new.code}}}}} người."
