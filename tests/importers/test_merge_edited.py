@@ -195,3 +195,23 @@ def test_what_the_clerk_typed_since_the_export_is_never_taken_back_silently(expo
     assert 6 not in by_block
     assert by_block[7].conflict and by_block[7].text == CHANGED
     assert not by_block[13].conflict and not by_block[16].conflict
+
+
+def test_a_table_edited_in_word_is_said_and_not_offered_as_a_change_that_would_do_nothing(tmp_path):
+    from baocao_gui.domain.tables import Table
+
+    book = write_sample(tmp_path / "so.baocao")
+    doc = Document(book)
+    try:
+        table = Table(header=(("Chỉ tiêu", "Số lượng"),), rows=(("Phiên giao dịch việc làm", "14"),))
+        doc.apply(doc.insert_blocks("results", "lao_dong", 0, [("table", table.to_json())]))
+        write_report(doc.workbook, doc.report, tmp_path / "bao-cao.docx")
+        document = docx.Document(tmp_path / "bao-cao.docx")
+        cell = next(t for t in document.tables if t.cell(0, 0).text == "Chỉ tiêu").cell(1, 1)
+        cell.paragraphs[0].runs[0].text = "15"
+        document.save(tmp_path / "da-sua.docx")
+        merge = changes_from_edited(read_edited(tmp_path / "da-sua.docx"), doc.workbook, doc.report)
+    finally:
+        doc.close()
+    assert merge.changes == ()
+    assert any("Bảng “Chỉ tiêu | Số lượng" in note and "không được nhận lại" in note for note in merge.notes)

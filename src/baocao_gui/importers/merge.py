@@ -370,16 +370,14 @@ def changes_from_edited(edited: EditedFile, workbook: Workbook, report: Report, 
 
     writer = sheet(workbook, report)
     changes: list[ExportChange] = []
+    tables: list[str] = []  # tables edited in Word: said, not offered (a table comes back only by hand)
     figures: dict[tuple[str, str], ExportChange] = {}
     for n, p in enumerate(items):
         if n in matched:
             block = printed[matched[n]]
             if p.table or block.block.kind == BlockKind.TABLE:
                 if _norm(p.text) != block.line and not untouched_in_file(block.block.id, _norm(p.text)):
-                    changes.append(ExportChange(ChangeKind.CHANGED, block.part, block.sector, block.block.id,
-                                               block.line, _norm(p.text), block.block.text, BlockKind.TABLE,
-                                               notes=(("Bảng đã sửa trong Word không được nhận lại; hãy sửa bảng "
-                                                      "trong chương trình."),)))
+                    tables.append(block.line[:60])
                 continue
             if _norm(p.text) in (block.line, block.text) or untouched_in_file(block.block.id, _norm(p.text)):
                 continue  # as printed now, or as exported (the workbook changed since: the workbook's stays)
@@ -430,7 +428,8 @@ def changes_from_edited(edited: EditedFile, workbook: Workbook, report: Report, 
                                        notes=(("Đoạn bị xóa trong tệp Word nhưng đã được sửa trong sổ sau khi xuất: "
                                               "hãy chọn giữ hay xóa."),) if both else ()))
     changes += _checked(list(figures.values()), workbook, report)
-    notes = []
+    notes = [f"Bảng “{start}…” đã được sửa trong Word; bảng không được nhận lại tự động, hãy sửa bảng trong chương "
+             "trình theo tệp." for start in tables]
     if edited.tracked:
         notes.append(f"Tệp có {edited.tracked} đoạn sửa bằng chế độ theo dõi thay đổi (Track Changes): chữ thêm "
                      "được đọc như đã chấp nhận, chữ xóa như đã xóa.")
