@@ -33,7 +33,7 @@ from ..store import (
 )
 from ..store.backup import list_backups, make_backup, restore_backup, save_copy
 from ..store.lock import WorkbookLock
-from ..store.workbook import BusyWorkbook, busy, code_maps, load_blocks, load_value, load_values
+from ..store.workbook import BusyWorkbook, busy, code_maps, load_blocks, load_value, load_values, read_meta
 
 log = logging.getLogger(__name__)
 # A file held by antivirus or OneDrive: an edit waits this long (the window's text binding retries with
@@ -323,7 +323,7 @@ class Document:
         db = lambda: self.db
 
         def position(block_id: int) -> int:
-            return db().execute("SELECT position FROM block WHERE id = ?", [block_id]).fetchone()[0]
+            return edits.block_position(db(), block_id)
 
         def do() -> None:
             steps: list = []
@@ -426,8 +426,7 @@ class Document:
         return edit
 
     def catalogue_id(self) -> str:
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'catalogue_id'").fetchone()
-        return row[0] if row else ""
+        return read_meta(self.db).get("catalogue_id", "")
 
     def catalogue_sectors_missing(self) -> list[tuple[str, str]]:
         """(code, title) of the catalogue's sectors the workbook does not have (removed, or new in it)."""

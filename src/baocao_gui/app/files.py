@@ -12,6 +12,7 @@ from pathlib import Path
 from ..domain.model import PeriodKind
 from ..store import close_workbook, create_workbook
 from ..store.seed import catalogues, install_catalogue, load_catalogue, start_report, write_bundled_sample
+from ..store.workbook import sector_rows
 
 __all__ = ["catalogues", "new_workbook", "write_sample"]
 
@@ -124,7 +125,7 @@ def workbook_from_docx(path: str | Path, docx_path: str | Path, catalogue_id: st
         for part, blocks in [(Part.INTRO, content.intro), *content.parts.items()]:
             if blocks:
                 edits.insert_blocks(db, rid, part, None, 0, [(b.kind.value, b.text) for b in blocks])
-        sectors = list(db.query("SELECT code, role, title, task_title FROM sector ORDER BY position, id"))
+        sectors = sector_rows(db)
         used: set[str] = set()
         order: list[str] = []
         for text in content.results:
@@ -132,7 +133,7 @@ def workbook_from_docx(path: str | Path, docx_path: str | Path, catalogue_id: st
                           used) or _match(text.title, sectors, "title", used)
             if code is None:
                 code = edits.add_sector(db, text.title, Role.STAFF.value if text.staff else Role.SECTOR.value)
-                sectors = list(db.query("SELECT code, role, title, task_title FROM sector ORDER BY position, id"))
+                sectors = sector_rows(db)
                 notes.append(f"Lĩnh vực “{text.title}” không có trong danh mục: đã thêm thành lĩnh vực mới.")
             elif _words(text.title) != _words(next(s["title"] for s in sectors if s["code"] == code)):
                 edits.set_sector_field(db, code, "title", text.title)
@@ -147,7 +148,7 @@ def workbook_from_docx(path: str | Path, docx_path: str | Path, catalogue_id: st
                 _match(text.title, sectors, "task_title", tasks_used)
             if code is None:
                 code = edits.add_sector(db, text.title)
-                sectors = list(db.query("SELECT code, role, title, task_title FROM sector ORDER BY position, id"))
+                sectors = sector_rows(db)
                 notes.append(f"Nhiệm vụ “{text.title}” không khớp lĩnh vực nào: đã thêm thành lĩnh vực mới.")
                 order.append(code)
             else:

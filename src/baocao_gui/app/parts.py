@@ -14,6 +14,7 @@ from ..errors import UserError
 from ..importers.merge import Action, BlockChange, FigureChange, MergePlan, merge_blocks, merge_figures
 from ..store import edits, load_workbook, open_workbook
 from ..store.parts import PartOrigin, figures_of, part_origin, workbook_identity, write_part
+from ..store.workbook import read_meta
 from .document import Document, Edit
 from .files import _fill
 
@@ -43,18 +44,18 @@ def send_part(doc: Document, sector: str, target: str | Path) -> Path:
         dt.datetime.now().isoformat(timespec="seconds"),
         {p.value: list(report.part(p, sector)) for p in SECTOR_PARTS},
         {c: figures_of(v) for c, v in report.values.items() if c in codes})
-    meta = dict(doc.db.execute("SELECT key, value FROM meta").fetchall())
+    meta = read_meta(doc.db)
     catalogue = (meta.get("catalogue_id") or "so_bao_cao", meta.get("catalogue_name") or "Sổ báo cáo",
                  int(meta.get("catalogue_version") or 1) if str(meta.get("catalogue_version") or "1").isdigit() else 1)
     return _fill(Path(target), lambda db: write_part(db, workbook, report, sector, origin, catalogue))
 
 
 def _identity_or_refuse(doc: Document) -> str:
-    row = doc.db.execute("SELECT value FROM meta WHERE key = 'workbook_id'").fetchone()
-    if row is None:
+    identity = read_meta(doc.db).get("workbook_id")
+    if identity is None:
         raise UserError("Sổ báo cáo đang mở chỉ đọc nên chưa gửi phần được (cần ghi mã nhận diện của sổ).",
                         "read-only workbook without identity")
-    return row[0]
+    return identity
 
 
 def part_title(doc: Document) -> str:
@@ -87,8 +88,7 @@ def read_part(path: str | Path) -> tuple[PartOrigin, Workbook]:
 def plan_merge(doc: Document, sector: str, origin: PartOrigin, part: Workbook) -> MergePlan:
     """What taking the part back would change in the report in view, or one sentence why it cannot be taken."""
     wb = doc.workbook
-    row = doc.db.execute("SELECT value FROM meta WHERE key = 'workbook_id'").fetchone()
-    if row is None or row[0] != origin.workbook:
+    if read_meta(doc.db).get("workbook_id") != origin.workbook:
         raise UserError(f"Phần “{origin.sector_title}” này được gửi từ một sổ báo cáo khác, không phải sổ đang mở.",
                         "part of another workbook")
     report = next((r for r in wb.reports if r.id == origin.report), None)
@@ -135,9 +135,7 @@ def merge_edit(doc: Document, sector: str, chosen: list[BlockChange | FigureChan
     created: dict[str, int] = {}  # their block id → the id it got here (kept for redo)
 
     def group(part: Part) -> list[int]:
-        sid = db.execute("SELECT id FROM sector WHERE code = ?", [sector]).fetchone()[0]
-        return [r[0] for r in db.execute("SELECT id FROM block WHERE report_id = ? AND part = ? AND sector_id = ? "
-                                         "ORDER BY position, id", [rid, part.value, sid])]
+        return edits.block_ids(db, rid, part, sector)
 
     def do() -> None:
         done.clear()

@@ -12,6 +12,7 @@ from ..domain.workbook_text import workbook_text
 from ..errors import UserError
 from ..store import load_workbook, open_workbook
 from ..store.seed import load_data
+from ..store.workbook import read_meta
 from .catalogue_files import _write_whole, catalogue_fault, read_toml_file
 from .files import _fill
 
@@ -26,7 +27,7 @@ def dump_workbook(workbook_path: str | Path, target: str | Path) -> Path:
     db = open_workbook(workbook_path, readonly=True)
     try:
         workbook = load_workbook(db)
-        meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+        meta = read_meta(db)
     finally:
         db.close()
     if workbook.problems:

@@ -296,6 +296,15 @@ def _block_group(db: Database, report_id: int, part: str, sector_id: int | None)
         [report_id, part, sector_id])]
 
 
+def block_ids(db: Database, report_id: int, part: Part | str, sector: str | None) -> list[int]:
+    """The blocks of one part of a report (of one sector, or none), in order."""
+    return _block_group(db, report_id, Part(part).value, _sector_id(db, sector) if sector else None)
+
+
+def block_position(db: Database, block_id: int) -> int:
+    return _one(db, "SELECT position FROM block WHERE id = ?", [block_id])["position"]
+
+
 def _renumber(db: Database, ids: list[int]) -> None:
     for position, bid in enumerate(ids):
         db.execute("UPDATE block SET position = ? WHERE id = ?", [position, bid])

@@ -505,6 +505,16 @@ def load_annex(db: Database, report_id: int, rd: _Reader | None = None, where: s
         return AnnexChoice()
 
 
+def read_meta(db: Database) -> dict[str, str]:
+    """The workbook's ``meta`` rows (catalogue id, name and version, workbook identity, a part's origin)."""
+    return dict(db.execute("SELECT key, value FROM meta").fetchall())
+
+
+def sector_rows(db: Database) -> list[dict]:
+    """The sectors as stored (code, role, title, task_title), in their order."""
+    return list(db.query("SELECT code, role, title, task_title FROM sector ORDER BY position, id"))
+
+
 def code_maps(db: Database) -> tuple[dict[int, str], dict[int, str]]:
     """(sector id → code, indicator id → code)."""
     return (dict(db.execute("SELECT id, code FROM sector").fetchall()),
