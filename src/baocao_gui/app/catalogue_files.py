@@ -100,6 +100,16 @@ def _write_whole(path: Path, text: str) -> None:
         raise
 
 
+def write_text_file(target: Path, text: str) -> Path:
+    """A TOML file the clerk asked for, whole or not at all; a folder or file that refuses is one sentence."""
+    try:
+        _write_whole(target, text)
+    except OSError as exc:
+        raise UserError(f"Không ghi được tệp “{target}” (thư mục chỉ đọc hoặc tệp đang mở).",
+                        f"writing {target}: {exc}") from exc
+    return target
+
+
 def import_catalogue(path: str | Path, replace: bool = False) -> Catalogue:
     """Check a catalogue file and keep it in the clerk's catalogue folder, where the start screen lists it."""
     catalogue, text = read_catalogue_file(path)
@@ -139,9 +149,4 @@ def save_structure(workbook: Workbook, target: str | Path, catalogue_id: str, na
         parse_catalogue(tomllib.loads(text))
     except CatalogueError as exc:
         raise UserError(f"Cấu trúc sổ chưa lưu được thành danh mục: {exc.message}", exc.message) from None
-    try:
-        _write_whole(target, text)
-    except OSError as exc:
-        raise UserError(f"Không ghi được tệp “{target}” (thư mục chỉ đọc hoặc tệp đang mở).",
-                        f"writing {target}: {exc}") from exc
-    return target
+    return write_text_file(target, text)

@@ -13,7 +13,7 @@ from ..errors import UserError
 from ..store import load_workbook, open_workbook
 from ..store.seed import load_data
 from ..store.workbook import read_meta
-from .catalogue_files import _write_whole, catalogue_fault, read_toml_file
+from .catalogue_files import catalogue_fault, read_toml_file, write_text_file
 from .files import _fill
 
 __all__ = ["dump_workbook", "load_text_workbook"]
@@ -42,12 +42,7 @@ def dump_workbook(workbook_path: str | Path, target: str | Path) -> Path:
         catalogue_id = code_from_name(catalogue_id, set())
     text = workbook_text(workbook, catalogue_id,
                          meta.get("catalogue_name") or workbook.agency.name or "Sổ báo cáo", version)
-    try:
-        _write_whole(target, text)
-    except OSError as exc:
-        raise UserError(f"Không ghi được tệp “{target}” (thư mục chỉ đọc hoặc tệp đang mở).",
-                        f"writing {target}: {exc}") from exc
-    return target
+    return write_text_file(target, text)
 
 
 def load_text_workbook(source: str | Path, target: str | Path) -> Path:
