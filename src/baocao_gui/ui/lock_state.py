@@ -18,6 +18,11 @@ from PySide6.QtWidgets import (
 
 
 def lock_widgets(root: QWidget, locked: bool) -> None:
+    """Lock or unlock a tab's fields and buttons; nothing to do when the tab already is in that state (this
+    runs after every edit)."""
+    if root.property("baocao_lock_state") == locked:
+        return
+    root.setProperty("baocao_lock_state", locked)
     for w in root.findChildren(QWidget):
         if isinstance(w, (QLineEdit, QPlainTextEdit, QTextEdit)):
             if locked:

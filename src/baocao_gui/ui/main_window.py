@@ -280,9 +280,13 @@ class MainWindow(QMainWindow):
         replace_window(self, target)
 
     def _fill_periods(self) -> None:
-        self.period.clear()
-        for r in self.session.workbook.in_order():
-            self.period.addItem(f"Báo cáo {r.period.label}" + (" (đã gửi)" if r.frozen else ""), r.id)
+        """The period box, filled again only when the reports or their labels changed (not at every edit)."""
+        items = [(f"Báo cáo {r.period.label}" + (" (đã gửi)" if r.frozen else ""), r.id)
+                 for r in self.session.workbook.in_order()]
+        if items != [(self.period.itemText(i), self.period.itemData(i)) for i in range(self.period.count())]:
+            self.period.clear()
+            for label, rid in items:
+                self.period.addItem(label, rid)
         self.period.setCurrentIndex(max(self.period.findData(self.session.report_id), 0))
 
     def _period_chosen(self, _index: int) -> None:
