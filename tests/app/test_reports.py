@@ -212,3 +212,9 @@ def test_a_sector_of_the_catalogue_removed_from_the_workbook_comes_back_from_the
     assert any(i.sector == sector.code and i.sentence for i in doc.workbook.indicators)
     doc.run(edit.undo, edit.change)
     assert sector.code not in [s.code for s in doc.workbook.sectors]
+
+
+def test_a_sent_file_that_vanished_before_it_is_read_is_one_sentence_and_nothing_is_marked(doc, tmp_path):
+    with pytest.raises(EditRefused, match="Không đọc được tệp “đã xóa.docx”"):
+        doc.apply(doc.mark_sent(tmp_path / "đã xóa.docx"))
+    assert doc.report.sent is None

@@ -561,7 +561,12 @@ class Document:
         if report is None:
             raise EditRefused("Sổ báo cáo chưa có báo cáo nào.", "no report")
         text = snapshot(self.workbook, report)
-        digest = file_sha256(sent_file) if sent_file is not None else ""
+        try:
+            digest = file_sha256(sent_file) if sent_file is not None else ""
+        except OSError as exc:
+            raise EditRefused(f"Không đọc được tệp “{sent_file.name}” để ghi mã của nó (tệp đã bị chuyển, xóa hoặc "
+                              "đang bị chương trình khác giữ); báo cáo chưa được đánh dấu đã gửi.",
+                              f"sha256 of {sent_file}: {exc}") from exc
         rid, old = self.report_id, {}
 
         def do() -> None:

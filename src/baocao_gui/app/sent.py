@@ -32,6 +32,7 @@ from ..domain.model import (
     Values,
     Workbook,
 )
+from ..errors import UserError
 
 VERSION = 1
 
@@ -164,8 +165,11 @@ def paragraphs_differing(workbook: Workbook, report: Report, sent_file: Path) ->
         sent = docx_paragraphs(sent_file)
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError, XMLSyntaxError):
         return None  # not a Word file python-docx can read: nothing to compare with
-    with tempfile.TemporaryDirectory() as folder:
-        now = docx_paragraphs(export_report(workbook, report, Path(folder) / "now.docx").path)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            now = docx_paragraphs(export_report(workbook, report, Path(folder) / "now.docx").path)
+    except (UserError, OSError):  # the report cannot be written now (a temporary folder full): not told apart
+        return None
     matcher = difflib.SequenceMatcher(a=sent, b=now, autojunk=False)
     return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
 
