@@ -218,3 +218,16 @@ def test_a_sent_file_that_vanished_before_it_is_read_is_one_sentence_and_nothing
     with pytest.raises(EditRefused, match="Không đọc được tệp “đã xóa.docx”"):
         doc.apply(doc.mark_sent(tmp_path / "đã xóa.docx"))
     assert doc.report.sent is None
+
+
+def test_a_report_made_for_the_wrong_period_changes_period_with_the_figures_carried_for_the_new_one(doc):
+    doc.apply(doc.set_value("viec_lam", "actual", 900))
+    doc.apply(doc.set_value("viec_lam", "target", 1200))  # the 2030 plan
+    doc.apply(doc.create_report(Period(Y, 2030), start="empty"))  # meant for 2031
+    assert doc.report.values["viec_lam"].plan == 1200 and doc.report.values["viec_lam"].last == 900
+    edit = doc.set_period(Period(Y, 2031))
+    doc.apply(edit)
+    assert doc.report.period == Period(Y, 2031) and "viec_lam" not in doc.report.values  # nothing set 2031's plan
+    assert edit.created["carried"].say().startswith("không có số liệu nào được mang sang")
+    doc.run(edit.undo, edit.change)
+    assert doc.report.period == Period(Y, 2030) and doc.report.values["viec_lam"].plan == 1200

@@ -545,12 +545,20 @@ class Document:
         return Edit(f"Xóa báo cáo {report.period.label}", do, undo)
 
     def set_period(self, period: Period) -> Edit:
-        """Change the period of the report in view, while nothing is typed in it."""
-        rid = self.report_id
-        old: dict = {}
-        return Edit(f"Đổi kỳ báo cáo thành {period.label}",
-                    lambda: old.setdefault("p", edits.set_period(self.db, rid, period)),
-                    lambda: edits.set_period(self.db, rid, old["p"]))
+        """Change the period of the report in view, while nothing is typed in it; the plans and last year's
+        figures it was made with are carried again for the new period (``created["carried"]`` says from where)."""
+        report = self.report
+        if report is None:
+            raise EditRefused("Sổ báo cáo chưa có báo cáo nào.", "no report")
+        figures = self.figures_of({*plan_sources(period), Period(period.kind, period.year - 1)})
+        figures.pop(report.period, None)  # its own carried figures are not a source for its new period
+        carried = carry(period, figures)
+        rid, old = report.id, {}
+        edit = Edit(f"Đổi kỳ báo cáo thành {period.label}", lambda: None,
+                    lambda: edits.restore_period(self.db, rid, *old["before"]))
+        edit.created["carried"] = carried
+        edit.do = lambda: old.setdefault("before", edits.set_period(self.db, rid, period, carried.values))
+        return edit
 
     # --- signed and sent ------------------------------------------------------------------------------------
     def mark_sent(self, sent_file: Path | None) -> Edit:

@@ -612,9 +612,7 @@ def create_report(db: Database, from_report_id: int | None, period: Period, valu
         else:
             db["recipient"].insert({"report_id": rid, "position": 0, "text": "Lưu: VT"})
         ids = {r["code"]: r["id"] for r in db.query("SELECT code, id FROM indicator")}
-        db["value"].insert_all({"report_id": rid, "indicator_id": ids[code], "actual": v.actual, "plan": v.plan,
-                                "last": v.last, "target": v.target, "plan_high": v.plan_high,
-                                "target_high": v.target_high} for code, v in values.items() if code in ids)
+        db["value"].insert_all(_value_row(rid, ids[code], v) for code, v in values.items() if code in ids)
         if from_report_id is not None:
             db.execute("INSERT INTO report_format (report_id, pct_precision) "
                        "SELECT ?, pct_precision FROM report_format WHERE report_id = ?", [rid, from_report_id])
@@ -636,29 +634,49 @@ def create_report(db: Database, from_report_id: int | None, period: Period, valu
 
 
 def report_is_empty(db: Database, report_id: int) -> bool:
-    """No figure and no paragraph typed: a report whose period may still change."""
+    """Nothing the clerk typed: no actual figure or target, no typed percentage, no paragraph. (Plans and last
+    year's figures carried in when the report was made are not the clerk's: they follow the period.)"""
     return not any(db.execute(sql, [report_id]).fetchone() for sql in (
-        "SELECT 1 FROM value WHERE report_id = ? AND coalesce(actual, plan, last, target) IS NOT NULL",
+        "SELECT 1 FROM value WHERE report_id = ? AND coalesce(actual, target, target_high) IS NOT NULL",
         "SELECT 1 FROM override WHERE report_id = ?",
         "SELECT 1 FROM block WHERE report_id = ? AND text != ''"))
 
 
-def set_period(db: Database, report_id: int, period: Period) -> Period:
-    """Change the period of a report nothing was typed in yet (a report made for the wrong period)."""
+def _value_row(report_id: int, indicator_id: int, v: Values) -> dict[str, Any]:
+    return {"report_id": report_id, "indicator_id": indicator_id, "actual": v.actual, "plan": v.plan,
+            "last": v.last, "target": v.target, "plan_high": v.plan_high, "target_high": v.target_high}
+
+
+def set_period(db: Database, report_id: int, period: Period,
+               carried: dict[str, Values] | None = None) -> tuple[Period, list[dict[str, Any]]]:
+    """Change the period of a report nothing was typed in yet (a report made for the wrong period); the figures
+    carried in for the old period are replaced by ``carried``, those of the new one. Returns the old period and
+    the figure rows it replaced (``restore_period`` puts them back)."""
     with db.atomic():
         row = _one(db, "SELECT * FROM report WHERE id = ?", [report_id])
         old = Period(PeriodKind(row["period_kind"]), row["year"])
-        if old == period:
-            return old
         if not report_is_empty(db, report_id):
             raise EditError(f"Báo cáo {old.label} đã có số liệu hoặc đoạn văn nên không đổi được kỳ; "
                             "hãy tạo báo cáo mới cho kỳ khác.")
         if next(db.query("SELECT id FROM report WHERE year = ? AND period_kind = ? AND id != ?",
                          [period.year, period.kind.value, report_id]), None):
             raise EditError(f"Sổ báo cáo đã có báo cáo {period.label}.")
+        rows = list(db.query("SELECT * FROM value WHERE report_id = ?", [report_id]))
+        ids = {r["code"]: r["id"] for r in db.query("SELECT code, id FROM indicator")}
         db.execute("UPDATE report SET period_kind = ?, year = ? WHERE id = ?",
                    [period.kind.value, period.year, report_id])
-    return old
+        db.execute("DELETE FROM value WHERE report_id = ?", [report_id])
+        db["value"].insert_all(_value_row(report_id, ids[code], v)
+                               for code, v in (carried or {}).items() if code in ids)
+    return old, rows
+
+
+def restore_period(db: Database, report_id: int, period: Period, rows: list[dict[str, Any]]) -> None:
+    with db.atomic():
+        db.execute("UPDATE report SET period_kind = ?, year = ? WHERE id = ?",
+                   [period.kind.value, period.year, report_id])
+        db.execute("DELETE FROM value WHERE report_id = ?", [report_id])
+        db["value"].insert_all(rows)
 
 
 _REPORT_TABLES = ("recipient", "value", "override", "block", "report_sector_off", "report_format")

@@ -96,8 +96,9 @@ class Workflows(QObject):
         dialog = ChangePeriodDialog(report.period, self.window)
         if self.exec_dialog(dialog):
             period = dialog.picker.period()
-            if self.session.build_and_push(self.session.doc.set_period, period) is not None:
-                self._say(f"Đã đổi kỳ báo cáo thành {period.label}.")
+            edit = self.session.build_and_push(self.session.doc.set_period, period)
+            if edit is not None:
+                self._say(f"Đã đổi kỳ báo cáo thành {period.label}: {edit.created['carried'].say()}.", 30000)
 
     def delete_report(self) -> None:
         report = self.session.report
