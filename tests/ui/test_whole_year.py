@@ -224,3 +224,60 @@ def test_closing_the_workbook_from_the_file_menu_shows_the_start_screen_and_open
     assert QApplication.quitOnLastWindowClosed()
     opened.close()
     app_module._windows.remove(opened)
+
+
+def test_an_empty_report_changes_period_from_the_menu_and_one_with_figures_is_refused(
+        qtbot, open_window, sample_workbook, monkeypatch):
+    from baocao_gui.ui.report_dialogs import ChangePeriodDialog
+
+    window = open_window(sample_workbook)
+
+    def new_empty(dialog):
+        dialog.picker.kind.setCurrentIndex(dialog.picker.kind.findText("Báo cáo tháng 11"))
+        dialog.picker.year.setValue(2024)
+        dialog.findChild(type(dialog.starts.button(2)), "start-empty").click()
+        click_button(dialog, "Tạo báo cáo")
+
+    when_dialog_shows(new_empty, NewReportDialog)
+    menu_action(window, "Kỳ báo cáo", "Báo cáo mới…").trigger()
+
+    def to_q4(dialog):
+        dialog.picker.kind.setCurrentIndex(dialog.picker.kind.findText("Báo cáo quý IV"))
+        click_button(dialog, "Đổi kỳ")
+
+    when_dialog_shows(to_q4, ChangePeriodDialog)
+    menu_action(window, "Kỳ báo cáo", "Đổi kỳ của báo cáo này…").trigger()
+    assert window.period.currentText() == "Báo cáo quý IV năm 2024"
+    assert [r.period.label for r in stored(sample_workbook).in_order()] == ["năm 2023", "quý IV năm 2024"]
+
+    window.select_tab("tab-lao_dong")
+    tab = window.sector_tab("lao_dong")
+    type_into_cell(qtbot, tab.table, row_of(tab.table, "viec_lam"), FIELD_COLUMN["actual"], "5")
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    when_dialog_shows(lambda dialog: click_button(dialog, "Đổi kỳ"), ChangePeriodDialog)
+    menu_action(window, "Kỳ báo cáo", "Đổi kỳ của báo cáo này…").trigger()
+    assert said and "không đổi được kỳ" in said[-1]
+    assert window.period.currentText() == "Báo cáo quý IV năm 2024"
+
+
+def test_a_sector_left_out_is_brought_back_from_the_edit_menu(qtbot, open_window, sample_workbook, monkeypatch):
+    from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QInputDialog
+
+    window = open_window(sample_workbook)
+    window.select_tab("tab-thanh_tra")
+    tab = window.sector_tab("thanh_tra")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    tab.leave_out.click()
+    assert stored(sample_workbook).reports[0].sectors_off == {"thanh_tra"}
+
+    def bring_back(dialog):
+        combo = dialog.findChild(QComboBox)
+        combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemText(i).startswith("Đưa lại")))
+        buttons = dialog.findChild(QDialogButtonBox)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # "Đồng ý" in Vietnamese
+
+    when_dialog_shows(bring_back, QInputDialog)
+    menu_action(window, "Sửa", "Thêm lĩnh vực…").trigger()
+    assert stored(sample_workbook).reports[0].sectors_off == frozenset()
+    assert window.tabs.currentWidget().objectName() == "tab-thanh_tra"
