@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import sys
 from pathlib import Path
@@ -13,6 +14,19 @@ import pytest
 _SCREEN = Path(__file__).resolve().parent / "data" / "offscreen-screen.json"
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
+
+
+# A test that hangs (a deadlock between the window's thread and a worker, a converter that never returns) must
+# fail the run within minutes with every thread's stack, never eat CI's time. faulthandler's watchdog is a C thread:
+# it fires even when the hung thread holds the GIL (pytest-timeout's Python timer would wait for it forever).
+HANG_SECONDS = float(os.environ.get("BAOCAO_TEST_HANG_SECONDS", "300"))
+
+
+@pytest.fixture(autouse=True)
+def _hang_guard():
+    faulthandler.dump_traceback_later(HANG_SECONDS, exit=True, file=sys.__stderr__)
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture(autouse=True)

@@ -166,14 +166,14 @@ def test_a_copy_taken_while_the_window_is_open_holds_every_confirmed_edit(qtbot,
 
 def test_an_error_in_the_background_worker_reaches_the_window_as_a_sentence(qtbot, open_window, sample_workbook,
                                                                             monkeypatch):
-    from baocao_gui.ui import preview as preview_module
+    from baocao_gui.app import views
 
     window = open_window(sample_workbook)
 
     def broken(*args, **kwargs):
         raise RuntimeError("a composition bug")
 
-    monkeypatch.setattr(preview_module, "compose_outline", broken)
+    monkeypatch.setattr(views, "compose_outline", broken)
     window.preview.schedule()
     qtbot.waitUntil(lambda: "Không cập nhật được bản xem trước" in window.statusBar().currentMessage(), timeout=5000)
 

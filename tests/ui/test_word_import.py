@@ -154,12 +154,12 @@ def test_a_long_file_is_read_off_the_window_thread_with_progress_and_stop_writes
 
     from PySide6.QtWidgets import QProgressDialog
 
-    from baocao_gui.ui import word_import
+    from baocao_gui.app import imports
 
     path = long_report(tmp_path / "200 trang.docx")
     choose_file(monkeypatch, path)
     seen = threading.Event()
-    real = word_import.read_word
+    real = imports.read_word
     threads = []
 
     def held_read(p, progress):
@@ -169,7 +169,7 @@ def test_a_long_file_is_read_off_the_window_thread_with_progress_and_stop_writes
             progress(done, total)
         return real(p, wait_then_report)
 
-    monkeypatch.setattr(word_import, "read_word", held_read)
+    monkeypatch.setattr(imports, "read_word", held_read)
     before = stored_part(sample_workbook, Part.RESULTS)
     editor = window.sector_tab("lao_dong").results
     qtbot.mouseClick(editor.word_button, Qt.MouseButton.LeftButton)

@@ -4,14 +4,21 @@ transaction, one undo step that removes the blocks and the indicators together."
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
-from ..domain.model import Block
-from ..importers.figures import FoundFigure, NewFigure, cite
+from ..domain.model import Block, Report, Workbook
+from ..importers.figures import FoundFigure, NewFigure, cite, find_figures, find_new_figures
+from ..importers.word import Cancelled, WordContent, WordFileError, read_word
 from ..store import edits
 from .document import Change, Document, Edit, Scope
+
+log = logging.getLogger(__name__)
+__all__ = ["FoundFigure", "NewFigure", "WordContent", "figures_offered", "import_edit", "read_word_file"]
 
 
 def import_edit(doc: Document, part: str, sector: str, index: int, blocks: Sequence[Block],
@@ -56,3 +63,38 @@ def import_edit(doc: Document, part: str, sector: str, index: int, blocks: Seque
 
 
 __all__ = ["import_edit"]
+
+
+# --- reading a Word file for the window (ui/ reaches importers only through here) ----------------------------------
+
+def read_word_file(path: Path, stop: threading.Event,
+                   progress: Callable[[tuple[int, int]], None] | None = None) -> WordContent | str | None:
+    """Read an office's Word file (on a worker thread): its content, one Vietnamese sentence saying why it cannot
+    be read, or None when ``stop`` was set (the clerk pressed Dừng). ``progress((done, total))`` is told as it
+    reads. Never writes."""
+
+    def moved(done: int, total: int) -> None:
+        if stop.is_set():
+            raise Cancelled
+        if progress is not None:
+            progress((done, total))
+
+    try:
+        return read_word(path, moved)
+    except WordFileError as exc:
+        log.warning("word import refused: %s", exc.gloss)
+        return exc.message
+    except Cancelled:
+        return None
+    except Exception:  # never the preview's sentence for a file that could not be read
+        log.exception("word import failed")
+        return (f"Không đọc được tệp “{Path(path).name}”; chi tiết đã được ghi vào tệp nhật ký. "
+                "Chưa có gì được ghi vào sổ báo cáo.")
+
+
+def figures_offered(content: WordContent, workbook: Workbook, report: Report,
+                    sector: str | None) -> tuple[list[FoundFigure], list[NewFigure]]:
+    """The numbers of ``content`` that equal a figure of the sector (offered as citations), and those that match
+    none (offered as new indicators)."""
+    found = find_figures(content.blocks, workbook, report, sector)
+    return found, find_new_figures(content.blocks, workbook, report, sector, found)

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..app.sent import as_sent
+from ..app.views import findings as report_findings
 from ..domain import legacy
-from ..domain.checks import STALE_FIX, Finding, Severity, check_report, tidy_text
+from ..domain.checks import STALE_FIX, Finding, Severity, tidy_text
 from ..domain.stale import cite_period
-from .background import Background
 from .binding import flush_all
 from .session import WorkbookSession
+from .workers import Worker
 
 CHECK_DELAY_MS = 1000  # the findings follow the clerk, a moment behind: checking competes with typing
 FIXES = {"legacy-encoding": "Chuyển sang &Unicode", "normalize": "C&huẩn hóa", "stale-period": "&" + STALE_FIX}
@@ -63,25 +63,21 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.tree)
         self.timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self.timer.timeout.connect(self._check_in_background)
-        self.background = Background(self)
+        self.worker = Worker(self)
         self.schedule()
 
     def schedule(self) -> None:
         self.timer.start()
 
-    def _work(self) -> list[Finding]:
-        workbook, report = self.session.workbook, self.session.report
-        if report is None:
-            return []
-        return check_report(*as_sent(workbook, report))  # a report signed and sent is checked as sent
-
     def _check_in_background(self) -> None:
-        self.background.run(self._work, self._show)
+        # a report signed and sent is checked as sent; the worker gets this moment's model, never the session
+        self.worker.run(report_findings, self.session.workbook, self.session.report, done=self._show)
 
     def update_now(self) -> None:
         """Check at once (F8, the export gate, tests)."""
         self.timer.stop()
-        self._show(self._work())
+        self.worker.forget()  # a check still under way is older than this one
+        self._show(report_findings(self.session.workbook, self.session.report))
 
     def _show(self, findings: list[Finding]) -> None:
         old, self.findings = self.findings, findings

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.checks import Place
-from .background import errors as background_errors
+from .workers import errors as background_errors
 from .binding import flush_all, notifier, unsaved_bindings
 from .boxes import choose
 from .catalogue_actions import import_catalogue_dialog, save_structure_dialog

@@ -14,15 +14,26 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..app import UserError, write_report
 from ..domain.model import Report, Workbook
+from .workers import Worker
 
 log = logging.getLogger(__name__)
+
+
+def _export(workbook: Workbook, report: Report, target: Path, cancel: threading.Event, progress) -> object:
+    """On the worker: the ``Exported``, the ``UserError`` that refused it, or the exception that broke it."""
+    try:
+        return write_report(workbook, report, target, cancel=cancel, progress=progress)
+    except UserError as exc:
+        log.warning("PDF export: %s", exc.gloss)
+        return exc
+    except Exception as exc:  # never silent: the window says one sentence, the log has the traceback
+        log.exception("PDF export failed")
+        return exc
 
 
 class PdfExport(QObject):
     """One export under way; ``done`` carries the ``Exported``, a ``UserError`` or another exception."""
 
-    progressed = Signal(str)
-    finished = Signal(object)  # from the worker thread (queued to the window's)
     done = Signal(object)  # on the window's thread, once the box is closed and ``result`` is set
 
     def __init__(self, parent: QWidget, workbook: Workbook, report: Report, target: Path):
@@ -41,19 +52,18 @@ class PdfExport(QObject):
         self.dialog.setAutoReset(False)
         self.dialog.setMinimumWidth(460)
         self.dialog.canceled.connect(self.stop)
-        self.progressed.connect(self._doing)
-        self.finished.connect(self._finished)
         self.clock = QTimer(self, interval=1000)
         self.clock.timeout.connect(self._show)
-        self.thread = threading.Thread(target=self._work, name="baocao-pdf", daemon=True)
+        self.worker = Worker(self, lane="files")
 
     def start(self) -> None:
         self.dialog.show()
         self.clock.start()
-        self.thread.start()
+        self.worker.run(_export, self.workbook, self.report, self.target, self.cancel, done=self._finished,
+                        progress=self._doing, failed=None)
 
     def running(self) -> bool:
-        return self.thread.is_alive()
+        return self.result is None and self.worker.busy()
 
     def stop(self) -> None:
         """Hủy: the conversion is stopped (Word is left to close itself), the .docx stays."""
@@ -61,21 +71,6 @@ class PdfExport(QObject):
             self.cancel.set()
             self.doing = "Đang dừng…"
             self._show()
-
-    def _work(self) -> None:
-        try:
-            result: object = write_report(self.workbook, self.report, self.target, cancel=self.cancel,
-                                          progress=self.progressed.emit)
-        except UserError as exc:
-            log.warning("PDF export: %s", exc.gloss)
-            result = exc
-        except Exception as exc:  # never silent: the window says one sentence, the log has the traceback
-            log.exception("PDF export failed")
-            result = exc
-        try:
-            self.finished.emit(result)
-        except RuntimeError:  # the window closed meanwhile
-            pass
 
     def _doing(self, text: str) -> None:
         if not self.cancel.is_set():

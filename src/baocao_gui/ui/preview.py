@@ -6,11 +6,9 @@ from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QImage, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ..app.sent import as_sent
-from ..compose import Heading, Level, Paragraph, compose_outline
-from ..render.html import PICTURE_URLS, outline_to_html, trimmed
-from .background import Background
+from ..app.views import PreviewPage, changed_lines, preview_page
 from .session import WorkbookSession
+from .workers import Worker
 
 PREVIEW_DELAY_MS = 250
 PAGE_TEXT_WIDTH_PX = 600  # about the 155 mm text width at 96 dpi
@@ -32,10 +30,10 @@ class Preview(QTextBrowser):
         self.setMinimumWidth(280)
         self.timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self.timer.timeout.connect(self._compose_in_background)
-        self.background = Background(self)
+        self.worker = Worker(self)
         self.html = ""
-        self.outline = None  # the whole composed outline
-        self.shown = None  # the trimmed outline on screen
+        self.page: PreviewPage | None = None  # the page composed last
+        self.shown: PreviewPage | None = None  # the page on screen (patched paragraphs included)
         self.block_of: dict[int, int] = {}  # body index → text block number
         self.patches = 0  # paragraphs patched in place (for tests and benchmarks)
         self.layouts = 0  # whole pages laid out afresh
@@ -44,50 +42,48 @@ class Preview(QTextBrowser):
     def schedule(self) -> None:
         self.timer.start()
 
-    def _work(self):
-        workbook, report = self.session.workbook, self.session.report
-        if report is None:
-            return None
-        workbook, report = as_sent(workbook, report)  # a report signed and sent shows what was sent
-        outline = compose_outline(workbook, report)
-        shown = trimmed(outline)
-        return outline, shown, outline_to_html(shown)
+    @property
+    def outline(self):
+        """The whole composed outline of the page on screen (None before the first)."""
+        return self.page.outline if self.page is not None else None
 
     def _compose_in_background(self) -> None:
-        self.background.run(self._work, self._show)
+        # the model is immutable: the worker gets this moment's workbook and report, never the session
+        self.worker.run(preview_page, self.session.workbook, self.session.report, done=self._show)
 
     def update_now(self) -> None:
         """Compose and show at once (F5, tests)."""
         self.timer.stop()
-        self._show(self._work())
+        self.worker.forget()  # a composition still under way is older than this one
+        self._show(preview_page(self.session.workbook, self.session.report))
 
-    def _show(self, result) -> None:
-        if result is None:
+    def _show(self, page: PreviewPage | None) -> None:
+        if page is None:
+            self.page = self.shown = None
+            self.html = ""
             self.setHtml("<p>Sổ báo cáo chưa có báo cáo nào.</p>")
             return
-        outline, shown, html = result
-        self.outline = outline
-        if html == self.html:
+        self.page = page
+        if page.html == self.html:
             return
-        patched = self._patch(shown)
-        self.html = html
+        patched = self._patch(page)
+        self.html = page.html
         if patched:
             return
         bar = self.verticalScrollBar()
         position = bar.value()
-        self._pictures(outline.signature)
-        self.setHtml(html)
+        self._pictures(page.pictures)
+        self.setHtml(page.html)
         self.layouts += 1
         bar.setValue(position)  # the clerk keeps their place while the text changes under it
-        self.shown = shown
+        self.shown = page
         self._index_blocks()
 
-    def _pictures(self, signature) -> None:
+    def _pictures(self, pictures: dict[str, bytes]) -> None:
         """The signature and seal pictures the HTML names, as resources of the page."""
-        for kind, url in PICTURE_URLS.items():
-            data = getattr(signature, f"{kind}_png")
+        for url, data in pictures.items():
             image = QImage()
-            if data and image.loadFromData(data):
+            if image.loadFromData(data):
                 self.document().addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
 
     def _index_blocks(self) -> None:
@@ -103,22 +99,11 @@ class Preview(QTextBrowser):
                         self.block_of.setdefault(int(name[1:]), block.blockNumber())
             block = block.next()
 
-    def _patch(self, new) -> bool:
+    def _patch(self, new: PreviewPage) -> bool:
         """Replace the text of changed paragraphs when nothing else changed; False to lay out afresh."""
-        old = self.shown
-        if old is None or old.front != new.front or old.signature != new.signature \
-                or old.annex != new.annex or len(old.body) != len(new.body):
+        changed = changed_lines(self.shown, new)
+        if changed is None or any(index not in self.block_of for index, _line in changed):
             return False
-        changed = []
-        for index, (a, b) in enumerate(zip(old.body, new.body, strict=True)):
-            if a == b:
-                continue
-            same_shape = type(a) is type(b) and (
-                (isinstance(a, Paragraph) and a.bullet == b.bullet)
-                or (isinstance(a, Heading) and a.level == b.level and a.level != Level.PART))
-            if not same_shape or index not in self.block_of or a.missing or b.missing:  # red marks: lay out
-                return False
-            changed.append((index, b.line))
         document = self.document()
         for index, line in changed:
             block = document.findBlockByNumber(self.block_of[index])
@@ -132,9 +117,6 @@ class Preview(QTextBrowser):
 
     def show_heading(self, text: str) -> None:
         """Scroll to the first heading with this text (the sector the clerk is working on)."""
-        if self.outline is None:
-            return
-        for index, item in enumerate(self.outline.body):
-            if isinstance(item, Heading) and item.text == text:
-                self.scrollToAnchor(f"b{index}")
-                return
+        index = self.page.heading_index(text) if self.page is not None else None
+        if index is not None:
+            self.scrollToAnchor(f"b{index}")

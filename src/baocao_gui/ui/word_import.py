@@ -8,7 +8,7 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,13 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..app.imports import import_edit
+from ..app.imports import FoundFigure, NewFigure, WordContent, figures_offered, import_edit, read_word_file
 from ..domain.model import BlockKind, Part
 from ..domain.tables import Table
 from ..domain.vnformat import format_number
-from ..importers.figures import FoundFigure, NewFigure, find_figures, find_new_figures
-from ..importers.word import Cancelled, WordContent, WordFileError, read_word
-from .background import Background
+from .workers import Worker
 
 log = logging.getLogger(__name__)
 TITLE = "Nhập từ tệp Word"
@@ -166,10 +164,6 @@ class ImportDialog(QDialog):
         return [f for i, f in enumerate(self.found) if self.figures.item(i).checkState() == Qt.CheckState.Checked]
 
 
-class _Progress(QObject):
-    moved = Signal(int, int)  # emitted from the worker; delivered on the window's thread
-
-
 class WordImport(QObject):
     """One import into one part of one sector, from choosing the file to the edit."""
 
@@ -177,8 +171,7 @@ class WordImport(QObject):
         super().__init__(editor)
         self.editor = editor
         self.session = editor.session
-        self.background = Background(self)
-        self.progress_signal = _Progress(self)
+        self.worker = Worker(self, lane="files")
         self.stop = threading.Event()
         self.dialog: QProgressDialog | None = None
         self.path: Path | None = None
@@ -200,31 +193,12 @@ class WordImport(QObject):
         self.dialog.setMinimumDuration(500)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
+        self.stop = threading.Event()  # a fresh one: an earlier Dừng does not stop this read
         self.dialog.canceled.connect(self.stop.set)
-        self.progress_signal.moved.connect(self._moved)
-        moved, stop = self.progress_signal.moved, self.stop
+        self.worker.run(read_word_file, path, self.stop, done=self._read, progress=self._moved)
 
-        def progress(done: int, total: int) -> None:
-            if stop.is_set():
-                raise Cancelled
-            moved.emit(done, total)
-
-        def work():
-            try:
-                return read_word(path, progress)
-            except WordFileError as exc:
-                log.warning("word import refused: %s", exc.gloss)
-                return exc.message
-            except Cancelled:
-                return None
-            except Exception:  # never the preview's sentence for a file that could not be read
-                log.exception("word import failed")
-                return (f"Không đọc được tệp “{path.name}”; chi tiết đã được ghi vào tệp nhật ký. "
-                        "Chưa có gì được ghi vào sổ báo cáo.")
-
-        self.background.run(work, self._read)
-
-    def _moved(self, done: int, total: int) -> None:
+    def _moved(self, moved: tuple[int, int]) -> None:
+        done, total = moved
         if self.dialog is not None:
             self.dialog.setMaximum(total)
             self.dialog.setValue(done)
@@ -253,8 +227,7 @@ class WordImport(QObject):
         if sector is not None:
             where += f" của lĩnh vực “{sector.title}”"
         where += f", báo cáo {report.period.label}" + (f", sau {existing} mục đang có" if existing else "")
-        found = find_figures(content.blocks, session.workbook, report, editor.sector)
-        new = find_new_figures(content.blocks, session.workbook, report, editor.sector, found)
+        found, new = figures_offered(content, session.workbook, report, editor.sector)
         dialog = ImportDialog(self.path.name, where, content, found, editor, new)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

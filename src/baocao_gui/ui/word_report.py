@@ -11,16 +11,28 @@ from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ..errors import UserError
-from .background import Background
+from .workers import Worker
 
 log = logging.getLogger(__name__)
 TITLE = "Tạo sổ từ báo cáo Word"
 
 
-def workbook_from_word(parent: QWidget, folder: Path) -> Path | None:
-    """Ask for the .docx and where the new workbook goes, make it; the new workbook's path, or None."""
+def _make(target: Path, source: str):
+    """On the worker: the new workbook's path and notes, or one sentence saying why not."""
     from ..app.files import workbook_from_docx
 
+    try:
+        return workbook_from_docx(target, source)
+    except UserError as exc:
+        log.warning("workbook from docx refused: %s", exc.gloss)
+        return exc.message
+    except Exception:
+        log.exception("workbook from docx failed")
+        return "Không tạo được sổ từ tệp này; chi tiết đã được ghi vào tệp nhật ký. Chưa có tệp nào được tạo."
+
+
+def workbook_from_word(parent: QWidget, folder: Path) -> Path | None:
+    """Ask for the .docx and where the new workbook goes, make it; the new workbook's path, or None."""
     source, _ = QFileDialog.getOpenFileName(parent, TITLE, str(folder), "Tệp Word (*.docx *.docm);;Mọi tệp (*)")
     if not source:
         return None
@@ -42,23 +54,11 @@ def workbook_from_word(parent: QWidget, folder: Path) -> Path | None:
     loop = QEventLoop()
     outcome: dict = {}
 
-    def work():
-        try:
-            return workbook_from_docx(target_path, source)
-        except UserError as exc:
-            log.warning("workbook from docx refused: %s", exc.gloss)
-            return exc.message
-        except Exception:
-            log.exception("workbook from docx failed")
-            return ("Không tạo được sổ từ tệp này; chi tiết đã được ghi vào tệp nhật ký. Chưa có tệp nào được "
-                    "tạo.")
-
     def done(result) -> None:
         outcome["result"] = result
         loop.quit()
 
-    background = Background(parent)
-    background.run(work, done)
+    Worker(progress, lane="files").run(_make, target_path, source, done=done)
     if "result" not in outcome:
         loop.exec()  # the window keeps drawing while the worker reads
     progress.close()
