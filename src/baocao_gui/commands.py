@@ -256,7 +256,7 @@ def load_text(args: argparse.Namespace) -> int:
 def merge(args: argparse.Namespace) -> int:
     """``merge SỔ FILE.docx``: an edited export's changes, printed; written as one step only with ``--apply``."""
     from .app import Document
-    from .importers.merge import ChangeKind, changes_from_edited, describe, identity_problem, read_edited
+    from .app.edited import ChangeKind, changes_from_edited, describe, identity_problem, read_edited
 
     edited = read_edited(args.file)  # a file that cannot be read is refused before the workbook is opened
     doc = Document(args.workbook, readonly=not args.apply)

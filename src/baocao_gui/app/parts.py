@@ -18,6 +18,10 @@ from ..store.workbook import read_meta
 from .document import Document, Edit
 from .files import _fill
 
+# with the merge's plain data, for the window's review (ui/ reaches importers only through app/)
+__all__ = ["Action", "BlockChange", "FigureChange", "MergePlan", "default_part_name", "merge_edit", "part_title",
+           "plan_merge", "read_part", "send_part"]
+
 PART_SUFFIX = ".baocao"  # a part is a workbook: the program opens it like any other
 
 

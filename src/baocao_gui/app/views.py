@@ -1,6 +1,6 @@
 """What the window's views show, computed from plain data on any thread: the preview page (the outline the .docx
-is written from, trimmed, as HTML), the findings before signing, and how a new page differs from the one on
-screen. A report signed and sent is shown and checked as it was sent. No Qt here: the window hands these
+is written from, trimmed, as HTML), the findings before signing, how a new page differs from the one on screen,
+and whether a chosen annex prints. A report signed and sent is shown and checked as it was sent. No Qt here: the window hands these
 functions a model and gets plain data back (ui/workers.py runs them off the window's thread).
 """
 
@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..compose import Heading, Level, Outline, Paragraph, compose_outline
+from ..compose.annex import COLUMN_LABELS, compose_annex
 from ..domain.checks import Finding, check_report
-from ..domain.model import Report, Workbook
+from ..domain.model import AnnexChoice, Report, Workbook
 from ..render.html import PICTURE_URLS, outline_to_html, trimmed
 from .sent import as_sent
 
@@ -68,3 +69,11 @@ def changed_lines(old: PreviewPage | None, new: PreviewPage) -> list[tuple[int, 
             return None
         changed.append((index, b.line))
     return changed
+
+
+ANNEX_COLUMN_LABELS = COLUMN_LABELS  # what the window calls each column of the figures annex
+
+
+def annex_prints(workbook: Workbook, report: Report, choice: AnnexChoice) -> bool:
+    """Whether the annex ``choice`` describes has a figure to print (else it is left out of the report)."""
+    return compose_annex(workbook, report, choice) is not None

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..compose.annex import COLUMN_LABELS, compose_annex
+from ..app.views import ANNEX_COLUMN_LABELS, annex_prints
 from ..domain.model import ANNEX_COLUMNS, AnnexChoice, SignImages
 from ..domain.pictures import PictureError, png_size
 from .session import WorkbookSession
@@ -57,7 +57,7 @@ class AnnexTab(QScrollArea):
         self.sectors = _checklist("annex-sectors")
         self.columns = _checklist("annex-columns")
         for code in ANNEX_COLUMNS:
-            item = QListWidgetItem(COLUMN_LABELS[code])
+            item = QListWidgetItem(ANNEX_COLUMN_LABELS[code])
             item.setData(Qt.ItemDataRole.UserRole, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             self.columns.addItem(item)
@@ -198,7 +198,7 @@ class AnnexTab(QScrollArea):
         self.on.setEnabled(editable)
         self.choices.setEnabled(editable and choice is not None)
         self.message.clear()
-        if choice is not None and compose_annex(self.session.workbook, report, choice) is None:
+        if choice is not None and not annex_prints(self.session.workbook, report, choice):
             self.message.setText("Các lĩnh vực và cột đã chọn chưa có số liệu nào, nên phụ lục sẽ không được in.")
 
     def focus(self, place) -> None:

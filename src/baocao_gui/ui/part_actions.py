@@ -6,11 +6,20 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from ..app.parts import default_part_name, merge_edit, plan_merge, read_part, send_part
+from ..app.parts import (
+    Action,
+    BlockChange,
+    FigureChange,
+    MergePlan,
+    default_part_name,
+    merge_edit,
+    plan_merge,
+    read_part,
+    send_part,
+)
 from ..domain.model import BlockKind, Part
 from ..domain.vnformat import format_number, format_range
 from ..errors import UserError
-from ..importers.merge import Action, BlockChange, FigureChange, MergePlan
 from .block_review import BlockReview, ReviewRow
 from .session import WorkbookSession
 

@@ -145,7 +145,7 @@ class Workflows(QObject):
     def merge_edited_word(self) -> None:
         """"Nhận lại tệp Word đã sửa…": an exported report edited in Word (by the director) compared with the report,
         every change shown side by side, the ticked ones applied as one undoable edit."""
-        from ..importers.merge import changes_from_edited, identity_problem, read_edited
+        from ..app.edited import changes_from_edited, identity_problem, read_edited
         from .block_review import BlockReview, review_row
 
         report = self.session.report
