@@ -44,7 +44,7 @@ def main() -> None:
 
     from baocao_gui.store import edits, open_workbook
     from baocao_gui.ui.app import application
-    from baocao_gui.ui.main_window import MainWindow
+    from baocao_gui.ui.windows.main_window import MainWindow
     from baocao_gui.ui.session import WorkbookSession
 
     os.environ["XDG_CONFIG_HOME"] = str(tmp / "cfg")

@@ -29,10 +29,10 @@ def main() -> None:
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
     from baocao_gui.ui.app import application
-    from baocao_gui.ui.main_window import MainWindow
     from baocao_gui.ui.session import WorkbookSession
     from baocao_gui.ui.settings import app_settings, remember_workbook
-    from baocao_gui.ui.start_dialog import StartDialog
+    from baocao_gui.ui.windows.main_window import MainWindow
+    from baocao_gui.ui.windows.start_dialog import StartDialog
 
     app = application()
     screen = app.primaryScreen().availableGeometry()

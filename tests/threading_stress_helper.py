@@ -31,8 +31,8 @@ def main() -> int:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
-    from baocao_gui.ui.main_window import MainWindow
     from baocao_gui.ui.session import WorkbookSession
+    from baocao_gui.ui.windows.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     # provoked: a collection every few hundred allocations, on whichever thread allocates — the worker, composing,

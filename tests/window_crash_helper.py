@@ -30,9 +30,9 @@ def main() -> None:
     from baocao_gui.domain.model import Part
     from baocao_gui.domain.vnformat import format_number
     from baocao_gui.ui.app import application
-    from baocao_gui.ui.indicator_table import FIELD_COLUMN
-    from baocao_gui.ui.main_window import MainWindow
+    from baocao_gui.ui.editors.indicator_table import FIELD_COLUMN
     from baocao_gui.ui.session import WorkbookSession
+    from baocao_gui.ui.windows.main_window import MainWindow
 
     workbook, log_path, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])
     rng = random.Random(seed)

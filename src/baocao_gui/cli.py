@@ -137,7 +137,7 @@ def _tell(message: str) -> None:
         print(message, file=sys.stderr)
         return
     try:
-        from .ui.boxes import tell_in_a_box
+        from .ui.dialogs.boxes import tell_in_a_box
 
         tell_in_a_box(message)
     except Exception:  # nothing left to tell it with; the log has it

@@ -21,8 +21,8 @@ def _private_qt_settings(tmp_path):
 @pytest.fixture
 def open_window(qtbot):
     """Open the main window on a workbook, as `baocao-gui WORKBOOK` does; closed at the end of the test."""
-    from baocao_gui.ui.main_window import MainWindow
     from baocao_gui.ui.session import WorkbookSession
+    from baocao_gui.ui.windows.main_window import MainWindow
 
     windows = []
 

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from baocao_gui.domain.model import AnnexChoice
 from baocao_gui.render import pdf as pdf_module
-from baocao_gui.ui import workflows as workflows_module
+from baocao_gui.ui.flows import workflows as workflows_module
 
 
 @pytest.fixture(autouse=True)
 def past_the_gate(monkeypatch):
     """The sample has findings: the clerk passes the gate (tested in test_findings.py)."""
-    from baocao_gui.ui.export_gate import ExportGate
+    from baocao_gui.ui.dialogs.export_gate import ExportGate
 
     monkeypatch.setattr(ExportGate, "ask", staticmethod(lambda parent, findings: True))
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from baocao_gui.domain.model import Part
 from baocao_gui.store import load_workbook, open_workbook
-from baocao_gui.ui.export_gate import ExportGate
+from baocao_gui.ui.dialogs.export_gate import ExportGate
 
 LONG = "Một đoạn rất dài về công tác bảo trợ xã hội. " * 23000  # about 1 MB of text
 

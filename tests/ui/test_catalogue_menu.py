@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from baocao_gui.app.catalogue_files import read_catalogue_file, structure_of
 from baocao_gui.app.files import catalogues, new_workbook
-from baocao_gui.ui.indicator_table import FIELD_COLUMN
+from baocao_gui.ui.editors.indicator_table import FIELD_COLUMN
 
 CATALOGUE = """
 [catalogue]
@@ -70,7 +70,7 @@ def test_a_catalogue_is_imported_from_the_menu_and_a_workbook_made_from_it_is_fi
     target = tmp_path / "song-lam.docx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
-    from baocao_gui.ui.export_gate import ExportGate
+    from baocao_gui.ui.dialogs.export_gate import ExportGate
 
     monkeypatch.setattr(ExportGate, "ask", staticmethod(lambda parent, findings: True))
     menu_action(window, "Tệp", "Xuất tệp Word…").trigger()
@@ -107,7 +107,7 @@ def test_the_workbooks_structure_saved_from_the_menu_imports_again_to_the_same_s
 
 
 def test_the_new_workbook_dialog_imports_a_catalogue_and_makes_a_workbook_from_it(qtbot, tmp_path, monkeypatch):
-    from baocao_gui.ui.new_workbook import NewWorkbookDialog
+    from baocao_gui.ui.dialogs.new_workbook import NewWorkbookDialog
 
     source = tmp_path / "y-te-song-lam.toml"
     source.write_text(CATALOGUE, encoding="utf-8")

@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from baocao_gui.domain.model import Part
-from baocao_gui.ui.indicator_table import FIELD_COLUMN
+from baocao_gui.ui.editors.indicator_table import FIELD_COLUMN
 
 
 @pytest.fixture
 def no_dialog_after_export(monkeypatch):
-    from baocao_gui.ui.export_gate import ExportGate
+    from baocao_gui.ui.dialogs.export_gate import ExportGate
 
     monkeypatch.setattr(ExportGate, "ask", staticmethod(lambda parent, findings: True))
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)

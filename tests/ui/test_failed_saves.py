@@ -15,8 +15,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from baocao_gui.domain.model import Part
-from baocao_gui.ui import binding as binding_module
-from baocao_gui.ui.indicator_table import FIELD_COLUMN
+from baocao_gui.ui.editors import binding as binding_module
+from baocao_gui.ui.editors.indicator_table import FIELD_COLUMN
 
 
 class HeldByAnotherProgram:

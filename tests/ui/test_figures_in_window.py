@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QDialog, QInputDialog
 
 from baocao_gui.app.files import new_workbook
 from baocao_gui.domain.model import PlanMeaning
-from baocao_gui.ui.indicator_dialog import IndicatorDialog
-from baocao_gui.ui.indicator_table import FIELD_COLUMN
+from baocao_gui.ui.dialogs.indicator_dialog import IndicatorDialog
+from baocao_gui.ui.editors.indicator_table import FIELD_COLUMN
 
 
 @pytest.fixture
@@ -126,7 +126,7 @@ def test_the_figure_menu_offers_a_money_figure_in_larger_units_with_the_unit_wri
     from PySide6.QtWidgets import QMenu
 
     from baocao_gui.domain.figures import sheet
-    from baocao_gui.ui.figure_menu import fill_figure_menu, larger_units
+    from baocao_gui.ui.editors.figure_menu import fill_figure_menu, larger_units
 
     assert larger_units("đồng") == ["nghìn đồng", "triệu đồng", "tỷ đồng"]
     assert larger_units("triệu đồng") == ["tỷ đồng"] and larger_units("%") == []

@@ -8,8 +8,8 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from baocao_gui.domain.model import Part
-from baocao_gui.ui.export_gate import ExportGate
-from baocao_gui.ui.indicator_table import FIELD_COLUMN
+from baocao_gui.ui.dialogs.export_gate import ExportGate
+from baocao_gui.ui.editors.indicator_table import FIELD_COLUMN
 
 TCVN3_SENTENCE = b"Ch\xad\xacng tr\xd7nh gi\xb6m ngh\xcco b\xd2n v\xf7ng".decode("cp1252")
 

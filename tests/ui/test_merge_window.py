@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QMessageBox, QRadi
 
 from baocao_gui.app import Document, write_report
 from baocao_gui.compose import compose_outline
-from baocao_gui.ui.block_review import BlockReview
+from baocao_gui.ui.dialogs.block_review import BlockReview
 
 
 @pytest.fixture

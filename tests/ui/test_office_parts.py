@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QRadioButton
 from baocao_gui.app import Document
 from baocao_gui.domain.model import Part
 from baocao_gui.store import load_workbook, open_workbook
-from baocao_gui.ui.block_review import BlockReview
+from baocao_gui.ui.dialogs.block_review import BlockReview
 
 
 def stored(path):

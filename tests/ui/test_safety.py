@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from baocao_gui.store import load_workbook, open_workbook
 from baocao_gui.ui import app as app_module
-from baocao_gui.ui.indicator_table import FIELD_COLUMN
+from baocao_gui.ui.editors.indicator_table import FIELD_COLUMN
 
 
 def actual(path):
@@ -38,8 +38,8 @@ def test_the_second_window_may_open_it_read_only(qtbot, open_window, sample_work
 def test_a_read_only_workbook_opens_for_reading_and_refuses_edits_with_a_message(qtbot, sample_workbook,
                                                                                monkeypatch, tmp_path):
     from baocao_gui.app import document as document_module
-    from baocao_gui.ui.main_window import MainWindow
     from baocao_gui.ui.session import WorkbookSession
+    from baocao_gui.ui.windows.main_window import MainWindow
 
     monkeypatch.setattr(document_module, "writable", lambda path: False)
     said = []

@@ -35,7 +35,7 @@ def test_the_new_workbook_dialog_and_a_sent_report_can_be_pictured(qtbot, open_w
     from gui_helpers import type_text
 
     from baocao_gui.domain.model import Period, PeriodKind
-    from baocao_gui.ui.new_workbook import NewWorkbookDialog
+    from baocao_gui.ui.dialogs.new_workbook import NewWorkbookDialog
 
     out = Path(os.environ.get("BAOCAO_SCREENSHOTS") or tmp_path)
     out.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,7 @@ from baocao_gui.domain.model import Part
 from baocao_gui.store import load_workbook, open_workbook
 from baocao_gui.ui.app import choose_workbook
 from baocao_gui.ui.settings import app_settings, recent_workbooks, remember_workbook
-from baocao_gui.ui.start_dialog import StartDialog, example_path
+from baocao_gui.ui.windows.start_dialog import StartDialog, example_path
 
 
 def test_without_an_argument_the_last_workbook_opens(sample_workbook):
@@ -28,7 +28,7 @@ def test_the_example_is_written_once_into_the_users_data_folder_and_opened(qtbot
 def test_a_new_workbook_made_with_only_a_file_name_starts_with_nothing_written_for_the_clerk(qtbot, tmp_path):
     from gui_helpers import click_button, when_dialog_shows
 
-    from baocao_gui.ui.new_workbook import NewWorkbookDialog
+    from baocao_gui.ui.dialogs.new_workbook import NewWorkbookDialog
 
     def answer(dialog):
         dialog.path.setText(str(tmp_path / "Sở mới"))
@@ -49,7 +49,7 @@ def test_a_new_workbook_made_with_only_a_file_name_starts_with_nothing_written_f
 def test_a_new_workbook_over_an_existing_file_is_refused_in_the_dialog_and_the_file_kept(qtbot, sample_workbook):
     from gui_helpers import click_button, when_dialog_shows
 
-    from baocao_gui.ui.new_workbook import NewWorkbookDialog
+    from baocao_gui.ui.dialogs.new_workbook import NewWorkbookDialog
 
     before = sample_workbook.read_bytes()
     said = []

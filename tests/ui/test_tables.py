@@ -104,7 +104,7 @@ def test_a_table_across_two_pages_is_a_valid_word_table_with_its_header_on_each_
     grid.setCurrentCell(1, 0)
     qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(stored_table(sample_workbook).rows) == 60)
-    from baocao_gui.ui.export_gate import ExportGate
+    from baocao_gui.ui.dialogs.export_gate import ExportGate
 
     monkeypatch.setattr(ExportGate, "ask", staticmethod(lambda parent, findings: True))
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from baocao_gui.domain.checks import Severity
 from baocao_gui.domain.model import Part, Period, PeriodKind
 from baocao_gui.store import load_workbook, open_workbook
-from baocao_gui.ui.indicator_table import FIELD_COLUMN
-from baocao_gui.ui.new_workbook import NewWorkbookDialog
-from baocao_gui.ui.report_dialogs import ChangesDialog, NewReportDialog, RenameAgencyDialog
-from baocao_gui.ui.start_dialog import StartDialog
+from baocao_gui.ui.dialogs.new_workbook import NewWorkbookDialog
+from baocao_gui.ui.dialogs.report_dialogs import ChangesDialog, NewReportDialog, RenameAgencyDialog
+from baocao_gui.ui.editors.indicator_table import FIELD_COLUMN
+from baocao_gui.ui.windows.start_dialog import StartDialog
 
 
 def stored(path):
@@ -228,7 +228,7 @@ def test_closing_the_workbook_from_the_file_menu_shows_the_start_screen_and_open
 
 def test_an_empty_report_changes_period_from_the_menu_and_one_with_figures_is_refused(
         qtbot, open_window, sample_workbook, monkeypatch):
-    from baocao_gui.ui.report_dialogs import ChangePeriodDialog
+    from baocao_gui.ui.dialogs.report_dialogs import ChangePeriodDialog
 
     window = open_window(sample_workbook)
 

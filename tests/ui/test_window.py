@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from baocao_gui.domain.model import Part
-from baocao_gui.ui.indicator_table import FIELD_COLUMN
-from baocao_gui.ui.report_dialogs import NewReportDialog
+from baocao_gui.ui.dialogs.report_dialogs import NewReportDialog
+from baocao_gui.ui.editors.indicator_table import FIELD_COLUMN
 
 
 def sector_tab(window, code):
@@ -21,7 +21,7 @@ def sector_tab(window, code):
 @pytest.fixture
 def no_dialog_after_export(monkeypatch):
     """The sample has findings: the clerk passes the gate (tested in test_findings.py) and closes the notice."""
-    from baocao_gui.ui.export_gate import ExportGate
+    from baocao_gui.ui.dialogs.export_gate import ExportGate
 
     monkeypatch.setattr(ExportGate, "ask", staticmethod(lambda parent, findings: True))
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)

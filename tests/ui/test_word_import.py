@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from baocao_gui.domain.model import BlockKind, Part
 from baocao_gui.store import load_workbook, open_workbook
-from baocao_gui.ui.word_import import ImportDialog
+from baocao_gui.ui.flows.word_import import ImportDialog
 
 
 def stored_part(path, part, sector="lao_dong"):

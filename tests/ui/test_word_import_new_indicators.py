@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from baocao_gui.domain.model import Part
 from baocao_gui.store import load_workbook, open_workbook
-from baocao_gui.ui.word_import import ImportDialog
+from baocao_gui.ui.flows.word_import import ImportDialog
 
 
 def stored(path):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from baocao_gui.domain.model import Part
 from baocao_gui.store import load_workbook, open_workbook
-from baocao_gui.ui.start_dialog import StartDialog
+from baocao_gui.ui.windows.start_dialog import StartDialog
 
 
 def press(qtbot, dialog, label):

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from ..app import DamagedWorkbook, LockedError, copy_backup_beside, list_backups
 from ..errors import UserError
 from ..paths import resource
-from .boxes import choose
-from .main_window import MainWindow
+from .dialogs.boxes import choose
 from .session import WorkbookSession
 from .settings import app_settings
-from .start_dialog import StartDialog
 from .vietnamese import use_vietnamese
+from .windows.main_window import MainWindow
+from .windows.start_dialog import StartDialog
 
 log = logging.getLogger(__name__)
 
@@ -165,8 +165,8 @@ _windows: list[MainWindow] = []  # windows opened from another one (Tệp › M�
 def replace_window(window: MainWindow, target) -> MainWindow | None:
     """Close ``window`` and open ``target`` instead: a path, "open" (ask for one), "new" (the new-workbook
     dialog), "from-word" (a workbook made from last year's .docx), or None (the start screen). The program ends only when the clerk chooses nothing at all."""
-    from .new_workbook import NewWorkbookDialog
-    from .start_dialog import FILTER, documents_dir
+    from .dialogs.new_workbook import NewWorkbookDialog
+    from .windows.start_dialog import FILTER, documents_dir
 
     app = QApplication.instance()
     if target == "open":
@@ -175,7 +175,7 @@ def replace_window(window: MainWindow, target) -> MainWindow | None:
             return None
         target = Path(chosen)
     elif target == "from-word":
-        from .word_report import workbook_from_word
+        from .flows.word_report import workbook_from_word
 
         target = workbook_from_word(window, documents_dir())
         if target is None:

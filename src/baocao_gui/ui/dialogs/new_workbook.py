@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..app import UserError, catalogues, new_workbook
-from ..domain.model import Period, PeriodKind
-from .catalogue_actions import import_catalogue_dialog
+from ...app import UserError, catalogues, new_workbook
+from ...domain.model import Period, PeriodKind
+from ..flows.catalogue_actions import import_catalogue_dialog
 from .report_dialogs import PeriodPicker
 
 log = logging.getLogger(__name__)

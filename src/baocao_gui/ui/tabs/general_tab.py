@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.vnformat import format_date
-from .binding import TextBinding
-from .date_field import DateField
-from .note import Note
-from .session import WorkbookSession
-from .text_edit import UnicodeTextEdit
+from ...domain.vnformat import format_date
+from ..editors.binding import TextBinding
+from ..editors.date_field import DateField
+from ..editors.note import Note
+from ..editors.text_edit import UnicodeTextEdit
+from ..session import WorkbookSession
 
 RED, BLUE = "#b91c1c", "#1d4ed8"
 AUTHORITIES = ("", "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN", "Q. GIÁM ĐỐC", "TL. GIÁM ĐỐC", "TUQ. GIÁM ĐỐC")

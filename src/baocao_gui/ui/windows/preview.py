@@ -6,9 +6,9 @@ from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QImage, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ..app.views import PreviewPage, changed_lines, preview_page
-from .session import WorkbookSession
-from .workers import Worker
+from ...app.views import PreviewPage, changed_lines, preview_page
+from ..session import WorkbookSession
+from ..workers import Worker
 
 PREVIEW_DELAY_MS = 250
 PAGE_TEXT_WIDTH_PX = 600  # about the 155 mm text width at 96 dpi

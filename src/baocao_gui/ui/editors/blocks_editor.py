@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.figures import FigureWriter, sheet
-from ..domain.model import Block, BlockKind, Part
-from ..domain.tables import Table, new_table
+from ...domain.figures import FigureWriter, sheet
+from ...domain.model import Block, BlockKind, Part
+from ...domain.tables import Table, new_table
+from ..session import WorkbookSession
+from ..settings import remember_splitter
 from .binding import TextBinding
 from .figure_menu import CitationHighlighter, describe_citation, fill_figure_menu
-from .session import WorkbookSession
-from .settings import remember_splitter
 from .table_editor import TableEditor
 from .text_edit import UnicodeTextEdit
 
@@ -250,7 +250,7 @@ class BlocksEditor(QWidget):
             self.session.set_block_kind(block.id, self.kind.currentData())
 
     def import_word(self) -> None:
-        from .word_import import WordImport
+        from ..flows.word_import import WordImport
 
         if self._flushed():
             WordImport(self).choose_and_read()

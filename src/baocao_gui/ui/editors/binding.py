@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from ..domain import legacy
+from ...domain import legacy
 
 SAVE_DELAY_MS = 500  # after the last keystroke
 MAX_UNSAVED_MS = 2000  # while typing goes on without a pause

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from ..domain.structure import Group, parts_of
-from .blocks_editor import BlocksEditor
-from .session import WorkbookSession
+from ...domain.structure import Group, parts_of
+from ..editors.blocks_editor import BlocksEditor
+from ..session import WorkbookSession
 
 
 class PartsTab(QTabWidget):

@@ -13,16 +13,16 @@ from PySide6.QtCore import QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from ..app import UserError, choose_target, export_target, write_report
-from ..app.sending import mail_with_attachment, show_in_folder
-from ..domain.model import Period, PeriodKind
-from .binding import flush_all
-from .boxes import choose
-from .export_gate import ExportGate
+from ...app import UserError, choose_target, export_target, write_report
+from ...app.sending import mail_with_attachment, show_in_folder
+from ...domain.model import Period, PeriodKind
+from ..dialogs.boxes import choose
+from ..dialogs.export_gate import ExportGate
+from ..editors.binding import flush_all
 from .pdf_export import PdfExport
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from ..windows.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 LONG_ANNEX_INDICATORS = 500  # above this, a Word export with the annex runs off the window's thread
@@ -68,8 +68,8 @@ class Workflows(QObject):
         """"Báo cáo mới…": any period and year, from the report before it, a year earlier, or empty."""
         if self.unsaved_refusal("tạo báo cáo mới"):
             return
-        from ..domain.periods import next_period
-        from .report_dialogs import NewReportDialog
+        from ...domain.periods import next_period
+        from ..dialogs.report_dialogs import NewReportDialog
 
         report = self.session.report
         suggested = next_period(report.period) if report else Period(PeriodKind.YEAR, dt.date.today().year)
@@ -88,7 +88,7 @@ class Workflows(QObject):
     create_next_report = new_report
 
     def change_period(self) -> None:
-        from .report_dialogs import ChangePeriodDialog
+        from ..dialogs.report_dialogs import ChangePeriodDialog
 
         report = self.session.report
         if report is None or self.unsaved_refusal("đổi kỳ báo cáo"):
@@ -123,7 +123,7 @@ class Workflows(QObject):
         target = self.ask_open_file("Chọn tệp báo cáo đã ký, đã gửi", start, "Tệp Word hoặc PDF (*.docx *.pdf)")
         if not target:
             return
-        from ..app.sent import paragraphs_differing
+        from ...app.sent import paragraphs_differing
 
         differing = paragraphs_differing(self.session.workbook, report, Path(target))
         if differing:
@@ -145,8 +145,8 @@ class Workflows(QObject):
     def merge_edited_word(self) -> None:
         """"Nhận lại tệp Word đã sửa…": an exported report edited in Word (by the director) compared with the report,
         every change shown side by side, the ticked ones applied as one undoable edit."""
-        from ..app.edited import changes_from_edited, identity_problem, read_edited
-        from .block_review import BlockReview, review_row
+        from ...app.edited import changes_from_edited, identity_problem, read_edited
+        from ..dialogs.block_review import BlockReview, review_row
 
         report = self.session.report
         if report is None or self.unsaved_refusal("nhận lại tệp Word"):
@@ -212,8 +212,8 @@ class Workflows(QObject):
             self._say("Đã mở khóa; mọi thay đổi so với bản đã gửi được liệt kê trong “Xem thay đổi từ khi gửi”.")
 
     def show_changes(self) -> None:
-        from ..app.sent import differences
-        from .report_dialogs import ChangesDialog
+        from ...app.sent import differences
+        from ..dialogs.report_dialogs import ChangesDialog
 
         report = self.session.report
         if report is None or report.sent is None:
@@ -225,7 +225,7 @@ class Workflows(QObject):
         self.exec_dialog(dialog)
 
     def rename_agency(self) -> None:
-        from .report_dialogs import RenameAgencyDialog
+        from ..dialogs.report_dialogs import RenameAgencyDialog
 
         report = self.session.report
         if report is None or self.unsaved_refusal("đổi tên cơ quan"):
@@ -390,7 +390,7 @@ class Workflows(QObject):
         return job
 
     def _pdf_done(self, job: PdfExport, result: object) -> None:
-        from ..render.pdf import Cancelled, NoConverter
+        from ...render.pdf import Cancelled, NoConverter
 
         if isinstance(result, Cancelled):
             self._say(result.message)

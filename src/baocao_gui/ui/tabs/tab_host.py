@@ -7,14 +7,14 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from ..domain.checks import Place
-from ..domain.structure import Group
+from ...domain.checks import Place
+from ...domain.structure import Group
+from ..session import WorkbookSession
+from ..windows.lock_state import lock_widgets
 from .annex_tab import AnnexTab
 from .general_tab import GeneralTab
-from .lock_state import lock_widgets
 from .parts_tab import PartsTab
 from .sector_tab import SectorTab
-from .session import WorkbookSession
 
 
 def short_title(title: str) -> str:

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..app.views import findings as report_findings
-from ..domain import legacy
-from ..domain.checks import STALE_FIX, Finding, Severity, tidy_text
-from ..domain.stale import cite_period
-from .binding import flush_all
-from .session import WorkbookSession
-from .workers import Worker
+from ...app.views import findings as report_findings
+from ...domain import legacy
+from ...domain.checks import STALE_FIX, Finding, Severity, tidy_text
+from ...domain.stale import cite_period
+from ..editors.binding import flush_all
+from ..session import WorkbookSession
+from ..workers import Worker
 
 CHECK_DELAY_MS = 1000  # the findings follow the clerk, a moment behind: checking competes with typing
 FIXES = {"legacy-encoding": "Chuyển sang &Unicode", "normalize": "C&huẩn hóa", "stale-period": "&" + STALE_FIX}

@@ -28,18 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.checks import Place
-from .workers import errors as background_errors
-from .binding import flush_all, notifier, unsaved_bindings
-from .boxes import choose
-from .catalogue_actions import import_catalogue_dialog, save_structure_dialog
+from ...domain.checks import Place
+from ..dialogs.boxes import choose
+from ..editors.binding import flush_all, notifier, unsaved_bindings
+from ..flows.catalogue_actions import import_catalogue_dialog, save_structure_dialog
+from ..flows.workflows import Workflows
+from ..session import WorkbookSession
+from ..settings import app_settings, remember_splitter, remember_workbook
+from ..tabs.tab_host import TabHost
+from ..workers import errors as background_errors
 from .findings_panel import FindingsPanel
 from .preview import PAGE_TEXT_WIDTH_PX, Preview
-from .session import WorkbookSession
-from .settings import app_settings, remember_splitter, remember_workbook
-from .tab_host import TabHost
 from .window_fit import first_start
-from .workflows import Workflows
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.others: list[QMainWindow] = []  # windows opened from this one (a backup beside a damaged workbook)
         self.settings = app_settings()
         remember_workbook(self.settings, session.path)
-        from ..app.parts import part_title
+        from ...app.parts import part_title
 
         part = part_title(session.doc)  # a part an office edits says so: it is not the whole workbook
         self.setWindowTitle(f"{session.path.name}{' (chỉ đọc)' if session.readonly else ''}"
@@ -261,7 +261,7 @@ class MainWindow(QMainWindow):
         self.merge_action.setEnabled(writable and report is not None)  # a sent report says how to unlock
 
     def _fill_recent(self) -> None:
-        from .settings import recent_workbooks
+        from ..settings import recent_workbooks
 
         self.recent_menu.clear()
         for path in recent_workbooks(self.settings):
@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
     def replace_with(self, target) -> None:
         """Tệp › Mới, Mở, Mở gần đây, Đóng sổ: this window closes (everything saved, the lock released), then
         the window opens on the other workbook, or the start screen shows."""
-        from .app import replace_window
+        from ..app import replace_window
 
         replace_window(self, target)
 

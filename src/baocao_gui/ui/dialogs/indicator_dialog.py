@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.model import MAX_PRECISION, Indicator, PlanMeaning
-from ..domain.units import COMMON_UNITS
+from ...domain.model import MAX_PRECISION, Indicator, PlanMeaning
+from ...domain.units import COMMON_UNITS
 
 DEFAULT_PRECISION = "mặc định của báo cáo"
 

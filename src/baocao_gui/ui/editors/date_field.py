@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from ..domain.vnformat import DateError, format_date, parse_date
+from ...domain.vnformat import DateError, format_date, parse_date
 from .binding import TextBinding
 
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..app import UserError, write_sample
-from .settings import app_settings, recent_workbooks
+from ...app import UserError, write_sample
+from ..settings import app_settings, recent_workbooks
 
 log = logging.getLogger(__name__)
 FILTER = "Sổ báo cáo (*.baocao)"
@@ -94,7 +94,7 @@ class StartDialog(QDialog):
         self.accept()
 
     def create(self) -> None:
-        from .new_workbook import NewWorkbookDialog
+        from ..dialogs.new_workbook import NewWorkbookDialog
 
         dialog = NewWorkbookDialog(documents_dir(), self)
         self.new_dialog = dialog
@@ -102,7 +102,7 @@ class StartDialog(QDialog):
             self.finish(dialog.created)
 
     def create_from_word(self) -> None:
-        from .word_report import workbook_from_word
+        from ..flows.word_report import workbook_from_word
 
         created = workbook_from_word(self, documents_dir())
         if created is not None:

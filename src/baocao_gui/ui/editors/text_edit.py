@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QMimeData
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
-from ..domain import legacy
-from ..domain.figures import TOKEN
+from ...domain import legacy
+from ...domain.figures import TOKEN
 
 
 class UnicodeTextEdit(QPlainTextEdit):

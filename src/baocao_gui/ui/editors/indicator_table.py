@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from ..domain.figures import MissingFigure, PlanStatus, Uncomputable, derived, plan_status, sheet
-from ..domain.model import RANGE_FIELDS
-from ..domain.vnformat import (
+from ...domain.figures import MissingFigure, PlanStatus, Uncomputable, derived, plan_status, sheet
+from ...domain.model import RANGE_FIELDS
+from ...domain.vnformat import (
     NumberError,
     ambiguous_decimal,
     format_number,
@@ -17,7 +17,7 @@ from ..domain.vnformat import (
     parse_number,
     parse_range,
 )
-from .session import WorkbookSession
+from ..session import WorkbookSession
 
 COLUMNS = (
     ("name", "Chỉ tiêu"), ("unit", "Đơn vị"), ("actual", "Thực hiện"), ("plan", "Kế hoạch"),

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.checks import Finding, Severity
+from ...domain.checks import Finding, Severity
 
 
 class ExportGate(QDialog):

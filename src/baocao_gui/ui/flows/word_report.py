@@ -10,8 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from ..errors import UserError
-from .workers import Worker
+from ...errors import UserError
+from ..workers import Worker
 
 log = logging.getLogger(__name__)
 TITLE = "Tạo sổ từ báo cáo Word"
@@ -19,7 +19,7 @@ TITLE = "Tạo sổ từ báo cáo Word"
 
 def _make(target: Path, source: str):
     """On the worker: the new workbook's path and notes, or one sentence saying why not."""
-    from ..app.files import workbook_from_docx
+    from ...app.files import workbook_from_docx
 
     try:
         return workbook_from_docx(target, source)

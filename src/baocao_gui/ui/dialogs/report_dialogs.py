@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.model import Agency, Period, PeriodKind, Workbook
+from ...domain.model import Agency, Period, PeriodKind, Workbook
 
 
 def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from ..app.parts import (
+from ...app.parts import (
     Action,
     BlockChange,
     FigureChange,
@@ -17,11 +17,11 @@ from ..app.parts import (
     read_part,
     send_part,
 )
-from ..domain.model import BlockKind, Part
-from ..domain.vnformat import format_number, format_range
-from ..errors import UserError
-from .block_review import BlockReview, ReviewRow
-from .session import WorkbookSession
+from ...domain.model import BlockKind, Part
+from ...domain.vnformat import format_number, format_range
+from ...errors import UserError
+from ..dialogs.block_review import BlockReview, ReviewRow
+from ..session import WorkbookSession
 
 TITLE_SEND = "Gửi phần cho phòng"
 TITLE_TAKE = "Nhận phần từ phòng"

@@ -8,9 +8,9 @@ from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import QMenu
 
-from ..domain.figures import FigureWriter, MissingFigure
-from ..domain.model import Indicator
-from ..domain.units import parse_unit
+from ...domain.figures import FigureWriter, MissingFigure
+from ...domain.model import Indicator
+from ...domain.units import parse_unit
 
 FIELD_LABELS = (
     ("actual", "Thực hiện"),
@@ -30,7 +30,7 @@ FIELD_NAMES = {field: label for field, label in FIELD_LABELS} | {"pct_growth": "
 
 def describe_citation(writer: FigureWriter, token_text: str) -> str:
     """"Số lao động được tạo việc làm (lượt người) — % so với kế hoạch: 101,64%": what a citation stands for."""
-    from ..domain.figures import citations
+    from ...domain.figures import citations
 
     found = citations(token_text)
     if not found:

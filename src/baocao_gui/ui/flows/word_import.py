@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..app.imports import FoundFigure, NewFigure, WordContent, figures_offered, import_edit, read_word_file
-from ..domain.model import BlockKind, Part
-from ..domain.tables import Table
-from ..domain.vnformat import format_number
-from .workers import Worker
+from ...app.imports import FoundFigure, NewFigure, WordContent, figures_offered, import_edit, read_word_file
+from ...domain.model import BlockKind, Part
+from ...domain.tables import Table
+from ...domain.vnformat import format_number
+from ..workers import Worker
 
 log = logging.getLogger(__name__)
 TITLE = "Nhập từ tệp Word"
@@ -177,7 +177,7 @@ class WordImport(QObject):
         self.path: Path | None = None
 
     def choose_and_read(self) -> None:
-        from .start_dialog import documents_dir
+        from ..windows.start_dialog import documents_dir
 
         chosen, _ = QFileDialog.getOpenFileName(self.editor, TITLE, str(documents_dir()), FILTER)
         if chosen:

@@ -12,9 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ..app import UserError, write_report
-from ..domain.model import Report, Workbook
-from .workers import Worker
+from ...app import UserError, write_report
+from ...domain.model import Report, Workbook
+from ..workers import Worker
 
 log = logging.getLogger(__name__)
 

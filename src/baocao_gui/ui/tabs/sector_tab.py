@@ -18,16 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.figures import targets_met
-from ..domain.model import Part
-from ..domain.units import COMMON_UNITS
-from .binding import TextBinding
-from .blocks_editor import BlocksEditor
-from .indicator_dialog import IndicatorDialog
-from .indicator_table import FIELD_COLUMN, IndicatorTable
-from .note import Note
-from .session import WorkbookSession
-from .settings import remember_splitter
+from ...domain.figures import targets_met
+from ...domain.model import Part
+from ...domain.units import COMMON_UNITS
+from ..dialogs.indicator_dialog import IndicatorDialog
+from ..editors.binding import TextBinding
+from ..editors.blocks_editor import BlocksEditor
+from ..editors.indicator_table import FIELD_COLUMN, IndicatorTable
+from ..editors.note import Note
+from ..session import WorkbookSession
+from ..settings import remember_splitter
 
 
 class SectorTab(QWidget):
@@ -276,12 +276,12 @@ class SectorTab(QWidget):
                 return
 
     def send_part(self) -> None:
-        from .part_actions import send
+        from ..flows.part_actions import send
 
         send(self, self.session, self.sector)
 
     def take_part(self) -> None:
-        from .part_actions import take
+        from ..flows.part_actions import take
 
         take(self, self.session, self.sector)
 

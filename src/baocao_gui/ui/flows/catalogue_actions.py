@@ -7,11 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from ..app.catalogue_files import CatalogueExists, import_catalogue, save_structure
-from ..domain.catalogue import Catalogue
-from ..domain.codes import code_from_name
-from ..domain.model import Workbook
-from ..errors import UserError
+from ...app.catalogue_files import CatalogueExists, import_catalogue, save_structure
+from ...domain.catalogue import Catalogue
+from ...domain.codes import code_from_name
+from ...domain.model import Workbook
+from ...errors import UserError
 
 FILTER = "Danh mục (*.toml)"
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import legacy
-from ..domain.tables import MAX_COLUMNS, MAX_ROWS, Table, parse_clipboard
+from ...domain import legacy
+from ...domain.tables import MAX_COLUMNS, MAX_ROWS, Table, parse_clipboard
 
 HEADER_BACKGROUND = QColor("#eef2f7")
 

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..app.views import ANNEX_COLUMN_LABELS, annex_prints
-from ..domain.model import ANNEX_COLUMNS, AnnexChoice, SignImages
-from ..domain.pictures import PictureError, png_size
-from .session import WorkbookSession
+from ...app.views import ANNEX_COLUMN_LABELS, annex_prints
+from ...domain.model import ANNEX_COLUMNS, AnnexChoice, SignImages
+from ...domain.pictures import PictureError, png_size
+from ..session import WorkbookSession
 
 NOTE = ("Phụ lục được in sau phần chữ ký, trên trang riêng (khổ ngang khi bảng nhiều cột), đánh số trang riêng, "
         "với tiêu đề “Phụ lục”, “KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU …” và dòng “(Kèm theo Báo cáo số … ngày … "

@@ -1,0 +1,1 @@
+"""Editors of what a clerk types: paragraphs, tables, figures, dates; the binding that saves them."""

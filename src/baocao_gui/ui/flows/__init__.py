@@ -1,0 +1,1 @@
+"""Conversations around one call of app/: export, PDF, periods, sent reports, parts, Word files."""

@@ -1,0 +1,1 @@
+"""The main window and its panes: the start screen, the preview, the findings, how it fits the screen."""
