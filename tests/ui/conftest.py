@@ -21,13 +21,13 @@ def _private_qt_settings(tmp_path):
 @pytest.fixture
 def open_window(qtbot):
     """Open the main window on a workbook, as `baocao-gui WORKBOOK` does; closed at the end of the test."""
+    from baocao_gui.ui.app import window_for
     from baocao_gui.ui.session import WorkbookSession
-    from baocao_gui.ui.windows.main_window import MainWindow
 
     windows = []
 
     def opener(path):
-        window = MainWindow(WorkbookSession(path))
+        window = window_for(WorkbookSession(path))
         qtbot.addWidget(window)
         with qtbot.waitExposed(window):
             window.show()

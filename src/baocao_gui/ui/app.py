@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import weakref
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -71,9 +72,17 @@ def open_window(path: Path, take_over: bool = False, readonly: bool | None = Non
                             f"Không mở được sổ báo cáo “{path.name}”; tệp chưa bị thay đổi. "
                             "Chi tiết đã được ghi vào tệp nhật ký.")
         return None
-    window = MainWindow(session)
+    window = window_for(session)
     if session.problems:
         show_problems(window, session)
+    return window
+
+
+def window_for(session: WorkbookSession) -> MainWindow:
+    """The main window on an open session, its Tệp › Mới, Mở, Đóng sổ answered by ``replace_window``."""
+    window = MainWindow(session)
+    ref = weakref.ref(window)  # the connection lives as long as the window: it must not keep it alive
+    window.replace_requested.connect(lambda target: replace_window(ref(), target) if ref() is not None else None)
     return window
 
 
