@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..domain.model import PeriodKind
+from ..domain.text import heading_key
 from ..store import close_workbook, create_workbook
 from ..store.seed import catalogues, install_catalogue, load_catalogue, start_report, write_bundled_sample
 from ..store.workbook import sector_rows
@@ -59,19 +60,16 @@ def new_workbook(path: str | Path, catalogue_id: str, year: int, kind: PeriodKin
 
 
 def _words(text: str) -> set[str]:
-    from ..importers.report import _key
-
-    return set(_key(text).split())
+    return set(heading_key(text).split())
 
 
 def _match(title: str, sectors: list[dict], field: str, used: set[str]) -> str | None:
     """The code of the workbook's sector whose ``field`` (title or task_title) has the heading's words: the same
     words, else at least 60 % of them in common."""
-    from ..importers.report import _key
-
     free = [s for s in sectors if s["code"] not in used]
+    key = heading_key(title)
     for s in free:
-        if _key(s[field]) == _key(title) or _key(s["title"]) == _key(title):
+        if key in (heading_key(s[field]), heading_key(s["title"])):
             return s["code"]
     words = _words(title)
     best, score = None, 0.0

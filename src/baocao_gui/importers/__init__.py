@@ -1,5 +1,5 @@
 """Files read into a workbook: a Word file from an office into a sector, last year's report as a new workbook
-(the Word issue lands here). Nothing is here yet; the contract for what comes:
+(``word``, ``report``; ``package`` checks a Word file before anything parses it). The contract every importer keeps:
 
 - an importer reads a file and returns what it found as plain domain data (blocks, tables, figures found),
   with what it could not read as one Vietnamese line each — it never writes;

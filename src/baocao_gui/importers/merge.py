@@ -30,6 +30,7 @@ from ..compose.report import line_sum
 from ..domain.figures import TOKEN, VALUE_CITED, MissingFigure, sheet
 from ..domain.model import OVERRIDE_FIELDS, Block, BlockKind, Part, Report, Workbook
 from ..domain.vnformat import NumberError, parse_number
+from .package import checked_package, unreadable
 
 
 class Action:
@@ -210,15 +211,15 @@ def read_edited(path: str | Path) -> EditedFile:
     custom properties. Tracked insertions are read as accepted, deletions as done. Bad files: one sentence."""
     import docx
 
-    from .word import _body_items, _checked_package, _Reader, _refuse, clean
+    from .word import ParagraphReader, body_items, clean  # loaded, as python-docx is, when a file is read
 
     path = Path(path)
-    package = _checked_package(path)
+    package = checked_package(path)
     try:
         document = docx.Document(package)
-        reader = _Reader(document)
+        reader = ParagraphReader(document)
         out = []
-        for element in _body_items(document.element.body):
+        for element in body_items(document.element.body):
             anchors = tuple(int(m.group(1)) for b in element.iter(_W + "bookmarkStart")
                             if (m := BOOKMARK.match(b.get(_W + "name") or "")))
             tracked = any(True for _ in element.iter(_W + "ins"))
@@ -231,7 +232,7 @@ def read_edited(path: str | Path) -> EditedFile:
     except Exception as exc:  # python-docx and lxml raise many kinds on a damaged part
         if hasattr(exc, "message"):
             raise
-        raise _refuse(path, "tệp bị hỏng hoặc không phải tệp Word (.docx).", repr(exc)) from exc
+        raise unreadable(path, "tệp bị hỏng hoặc không phải tệp Word (.docx).", repr(exc)) from exc
     return EditedFile(path.name, tuple(out), properties)
 
 

@@ -11,24 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.model import Agency, Block, BlockKind, Part, PeriodKind
-from .word import (
-    _W,
-    Cancelled,
-    WordFileError,
-    _body_items,
-    _checked_package,
-    _Reader,
-    _refuse,
-    _style_of,
-    _table,
-    classify,
-    clean,
-)
+from ..domain.text import heading_key
+from .package import WordFileError, checked_package, unreadable
+from .word import W, Cancelled, ParagraphReader, body_items, classify, clean, read_table, style_of
+
+_W = "{" + W + "}"
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _SECTION = re.compile(r"^([AB])\s*[.)/-]\s*(.*)$")
@@ -91,18 +82,12 @@ def period_of(text: str) -> tuple[PeriodKind, int] | None:
     return None
 
 
-def _key(text: str) -> str:
-    """A heading reduced to its words: case, dashes, "&", punctuation and spaces do not matter."""
-    text = unicodedata.normalize("NFC", text).casefold().replace("&", " và ").replace("tb&xh", "thương binh và xã hội")
-    return " ".join(re.findall(r"\w+", text))
-
-
 def _is(text: str, *labels: str) -> bool:
-    key = _key(text)
-    return any(key.startswith(_key(label)) for label in labels)
+    key = heading_key(text)
+    return any(key.startswith(heading_key(label)) for label in labels)
 
 
-def _lines(reader: _Reader, tc) -> list[str]:
+def _lines(reader: ParagraphReader, tc) -> list[str]:
     return [clean(reader.paragraph(p).text) for p in tc.iter(_W + "p")]
 
 
@@ -111,7 +96,7 @@ class _Walker:
 
     def __init__(self, content: ReportContent, known: tuple[str, ...] = ()):
         self.c = content
-        self.known = {_key(t) for t in known}  # the catalogue's sector titles: headings without numbers
+        self.known = {heading_key(t) for t in known}  # the catalogue's sector titles: headings without numbers
         self.pending_title = False  # the line after "PHẦN THỨ NHẤT" may be its title
         self.where: list[Block] | None = None  # where paragraphs go now
         self.section = ""  # "", "A", "B"
@@ -153,7 +138,7 @@ class _Walker:
         title = m.group(2) if m else text
         numbered_muc = bool(m)
         bare = _KHOAN.match(text).group(2) if _KHOAN.match(text) else title
-        if self.known and _key(bare) in self.known and len(bare) < 200:
+        if self.known and heading_key(bare) in self.known and len(bare) < 200:
             if self.section == "A" and self.muc in ("", "sectors", "results"):
                 self.muc = "sectors" if self.muc == "" and c.results else (self.muc or "sectors")
                 self.sector(c.results, bare)
@@ -231,14 +216,14 @@ def read_report(path: str | Path, known: tuple[str, ...] = ()) -> ReportContent:
     import docx
 
     path = Path(path)
-    package = _checked_package(path)
+    package = checked_package(path)
     try:
         document = docx.Document(package)
         return _read(document, known)
     except (WordFileError, Cancelled):
         raise
     except Exception as exc:
-        raise _refuse(path, "tệp bị hỏng hoặc không phải tệp Word (.docx).", repr(exc)) from exc
+        raise unreadable(path, "tệp bị hỏng hoặc không phải tệp Word (.docx).", repr(exc)) from exc
 
 
 def _header_lines(c: ReportContent, left: list[str], right: list[str]) -> None:
@@ -287,10 +272,10 @@ def _signature(c: ReportContent, left: list[str], right: list[str]) -> None:
 
 
 def _read(document, known: tuple[str, ...] = ()) -> ReportContent:
-    reader = _Reader(document)
+    reader = ParagraphReader(document)
     c = ReportContent()
     walker = _Walker(c, known)
-    items = list(_body_items(document.element.body))
+    items = list(body_items(document.element.body))
     header_done = False
     header_left: list[str] = []
     header_right: list[str] = []
@@ -313,7 +298,7 @@ def _read(document, known: tuple[str, ...] = ()) -> ReportContent:
                 _signature(c, first, right)
                 signed = True
                 continue
-            table, _, _, _ = _table(reader, element)
+            table, _, _, _ = read_table(reader, element)
             if table is not None:
                 walker.paragraph(Block(BlockKind.TABLE, table.to_json()), "")
             continue
@@ -321,7 +306,7 @@ def _read(document, known: tuple[str, ...] = ()) -> ReportContent:
         text = clean(para.text)
         if not text:
             continue
-        style = (reader.styles.prop(_style_of(element, "pStyle"), "name") or "").lower()
+        style = (reader.styles.prop(style_of(element, "pStyle"), "name") or "").lower()
         if not c.type_name:
             # before the type name: the header written as paragraphs
             if re.match(r"^BÁO\s*CÁO\b", text) and text.isupper() or style == "bc type name":
@@ -374,7 +359,7 @@ def _read(document, known: tuple[str, ...] = ()) -> ReportContent:
         walker.pending_title = False
         if walker.heading(text):
             continue
-        block = classify(text, para.bold, False, reader.list_format(element, _style_of(element, "pStyle")))
+        block = classify(text, para.bold, False, reader.list_format(element, style_of(element, "pStyle")))
         if block is not None:
             walker.paragraph(block, text)
     if signer:

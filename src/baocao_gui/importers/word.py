@@ -5,18 +5,17 @@ typed numbering stripped since the program numbers, list items without their das
 ``domain.tables.Table`` JSON), legacy TCVN3/VNI text turned into Unicode (the run's font name is the evidence:
 .VnTime-family fonts are TCVN3, VNI-* fonts are VNI), NFC, line breaks, tabs and double spaces cleaned; and what
 it could not read, one Vietnamese line each. It never writes. A file it cannot read safely is refused with
-``WordFileError`` (one sentence) before anything is parsed: an encrypted or old binary Word file, a damaged zip,
-a zip that would unpack to more than ``MAX_UNPACKED`` bytes, XML with a DTD (where external entities would hide).
+``WordFileError`` (one sentence) before anything is parsed (``package.checked_package``).
+
+``ParagraphReader``, ``body_items``, ``style_of`` and ``read_table`` are how ``report`` (a whole report) and
+``merge`` (an edited export) read the same paragraphs and tables.
 """
 
 from __future__ import annotations
 
-import io
 import itertools
 import re
 import unicodedata
-import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,26 +23,14 @@ from pathlib import Path
 from ..domain.legacy import detect, to_unicode
 from ..domain.model import Block, BlockKind
 from ..domain.tables import MAX_COLUMNS, MAX_ROWS, Table
-from ..errors import UserError
+from .package import WordFileError, checked_package, unreadable
 
-MAX_FILE = 100 * 1024 * 1024  # a Word file with photos of a whole year stays well below this
-MAX_UNPACKED = 400 * 1024 * 1024  # declared size of all parts together; zipfile never unpacks more than declared
-MAX_XML_PART = 64 * 1024 * 1024  # one XML part (a 1000-page text is ~20 MB of document.xml)
 HEADING_CHARS = 300  # a line longer than this is a paragraph even when bold or numbered
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _W = "{" + W + "}"
 _MC = "{" + MC + "}"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-MAIN_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-MAIN_OTHERS = ("application/vnd.ms-word.document.macroEnabled.main+xml",  # .docm
-               "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",  # .dotx
-               "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")  # .dotm
-
-
-class WordFileError(UserError):
-    """A file that is not read: one sentence for the clerk, nothing written."""
 
 
 class Cancelled(Exception):
@@ -58,88 +45,6 @@ class WordContent:
 
     def count(self, kind: BlockKind) -> int:
         return sum(b.kind == kind for b in self.blocks)
-
-
-# --- the file, before anything parses it -------------------------------------------------------------------------
-
-def _refuse(path: Path, sentence: str, gloss: str) -> WordFileError:
-    return WordFileError(f"Không đọc được tệp “{path.name}”: {sentence} Chưa có gì được ghi vào sổ báo cáo.",
-                         f"{path}: {gloss}")
-
-
-def _checked_package(path: Path) -> io.BytesIO:
-    """The file's bytes as a package python-docx can open safely, or ``WordFileError``."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE:
-            raise _refuse(path, f"tệp quá lớn ({size // (1024 * 1024)} MB).", f"{size} bytes")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _refuse(path, "không mở được tệp (tệp không còn ở đó, hoặc đang bị chương trình khác giữ).",
-                      repr(exc)) from exc
-    if data.startswith(OLE_MAGIC):
-        if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
-            raise _refuse(path, "tệp được bảo vệ bằng mật khẩu; hãy mở trong Word, bỏ mật khẩu "
-                          "(Tệp › Thông tin › Bảo vệ tài liệu) rồi lưu lại và nhập lại.", "encrypted OOXML")
-        raise _refuse(path, "đây là tệp Word cũ (.doc); hãy mở trong Word và lưu lại dưới dạng “Tài liệu Word "
-                      "(*.docx)” rồi nhập tệp .docx đó.", "binary .doc")
-    if data.startswith(b"{\\rtf"):
-        raise _refuse(path, "đây là tệp RTF; hãy mở trong Word và lưu lại dưới dạng .docx.", "rtf")
-    try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-        infos = package.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
-        raise _refuse(path, "tệp bị hỏng hoặc không phải tệp Word (.docx).", repr(exc)) from exc
-    declared = sum(i.file_size for i in infos)
-    if declared > MAX_UNPACKED or any(i.file_size > MAX_XML_PART for i in infos if _is_xml(i.filename)):
-        raise _refuse(path, f"khi giải nén, tệp sẽ chiếm tới {declared // (1024 * 1024)} MB — tệp bất thường "
-                      "(có thể là “bom nén”), không đọc.", f"declared unpacked size {declared}")
-    names = {i.filename for i in infos}
-    if "[Content_Types].xml" not in names:
-        raise _refuse(path, "tệp bị hỏng hoặc không phải tệp Word (.docx).", "no [Content_Types].xml")
-    try:
-        for info in infos:
-            if _is_xml(info.filename):
-                _refuse_dtd(path, package.read(info))
-        types = package.read("[Content_Types].xml").decode("utf-8", "replace")
-    except WordFileError:
-        raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, OSError, EOFError,
-            NotImplementedError) as exc:
-        raise _refuse(path, "tệp bị hỏng (một phần bên trong không giải nén được).", repr(exc)) from exc
-    if MAIN_DOCX in types:
-        return io.BytesIO(data)
-    other = next((t for t in MAIN_OTHERS if t in types), None)
-    if other is None:
-        raise _refuse(path, "đây không phải tệp Word (.docx); có thể là tệp Excel, PowerPoint hoặc tệp nén khác.",
-                      "no Word main part")
-    # .docm/.dotx/.dotm: the same text under another content type. Macros are never run: the package is copied
-    # without its VBA project and read as a plain document.
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
-        for info in infos:
-            if "vbaproject" in info.filename.lower() or "vbadata" in info.filename.lower():
-                continue
-            content = package.read(info)
-            if info.filename == "[Content_Types].xml":
-                content = content.replace(other.encode(), MAIN_DOCX.encode())
-            copy.writestr(info.filename, content)
-    out.seek(0)
-    return out
-
-
-def _is_xml(name: str) -> bool:
-    return name.lower().endswith((".xml", ".rels"))
-
-
-def _refuse_dtd(path: Path, content: bytes) -> None:
-    """Word never writes a DTD; one in a part is where an external entity (XXE) or an entity bomb would hide.
-    python-docx's parser does not resolve entities, and this refuses the file before it is parsed at all."""
-    head = content[:4096].lstrip(b"\xef\xbb\xbf")
-    text = head.decode("utf-16") if head.startswith((b"\xff\xfe", b"\xfe\xff")) else head.decode("latin-1")
-    if "<!DOCTYPE" in text.upper() or "<!ENTITY" in text.upper():
-        raise _refuse(path, "tệp chứa khai báo DTD/thực thể bên ngoài mà Word không bao giờ tạo ra — tệp bất "
-                      "thường, không đọc.", "DTD in an XML part")
 
 
 # --- runs: text, font, bold -----------------------------------------------------------------------------------------
@@ -224,7 +129,9 @@ _SKIP = {_W + "del", _W + "moveFrom", _W + "txbxContent", _MC + "Fallback", _W +
 
 
 @dataclass
-class _Paragraph:
+class ParagraphText:
+    """One paragraph as ``ParagraphReader.paragraph`` read it."""
+
     text: str
     bold: bool  # every letter is bold
     legacy: bool  # some of it was converted from TCVN3/VNI
@@ -232,7 +139,11 @@ class _Paragraph:
     text_boxes: int = 0
 
 
-class _Reader:
+class ParagraphReader:
+    """Reads the paragraphs of one python-docx document (``read_word``, ``report.read_report``,
+    ``merge.read_edited``): a paragraph's text with legacy fonts converted and whether it is bold, its list format
+    and whether its style is a heading; the document's styles and numbering are looked up once."""
+
     def __init__(self, document):
         self.styles = _Styles(document.styles.element if document.part._styles_part is not None else None)
         self.numbering = None
@@ -243,8 +154,8 @@ class _Reader:
         self._formats: dict[tuple[str, str], str] = {}
 
     # --- one paragraph's text --------------------------------------------------------------------------------
-    def paragraph(self, p) -> _Paragraph:
-        style_id = _style_of(p, "pStyle")
+    def paragraph(self, p) -> ParagraphText:
+        style_id = style_of(p, "pStyle")
         pieces: list[tuple[str, str | None, bool]] = []  # (text, legacy encoding of its font, bold)
         counts = {"drawings": 0, "text_boxes": 0}
         self._collect(p, style_id, pieces, counts)
@@ -272,7 +183,7 @@ class _Reader:
         text = text.replace(_SYM, "")
         if not legacy and detect(text):  # no legacy font named, but the text itself is unmistakably TCVN3/VNI
             text, legacy = to_unicode(text), True
-        return _Paragraph(text, letters > 0 and bold_letters == letters, legacy, counts["drawings"],
+        return ParagraphText(text, letters > 0 and bold_letters == letters, legacy, counts["drawings"],
                           counts["text_boxes"])
 
     def _collect(self, element, style_id, pieces, counts) -> None:
@@ -289,7 +200,7 @@ class _Reader:
 
     def _run(self, r, style_id, pieces, counts) -> None:
         rpr = r.find(_W + "rPr")
-        char_style = _style_of(r, "rStyle") if rpr is not None else None
+        char_style = style_of(r, "rStyle") if rpr is not None else None
         font = _font_name(rpr.find(_W + "rFonts")) if rpr is not None else None
         font = font or self.styles.prop(char_style, "font") or self.styles.prop(style_id, "font") \
             or self.styles.default_font
@@ -370,7 +281,8 @@ def _val(element) -> str | None:
     return None if element is None else element.get(_W + "val")
 
 
-def _style_of(element, tag: str) -> str | None:
+def style_of(element, tag: str) -> str | None:
+    """The style id a paragraph (``tag`` "pStyle") or a run ("rStyle") names, or None."""
     found = element.find(f"{_W}pPr/{_W}{tag}") if tag == "pStyle" else element.find(f"{_W}rPr/{_W}{tag}")
     return _val(found)
 
@@ -458,13 +370,13 @@ def classify(text: str, bold: bool, heading_style: bool, list_format: str | None
 
 # --- the document ----------------------------------------------------------------------------------------------------
 
-def _body_items(element) -> Iterator:
-    """Paragraphs and tables of the body in order, content controls and custom XML opened."""
+def body_items(element) -> Iterator:
+    """Paragraphs and tables of the body (``w:p``, ``w:tbl``) in order, content controls and custom XML opened."""
     for child in element.iterchildren():
         if child.tag in (_W + "p", _W + "tbl"):
             yield child
         elif child.tag in (_W + "sdt", _W + "customXml", _W + "sdtContent", _W + "ins", _W + "moveTo"):
-            yield from _body_items(child)
+            yield from body_items(child)
 
 
 def read_word(path: str | Path, progress: Callable[[int, int], None] | None = None) -> WordContent:
@@ -473,18 +385,18 @@ def read_word(path: str | Path, progress: Callable[[int, int], None] | None = No
     import docx  # python-docx, loaded only when a file is imported
 
     path = Path(path)
-    package = _checked_package(path)
+    package = checked_package(path)
     try:
         return _read(path, docx.Document(package), progress)
     except (WordFileError, Cancelled):
         raise
     except Exception as exc:  # python-docx and lxml raise KeyError, ValueError, XMLSyntaxError… on a damaged part
-        raise _refuse(path, "tệp bị hỏng hoặc không phải tệp Word (.docx).", repr(exc)) from exc
+        raise unreadable(path, "tệp bị hỏng hoặc không phải tệp Word (.docx).", repr(exc)) from exc
 
 
 def _read(path: Path, document, progress: Callable[[int, int], None] | None) -> WordContent:
-    reader = _Reader(document)
-    items = list(_body_items(document.element.body))
+    reader = ParagraphReader(document)
+    items = list(body_items(document.element.body))
     blocks: list[Block] = []
     legacy: set[int] = set()
     drawings = text_boxes = cut_tables = nested = 0
@@ -494,7 +406,7 @@ def _read(path: Path, document, progress: Callable[[int, int], None] | None) -> 
         if progress is not None and n % 25 == 0:
             progress(n, len(items))
         if element.tag == _W + "tbl":
-            table, cut, inner, converted = _table(reader, element)
+            table, cut, inner, converted = read_table(reader, element)
             cut_tables += cut
             nested += inner
             if table is not None:
@@ -505,7 +417,7 @@ def _read(path: Path, document, progress: Callable[[int, int], None] | None) -> 
         para = reader.paragraph(element)
         drawings += para.drawings
         text_boxes += para.text_boxes
-        style_id = _style_of(element, "pStyle")
+        style_id = style_of(element, "pStyle")
         list_format = reader.list_format(element, style_id)
         heading = reader.heading_style(element, style_id)
         for i, line in enumerate(_split_lines(para.text)):
@@ -535,7 +447,7 @@ def _read(path: Path, document, progress: Callable[[int, int], None] | None) -> 
     return WordContent(tuple(blocks), tuple(problems), frozenset(legacy))
 
 
-def _table(reader: _Reader, tbl) -> tuple[Table | None, int, int, bool]:
+def read_table(reader: ParagraphReader, tbl) -> tuple[Table | None, int, int, bool]:
     """A Word table as a table block: header rows (Word's repeated header rows, else the first row), body rows;
     a cell merged across columns or down rows is written once. (table, cut, nested tables, converted)"""
     rows: list[list[str]] = []
