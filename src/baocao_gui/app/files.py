@@ -15,10 +15,12 @@ from ..store import close_workbook, create_workbook
 from ..store.seed import catalogues, install_catalogue, load_catalogue, start_report, write_bundled_sample
 from ..store.workbook import sector_rows
 
-__all__ = ["catalogues", "new_workbook", "write_sample"]
+__all__ = ["catalogues", "make_workbook", "new_workbook", "write_sample"]
 
 
-def _fill(path: Path, fill: Callable) -> Path:
+def make_workbook(path: Path, fill: Callable) -> Path:
+    """A new workbook file at ``path`` written by ``fill(db)``: whole when this returns, or not there at all (an
+    existing file is never written over). Every new workbook is made here: sample, catalogue, part, text file."""
     path = Path(path)
     db = create_workbook(path)  # refuses an existing file: never written over
     try:
@@ -34,7 +36,7 @@ def _fill(path: Path, fill: Callable) -> Path:
 
 def write_sample(path: str | Path) -> Path:
     """The bundled Đắk Nông 2023 sample as a new workbook at ``path``."""
-    return _fill(Path(path), write_bundled_sample)
+    return make_workbook(Path(path), write_bundled_sample)
 
 
 def new_workbook(path: str | Path, catalogue_id: str, year: int, kind: PeriodKind | str = PeriodKind.YEAR,
@@ -56,7 +58,7 @@ def new_workbook(path: str | Path, catalogue_id: str, year: int, kind: PeriodKin
         install_catalogue(db, catalogue)
         start_report(db, year, kind, agency)
 
-    return _fill(Path(path), fill)
+    return make_workbook(Path(path), fill)
 
 
 def _words(text: str) -> set[str]:
@@ -165,4 +167,4 @@ def workbook_from_docx(path: str | Path, docx_path: str | Path, catalogue_id: st
                 notes.append(f"Lĩnh vực “{s['title']}” của danh mục không có trong báo cáo: để ngoài báo cáo này "
                              "(đưa lại bằng Sửa › Thêm lĩnh vực).")
 
-    return _fill(Path(path), fill), notes
+    return make_workbook(Path(path), fill), notes

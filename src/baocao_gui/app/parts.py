@@ -16,7 +16,7 @@ from ..store import edits, load_workbook, open_workbook
 from ..store.parts import PartOrigin, figures_of, part_origin, workbook_identity, write_part
 from ..store.workbook import read_meta
 from .document import Document, Edit
-from .files import _fill
+from .files import make_workbook
 
 # with the merge's plain data, for the window's review (ui/ reaches importers only through app/)
 __all__ = ["Action", "BlockChange", "FigureChange", "MergePlan", "default_part_name", "merge_edit", "part_title",
@@ -51,7 +51,7 @@ def send_part(doc: Document, sector: str, target: str | Path) -> Path:
     meta = read_meta(doc.db)
     catalogue = (meta.get("catalogue_id") or "so_bao_cao", meta.get("catalogue_name") or "Sổ báo cáo",
                  int(meta.get("catalogue_version") or 1) if str(meta.get("catalogue_version") or "1").isdigit() else 1)
-    return _fill(Path(target), lambda db: write_part(db, workbook, report, sector, origin, catalogue))
+    return make_workbook(Path(target), lambda db: write_part(db, workbook, report, sector, origin, catalogue))
 
 
 def _identity_or_refuse(doc: Document) -> str:

@@ -14,7 +14,7 @@ from ..store import load_workbook, open_workbook
 from ..store.seed import load_data
 from ..store.workbook import read_meta
 from .catalogue_files import catalogue_fault, read_toml_file, write_text_file
-from .files import _fill
+from .files import make_workbook
 
 __all__ = ["dump_workbook", "load_text_workbook"]
 
@@ -61,4 +61,4 @@ def load_text_workbook(source: str | Path, target: str | Path) -> Path:
             raise UserError(f"Tệp sổ báo cáo “{source.name}” có dữ liệu không đọc được: {exc}.",
                             f"{source}: {exc!r}") from None
 
-    return _fill(Path(target), fill)
+    return make_workbook(Path(target), fill)
