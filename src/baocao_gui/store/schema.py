@@ -39,6 +39,12 @@ class _Migrations:
 
         return register
 
+    @property
+    def known(self) -> tuple[str, ...]:
+        """The names of every migration this program has, in order: a file that applied another was written by a
+        newer version."""
+        return tuple(m.name for m in self._migrations)
+
     def applied(self, db: Database) -> list[Migration]:
         if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                           [self.migrations_table]).fetchone():

@@ -271,7 +271,7 @@ def open_workbook(path: str | Path, *, readonly: bool = False, busy_ms: int = BU
     if app_id != APPLICATION_ID:
         raise WorkbookError(f"Tệp “{path.name}” không phải là sổ báo cáo của baocao-gui.",
                             f"{path} has application_id {app_id}")
-    known = {m.name for m in migrations._migrations}
+    known = set(migrations.known)
     if applied - known:
         raise WorkbookError(
             f"Sổ báo cáo “{path.name}” được tạo bởi phiên bản mới hơn của chương trình; hãy cập nhật baocao-gui.",
