@@ -13,6 +13,7 @@ from ..domain.figures import MissingFigure, sheet
 from ..domain.model import ANNEX_COLUMNS, AnnexChoice, Indicator, Period, PlanMeaning, Report, Workbook
 from ..domain.vnformat import format_doc_number
 from .outline import Annex, AnnexRow
+from .text import nfc, upper
 
 DEFAULT_TITLE = "Kết quả thực hiện các chỉ tiêu chủ yếu {{period}}"
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
@@ -163,8 +164,6 @@ class _Annex:
 
 def compose_annex(workbook: Workbook, report: Report, choice: AnnexChoice) -> Annex | None:
     """The annex of ``report`` as ``choice`` has it; None when no chosen sector has a figure."""
-    from .report import nfc, upper  # the report's text rules (NFC, nothing a .docx cannot hold)
-
     annex = _Annex(workbook, report, choice)
     rows = annex.rows()
     if not rows:

@@ -7,7 +7,6 @@ The clerk never types a heading number, so a report cannot come out with "2. Ngu
 from __future__ import annotations
 
 import dataclasses
-import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,27 +15,15 @@ from ..domain.figures import sheet
 from ..domain.model import AnnexChoice, Block, BlockKind, Part, Report, Workbook
 from ..domain.structure import HOLDS, PART_ONE, SECTIONS, Node
 from ..domain.tables import Table
-from ..domain.text import drop_illegal
 from ..domain.vnformat import format_doc_number, format_place_date
 from .annex import compose_annex
 from .outline import Cell, FrontMatter, Heading, Level, Outline, Paragraph, Signature, Spans, TableItem
+from .text import nfc, upper
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Điểm follow the Vietnamese alphabet, as in legal texts: a), b), c), d), đ), e), g) …
 DIEM_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
 PART_NAMES = ("PHẦN THỨ NHẤT", "PHẦN THỨ HAI", "PHẦN THỨ BA")
-
-
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def nfc(text: str) -> str:
-    """NFC, and nothing a .docx cannot hold (old workbooks may carry noncharacters; the checks flag them)."""
-    return drop_illegal(_NOT_XML.sub("", unicodedata.normalize("NFC", text)))
-
-
-def upper(text: str) -> str:
-    return nfc(text).upper()
 
 
 def roman(n: int) -> str:
