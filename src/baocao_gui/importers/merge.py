@@ -26,7 +26,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from ..compose.report import line_sum
+from ..compose import compose_outline
+from ..compose.outline import Heading, Paragraph, TableItem
+from ..compose.report import line_sum, printed_line
 from ..domain.figures import TOKEN, VALUE_CITED, MissingFigure, sheet
 from ..domain.model import OVERRIDE_FIELDS, Block, BlockKind, Part, Report, Workbook
 from ..domain.vnformat import NumberError, parse_number
@@ -283,10 +285,6 @@ class _Printed:
 
 def _printed_blocks(workbook: Workbook, report: Report) -> tuple[dict[int, _Printed], set[str]]:
     """The report's blocks as its export prints them now (by id), and every other line of the body (headings…)."""
-    from ..compose import compose_outline
-    from ..compose.outline import Heading, Paragraph, TableItem
-    from ..compose.report import printed_line
-
     where = {b.id: (part, sector, b) for (part, sector), blocks in report.blocks.items() for b in blocks}
     outline = compose_outline(workbook, report, annex=False)
     printed: dict[int, _Printed] = {}
