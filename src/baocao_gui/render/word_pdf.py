@@ -17,7 +17,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from .pdf import ConversionError, move_into_place, run_cancellable
+from .conversion import ConversionError, move_into_place, run_cancellable
 
 log = logging.getLogger(__name__)
 
