@@ -17,7 +17,7 @@ from pathlib import Path
 from ..domain.model import Agency, Block, BlockKind, Part, PeriodKind
 from ..domain.text import heading_key
 from .package import WordFileError, checked_package, unreadable
-from .word import W, Cancelled, ParagraphReader, body_items, classify, clean, read_table, style_of
+from .word import Cancelled, ParagraphReader, W, body_items, classify, clean, read_table, style_of
 
 _W = "{" + W + "}"
 
