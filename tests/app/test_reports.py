@@ -171,7 +171,7 @@ def test_a_sent_report_exports_the_text_it_was_sent_with_after_a_sector_is_renam
 def test_a_file_chosen_as_sent_that_was_edited_in_word_is_told_apart_from_the_report(doc, tmp_path):
     import docx
 
-    from baocao_gui.app.sent import paragraphs_differing
+    from baocao_gui.app.export import paragraphs_differing
 
     doc.apply(doc.insert_block("intro", None, 0, text="Ngành công thương tăng trưởng khá."))
     exported = export_report(doc.workbook, doc.report, tmp_path / "xuất.docx").path

@@ -1,10 +1,13 @@
 """One export path for the window and the command line: the checks before signing, the writer chosen by
 the target's suffix, the atomic write, the messages. ``.docx``, and ``.pdf`` (the .docx written beside it first,
 then converted by Word or LibreOffice: with no converter the .docx is still there and one sentence says what to
-install)."""
+install). A sent report exports its snapshot (``sent.as_sent``); ``paragraphs_differing`` tells how far a file
+marked as sent is from what the export writes now."""
 
 from __future__ import annotations
 
+import difflib
+import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +18,7 @@ from ..compose.outline import Outline
 from ..domain.checks import Finding, check_report
 from ..domain.model import Report, Workbook
 from ..errors import UserError
+from .sent import as_sent
 
 Progress = Callable[[str], None]  # one Vietnamese phrase: what the export is doing now
 
@@ -66,8 +70,6 @@ def choose_target(workbook: Workbook, report: Report, target: str | Path | Calla
     then the file: ``target`` may be a function that asks for it (the window's save dialog), None writing nothing."""
     if not callable(target):
         target = export_target(target)  # an unknown suffix is refused before anything else
-    from .sent import as_sent
-
     workbook, report = as_sent(workbook, report)  # a report signed and sent exports what was sent
     if confirm is not None and not confirm(check_report(workbook, report)):
         return None
@@ -83,8 +85,6 @@ def write_report(workbook: Workbook, report: Report, target: Path, *, annex: boo
                  cancel: threading.Event | None = None, progress: Progress | None = None) -> Exported:
     """Write ``report`` to ``target`` (whole or not at all), the figures annex as the report chose it (``annex``
     True or False overrides). ``cancel`` stops a PDF conversion; ``progress`` hears what is being done."""
-    from .sent import as_sent
-
     target = export_target(target)
     workbook, report = as_sent(workbook, report)  # a report signed and sent exports what was sent
     if report.frozen:
@@ -104,3 +104,36 @@ def export_report(workbook: Workbook, report: Report, target: str | Path | Calla
     if chosen is None:
         return None
     return write_report(workbook, report, chosen, annex=annex)
+
+
+def docx_paragraphs(path: Path) -> list[str]:
+    """The text of a .docx, paragraph by paragraph (table cells after), blank ones left out."""
+    import docx
+
+    document = docx.Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    texts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return [t.strip() for t in texts if t.strip()]
+
+
+def paragraphs_differing(workbook: Workbook, report: Report, sent_file: Path) -> int | None:
+    """How many paragraphs of ``sent_file`` differ from the report as the workbook would export it now; None
+    when that cannot be told (not a .docx, or unreadable)."""
+    if Path(sent_file).suffix.lower() != ".docx":
+        return None
+    import zipfile
+
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
+
+    try:
+        sent = docx_paragraphs(sent_file)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError, XMLSyntaxError):
+        return None  # not a Word file python-docx can read: nothing to compare with
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            now = docx_paragraphs(export_report(workbook, report, Path(folder) / "now.docx").path)
+    except (UserError, OSError):  # the report cannot be written now (a temporary folder full): not told apart
+        return None
+    matcher = difflib.SequenceMatcher(a=sent, b=now, autojunk=False)
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")

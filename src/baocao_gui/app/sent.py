@@ -32,7 +32,6 @@ from ..domain.model import (
     Values,
     Workbook,
 )
-from ..errors import UserError
 
 VERSION = 1
 
@@ -135,43 +134,6 @@ def file_sha256(path: Path) -> str:
         for chunk in iter(lambda: f.read(1 << 16), b""):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def docx_paragraphs(path: Path) -> list[str]:
-    """The text of a .docx, paragraph by paragraph (table cells after), blank ones left out."""
-    import docx
-
-    document = docx.Document(str(path))
-    texts = [p.text for p in document.paragraphs]
-    texts += [c.text for t in document.tables for row in t.rows for c in row.cells]
-    return [t.strip() for t in texts if t.strip()]
-
-
-def paragraphs_differing(workbook: Workbook, report: Report, sent_file: Path) -> int | None:
-    """How many paragraphs of ``sent_file`` differ from the report as the workbook would export it now; None
-    when that cannot be told (not a .docx, or unreadable)."""
-    import tempfile
-
-    from .export import export_report
-
-    if Path(sent_file).suffix.lower() != ".docx":
-        return None
-    import zipfile
-
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml.etree import XMLSyntaxError
-
-    try:
-        sent = docx_paragraphs(sent_file)
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError, XMLSyntaxError):
-        return None  # not a Word file python-docx can read: nothing to compare with
-    try:
-        with tempfile.TemporaryDirectory() as folder:
-            now = docx_paragraphs(export_report(workbook, report, Path(folder) / "now.docx").path)
-    except (UserError, OSError):  # the report cannot be written now (a temporary folder full): not told apart
-        return None
-    matcher = difflib.SequenceMatcher(a=sent, b=now, autojunk=False)
-    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
 
 
 @dataclass(frozen=True)

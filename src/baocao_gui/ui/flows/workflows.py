@@ -123,7 +123,7 @@ class Workflows(QObject):
         target = self.ask_open_file("Chọn tệp báo cáo đã ký, đã gửi", start, "Tệp Word hoặc PDF (*.docx *.pdf)")
         if not target:
             return
-        from ...app.sent import paragraphs_differing
+        from ...app.export import paragraphs_differing
 
         differing = paragraphs_differing(self.session.workbook, report, Path(target))
         if differing:
