@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..domain.model import PeriodKind
+from ..domain.model import Part, PeriodKind, Role
 from ..domain.text import heading_key
 from ..store import close_workbook, create_workbook
 from ..store.seed import catalogues, install_catalogue, load_catalogue, start_report, write_bundled_sample
@@ -92,7 +92,6 @@ def workbook_from_docx(path: str | Path, docx_path: str | Path, catalogue_id: st
     its header, type name, trích yếu, paragraphs part by part, sectors matched to the catalogue's by their
     headings (unknown ones become new sectors; the catalogue's sectors the report does not have are left out of
     it), recipients and signer. Returns (path, notes): what was not found or was added, one line each."""
-    from ..domain.model import Part, Role
     from ..errors import UserError
     from ..importers.report import read_report
     from ..store import edits

@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from ..domain.model import RANGE_FIELDS, SECTOR_PARTS, Part, Workbook
+from ..domain.model import RANGE_FIELDS, SECTOR_PARTS, Part, Period, PeriodKind, Workbook
 from ..errors import UserError
 from ..importers.merge import Action, BlockChange, FigureChange, MergePlan, merge_blocks, merge_figures
 from ..store import edits, load_workbook, open_workbook
@@ -126,8 +126,6 @@ def plan_merge(doc: Document, sector: str, origin: PartOrigin, part: Workbook) -
 
 
 def _label(origin: PartOrigin) -> str:
-    from ..domain.model import Period, PeriodKind
-
     return Period(PeriodKind(origin.period), origin.year).label
 
 

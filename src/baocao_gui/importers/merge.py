@@ -30,7 +30,17 @@ from ..compose import compose_outline
 from ..compose.outline import Heading, Paragraph, TableItem
 from ..compose.report import line_sum, printed_line
 from ..domain.figures import TOKEN, VALUE_CITED, MissingFigure, sheet
-from ..domain.model import OVERRIDE_FIELDS, Block, BlockKind, Part, Report, Workbook
+from ..domain.model import (
+    OVERRIDE_FIELDS,
+    Block,
+    BlockKind,
+    Part,
+    Period,
+    PeriodKind,
+    Report,
+    Values,
+    Workbook,
+)
 from ..domain.vnformat import NumberError, parse_number
 from .package import checked_package, unreadable
 
@@ -261,8 +271,6 @@ def identity_problem(edited: EditedFile, workbook: Workbook, report: Report) -> 
         period = props.get("baocao.period", "").split()
         label = ""
         if len(period) == 2:
-            from ..domain.model import Period, PeriodKind
-
             try:
                 label = " " + Period(PeriodKind(period[0]), int(period[1])).label
             except ValueError:
@@ -568,7 +576,6 @@ def _checked(figures: list[ExportChange], workbook: Workbook, report: Report) ->
     if not figures:
         return []
     from ..domain.checks import check_report
-    from ..domain.model import Values
 
     values = dict(report.values)
     for change in figures:
