@@ -27,7 +27,7 @@ from .package import WordFileError, checked_package, unreadable
 
 HEADING_CHARS = 300  # a line longer than this is a paragraph even when bold or numbered
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"  # tags are "{W}p": report.py builds its own
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _W = "{" + W + "}"
 _MC = "{" + MC + "}"
