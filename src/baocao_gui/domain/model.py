@@ -6,68 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .period_kinds import PeriodKind
+
 
 class Role(StrEnum):
     STAFF = "staff"  # công tác tham mưu: results in A.I, tasks in B.II.1
     SECTOR = "sector"  # a lĩnh vực: results in A.II.n, tasks in B.II.2.n
-
-
-class PeriodKind(StrEnum):
-    """The periods of the reporting regime (Decree 09/2019/NĐ-CP): year, 9 and 6 months, quarters, months."""
-
-    YEAR = "year"
-    NINE_MONTHS = "9m"
-    SIX_MONTHS = "6m"
-    Q1 = "q1"
-    Q2 = "q2"
-    Q3 = "q3"
-    Q4 = "q4"
-    M1 = "m1"
-    M2 = "m2"
-    M3 = "m3"
-    M4 = "m4"
-    M5 = "m5"
-    M6 = "m6"
-    M7 = "m7"
-    M8 = "m8"
-    M9 = "m9"
-    M10 = "m10"
-    M11 = "m11"
-    M12 = "m12"
-
-    @property
-    def months(self) -> int:
-        """How many months the period covers."""
-        return {"year": 12, "9m": 9, "6m": 6}.get(self.value) or (3 if self.value[0] == "q" else 1)
-
-    @property
-    def end_month(self) -> int:
-        """The month the period ends with (its data are cut off on the 14th of that month)."""
-        fixed = {"year": 12, "9m": 9, "6m": 6}
-        if self.value in fixed:
-            return fixed[self.value]
-        n = int(self.value[1:])
-        return 3 * n if self.value[0] == "q" else n
-
-    @property
-    def title(self) -> str:
-        """"Báo cáo năm", "Báo cáo quý III", "Báo cáo tháng 10": what the period box shows."""
-        return "Báo cáo " + _kind_word(self)
-
-
-_ROMAN = ("I", "II", "III", "IV")
-
-
-def _kind_word(kind: PeriodKind) -> str:
-    if kind.value == "year":
-        return "năm"
-    if kind.value == "9m":
-        return "9 tháng"
-    if kind.value == "6m":
-        return "6 tháng"
-    if kind.value[0] == "q":
-        return f"quý {_ROMAN[int(kind.value[1:]) - 1]}"
-    return f"tháng {int(kind.value[1:])}"
 
 
 class BlockKind(StrEnum):
@@ -172,36 +116,20 @@ class Period:
     @property
     def label(self) -> str:
         """"năm 2024", "9 tháng năm 2024", "6 tháng đầu năm 2024", "quý III năm 2024", "tháng 10 năm 2024"."""
-        if self.kind == PeriodKind.YEAR:
-            return f"năm {self.year}"
-        if self.kind == PeriodKind.SIX_MONTHS:
-            return f"6 tháng đầu năm {self.year}"
-        return f"{_kind_word(self.kind)} năm {self.year}"
+        return self.kind.row.label.format(year=self.year, next_year=self.year + 1)
 
     @property
     def next_label(self) -> str:
         """What section B plans for: the year after, the rest of the year, the next quarter or month."""
-        kind, year = self.kind, self.year
-        if kind == PeriodKind.YEAR:
-            return f"năm {year + 1}"
-        if kind == PeriodKind.SIX_MONTHS:
-            return f"6 tháng cuối năm {year}"
-        if kind == PeriodKind.NINE_MONTHS:
-            return f"quý IV năm {year}"
-        if kind.value[0] == "q":
-            n = int(kind.value[1:])
-            return f"quý I năm {year + 1}" if n == 4 else f"quý {_ROMAN[n]} năm {year}"
-        n = int(kind.value[1:])
-        return f"tháng 1 năm {year + 1}" if n == 12 else f"tháng {n + 1} năm {year}"
+        return self.kind.row.next.format(year=self.year, next_year=self.year + 1)
 
     @property
     def cutoff(self) -> tuple[dt.date, dt.date]:
         """The data the report counts (Decree 09/2019/NĐ-CP, art. 12): from the 15th of the month before the
-        period to the 14th of its last month; a year, 6 or 9 months count from 15 December of the year before."""
+        period to the 14th of its last month; a year, 6 or 9 months (and quý I, tháng 1) count from 15 December
+        of the year before."""
         end = dt.date(self.year, self.kind.end_month, 14)
-        if self.kind in (PeriodKind.YEAR, PeriodKind.SIX_MONTHS, PeriodKind.NINE_MONTHS):
-            return dt.date(self.year - 1, 12, 15), end
-        before = self.kind.end_month - self.kind.months  # the month before the period; 0 is December before
+        before = self.kind.first_month - 1  # the month before the period; 0 is December of the year before
         return (dt.date(self.year, before, 15) if before else dt.date(self.year - 1, 12, 15)), end
 
     @property
