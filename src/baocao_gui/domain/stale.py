@@ -25,12 +25,15 @@ import re
 from dataclasses import dataclass
 
 from .model import Period, PeriodKind
+from .period_kinds import kind_written, written_pattern
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-# "9 tháng năm 2024", "6 tháng đầu năm 2024", "quý III năm 2024", "tháng 10 năm 2024", "năm 2024"
+# "9 tháng năm 2024", "6 tháng đầu năm 2024", "quý III năm 2024", "tháng 10 năm 2024", "năm 2024": each kind as the
+# table of kinds says a text writes it, or nothing before "năm" (the year); "6 tháng cuối năm 2024" (a next period
+# no report covers) is read too, so that its "năm 2024" is not taken for the year
+_LATER = "|".join(kind.row.next_written for kind in PeriodKind if kind.row.next_written)
 MENTION = re.compile(
-    r"(?<![\w{])(?:(?P<nine>9 tháng)\s+|(?P<six>6 tháng(?:\s+(?:đầu|cuối))?)\s+|quý\s+(?P<quarter>IV|III|II|I|[1-4])\s+"
-    r"|tháng\s+(?P<month>1[0-2]|0?[1-9])\s+)?năm\s+(?P<year>(?:19|20)\d\d)(?![\w}])",
+    rf"(?<![\w{{])(?:(?:{written_pattern()}{f'|(?P<later>{_LATER})' if _LATER else ''})\s+)?"
+    r"năm\s+(?P<year>(?:19|20)\d\d)(?![\w}])",
     re.IGNORECASE)
 SPAN_AFTER = re.compile(r"\s*[-–—]\s*\d{2,4}\b")
 # words that, just before a year, make it a comparison, a baseline or a horizon rather than the text's own time
@@ -53,39 +56,27 @@ class StaleMention:
 
 
 def _period_of(match: re.Match) -> Period | None:
-    year = int(match["year"])
-    if match["nine"]:
-        return Period(PeriodKind.NINE_MONTHS, year)
-    if match["six"]:  # "6 tháng cuối năm" is what a 6-month report plans for, no report's own period
-        return None if "cuối" in match["six"].lower() else Period(PeriodKind.SIX_MONTHS, year)
-    if match["quarter"]:
-        q = match["quarter"].lower()
-        return Period(PeriodKind(f"q{_ROMAN.get(q) or int(q)}"), year)
-    if match["month"]:
-        return Period(PeriodKind(f"m{int(match['month'])}"), year)
-    return Period(PeriodKind.YEAR, year)
-
-
-def _first_month(kind: PeriodKind) -> int:
-    return 1 if kind in (PeriodKind.YEAR, PeriodKind.NINE_MONTHS, PeriodKind.SIX_MONTHS) \
-        else kind.end_month - kind.months + 1
+    if match.groupdict().get("later"):  # what a report plans for ("6 tháng cuối năm"), no report's own period
+        return None
+    return Period(kind_written(match) or PeriodKind.YEAR, int(match["year"]))
 
 
 def _inside(part: PeriodKind, whole: PeriodKind) -> bool:
     """A quarter or a month that lies within the report's own period (a detail of it, not a left-over)."""
-    if part.value[0] not in "qm":
+    if part.row.cumulative:
         return False
-    return _first_month(whole) <= _first_month(part) and part.end_month <= whole.end_month
+    return whole.first_month <= part.first_month and part.end_month <= whole.end_month
 
 
 def _previous(report: Period) -> Period | None:
     """The report just before in the regime when it falls in the year before: quý IV for quý I, tháng 12 for
     tháng 1 (a text carried from it names that period)."""
-    if report.kind == PeriodKind.Q1:
-        return Period(PeriodKind.Q4, report.year - 1)
-    if report.kind == PeriodKind.M1:
-        return Period(PeriodKind.M12, report.year - 1)
-    return None
+    kind = report.kind
+    if kind.row.cumulative or kind.first_month != 1:
+        return None
+    last = next((k for k in PeriodKind if not k.row.cumulative and k.months == kind.months and k.end_month == 12),
+                None)
+    return Period(last, report.year - 1) if last else None
 
 
 def _exempt(text: str, match: re.Match) -> bool:
@@ -104,7 +95,7 @@ def _exempt(text: str, match: re.Match) -> bool:
 
 def _citation(text: str, match: re.Match, report: Period) -> str:
     typed = match.group(0)
-    if not any(match[g] for g in ("nine", "six", "quarter", "month")):  # "năm 2023": the year alone changes
+    if kind_written(match) is None:  # "năm 2023": the year alone changes
         return typed[:match.start("year") - match.start()] + "{{year}}"
     before = text[:match.start()].rstrip()
     if typed[:1].isupper() or not before or before[-1] in ".!?\n":

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.model import Agency, Block, BlockKind, Part, PeriodKind
+from ..domain.period_kinds import kind_written, written_pattern
 from ..domain.text import heading_key
 from .package import WordFileError, checked_package, unreadable
 from .word import Cancelled, ParagraphReader, W, body_items, classify, clean, read_table, style_of
@@ -61,22 +62,17 @@ class ReportContent:
 
 
 def period_of(text: str) -> tuple[PeriodKind, int] | None:
-    """The period a trích yếu or a part title names: "năm 2023", "6 tháng đầu năm 2024", "quý III năm 2024"…"""
-    low = text.lower()
-    m = re.search(r"(6|sáu)\s+tháng\s+đầu\s+năm\s+(\d{4})", low)
-    if m:
-        return PeriodKind.SIX_MONTHS, int(m.group(2))
-    m = re.search(r"(9|chín)\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", low)
-    if m:
-        return PeriodKind.NINE_MONTHS, int(m.group(2))
-    m = re.search(r"quý\s+(iv|iii|ii|i|[1-4])\s+năm\s+(\d{4})", low)
-    if m:
-        q = m.group(1).upper()
-        return PeriodKind(f"q{_ROMAN.get(q) or int(q)}"), int(m.group(2))
-    m = re.search(r"(?<![\d])tháng\s+(\d{1,2})\s+năm\s+(\d{4})", low)
-    if m and 1 <= int(m.group(1)) <= 12:
-        return PeriodKind(f"m{int(m.group(1))}"), int(m.group(2))
-    m = re.search(r"năm\s+(\d{4})", low)
+    """The period a trích yếu or a part title names: "năm 2023", "6 tháng đầu năm 2024", "quý III năm 2024"… as
+    the table of kinds writes them. A longer period named wins over a shorter one ("Kết quả quý III và 9 tháng năm
+    2024" is the 9-month report), among periods of one length the first named; "năm 2024" alone (also part of
+    every other period's words) comes last."""
+    lengths = sorted({kind.months for kind in PeriodKind if kind.row.written}, reverse=True)
+    for months in lengths:
+        words = written_pattern([kind for kind in PeriodKind if kind.months == months])
+        m = re.search(rf"(?<!\w)(?:{words})\s+năm\s+(?P<year>\d{{4}})", text.lower(), re.IGNORECASE)
+        if m:
+            return kind_written(m), int(m["year"])
+    m = re.search(r"năm\s+(\d{4})", text.lower())
     if m:
         return PeriodKind.YEAR, int(m.group(1))
     return None
