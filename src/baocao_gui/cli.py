@@ -15,11 +15,12 @@ import logging
 import sys
 
 from . import __version__
+from .domain.period_kinds import code_runs
 from .errors import UserError
 
 log = logging.getLogger("baocao_gui")
 COMMANDS = ("sample", "new", "list", "export", "check", "import", "dump", "load", "part", "merge")
-PERIOD_HELP = "kỳ báo cáo: year, 9m, 6m, q1…q4 (quý), m1…m12 (tháng)"
+PERIOD_HELP = "kỳ báo cáo: " + ", ".join(f"{codes} ({word})" if word else codes for codes, word in code_runs())
 
 
 class _Parser(argparse.ArgumentParser):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .domain.checks import Severity, check_report
 from .domain.model import Period, PeriodKind, Report, Workbook
+from .domain.period_kinds import code_runs
 from .errors import UserError
 from .store import WorkbookError, load_workbook, open_workbook
 
@@ -27,13 +28,14 @@ def _read(path: str) -> Workbook:
 
 
 def period_kind(text: str | None) -> PeriodKind | None:
-    """``year``, ``9m``, ``6m``, ``q1``…``q4``, ``m1``…``m12`` (as ``list`` shows them)."""
+    """A code of the table of kinds: ``year``, ``9m``, ``6m``, ``q1``…``q4``, ``m1``…``m12`` (as ``list`` shows them)."""
     if text is None:
         return None
     try:
         return PeriodKind(text.strip().lower())
     except ValueError:
-        raise WorkbookError(f"Kỳ báo cáo “{text}” không đúng; dùng year, 9m, 6m, q1…q4 hoặc m1…m12.",
+        *codes, last = (codes for codes, _ in code_runs())
+        raise WorkbookError(f"Kỳ báo cáo “{text}” không đúng; dùng {', '.join(codes)} hoặc {last}.",
                             f"unknown period {text!r}") from None
 
 

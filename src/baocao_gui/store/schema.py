@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..domain.period_kinds import PeriodKind
 from .db import Db as Database
 
 APPLICATION_ID = 0x42434755  # "BCGU" in the SQLite header: marks a .baocao workbook
@@ -211,7 +212,13 @@ def m003_table_blocks(db: Database) -> None:
         db.execute(statement)
 
 
-PERIOD_KINDS = ("year", "9m", "6m", "q1", "q2", "q3", "q4", *(f"m{n}" for n in range(1, 13)))
+# The kinds of period a workbook may hold: the codes of the table of kinds (domain/period_kinds.py). The CHECK on
+# ``report.period_kind`` that enforces them is what the migrations wrote, not this tuple: a kind added to the table
+# needs a migration that allows it (tests/domain/test_period_kinds.py fails until one does).
+PERIOD_KINDS = tuple(kind.value for kind in PeriodKind)
+# The kinds m004 allows, as it shipped: written out so that a kind added later does not change what m004 makes.
+M004_PERIOD_KINDS = ("year", "9m", "6m", "q1", "q2", "q3", "q4",
+                     "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10", "m11", "m12")
 _EDITED = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
 
 
@@ -220,7 +227,7 @@ def m004_report_header(db: Database) -> None:
     """Each report keeps its own header (the agency, copied from the workbook-wide row into every report), the
     periods of the reporting regime (quarters, months), the record of a report signed and sent, and when
     anything of a report last changed (kept by triggers, so every edit counts, whatever code makes it)."""
-    kinds = ", ".join(f"'{k}'" for k in PERIOD_KINDS)
+    kinds = ", ".join(f"'{k}'" for k in M004_PERIOD_KINDS)
     for statement in (
         f"""CREATE TABLE report_new (
             id INTEGER PRIMARY KEY,
