@@ -28,7 +28,7 @@ def main() -> int:
     faulthandler.enable(all_threads=True)
     faulthandler.dump_traceback_later(hang_s, exit=True)  # a hang: every thread's stack, then exit 1
 
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
     from baocao_gui.ui.session import WorkbookSession
@@ -99,6 +99,7 @@ def main() -> int:
         del window
         QCoreApplication.sendPostedEvents(None, 0)  # deferred deletes: ~QObject on the window's thread
         spin(2)
+    app.processEvents()
     spin(200)  # the worker's last results delivered (or dropped) before the process ends
     print(f"{cycles} cycles in {time.monotonic() - started:.1f} s", flush=True)
     faulthandler.cancel_dump_traceback_later()

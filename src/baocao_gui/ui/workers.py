@@ -48,7 +48,7 @@ errors = _Errors()
 
 
 class _Job:
-    __slots__ = ("owner", "done", "progress", "worker")
+    __slots__ = ("done", "owner", "progress", "worker")
 
     def __init__(self, owner: QObject, done: Callable[[Any], None], progress: Callable[[Any], None] | None,
                  worker: Worker):
