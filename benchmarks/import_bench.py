@@ -40,6 +40,7 @@ def contribution(path: Path, pages: int) -> Path:
 
 def one_import(book: Path, file: Path) -> dict[str, float]:
     from baocao_gui.app import Document
+    from baocao_gui.app.edits import paragraphs
     from baocao_gui.importers.figures import cite, find_figures
     from baocao_gui.importers.word import read_word
 
@@ -53,7 +54,7 @@ def one_import(book: Path, file: Path) -> dict[str, float]:
         found = find_figures(content.blocks, doc.workbook, doc.report, "lao_dong")
         times["figures"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        edit = doc.insert_blocks("results", "lao_dong", 10_000, cite(content.blocks, found), "bench")
+        edit = paragraphs.insert_blocks(doc, "results", "lao_dong", 10_000, cite(content.blocks, found), "bench")
         doc.apply(edit)
         times["write"] = time.perf_counter() - mark
         times["total"] = time.perf_counter() - start

@@ -76,6 +76,7 @@ def in_process(sample: Path, large: Path, runs: int, tmp: Path) -> list[tuple[st
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtTest import QTest
 
+    from baocao_gui.app.edits import figures
     from baocao_gui.compose import compose_outline
     from baocao_gui.render.word import build_document
     from baocao_gui.store import load_workbook, open_workbook
@@ -105,7 +106,7 @@ def in_process(sample: Path, large: Path, runs: int, tmp: Path) -> list[tuple[st
     edits = []
     for i in range(runs * 10):
         start = time.perf_counter()
-        window.session.set_value("ct_05_00", "actual", 1000 + i)
+        window.session.edit(figures.set_value, "ct_05_00", "actual", 1000 + i)
         edits.append(time.perf_counter() - start)
         app.processEvents()
     rows.append(("edit → committed and redrawn (large workbook, figure typed)",

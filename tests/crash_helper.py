@@ -19,6 +19,7 @@ RECIPIENTS = 5
 def main() -> None:
     from PySide6.QtGui import QGuiApplication
 
+    from baocao_gui.app.edits import figures, paragraphs, report_fields
     from baocao_gui.domain.model import Part
     from baocao_gui.ui.session import WorkbookSession
 
@@ -36,16 +37,18 @@ def main() -> None:
         kind = rng.choice("VVVTTRI")
         if kind == "V":
             target = rng.choice(codes)
-            ok = session.set_value(target, "actual", n)
+            ok = session.edit(figures.set_value, target, "actual", n) is not None
         elif kind == "T":
             target = str(rng.choice(blocks))
-            ok = session.set_block_text(int(target), f"Đoạn thử số {n}.")
+            ok = session.edit(paragraphs.set_block_text, int(target), f"Đoạn thử số {n}.") is not None
         elif kind == "R":
             target = "recipients"
-            ok = session.set_recipients([f"Nơi nhận {n} - {i}" for i in range(RECIPIENTS)])
+            lines = [f"Nơi nhận {n} - {i}" for i in range(RECIPIENTS)]
+            ok = session.edit(report_fields.set_recipients, lines) is not None
         else:
             target = "intro"
-            ok = session.insert_block("intro", None, rng.randrange(0, 5), "paragraph", f"Chèn {n}") is not None
+            at = rng.randrange(0, 5)
+            ok = session.edit(paragraphs.insert_block, "intro", None, at, "paragraph", f"Chèn {n}") is not None
         if not ok:
             raise SystemExit(f"edit {n} refused")
         log.write(f"{n} {kind} {target}\n")

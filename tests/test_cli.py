@@ -212,12 +212,13 @@ def test_new_makes_a_workbook_whose_check_has_no_error_and_list_shows_its_report
 
 def test_period_and_year_select_each_of_two_reports_of_the_same_year(tmp_path):
     from baocao_gui.app import Document
+    from baocao_gui.app.edits import figures, reports
     from baocao_gui.domain.model import Period, PeriodKind
 
     path = _new(tmp_path)
     doc = Document(path)
-    doc.apply(doc.create_report(Period(PeriodKind.YEAR, 2027)))
-    doc.apply(doc.set_value("viec_lam", "actual", 777))
+    doc.apply(reports.create_report(doc, Period(PeriodKind.YEAR, 2027)))
+    doc.apply(figures.set_value(doc, "viec_lam", "actual", 777))
     doc.close()
     lines = run_cli("list", str(path)).stdout.splitlines()
     assert lines[0].split()[:2] == ["9m", "2027"] and lines[1].split()[:2] == ["year", "2027"]
@@ -237,14 +238,15 @@ def test_period_and_year_select_each_of_two_reports_of_the_same_year(tmp_path):
 
 def test_without_period_and_year_export_takes_the_report_edited_last(tmp_path):
     from baocao_gui.app import Document
+    from baocao_gui.app.edits import figures, reports
     from baocao_gui.domain.model import Period, PeriodKind
 
     path = _new(tmp_path, period="year", year="2027")
     doc = Document(path)
-    doc.apply(doc.create_report(Period(PeriodKind.Q1, 2027), start="empty"))
+    doc.apply(reports.create_report(doc, Period(PeriodKind.Q1, 2027), start="empty"))
     first = next(r.id for r in doc.workbook.reports if r.period.kind == PeriodKind.YEAR)
     doc.choose_report(first)
-    doc.apply(doc.set_value("viec_lam", "actual", 31))  # the annual report is edited after the quarter was made
+    doc.apply(figures.set_value(doc, "viec_lam", "actual", 31))  # the annual report is edited after the quarter was made
     doc.close()
     out = tmp_path / "ra.docx"
     assert run_cli("export", str(path), "-o", str(out)).returncode == 0

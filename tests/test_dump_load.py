@@ -12,6 +12,7 @@ import pytest
 from helpers import run_cli, seal_png, signature_png
 
 from baocao_gui.app import Document, export_report, new_workbook
+from baocao_gui.app.edits import figures, paragraphs, report_fields, reports, sectors
 from baocao_gui.app.textfile import dump_workbook, load_text_workbook
 from baocao_gui.domain.model import AnnexChoice, PeriodKind, SignImages
 from baocao_gui.domain.tables import Table
@@ -71,33 +72,33 @@ def rich_workbook(tmp_path):
                          "place": "Hòa Lâm"})
     doc = Document(path)
     try:
-        doc.apply(doc.set_value("viec_lam", "actual", 21_400.5))
-        doc.apply(doc.set_value("viec_lam", "plan", 20_000))
-        doc.apply(doc.set_value("viec_lam", "target", (22_000, 22_500)))
-        doc.apply(doc.set_value("ho_ngheo", "actual", 4.07))
-        doc.apply(doc.set_value("ho_ngheo", "last", 5.18))
-        doc.apply(doc.set_value("ho_ngheo", "plan", (1, 1.5)))
-        doc.apply(doc.set_override("viec_lam", "pct_plan", 107))
-        doc.apply(doc.set_report_precision(1))
-        doc.apply(doc.set_indicator_field("ho_ngheo", "precision", 2))
+        doc.apply(figures.set_value(doc, "viec_lam", "actual", 21_400.5))
+        doc.apply(figures.set_value(doc, "viec_lam", "plan", 20_000))
+        doc.apply(figures.set_value(doc, "viec_lam", "target", (22_000, 22_500)))
+        doc.apply(figures.set_value(doc, "ho_ngheo", "actual", 4.07))
+        doc.apply(figures.set_value(doc, "ho_ngheo", "last", 5.18))
+        doc.apply(figures.set_value(doc, "ho_ngheo", "plan", (1, 1.5)))
+        doc.apply(figures.set_override(doc, "viec_lam", "pct_plan", 107))
+        doc.apply(figures.set_report_precision(doc, 1))
+        doc.apply(sectors.set_indicator_field(doc, "ho_ngheo", "precision", 2))
         sector = doc.workbook.indicator("viec_lam").sector
-        doc.apply(doc.insert_block("results", sector, 0, text='Tạo việc làm cho {{viec_lam}} lượt người, '
+        doc.apply(paragraphs.insert_block(doc, "results", sector, 0, text='Tạo việc làm cho {{viec_lam}} lượt người, '
                                    '{{viec_lam.vs_plan}}; "trích dẫn" và dấu \\ ngược.'))
-        doc.apply(doc.insert_block("results", sector, 1, kind="heading", text="Giảm nghèo"))
-        doc.apply(doc.insert_block("results", sector, 2, kind="table",
+        doc.apply(paragraphs.insert_block(doc, "results", sector, 1, kind="heading", text="Giảm nghèo"))
+        doc.apply(paragraphs.insert_block(doc, "results", sector, 2, kind="table",
                                    text=Table.from_json('{"header": [["Chỉ tiêu", "Kết quả"]], '
                                                         '"rows": [["Hộ nghèo", "{{ho_ngheo}}"]]}').to_json()))
-        doc.apply(doc.insert_block("intro", None, 0, text="Năm {{year}}, đạt và vượt {{targets_met}} chỉ tiêu."))
+        doc.apply(paragraphs.insert_block(doc, "intro", None, 0, text="Năm {{year}}, đạt và vượt {{targets_met}} chỉ tiêu."))
         sent = export_report(doc.workbook, doc.report, tmp_path / "gui.docx").path
-        doc.apply(doc.mark_sent(sent))
-        doc.apply(doc.create_next_report())
-        doc.apply(doc.rename_agency_from({"name": "SỞ Y TẾ VÀ DÂN SỐ"}))
-        doc.apply(doc.set_sector_off("thanh_tra"))  # not reported this year
-        doc.apply(doc.set_annex(AnnexChoice(sectors=("lao_dong",), columns=("unit", "plan", "actual", "pct_plan"))))
-        doc.apply(doc.set_sign_images(SignImages(signature_png(), seal_png(), seal_mm=32.5, printed=True)))
-        doc.apply(doc.set_value("viec_lam", "actual", 23_010))
+        doc.apply(reports.mark_sent(doc, sent))
+        doc.apply(reports.create_next_report(doc))
+        doc.apply(report_fields.rename_agency_from(doc, {"name": "SỞ Y TẾ VÀ DÂN SỐ"}))
+        doc.apply(sectors.set_sector_off(doc, "thanh_tra"))  # not reported this year
+        doc.apply(report_fields.set_annex(doc, AnnexChoice(sectors=("lao_dong",), columns=("unit", "plan", "actual", "pct_plan"))))
+        doc.apply(report_fields.set_sign_images(doc, SignImages(signature_png(), seal_png(), seal_mm=32.5, printed=True)))
+        doc.apply(figures.set_value(doc, "viec_lam", "actual", 23_010))
         # deleted, while a rule and another indicator's default sentence still cite it: the workbook keeps both
-        doc.apply(doc.delete_indicator("gao_tet_khau"))
+        doc.apply(sectors.delete_indicator(doc, "gao_tet_khau"))
     finally:
         doc.close()
     return path

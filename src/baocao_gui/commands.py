@@ -259,6 +259,7 @@ def merge(args: argparse.Namespace) -> int:
     """``merge SỔ FILE.docx``: an edited export's changes, printed; written as one step only with ``--apply``."""
     from .app import Document
     from .app.edited import ChangeKind, changes_from_edited, describe, identity_problem, read_edited
+    from .app.edits.paragraphs import apply_changes
 
     edited = read_edited(args.file)  # a file that cannot be read is refused before the workbook is opened
     doc = Document(args.workbook, readonly=not args.apply)
@@ -293,7 +294,7 @@ def merge(args: argparse.Namespace) -> int:
         if not args.apply:
             print(f"{len(merge.changes)} thay đổi ({figures} số liệu), chưa ghi vào sổ; chạy lại với --apply để ghi.")
             return 0
-        doc.apply(doc.apply_changes(merge.changes, f"Nhận lại tệp Word “{Path(args.file).name}”"))
+        doc.apply(apply_changes(doc, merge.changes, f"Nhận lại tệp Word “{Path(args.file).name}”"))
         print(f"Đã ghi {len(merge.changes)} thay đổi ({figures} số liệu) vào báo cáo {report.period.label}.")
     finally:
         doc.close()

@@ -16,6 +16,7 @@ from baocao_gui.app.catalogue_files import (
     save_structure,
     structure_of,
 )
+from baocao_gui.app.edits import figures, paragraphs, sectors
 from baocao_gui.app.files import catalogues, new_workbook
 
 LABELS = """
@@ -99,9 +100,9 @@ def test_a_catalogue_written_as_toml_is_imported_and_a_workbook_made_from_it_is_
         for code, field, value in (("luot_kham", "actual", 31_620), ("luot_kham", "plan", 30_000),
                                    ("suy_dinh_duong", "actual", 11.4), ("suy_dinh_duong", "last", 12.6),
                                    ("suy_dinh_duong", "plan", (1, 1.5)), ("chi_ngan_sach", "actual", 315.6)):
-            doc.apply(doc.set_value(code, field, value))
+            doc.apply(figures.set_value(doc, code, field, value))
         for ind in doc.workbook.indicators:
-            doc.apply(doc.insert_block("results", ind.sector, 99, text=ind.sentence))
+            doc.apply(paragraphs.insert_block(doc, "results", ind.sector, 99, text=ind.sentence))
         out = export_report(doc.workbook, doc.report, tmp_path / "bao-cao.docx").path
     finally:
         doc.close()
@@ -117,11 +118,11 @@ def test_a_workbooks_structure_saved_as_a_catalogue_imports_back_to_the_same_str
     doc = Document(path)
     try:
         code = doc.workbook.sectors[0].code
-        doc.apply(doc.add_indicator(code, "Số ca mắc sốt xuất huyết", "ca"))
+        doc.apply(sectors.add_indicator(doc, code, "Số ca mắc sốt xuất huyết", "ca"))
         added = doc.workbook.indicators[-1].code if doc.workbook.indicators[-1].sector == code else next(
             i.code for i in doc.workbook.indicators if i.name == "Số ca mắc sốt xuất huyết")
-        doc.apply(doc.set_indicator_properties(added, {"precision": 0, "plan_meaning": "decrease"}))
-        doc.apply(doc.set_sector_field(code, "title", "Công tác khám, chữa bệnh và phòng bệnh"))
+        doc.apply(sectors.set_indicator_properties(doc, added, {"precision": 0, "plan_meaning": "decrease"}))
+        doc.apply(sectors.set_sector_field(doc, code, "title", "Công tác khám, chữa bệnh và phòng bệnh"))
         workbook = doc.workbook
     finally:
         doc.close()
@@ -161,8 +162,8 @@ def test_a_rule_about_an_indicator_deleted_since_is_left_out_of_the_saved_struct
     path = new_workbook(tmp_path / "ld.baocao", "sldtbxh", 2031)
     doc = Document(path)
     try:
-        doc.apply(doc.delete_indicator("gao_tet_khau"))
-        doc.apply(doc.set_indicator_properties("gao_tet_ho", {"sentence": "Hỗ trợ gạo cho {{gao_tet_ho}} hộ."}))
+        doc.apply(sectors.delete_indicator(doc, "gao_tet_khau"))
+        doc.apply(sectors.set_indicator_properties(doc, "gao_tet_ho", {"sentence": "Hỗ trợ gạo cho {{gao_tet_ho}} hộ."}))
         workbook = doc.workbook
     finally:
         doc.close()

@@ -3,6 +3,7 @@
 import pytest
 
 from baocao_gui.app import Document, EditRefused
+from baocao_gui.app.edits import figures, paragraphs, report_fields, reports
 from baocao_gui.domain.model import Part, PeriodKind
 
 
@@ -14,12 +15,12 @@ def doc(sample_workbook):
 
 
 def test_an_edit_commits_when_applied_and_its_undo_puts_the_old_value_back(doc, sample_workbook):
-    edit = doc.set_value("viec_lam", "actual", 19000)
+    edit = figures.set_value(doc, "viec_lam", "actual", 19000)
     doc.apply(edit)
     assert doc.report.values["viec_lam"].actual == 19000
     doc.run(edit.undo, edit.change)
     assert doc.report.values["viec_lam"].actual == 18498
-    doc.apply(doc.set_value("viec_lam", "actual", 19001))
+    doc.apply(figures.set_value(doc, "viec_lam", "actual", 19001))
     doc.close()
     reopened = Document(sample_workbook, readonly=True)  # committed: the file itself holds it
     assert reopened.report.values["viec_lam"].actual == 19001
@@ -28,7 +29,7 @@ def test_an_edit_commits_when_applied_and_its_undo_puts_the_old_value_back(doc, 
 
 def test_next_year_report_carries_targets_as_plans_and_actuals_as_last_year(doc):
     source = doc.report
-    edit = doc.create_next_report()
+    edit = reports.create_next_report(doc)
     doc.apply(edit)
     nxt = doc.report
     assert nxt.id == edit.created["id"] and nxt.period.kind == PeriodKind.YEAR and nxt.period.year == 2024
@@ -45,14 +46,14 @@ def test_next_year_report_carries_targets_as_plans_and_actuals_as_last_year(doc)
 
 
 def test_a_report_for_an_existing_period_is_refused_in_one_sentence(doc):
-    doc.apply(doc.create_next_report())
+    doc.apply(reports.create_next_report(doc))
     doc.choose_report(next(r.id for r in doc.workbook.reports if r.period.year == 2023))
     with pytest.raises(EditRefused, match="đã có báo cáo năm 2024"):
-        doc.apply(doc.create_next_report())
+        doc.apply(reports.create_next_report(doc))
 
 
 def test_a_six_month_report_measures_itself_against_the_annual_plan_set_the_year_before_and_says_so(doc):
-    edit = doc.create_next_report(PeriodKind.SIX_MONTHS, 2024)
+    edit = reports.create_next_report(doc, PeriodKind.SIX_MONTHS, 2024)
     doc.apply(edit)
     assert doc.report.period.label == "6 tháng đầu năm 2024"
     assert doc.report.values["viec_lam"].plan == 18300  # the 2024 target set by the 2023 annual report
@@ -65,7 +66,7 @@ def test_a_read_only_document_refuses_every_edit_and_changes_nothing(sample_work
     doc = Document(sample_workbook, readonly=True)
     try:
         with pytest.raises(EditRefused, match="chỉ đọc"):
-            doc.apply(doc.set_value("viec_lam", "actual", 1))
+            doc.apply(figures.set_value(doc, "viec_lam", "actual", 1))
         assert doc.report.values["viec_lam"].actual == 18498
     finally:
         doc.close()
@@ -73,7 +74,7 @@ def test_a_read_only_document_refuses_every_edit_and_changes_nothing(sample_work
 
 def test_a_refused_figure_is_one_sentence_and_nothing_changes(doc):
     with pytest.raises(EditRefused, match="quá lớn"):
-        doc.apply(doc.set_value("viec_lam", "actual", 1e16))
+        doc.apply(figures.set_value(doc, "viec_lam", "actual", 1e16))
     assert doc.report.values["viec_lam"].actual == 18498
 
 
@@ -108,12 +109,12 @@ def test_a_workbook_of_another_department_and_period_is_edited_and_exported_whol
     try:
         for field, value in (("name", "Sở Nội vụ"), ("parent_name", "UBND tỉnh Lai Châu"), ("place", "Lai Châu"),
                              ("abbreviation", "SNV")):
-            doc.apply(doc.set_agency_field(field, value))
-        doc.apply(doc.create_next_report(PeriodKind.NINE_MONTHS, 2032))
+            doc.apply(report_fields.set_agency_field(doc, field, value))
+        doc.apply(reports.create_next_report(doc, PeriodKind.NINE_MONTHS, 2032))
         assert doc.report.period.label == "9 tháng năm 2032"
-        doc.apply(doc.set_value("viec_lam", "actual", 12_345.5))
-        doc.apply(doc.set_value("viec_lam", "plan", 10_000))
-        table = doc.insert_block("results", "lao_dong", 0, "table",
+        doc.apply(figures.set_value(doc, "viec_lam", "actual", 12_345.5))
+        doc.apply(figures.set_value(doc, "viec_lam", "plan", 10_000))
+        table = paragraphs.insert_block(doc, "results", "lao_dong", 0, "table",
                                  Table(header=(("Huyện", "Số người"),), rows=(("Tam Đường", "{{viec_lam}}"),)).to_json())
         doc.apply(table)
         exported = export_report(doc.workbook, doc.report, tmp_path / "9 tháng 2032.docx")

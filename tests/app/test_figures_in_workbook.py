@@ -5,6 +5,7 @@ import pytest
 from helpers import stored_report
 
 from baocao_gui.app import Document, EditRefused
+from baocao_gui.app.edits import figures, paragraphs, reports, sectors
 from baocao_gui.app.files import new_workbook
 from baocao_gui.domain.figures import sheet
 
@@ -18,9 +19,9 @@ def doc(tmp_path):
 
 
 def test_a_range_target_is_stored_as_two_numbers_undone_and_carried_into_the_next_report(doc):
-    doc.apply(doc.set_value("ho_ngheo", "actual", 6.1))
-    doc.apply(doc.set_value("ho_ngheo", "last", 7.3))
-    edit = doc.set_value("ho_ngheo", "target", (1.5, 1))  # typed the wrong way round: still low–high
+    doc.apply(figures.set_value(doc, "ho_ngheo", "actual", 6.1))
+    doc.apply(figures.set_value(doc, "ho_ngheo", "last", 7.3))
+    edit = figures.set_value(doc, "ho_ngheo", "target", (1.5, 1))  # typed the wrong way round: still low–high
     doc.apply(edit)
     values = stored_report(doc.path, 2031).values["ho_ngheo"]
     assert (values.target, values.target_high) == (1, 1.5)
@@ -28,14 +29,14 @@ def test_a_range_target_is_stored_as_two_numbers_undone_and_carried_into_the_nex
     doc.run(edit.undo, edit.change)
     assert doc.report.values["ho_ngheo"].target is None and doc.report.values["ho_ngheo"].target_high is None
     doc.run(edit.do, edit.change)
-    doc.apply(doc.create_next_report())
+    doc.apply(reports.create_next_report(doc))
     nxt = stored_report(doc.path, 2032).values["ho_ngheo"]
     assert (nxt.plan, nxt.plan_high, nxt.last) == (1, 1.5, 6.1)
 
 
 def test_a_single_figure_typed_over_a_range_replaces_it_and_undo_brings_the_range_back(doc):
-    doc.apply(doc.set_value("viec_lam", "plan", (20_000, 21_000)))
-    edit = doc.set_value("viec_lam", "plan", 20_500)
+    doc.apply(figures.set_value(doc, "viec_lam", "plan", (20_000, 21_000)))
+    edit = figures.set_value(doc, "viec_lam", "plan", 20_500)
     doc.apply(edit)
     assert (doc.report.values["viec_lam"].plan, doc.report.values["viec_lam"].plan_high) == (20_500, None)
     doc.run(edit.undo, edit.change)
@@ -44,40 +45,40 @@ def test_a_single_figure_typed_over_a_range_replaces_it_and_undo_brings_the_rang
 
 def test_only_a_plan_or_a_target_may_be_a_range(doc):
     with pytest.raises(EditRefused, match="khoảng"):
-        doc.apply(doc.set_value("viec_lam", "actual", (1, 2)))
+        doc.apply(figures.set_value(doc, "viec_lam", "actual", (1, 2)))
     assert doc.report.values.get("viec_lam") is None
 
 
 def test_precision_of_an_indicator_and_of_the_report_are_kept_in_the_file(doc):
-    doc.apply(doc.set_value("viec_lam", "actual", 19_466))
-    doc.apply(doc.set_value("viec_lam", "plan", 20_000))
+    doc.apply(figures.set_value(doc, "viec_lam", "actual", 19_466))
+    doc.apply(figures.set_value(doc, "viec_lam", "plan", 20_000))
     assert sheet(doc.workbook, doc.report).figure("viec_lam", "pct_plan") == "97,33%"
-    doc.apply(doc.set_report_precision(1))
+    doc.apply(figures.set_report_precision(doc, 1))
     assert sheet(doc.workbook, doc.report).figure("viec_lam", "pct_plan") == "97,3%"
-    doc.apply(doc.set_indicator_field("viec_lam", "precision", 0))
+    doc.apply(sectors.set_indicator_field(doc, "viec_lam", "precision", 0))
     assert sheet(doc.workbook, doc.report).figure("viec_lam", "pct_plan") == "97%"
     assert stored_report(doc.path, 2031).pct_precision == 1
     with pytest.raises(EditRefused, match="từ 0 đến 4"):
-        doc.apply(doc.set_report_precision(7))
-    doc.apply(doc.create_next_report())
+        doc.apply(figures.set_report_precision(doc, 7))
+    doc.apply(reports.create_next_report(doc))
     assert doc.report.pct_precision == 1  # the next report is written the same way
 
 
 def test_a_sent_report_keeps_its_ranges_and_decimals_when_the_indicator_changes_later(doc, tmp_path):
     from baocao_gui.app import export_report
 
-    doc.apply(doc.set_value("viec_lam", "actual", 19_466))
-    doc.apply(doc.set_value("viec_lam", "plan", 20_000))
-    doc.apply(doc.set_value("viec_lam", "target", (20_500, 21_000)))
-    doc.apply(doc.set_report_precision(1))
+    doc.apply(figures.set_value(doc, "viec_lam", "actual", 19_466))
+    doc.apply(figures.set_value(doc, "viec_lam", "plan", 20_000))
+    doc.apply(figures.set_value(doc, "viec_lam", "target", (20_500, 21_000)))
+    doc.apply(figures.set_report_precision(doc, 1))
     sector = doc.workbook.indicator("viec_lam").sector
-    doc.apply(doc.insert_block("results", sector, 0,
+    doc.apply(paragraphs.insert_block(doc, "results", sector, 0,
                                text="Đạt {{viec_lam.pct_plan}} kế hoạch; năm sau {{viec_lam.target}} lượt người."))
     sent = export_report(doc.workbook, doc.report, tmp_path / "gửi.docx").path
-    doc.apply(doc.mark_sent(sent))
+    doc.apply(reports.mark_sent(doc, sent))
     sent_id = doc.report_id
-    doc.apply(doc.create_next_report())
-    doc.apply(doc.set_indicator_field("viec_lam", "precision", 3))
+    doc.apply(reports.create_next_report(doc))
+    doc.apply(sectors.set_indicator_field(doc, "viec_lam", "precision", 3))
     doc.choose_report(sent_id)
     again = export_report(doc.workbook, doc.report, tmp_path / "lại.docx").path
     import docx
@@ -91,9 +92,9 @@ def test_a_range_changed_at_its_upper_end_after_sending_is_listed_as_a_differenc
     from baocao_gui.app import export_report
     from baocao_gui.app.sent import differences
 
-    doc.apply(doc.set_value("viec_lam", "target", (20_500, 21_000)))
-    doc.apply(doc.mark_sent(export_report(doc.workbook, doc.report, tmp_path / "gửi.docx").path))
-    doc.apply(doc.unlock())  # “Mở khóa để sửa”
-    doc.apply(doc.set_value("viec_lam", "target", (20_500, 21_500)))
+    doc.apply(figures.set_value(doc, "viec_lam", "target", (20_500, 21_000)))
+    doc.apply(reports.mark_sent(doc, export_report(doc.workbook, doc.report, tmp_path / "gửi.docx").path))
+    doc.apply(reports.unlock(doc))  # “Mở khóa để sửa”
+    doc.apply(figures.set_value(doc, "viec_lam", "target", (20_500, 21_500)))
     changed = differences(doc.workbook, doc.report)
     assert [(d.before, d.after) for d in changed if d.kind == "figure"] == [("20.500–21.000", "20.500–21.500")]

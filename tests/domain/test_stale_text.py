@@ -79,12 +79,13 @@ def test_a_later_period_of_the_same_year_is_what_comes_next_not_a_left_over(peri
 
 def test_a_report_carried_from_the_sample_warns_about_its_old_years_and_not_about_its_next_period(tmp_path):
     from baocao_gui.app import Document
+    from baocao_gui.app.edits import reports
     from baocao_gui.app.files import write_sample
 
     write_sample(tmp_path / "mau.baocao")
     doc = Document(tmp_path / "mau.baocao")
     try:
-        edit = doc.create_report(NINE_2024, "previous")
+        edit = reports.create_report(doc, NINE_2024, "previous")
         doc.run(edit.do, edit.change)
         doc.choose_report(doc.workbook.find(NINE_2024).id)
         found = [f for f in check_report(doc.workbook, doc.report) if f.kind == "stale-period"]

@@ -69,6 +69,7 @@ def test_without_figures_the_numbers_stay_as_typed_and_the_count_is_said(sample_
 
 def test_an_unknown_sector_or_report_or_a_signed_report_changes_nothing(sample_workbook, tmp_path):
     from baocao_gui.app import Document
+    from baocao_gui.app.edits import reports
 
     path = office_file(tmp_path / "phong.docx")
     before = stored(sample_workbook).blocks
@@ -78,7 +79,7 @@ def test_an_unknown_sector_or_report_or_a_signed_report_changes_nothing(sample_w
     assert r.returncode == 2 and "2019" in r.stderr
     assert stored(sample_workbook).blocks == before
     doc = Document(sample_workbook)
-    doc.apply(doc.mark_sent(None))
+    doc.apply(reports.mark_sent(doc, None))
     doc.close()
     r = run_cli("import", str(sample_workbook), str(path), "--sector", "lao_dong")
     assert r.returncode == 2 and "đã gửi" in r.stderr and "Traceback" not in r.stderr

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from baocao_gui.app import Document, EditRefused
+from baocao_gui.app.edits import paragraphs, reports
 from baocao_gui.domain.model import Block, BlockKind, Part
 from baocao_gui.store import edits
 
@@ -17,7 +18,7 @@ def test_one_edit_writes_all_blocks_and_one_undo_removes_them(sample_workbook):
     doc = Document(sample_workbook)
     try:
         before = doc.report.part(Part.RESULTS, "lao_dong")
-        edit = doc.insert_blocks("results", "lao_dong", 1, BLOCKS, "Nhập từ tệp Word “x.docx”")
+        edit = paragraphs.insert_blocks(doc, "results", "lao_dong", 1, BLOCKS, "Nhập từ tệp Word “x.docx”")
         doc.apply(edit)
         after = doc.report.part(Part.RESULTS, "lao_dong")
         assert [b.text for b in after] == [before[0].text, *(b.text for b in BLOCKS), *(b.text for b in before[1:])]
@@ -46,10 +47,10 @@ def test_a_failure_half_way_writes_none_of_the_blocks(sample_workbook):
 def test_a_signed_report_refuses_the_import(sample_workbook):
     doc = Document(sample_workbook)
     try:
-        doc.apply(doc.mark_sent(None))
+        doc.apply(reports.mark_sent(doc, None))
         before = doc.report.part(Part.RESULTS, "lao_dong")
         with pytest.raises(EditRefused):
-            doc.apply(doc.insert_blocks("results", "lao_dong", 0, BLOCKS, "Nhập"))
+            doc.apply(paragraphs.insert_blocks(doc, "results", "lao_dong", 0, BLOCKS, "Nhập"))
         assert doc.report.part(Part.RESULTS, "lao_dong") == before
     finally:
         doc.close()

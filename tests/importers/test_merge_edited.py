@@ -12,6 +12,7 @@ from edited_export import ADDED, CHANGED, TRACKED, edit_like_a_director, paragra
 from helpers import assert_valid_ooxml, run_cli
 
 from baocao_gui.app import Document, write_report, write_sample
+from baocao_gui.app.edits import paragraphs, reports
 from baocao_gui.importers.merge import ChangeKind, changes_from_edited, identity_problem, read_edited
 
 
@@ -106,7 +107,7 @@ def test_one_undo_restores_everything_the_merge_changed(exported):
     try:
         before = (doc.report.blocks, doc.report.values)
         merge = changes_from_edited(read_edited(edited_path), doc.workbook, doc.report)
-        edit = doc.apply_changes(merge.changes)
+        edit = paragraphs.apply_changes(doc, merge.changes)
         doc.run(edit.do, edit.change)
         assert doc.report.values["viec_lam"].actual == 19000
         doc.run(edit.undo, edit.change)
@@ -164,7 +165,7 @@ def test_a_sent_report_refuses_the_merge_with_the_sentence_that_says_how_to_unlo
     book, _, edited_path = exported
     doc = Document(book)
     try:
-        doc.apply(doc.mark_sent(None))
+        doc.apply(reports.mark_sent(doc, None))
     finally:
         doc.close()
     refused = run_cli("merge", str(book), str(edited_path), "--apply")
@@ -174,7 +175,7 @@ def test_a_sent_report_refuses_the_merge_with_the_sentence_that_says_how_to_unlo
     try:
         assert doc.report.values["viec_lam"].actual == 18498
         with pytest.raises(Exception, match="Mở khóa để sửa"):
-            doc.apply(doc.apply_changes(changes_from_edited(read_edited(edited_path), doc.workbook,
+            doc.apply(paragraphs.apply_changes(doc, changes_from_edited(read_edited(edited_path), doc.workbook,
                                                             doc.report).changes))
     finally:
         doc.close()
@@ -186,8 +187,8 @@ def test_what_the_clerk_typed_since_the_export_is_never_taken_back_silently(expo
     book, _, edited_path = exported
     doc = Document(book)
     try:
-        doc.apply(doc.set_block_text(6, "Đào tạo nghề: đoạn chuyên viên viết lại sau khi xuất."))
-        doc.apply(doc.set_block_text(7, "Lao động nước ngoài: chuyên viên cũng sửa đoạn này."))
+        doc.apply(paragraphs.set_block_text(doc, 6, "Đào tạo nghề: đoạn chuyên viên viết lại sau khi xuất."))
+        doc.apply(paragraphs.set_block_text(doc, 7, "Lao động nước ngoài: chuyên viên cũng sửa đoạn này."))
         merge = changes_from_edited(read_edited(edited_path), doc.workbook, doc.report)
     finally:
         doc.close()
@@ -204,7 +205,7 @@ def test_a_table_edited_in_word_is_said_and_not_offered_as_a_change_that_would_d
     doc = Document(book)
     try:
         table = Table(header=(("Chỉ tiêu", "Số lượng"),), rows=(("Phiên giao dịch việc làm", "14"),))
-        doc.apply(doc.insert_blocks("results", "lao_dong", 0, [("table", table.to_json())]))
+        doc.apply(paragraphs.insert_blocks(doc, "results", "lao_dong", 0, [("table", table.to_json())]))
         write_report(doc.workbook, doc.report, tmp_path / "bao-cao.docx")
         document = docx.Document(tmp_path / "bao-cao.docx")
         cell = next(t for t in document.tables if t.cell(0, 0).text == "Chỉ tiêu").cell(1, 1)

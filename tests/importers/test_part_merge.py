@@ -9,6 +9,7 @@ import pytest
 from helpers import run_cli
 
 from baocao_gui.app import Document
+from baocao_gui.app.edits import figures, paragraphs, reports
 from baocao_gui.app.parts import merge_edit, plan_merge, read_part, send_part
 from baocao_gui.domain.model import Block, BlockKind, Part
 from baocao_gui.errors import UserError
@@ -94,7 +95,7 @@ def test_a_part_of_another_workbook_or_report_is_refused_in_one_sentence(sample_
             plan_merge(doc, "lao_dong", origin, content)
         mine = send_part(doc, "lao_dong", tmp_path / "cua-so.baocao")
         origin, content = read_part(mine)
-        doc.apply(doc.create_next_report())
+        doc.apply(reports.create_next_report(doc))
         with pytest.raises(UserError, match="hãy chọn báo cáo đó"):
             plan_merge(doc, "lao_dong", origin, content)
     finally:
@@ -108,10 +109,10 @@ def test_accepted_changes_are_one_edit_whose_undo_and_redo_are_exact(sample_work
         part = send_part(doc, "lao_dong", tmp_path / "phan.baocao")
         office = Document(part)
         blocks = office.report.part(Part.RESULTS, "lao_dong")
-        office.apply(office.delete_block(blocks[0].id))
-        office.apply(office.insert_block("results", "lao_dong", 3, "bullet", "Mục mới ở cuối."))
-        office.apply(office.set_block_kind(blocks[1].id, "heading"))
-        office.apply(office.set_value("viec_lam", "plan", (18000, 19000)))
+        office.apply(paragraphs.delete_block(office, blocks[0].id))
+        office.apply(paragraphs.insert_block(office, "results", "lao_dong", 3, "bullet", "Mục mới ở cuối."))
+        office.apply(paragraphs.set_block_kind(office, blocks[1].id, "heading"))
+        office.apply(figures.set_value(office, "viec_lam", "plan", (18000, 19000)))
         office.close()
         before = doc.report
         plan = plan_merge(doc, "lao_dong", *read_part(part))

@@ -266,6 +266,7 @@ def unsigned_pdf(tmp_path_factory):
     for tool in ("soffice", "pdftotext"):
         _need(tool)
     from baocao_gui.app import Document
+    from baocao_gui.app.edits import report_fields
 
     folder = tmp_path_factory.mktemp("unsigned")
     workbook = folder / "mẫu.baocao"
@@ -273,7 +274,7 @@ def unsigned_pdf(tmp_path_factory):
     doc = Document(workbook)
     try:
         for field_name, value in (("signer_name", "Nguyễn Văn An"), ("number", None), ("date", None)):
-            doc.apply(doc.set_report_field(field_name, value))
+            doc.apply(report_fields.set_report_field(doc, field_name, value))
     finally:
         doc.close()
     target = folder / "chờ ký.pdf"

@@ -11,6 +11,7 @@ from helpers import stored_report as stored
 from test_libreoffice import _need
 
 from baocao_gui.app import Document, EditRefused
+from baocao_gui.app.edits import report_fields, reports
 from baocao_gui.compose import compose_outline
 from baocao_gui.domain.model import SignImages
 from baocao_gui.domain.pictures import PictureError, png_size
@@ -31,8 +32,8 @@ def test_only_a_transparent_png_is_taken():
 def signed(sample_workbook):
     doc = Document(sample_workbook)
     try:
-        doc.apply(doc.set_report_field("signer_name", "Nguyễn Văn An"))
-        doc.apply(doc.set_sign_images(SignImages(signature_png(), seal_png(), 35.0, printed=True)))
+        doc.apply(report_fields.set_report_field(doc, "signer_name", "Nguyễn Văn An"))
+        doc.apply(report_fields.set_sign_images(doc, SignImages(signature_png(), seal_png(), 35.0, printed=True)))
     finally:
         doc.close()
     return sample_workbook
@@ -45,8 +46,8 @@ def test_the_pictures_are_kept_with_the_report_and_a_wrong_one_changes_nothing(s
     doc = Document(signed)
     try:
         with pytest.raises(EditRefused, match="nền trong suốt"):
-            doc.apply(doc.set_sign_images(SignImages(png(5, 5, lambda x, y: RED, alpha=False))))
-        doc.apply(doc.create_next_report())
+            doc.apply(report_fields.set_sign_images(doc, SignImages(png(5, 5, lambda x, y: RED, alpha=False))))
+        doc.apply(reports.create_next_report(doc))
     finally:
         doc.close()
     assert stored(signed).images == report.images

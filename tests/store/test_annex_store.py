@@ -5,6 +5,7 @@ import pytest
 from helpers import stored_report
 
 from baocao_gui.app import Document
+from baocao_gui.app.edits import report_fields, reports, sectors
 from baocao_gui.domain.model import AnnexChoice, Period, PeriodKind
 from baocao_gui.store import open_workbook, schema
 from baocao_gui.store.backup import list_backups
@@ -17,12 +18,12 @@ def test_a_report_has_no_annex_until_the_clerk_chooses_one_and_the_choice_is_sav
     doc = Document(sample_workbook)
     try:
         choice = AnnexChoice(sectors=("lao_dong", "giam_ngheo_btxh"), columns=("unit", "actual", "pct_plan"))
-        edit = doc.set_annex(choice)
+        edit = report_fields.set_annex(doc, choice)
         doc.apply(edit)
         assert stored_report(sample_workbook).annex == choice  # read by another connection: committed
         doc.run(edit.undo, edit.change)
         assert stored_report(sample_workbook).annex is None
-        doc.apply(doc.set_annex(AnnexChoice()))
+        doc.apply(report_fields.set_annex(doc, AnnexChoice()))
         assert stored_report(sample_workbook).annex == AnnexChoice()  # every sector, every column
     finally:
         doc.close()
@@ -34,7 +35,7 @@ def test_an_annex_without_a_column_is_refused_and_nothing_changes(sample_workboo
     doc = Document(sample_workbook)
     try:
         with pytest.raises(EditRefused) as refused:
-            doc.apply(doc.set_annex(AnnexChoice(columns=())))
+            doc.apply(report_fields.set_annex(doc, AnnexChoice(columns=())))
         assert "ít nhất một cột" in refused.value.message
         assert stored_report(sample_workbook).annex is None
     finally:
@@ -45,8 +46,8 @@ def test_the_next_report_starts_with_the_annex_of_the_report_before(sample_workb
     doc = Document(sample_workbook)
     try:
         choice = AnnexChoice(sectors=("lao_dong",), columns=("actual", "target"))
-        doc.apply(doc.set_annex(choice))
-        doc.apply(doc.create_next_report(PeriodKind.YEAR, 2024))
+        doc.apply(report_fields.set_annex(doc, choice))
+        doc.apply(reports.create_next_report(doc, PeriodKind.YEAR, 2024))
     finally:
         doc.close()
     assert stored_report(sample_workbook, 2024).annex == choice
@@ -109,20 +110,20 @@ def test_a_sent_report_keeps_the_annex_it_was_sent_with(sample_workbook, tmp_pat
 
     doc = Document(sample_workbook)
     try:
-        doc.apply(doc.set_annex(AnnexChoice(sectors=("lao_dong", "thanh_tra"), columns=("unit", "actual", "plan"))))
+        doc.apply(report_fields.set_annex(doc, AnnexChoice(sectors=("lao_dong", "thanh_tra"), columns=("unit", "actual", "plan"))))
         sent = export_report(doc.workbook, doc.report, tmp_path / "gửi.docx").path
         assert "Phụ lục" in _text(sent)
-        doc.apply(doc.mark_sent(sent))
+        doc.apply(reports.mark_sent(doc, sent))
         with pytest.raises(EditRefused, match="đã ký, đã gửi"):
-            doc.apply(doc.set_annex(None))
+            doc.apply(report_fields.set_annex(doc, None))
         sent_id = doc.report_id
-        doc.apply(doc.create_next_report())
-        doc.apply(doc.set_sector_field("lao_dong", "title", "Lĩnh vực đổi tên"))  # the structure changes later
+        doc.apply(reports.create_next_report(doc))
+        doc.apply(sectors.set_sector_field(doc, "lao_dong", "title", "Lĩnh vực đổi tên"))  # the structure changes later
         doc.choose_report(sent_id)
         again = export_report(doc.workbook, doc.report, tmp_path / "lại.docx").path
         assert _text(again) == _text(sent)
-        doc.apply(doc.unlock())
-        doc.apply(doc.set_annex(None))
+        doc.apply(reports.unlock(doc))
+        doc.apply(report_fields.set_annex(doc, None))
         assert stored_report(sample_workbook).annex is None
         from baocao_gui.app.sent import differences
 
@@ -142,7 +143,7 @@ def test_annex_on_the_command_line_never_changes_a_sent_report(sample_workbook, 
     doc = Document(sample_workbook)
     try:
         sent = export_report(doc.workbook, doc.report, tmp_path / "gửi.docx").path
-        doc.apply(doc.mark_sent(sent))
+        doc.apply(reports.mark_sent(doc, sent))
     finally:
         doc.close()
     r = run_cli("export", str(sample_workbook), "--year", "2023", "--annex", "-o", str(tmp_path / "lại.docx"))

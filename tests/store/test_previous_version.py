@@ -82,6 +82,7 @@ def test_the_command_line_exports_a_previous_version_workbook_without_changing_t
 
 def test_a_previous_version_workbook_without_any_report_keeps_its_agency_for_the_first_report(tmp_path):
     from baocao_gui.app import Document
+    from baocao_gui.app.edits import reports
     from baocao_gui.domain.model import Period, PeriodKind
 
     path = _unpacked("sample-v0.baocao", tmp_path)
@@ -93,7 +94,7 @@ def test_a_previous_version_workbook_without_any_report_keeps_its_agency_for_the
     doc = Document(path)
     try:
         assert doc.workbook.reports == () and doc.workbook.agency.place == "Đắk Nông"
-        doc.apply(doc.create_report(Period(PeriodKind.YEAR, 2025)))
+        doc.apply(reports.create_report(doc, Period(PeriodKind.YEAR, 2025)))
         assert doc.report.agency.name == "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" and doc.report.agency.place == "Đắk Nông"
     finally:
         doc.close()

@@ -5,6 +5,7 @@ import docx
 from gui_helpers import menu_action
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from baocao_gui.app.edits import paragraphs as paragraph_edits
 from baocao_gui.domain.model import Part
 from baocao_gui.store import load_workbook, open_workbook
 from baocao_gui.ui.dialogs.export_gate import ExportGate
@@ -23,7 +24,7 @@ def test_a_megabyte_paragraph_and_ten_thousand_list_items_are_kept_whole(qtbot, 
     window = open_window(sample_workbook)
     editor = window.sector_tab("lao_dong").results
     assert editor.list.count() == 10_000 + 4
-    window.session.insert_block("intro", None, 1, "paragraph", LONG)
+    window.session.edit(paragraph_edits.insert_block, "intro", None, 1, "paragraph", LONG)
     assert len(LONG.encode()) > 1_000_000
     intro = load_workbook(open_workbook(sample_workbook, readonly=True)).report_for(2023).part(Part.INTRO)
     assert intro[1].text.strip() == LONG.strip()

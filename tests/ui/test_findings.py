@@ -7,6 +7,7 @@ from helpers import stored_report as stored
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from baocao_gui.app.edits import paragraphs
 from baocao_gui.domain.model import Part
 from baocao_gui.ui.dialogs.export_gate import ExportGate
 from baocao_gui.ui.editors.indicator_table import FIELD_COLUMN
@@ -84,7 +85,7 @@ def test_pasting_decomposed_unicode_stores_nfc(qtbot, open_window, sample_workbo
 def test_legacy_text_already_stored_is_converted_with_one_click(qtbot, open_window, sample_workbook):
     window = open_window(sample_workbook)
     session = window.session
-    session.insert_block("intro", None, 1, "paragraph", "")
+    session.edit(paragraphs.insert_block, "intro", None, 1, "paragraph", "")
     block_id = stored(sample_workbook).part(Part.INTRO)[1].id
     session.db.execute("UPDATE block SET text = ? WHERE id = ?", [TCVN3_SENTENCE, block_id])
     session.db.conn.commit()
@@ -152,7 +153,7 @@ def test_a_legacy_fragment_or_a_bidi_control_in_a_unicode_paragraph_is_fixed_wit
         qtbot, open_window, sample_workbook, stored_text, fixed, says):
     window = open_window(sample_workbook)
     session = window.session
-    session.insert_block("intro", None, 1, "paragraph", stored_text)
+    session.edit(paragraphs.insert_block, "intro", None, 1, "paragraph", stored_text)
     assert stored(sample_workbook).part(Part.INTRO)[1].text == stored_text  # kept as typed, not changed silently
     panel = window.findings
     panel.update_now()

@@ -10,6 +10,7 @@ from helpers import stored_report
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QMessageBox, QRadioButton
 
 from baocao_gui.app import Document, write_report
+from baocao_gui.app.edits import paragraphs, reports
 from baocao_gui.compose import compose_outline
 from baocao_gui.ui.dialogs.block_review import BlockReview
 
@@ -88,7 +89,7 @@ def test_a_sent_report_refuses_the_merge_and_says_how_to_unlock(qtbot, open_wind
                                                                  monkeypatch):
     doc = Document(sample_workbook)
     try:
-        doc.apply(doc.mark_sent(None))
+        doc.apply(reports.mark_sent(doc, None))
     finally:
         doc.close()
     window = open_window(sample_workbook)
@@ -104,7 +105,7 @@ def test_a_paragraph_changed_in_the_workbook_and_in_the_file_waits_for_the_clerk
         qtbot, open_window, sample_workbook, edited, monkeypatch):
     doc = Document(sample_workbook)
     try:
-        doc.apply(doc.set_block_text(7, "Lao động nước ngoài: chuyên viên sửa sau khi xuất."))
+        doc.apply(paragraphs.set_block_text(doc, 7, "Lao động nước ngoài: chuyên viên sửa sau khi xuất."))
     finally:
         doc.close()
     window = open_window(sample_workbook)

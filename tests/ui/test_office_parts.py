@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QRadioButton
 
 from baocao_gui.app import Document
+from baocao_gui.app.edits import figures, paragraphs, reports
 from baocao_gui.domain.model import Part
 from baocao_gui.store import load_workbook, open_workbook
 from baocao_gui.ui.dialogs.block_review import BlockReview
@@ -44,10 +45,10 @@ def edit_as_the_office(part_path):
     office = Document(part_path)
     try:
         first, second = office.report.part(Part.RESULTS, "lao_dong")[:2]
-        office.apply(office.set_block_text(first.id, "Phòng: tạo việc làm cho 20.100 lượt người."))
-        office.apply(office.set_block_text(second.id, "Phòng: đào tạo nghề cho 9.000 người."))
-        office.apply(office.insert_block("tasks", "lao_dong", 0, "paragraph", "Phòng: mở thêm 3 sàn giao dịch."))
-        office.apply(office.set_value("viec_lam", "actual", 20100))
+        office.apply(paragraphs.set_block_text(office, first.id, "Phòng: tạo việc làm cho 20.100 lượt người."))
+        office.apply(paragraphs.set_block_text(office, second.id, "Phòng: đào tạo nghề cho 9.000 người."))
+        office.apply(paragraphs.insert_block(office, "tasks", "lao_dong", 0, "paragraph", "Phòng: mở thêm 3 sàn giao dịch."))
+        office.apply(figures.set_value(office, "viec_lam", "actual", 20100))
     finally:
         office.close()
 
@@ -64,7 +65,7 @@ def test_a_part_sent_edited_by_the_office_and_taken_back_lands_with_its_conflict
     edit_as_the_office(part_path)
     before = stored(sample_workbook)
     second = before.part(Part.RESULTS, "lao_dong")[1]
-    assert window.session.set_block_text(second.id, "Sổ: đào tạo nghề cho 8.800 người.")  # the clerk, meanwhile
+    assert window.session.edit(paragraphs.set_block_text, second.id, "Sổ: đào tạo nghề cho 8.800 người.")  # the clerk, meanwhile
     meanwhile = stored(sample_workbook)
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(part_path), ""))
@@ -117,7 +118,7 @@ def test_keeping_the_workbook_version_of_a_conflict_leaves_it_and_takes_the_rest
     part_path, _ = send_by_clicks(window, tmp_path, monkeypatch)
     edit_as_the_office(part_path)
     second = stored(sample_workbook).part(Part.RESULTS, "lao_dong")[1]
-    window.session.set_block_text(second.id, "Sổ: đào tạo nghề cho 8.800 người.")
+    window.session.edit(paragraphs.set_block_text, second.id, "Sổ: đào tạo nghề cho 8.800 người.")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(part_path), ""))
     done = []
 
@@ -156,7 +157,7 @@ def test_a_signed_report_refuses_a_part_and_says_how_to_unlock(qtbot, window, sa
                                                                 monkeypatch):
     part_path, _ = send_by_clicks(window, tmp_path, monkeypatch)
     edit_as_the_office(part_path)
-    window.session.push(window.session.doc.mark_sent(None))
+    window.session.edit(reports.mark_sent, None)
     before = stored(sample_workbook)
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warned.append(text))

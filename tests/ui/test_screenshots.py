@@ -8,6 +8,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QColor
 
+from baocao_gui.app.edits import reports
+
 
 def test_every_tab_can_be_pictured_and_shows_content(qtbot, open_window, sample_workbook, tmp_path):
     out = Path(os.environ.get("BAOCAO_SCREENSHOTS") or tmp_path)
@@ -53,7 +55,7 @@ def test_the_new_workbook_dialog_and_a_sent_report_can_be_pictured(qtbot, open_w
     window.resize(1366, 728)  # a 1366×768 screen less the taskbar
     sent = tmp_path / "Báo cáo năm 2023.docx"
     sent.write_bytes(b"signed")
-    window.session.push(window.session.doc.mark_sent(sent))
+    window.session.edit(reports.mark_sent, sent)
     window.select_tab("tab-lao_dong")
     qtbot.waitUntil(lambda: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in window.preview.toPlainText())
     window.findings.update_now()

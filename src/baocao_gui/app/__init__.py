@@ -1,8 +1,9 @@
 """The application: what the window and the command line do with a workbook, without Qt.
 
-``Document`` is an open workbook and the edits made on it; ``files`` makes new workbooks; ``export`` writes
-a report. The window (``ui/``) reaches the store only through here. Names load when first used: the command
-line's ``export`` needs neither the edits nor the catalogues.
+``Document`` is an open workbook; ``edit`` says what an edit is and ``edits/`` builds them, a module for each
+kind of change; ``files`` makes new workbooks; ``export`` writes a report. The window (``ui/``) reaches the store
+only through here. Names load when first used: the command line's ``export`` needs neither the edits nor the
+catalogues.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ if TYPE_CHECKING:  # for type checkers, and for PyInstaller, which finds modules
     from ..store.backup import Backup, copy_backup_beside, list_backups
     from ..store.lock import LockedError
     from ..store.workbook import BusyWorkbook
-    from .document import EVERYTHING, Change, Document, Edit, EditRefused, Scope
+    from .document import Document
+    from .edit import EVERYTHING, Change, Edit, EditRefused, Scope
     from .export import Exported, choose_target, export_report, export_target, write_report
     from .files import catalogues, new_workbook, write_sample
 
@@ -25,8 +27,8 @@ _WHERE = {
     "DamagedWorkbook": "..store", "UnreadableRows": "..store", "WorkbookError": "..store",
     "Backup": "..store.backup", "copy_backup_beside": "..store.backup", "list_backups": "..store.backup",
     "LockedError": "..store.lock", "BusyWorkbook": "..store.workbook",
-    "EVERYTHING": ".document", "Change": ".document", "Document": ".document", "Edit": ".document",
-    "EditRefused": ".document", "Scope": ".document",
+    "EVERYTHING": ".edit", "Change": ".edit", "Document": ".document", "Edit": ".edit",
+    "EditRefused": ".edit", "Scope": ".edit",
     "Exported": ".export", "export_report": ".export", "export_target": ".export", "choose_target": ".export",
     "write_report": ".export",
     "catalogues": ".files", "new_workbook": ".files", "write_sample": ".files",

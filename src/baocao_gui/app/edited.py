@@ -1,6 +1,6 @@
 """An exported report edited in Word (by the director) coming back: read, checked to belong to this workbook and
 report, and compared paragraph by paragraph. ``importers/merge.py`` reads and matches; the window and the command
-line come through here, and ``Document.apply_changes`` writes what the clerk accepts as one edit."""
+line come through here, and ``edits.paragraphs.apply_changes`` builds what the clerk accepts as one edit."""
 
 from __future__ import annotations
 

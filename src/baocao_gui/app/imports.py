@@ -15,7 +15,9 @@ from ..domain.model import Block, Report, Workbook
 from ..importers.figures import FoundFigure, NewFigure, cite, find_figures, find_new_figures
 from ..importers.word import Cancelled, WordContent, WordFileError, read_word
 from ..store import edits
-from .document import Change, Document, Edit, Scope
+from .document import Document
+from .edit import Change, Edit, Scope
+from .edits.paragraphs import insert_blocks
 
 log = logging.getLogger(__name__)
 __all__ = ["FoundFigure", "NewFigure", "WordContent", "figures_offered", "import_edit", "read_word_file"]
@@ -26,7 +28,7 @@ def import_edit(doc: Document, part: str, sector: str, index: int, blocks: Seque
     """``blocks`` as read at ``index`` of the sector's part: the accepted figures ``cited``, and an indicator made
     for each of ``new`` and cited where its number stood."""
     if not new:
-        return doc.insert_blocks(part, sector, index, cite(blocks, cited), label)
+        return insert_blocks(doc, part, sector, index, cite(blocks, cited), label)
     rid, db = doc.report_id, doc.db
     state: dict[str, Any] = {}
 

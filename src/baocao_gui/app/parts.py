@@ -15,7 +15,8 @@ from ..importers.merge import Action, BlockChange, FigureChange, MergePlan, merg
 from ..store import edits, load_workbook, open_workbook
 from ..store.parts import PartOrigin, figures_of, part_origin, workbook_identity, write_part
 from ..store.workbook import read_meta
-from .document import Document, Edit
+from .document import Document
+from .edit import Edit
 from .files import make_workbook
 
 # with the merge's plain data, for the window's review (ui/ reaches importers only through app/)

@@ -1,14 +1,16 @@
 """The open workbook as the window sees it: the application's ``Document`` on a ``QUndoStack``, with signals.
 
-Every edit is an ``app.Edit`` (do, undo and what it changes); QUndoStack runs ``do`` at once, so every edit
-is committed when it is made. After each commit the document reloads what changed and ``changed`` is
-emitted; widgets and the preview redraw from that model (one-way flow).
+Every edit is an ``app.Edit`` (do, undo and what it changes), built by a function of ``app/edits/`` and pushed
+by ``edit(builder, *args)``; QUndoStack runs ``do`` at once, so every edit is committed when it is made. After
+each commit the document reloads what changed and ``changed`` is emitted; widgets and the preview redraw from
+that model (one-way flow).
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -100,9 +102,25 @@ class WorkbookSession(QObject):
         self.undo_stack.clear()  # the history described the content that was replaced
         self.changed.emit()
 
+    @property
+    def locked(self) -> bool:
+        """Nothing can be typed: the workbook is read-only, or the report in view was signed and sent."""
+        return self.readonly or (self.report is not None and self.report.frozen)
+
     # --- writing -------------------------------------------------------------------------------------------
-    def push(self, edit: Edit) -> bool:
-        """Apply and commit an edit now, and put it on the undo stack; False if the workbook refused it."""
+    def edit(self, build: Callable[..., Edit], *args: Any, **kwargs: Any) -> Edit | None:
+        """Any edit the window offers: ``build(doc, *args, **kwargs)`` (a builder of ``app/edits/``, or one like
+        it) makes it, and it is applied, committed and put on the undo stack now. The edit, done (its ``created``
+        says what it made), or None when it was refused — at once (a period that exists, a report a year earlier
+        missing) or by the workbook — in which case ``failed`` has said why."""
+        try:
+            edit = build(self.doc, *args, **kwargs)
+        except EditRefused as exc:
+            self.failed.emit(exc.message)
+            return None
+        return edit if self._push(edit) else None
+
+    def _push(self, edit: Edit) -> bool:
         if self.readonly:
             self.failed.emit("Sổ báo cáo đang mở chỉ đọc; thay đổi không được lưu.")
             return False
@@ -121,99 +139,3 @@ class WorkbookSession(QObject):
             return
         self.saved.emit(f"Đã lưu lúc {time.strftime('%H:%M:%S')}")
         self.changed.emit()
-
-    def _push(self, edit: Edit, key: str) -> Any:
-        return edit.created.get(key) if self.push(edit) else None
-
-    # --- the edits the window offers (app.Document builds them) ----------------------------------------------
-    def set_value(self, code: str, field: str, value: float | tuple[float, float] | None) -> bool:
-        return self.push(self.doc.set_value(code, field, value))
-
-    def set_override(self, code: str, field: str, value: float | None) -> bool:
-        return self.push(self.doc.set_override(code, field, value))
-
-    def set_report_precision(self, precision: int | None) -> bool:
-        return self.push(self.doc.set_report_precision(precision))
-
-    def set_report_field(self, field: str, value: Any) -> bool:
-        return self.push(self.doc.set_report_field(field, value))
-
-    def set_agency_field(self, field: str, value: str) -> bool:
-        return self.push(self.doc.set_agency_field(field, value))
-
-    def set_recipients(self, lines: list[str]) -> bool:
-        return self.push(self.doc.set_recipients(lines))
-
-    def set_annex(self, choice) -> bool:
-        return self.push(self.doc.set_annex(choice))
-
-    def set_sign_images(self, images) -> bool:
-        return self.push(self.doc.set_sign_images(images))
-
-    def set_block_text(self, block_id: int, text: str) -> bool:
-        return self.push(self.doc.set_block_text(block_id, text))
-
-    def set_block_table(self, block_id: int, table) -> bool:
-        return self.push(self.doc.set_block_table(block_id, table))
-
-    def set_block_kind(self, block_id: int, kind: str) -> bool:
-        return self.push(self.doc.set_block_kind(block_id, kind))
-
-    def insert_block(self, part: str, sector: str | None, index: int, kind: str = "paragraph",
-                     text: str = "") -> int | None:
-        return self._push(self.doc.insert_block(part, sector, index, kind, text), "id")
-
-    def insert_blocks(self, part: str, sector: str | None, index: int, blocks, label: str) -> list[int] | None:
-        """An import: all the blocks in one undo step; their ids, or None if refused."""
-        return self._push(self.doc.insert_blocks(part, sector, index, blocks, label), "ids")
-
-    def delete_block(self, block_id: int) -> bool:
-        return self.push(self.doc.delete_block(block_id))
-
-    def move_block(self, block_id: int, index: int) -> bool:
-        return self.push(self.doc.move_block(block_id, index))
-
-    def add_indicator(self, sector: str, name: str, unit: str = "", parent: str | None = None) -> str | None:
-        return self._push(self.doc.add_indicator(sector, name, unit, parent), "code")
-
-    def delete_indicator(self, code: str) -> bool:
-        return self.push(self.doc.delete_indicator(code))
-
-    def set_indicator_field(self, code: str, field: str, value: Any) -> bool:
-        return self.push(self.doc.set_indicator_field(code, field, value))
-
-    def set_indicator_properties(self, code: str, fields: dict[str, Any]) -> bool:
-        return self.push(self.doc.set_indicator_properties(code, fields))
-
-    def move_indicator(self, code: str, index: int) -> bool:
-        return self.push(self.doc.move_indicator(code, index))
-
-    def add_sector(self, title: str) -> str | None:
-        return self._push(self.doc.add_sector(title), "code")
-
-    def set_sector_field(self, code: str, field: str, value: str) -> bool:
-        return self.push(self.doc.set_sector_field(code, field, value))
-
-    def build_and_push(self, build, *args) -> Edit | None:
-        """An edit the document may refuse to build (a period that exists, a report a year earlier missing): the
-        refusal is said like a refused commit; the edit, done, or None."""
-        try:
-            edit = build(*args)
-        except EditRefused as exc:
-            self.failed.emit(exc.message)
-            return None
-        return edit if self.push(edit) else None
-
-    @property
-    def locked(self) -> bool:
-        """Nothing can be typed: the workbook is read-only, or the report in view was signed and sent."""
-        return self.readonly or (self.report is not None and self.report.frozen)
-
-    def create_next_report(self, kind: str | None = None, year: int | None = None) -> Edit | None:
-        """The new report's edit (its ``created`` says which period and whether figures were carried), or None."""
-        try:
-            edit = self.doc.create_next_report(kind, year)
-        except EditRefused as exc:
-            self.failed.emit(exc.message)
-            return None
-        return edit if self.push(edit) else None

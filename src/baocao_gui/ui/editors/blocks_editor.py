@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app.edits import paragraphs
 from ...domain.figures import FigureWriter, sheet
 from ...domain.model import Block, BlockKind, Part
 from ...domain.tables import Table, new_table
@@ -223,21 +224,22 @@ class BlocksEditor(QWidget):
     # --- widgets → model -------------------------------------------------------------------------------------
     def _save_text(self, text: str) -> bool | None:
         if self.binding_block is not None:
-            return self.session.set_block_text(self.binding_block, text)
+            return self.session.edit(paragraphs.set_block_text, self.binding_block, text) is not None
         return None
 
     def _save_table(self, table: Table) -> None:
         block = self.current_block()
         if block is not None and block.kind == BlockKind.TABLE:
-            self.session.set_block_table(block.id, table)
+            self.session.edit(paragraphs.set_block_table, block.id, table)
 
     def add_table(self) -> None:
         if not self._flushed():
             return
         index = self.list.currentRow() + 1 if self.list.count() else 0
-        new_id = self.session.insert_block(self.part.value, self.sector, index, BlockKind.TABLE.value,
-                                           new_table().to_json())
-        if new_id is not None:
+        edit = self.session.edit(paragraphs.insert_block, self.part.value, self.sector, index,
+                                 BlockKind.TABLE.value, new_table().to_json())
+        if edit is not None:
+            new_id = edit.created["id"]
             if all(b.id != new_id for b in self.blocks):
                 self.refresh()
             self.select_block(new_id)
@@ -247,7 +249,7 @@ class BlocksEditor(QWidget):
     def _kind_chosen(self, _index: int) -> None:
         block = self.current_block()
         if block and self.kind.currentData() != block.kind.value:
-            self.session.set_block_kind(block.id, self.kind.currentData())
+            self.session.edit(paragraphs.set_block_kind, block.id, self.kind.currentData())
 
     def import_word(self) -> None:
         from ..flows.word_import import WordImport
@@ -259,8 +261,9 @@ class BlocksEditor(QWidget):
         if not self._flushed():
             return
         index = self.list.currentRow() + 1 if self.list.count() else 0
-        new_id = self.session.insert_block(self.part.value, self.sector, index)
-        if new_id is not None:
+        edit = self.session.edit(paragraphs.insert_block, self.part.value, self.sector, index)
+        if edit is not None:
+            new_id = edit.created["id"]
             if all(b.id != new_id for b in self.blocks):
                 self.refresh()  # the window redraws only the tab in view; this editor asked, so it redraws
             self.select_block(new_id)
@@ -268,14 +271,14 @@ class BlocksEditor(QWidget):
 
     def delete_block(self) -> None:
         block = self.current_block()
-        if block and self.session.delete_block(block.id) and block.id == self.binding_block:
+        if block and self.session.edit(paragraphs.delete_block, block.id) and block.id == self.binding_block:
             self.binding.discard()  # what was typed into the deleted paragraph goes with it (undo brings both)
             self._load_current()
 
     def move_block(self, step: int) -> None:
         block = self.current_block()
         if block and self._flushed():
-            self.session.move_block(block.id, self.list.currentRow() + step)
+            self.session.edit(paragraphs.move_block, block.id, self.list.currentRow() + step)
 
     def focus(self, block_id: int | None) -> None:
         """The paragraph a finding is about, with the cursor in it; or the list of paragraphs."""

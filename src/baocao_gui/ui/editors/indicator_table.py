@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from ...app.edits import figures, sectors
 from ...domain.figures import MissingFigure, PlanStatus, Uncomputable, derived, plan_status, sheet
 from ...domain.model import RANGE_FIELDS
 from ...domain.vnformat import (
@@ -180,10 +181,10 @@ class IndicatorTable(QTableWidget):
                 self.refused.emit("Tên chỉ tiêu không được để trống.")
                 self.refresh()
                 return
-            self.session.set_indicator_field(code, "name", name)
+            self.session.edit(sectors.set_indicator_field, code, "name", name)
             return
         if field == "unit":
-            self.session.set_indicator_field(code, "unit", text)
+            self.session.edit(sectors.set_indicator_field, code, "unit", text)
             return
         value = None
         if text:
@@ -195,10 +196,7 @@ class IndicatorTable(QTableWidget):
                 self.refused.emit(f"{exc.message} Số liệu không hợp lệ, chưa được lưu. {NUMBER_HINT}")
                 self.refresh()
                 return
-        if field in RAW:
-            ok = self.session.set_value(code, field, value)
-        else:
-            ok = self.session.set_override(code, field, value)
+        ok = self.session.edit(figures.set_value if field in RAW else figures.set_override, code, field, value)
         if not ok:
             self.refresh()
         elif isinstance(value, float) and ambiguous_decimal(typed):

@@ -86,7 +86,7 @@ def rows_of(plan: MergePlan, workbook) -> list[ReviewRow]:
 
 def take(parent: QWidget, session: WorkbookSession, sector: str) -> bool:
     """Choose a part file, check it belongs here, show the review, apply what the clerk took as one edit."""
-    name, _ = QFileDialog.getOpenFileName(parent, TITLE_TAKE, str(session.doc.path.parent), FILTER)
+    name, _ = QFileDialog.getOpenFileName(parent, TITLE_TAKE, str(session.path.parent), FILTER)
     if not name:
         return False
     try:
@@ -109,4 +109,4 @@ def take(parent: QWidget, session: WorkbookSession, sector: str) -> bool:
     chosen: list[BlockChange | FigureChange] = list(dialog.taken())
     if not chosen:
         return False
-    return session.push(merge_edit(session.doc, sector, chosen, f"Nhận phần “{origin.sector_title}” từ phòng"))
+    return session.edit(merge_edit, sector, chosen, f"Nhận phần “{origin.sector_title}” từ phòng") is not None

@@ -234,9 +234,9 @@ class WordImport(QObject):
         if not editor._flushed():
             return
         existing = len(session.report.part(editor.part, editor.sector or ""))  # the part now
-        edit = import_edit(session.doc, editor.part.value, editor.sector, existing, content.blocks,
-                           dialog.accepted_figures(), dialog.accepted_new(), f"Nhập từ tệp Word “{self.path.name}”")
-        ids = edit.created.get("ids") if session.push(edit) else None
+        edit = session.edit(import_edit, editor.part.value, editor.sector, existing, content.blocks,
+                            dialog.accepted_figures(), dialog.accepted_new(), f"Nhập từ tệp Word “{self.path.name}”")
+        ids = edit.created.get("ids") if edit else None
         if ids:
             editor.refresh()
             editor.select_block(ids[0])

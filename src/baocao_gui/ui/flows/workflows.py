@@ -14,6 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ...app import UserError, choose_target, export_target, write_report
+from ...app.edits import paragraphs, report_fields, reports, sectors
 from ...app.sending import mail_with_attachment, show_in_folder
 from ...domain.model import Period, PeriodKind
 from ..dialogs.boxes import choose
@@ -76,7 +77,7 @@ class Workflows(QObject):
         dialog = NewReportDialog(self.session.workbook, suggested, self.window)
         if not self.exec_dialog(dialog):
             return
-        edit = self.session.build_and_push(self.session.doc.create_report, dialog.picker.period(), dialog.start())
+        edit = self.session.edit(reports.create_report, dialog.picker.period(), dialog.start())
         if edit is not None:
             copied = {"previous": "thông tin chung, nơi nhận và các đoạn văn chép từ báo cáo "
                                   f"{edit.created['source'].label if edit.created['source'] else ''}",
@@ -96,7 +97,7 @@ class Workflows(QObject):
         dialog = ChangePeriodDialog(report.period, self.window)
         if self.exec_dialog(dialog):
             period = dialog.picker.period()
-            edit = self.session.build_and_push(self.session.doc.set_period, period)
+            edit = self.session.edit(reports.set_period, period)
             if edit is not None:
                 self._say(f"Đã đổi kỳ báo cáo thành {period.label}: {edit.created['carried'].say()}.", 30000)
 
@@ -110,7 +111,7 @@ class Workflows(QObject):
                         "một bản trước khi xóa; Ctrl+Z hoàn tác.",
                         [("&Xóa báo cáo", QMessageBox.ButtonRole.DestructiveRole),
                          ("Hủy", QMessageBox.ButtonRole.RejectRole)], default=1, escape=1)
-        if choice == 0 and self.session.build_and_push(self.session.doc.delete_report, report.id) is not None:
+        if choice == 0 and self.session.edit(reports.delete_report, report.id) is not None:
             self._say(f"Đã xóa báo cáo {report.period.label} (đã lưu một bản trước khi xóa; Ctrl+Z để hoàn tác).")
 
     def mark_sent(self) -> None:
@@ -134,7 +135,7 @@ class Workflows(QObject):
                              ("Hủy", QMessageBox.ButtonRole.RejectRole)], default=1, escape=1)
             if choice != 0:
                 return
-        if self.session.build_and_push(self.session.doc.mark_sent, Path(target)) is not None:
+        if self.session.edit(reports.mark_sent, Path(target)) is not None:
             self._say(f"Báo cáo {report.period.label} đã được đánh dấu đã ký, đã gửi (tệp “{Path(target).name}”); "
                       "từ nay báo cáo chỉ để xem.", 30000)
 
@@ -193,8 +194,7 @@ class Workflows(QObject):
                                     "cáo nên chưa được thêm; hãy chép chúng từ tệp Word vào đúng chỗ.")
         if not chosen:
             return
-        edit = self.session.build_and_push(self.session.doc.apply_changes, chosen,
-                                           f"Nhận lại tệp Word “{edited.name}”")
+        edit = self.session.edit(paragraphs.apply_changes, chosen, f"Nhận lại tệp Word “{edited.name}”")
         if edit is not None:
             self._say(f"Đã nhận {len(chosen)} thay đổi từ tệp “{edited.name}”; Ctrl+Z để hoàn tác cả lần nhận.",
                       30000)
@@ -208,7 +208,7 @@ class Workflows(QObject):
                         "bản đã gửi vẫn được giữ để so sánh (Kỳ báo cáo › Xem thay đổi từ khi gửi). Mở khóa?",
                         [("&Mở khóa để sửa", QMessageBox.ButtonRole.DestructiveRole),
                          ("Hủy", QMessageBox.ButtonRole.RejectRole)], default=1, escape=1)
-        if choice == 0 and self.session.build_and_push(self.session.doc.unlock) is not None:
+        if choice == 0 and self.session.edit(reports.unlock) is not None:
             self._say("Đã mở khóa; mọi thay đổi so với bản đã gửi được liệt kê trong “Xem thay đổi từ khi gửi”.")
 
     def show_changes(self) -> None:
@@ -232,7 +232,7 @@ class Workflows(QObject):
             return
         dialog = RenameAgencyDialog(report.agency, report.period, self.window)
         if self.exec_dialog(dialog) and dialog.changed() and \
-                self.session.build_and_push(self.session.doc.rename_agency_from, dialog.changed()) is not None:
+                self.session.edit(report_fields.rename_agency_from, dialog.changed()) is not None:
             self._say(f"Đã đổi tên cơ quan từ báo cáo {report.period.label}; các báo cáo trước giữ tên cũ.")
 
     def save_copy(self) -> Path | None:
@@ -279,12 +279,13 @@ class Workflows(QObject):
     def add_sector(self) -> None:
         """A sector left out of this report brought back, a sector of the catalogue the workbook lacks, or a
         new one."""
-        report, doc = self.session.report, self.session.doc
+        report = self.session.report
         options: list[tuple[str, str | None, str]] = []
         if report is not None:
             options += [("back", s.code, f"Đưa lại vào báo cáo: {s.title}") for s in self.session.workbook.sectors
                         if s.code in report.sectors_off]
-        options += [("catalogue", code, f"Từ danh mục: {title}") for code, title in doc.catalogue_sectors_missing()]
+        options += [("catalogue", code, f"Từ danh mục: {title}")
+                    for code, title in sectors.catalogue_sectors_missing(self.session.doc)]
         choice = ("new", None, "")
         if options:
             options.append(("new", None, "Lĩnh vực mới (gõ tên)…"))
@@ -295,14 +296,15 @@ class Workflows(QObject):
             choice = options[labels.index(label)]
         kind, code, _ = choice
         if kind == "back":
-            self.session.build_and_push(doc.set_sector_off, code, False)
+            self.session.edit(sectors.set_sector_off, code, False)
         elif kind == "catalogue":
-            edit = self.session.build_and_push(doc.add_catalogue_sector, doc.catalogue_id(), code)
+            edit = self.session.edit(sectors.add_catalogue_sector, sectors.catalogue_id(self.session.doc), code)
             code = edit.created.get("code") if edit else None
         else:
             title, ok = QInputDialog.getText(self.window, "Thêm lĩnh vực",
                                              "Tên lĩnh vực (ví dụ: Công tác Phòng, chống tệ nạn xã hội):")
-            code = self.session.add_sector(title) if ok and title.strip() else None
+            edit = self.session.edit(sectors.add_sector, title) if ok and title.strip() else None
+            code = edit.created.get("code") if edit else None
         if code:
             self.window.tabs.select(f"tab-{code}")
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app.edits import report_fields
 from ...app.views import ANNEX_COLUMN_LABELS, annex_prints
 from ...domain.model import ANNEX_COLUMNS, AnnexChoice, SignImages
 from ...domain.pictures import PictureError, png_size
@@ -151,7 +152,7 @@ class AnnexTab(QScrollArea):
         if images == report.images:
             return True
         self.picture_message.clear()
-        return self.session.set_sign_images(images)
+        return self.session.edit(report_fields.set_sign_images, images) is not None
 
     def _show_pictures(self, images: SignImages) -> None:
         for kind, label in self.previews.items():
@@ -226,7 +227,7 @@ class AnnexTab(QScrollArea):
             return
         report = self.session.report
         if report is not None and choice != report.annex:
-            self.session.set_annex(choice)
+            self.session.edit(report_fields.set_annex, choice)
 
     def refresh_later(self) -> None:
         from PySide6.QtCore import QTimer

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app.edits import report_fields
 from ...domain.vnformat import format_date
 from ..editors.binding import TextBinding
 from ..editors.date_field import DateField
@@ -41,7 +42,9 @@ class GeneralTab(QScrollArea):
         self.bindings: dict[str, TextBinding] = {}
         self.message = Note()
         self.message.setObjectName("message")
-        report = self.session.set_report_field
+
+        def report(field: str, value) -> bool:
+            return self.session.edit(report_fields.set_report_field, field, value) is not None
 
         def line(key: str, label: str, save, placeholder: str = "") -> QLineEdit:
             edit = QLineEdit()
@@ -52,7 +55,9 @@ class GeneralTab(QScrollArea):
             form.addRow(label, edit)
             return edit
 
-        agency = self.session.set_agency_field
+        def agency(field: str, value: str) -> bool:
+            return self.session.edit(report_fields.set_agency_field, field, value) is not None
+
         line("parent_name", "Cơ quan chủ &quản:", lambda t: agency("parent_name", t), "UBND TỈNH …")
         line("agency_name", "Cơ quan &ban hành:", lambda t: agency("name", t), "SỞ …")
         line("abbreviation", "Chữ viết &tắt tên cơ quan:", lambda t: agency("abbreviation", t), "SLĐTBXH")
@@ -110,8 +115,9 @@ class GeneralTab(QScrollArea):
         recipients.setObjectName("recipients")
         recipients.setPlaceholderText("Mỗi nơi nhận một dòng; dòng cuối: Lưu: VT, …")
         self.fields["recipients"] = recipients
-        self.bindings["recipients"] = TextBinding(recipients, lambda t: self.session.set_recipients(t.splitlines()),
-                                                  session.readonly)
+        self.bindings["recipients"] = TextBinding(
+            recipients, lambda t: self.session.edit(report_fields.set_recipients, t.splitlines()) is not None,
+            session.readonly)
         form.addRow("Nơi &nhận:", recipients)
         layout = QVBoxLayout(inner)
         layout.addLayout(form)
@@ -147,7 +153,8 @@ class GeneralTab(QScrollArea):
             self._say(f"Số văn bản “{text}” không hợp lệ, chưa được lưu: chỉ gõ chữ số, ví dụ 15.", RED)
             return
         self.message.clear()
-        return self.session.set_report_field("number", int(text) if text else None)
+        number = int(text) if text else None
+        return self.session.edit(report_fields.set_report_field, "number", number) is not None
 
     def _say(self, text: str, colour: str) -> None:
         self.message.setStyleSheet(f"color: {colour};")

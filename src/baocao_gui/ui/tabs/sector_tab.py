@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app.edits import paragraphs, sectors
 from ...domain.figures import targets_met
 from ...domain.model import Part
 from ...domain.units import COMMON_UNITS
@@ -44,10 +45,11 @@ class SectorTab(QWidget):
         self.title.setObjectName("title")
         self.task_title = QLineEdit()
         self.task_title.setObjectName("task_title")
-        self.title_binding = TextBinding(self.title, lambda t: session.set_sector_field(sector, "title", t),
-                                         session.readonly)
-        self.task_binding = TextBinding(self.task_title, lambda t: session.set_sector_field(sector, "task_title", t),
-                                        session.readonly)
+        def save_title(field: str, text: str) -> bool:
+            return session.edit(sectors.set_sector_field, sector, field, text) is not None
+
+        self.title_binding = TextBinding(self.title, lambda t: save_title("title", t), session.readonly)
+        self.task_binding = TextBinding(self.task_title, lambda t: save_title("task_title", t), session.readonly)
         titles = QHBoxLayout()  # one row, not two: on a laptop the figures need the height
         for text, edit in (("Tên &lĩnh vực (phần kết quả):", self.title), ("Tên phần nhiệ&m vụ:", self.task_title)):
             label = QLabel(text)
@@ -207,9 +209,9 @@ class SectorTab(QWidget):
         if not ok:
             return
         unit = " ".join(unit.split())
-        code = self.session.add_indicator(self.sector, name, unit, parent)
-        if code:
-            self.table.setCurrentCell(self.table.codes().index(code), 2)
+        edit = self.session.edit(sectors.add_indicator, self.sector, name, unit, parent)
+        if edit is not None:
+            self.table.setCurrentCell(self.table.codes().index(edit.created["code"]), 2)
             self.table.setFocus()
 
     def edit_properties(self) -> None:
@@ -226,7 +228,7 @@ class SectorTab(QWidget):
             self._say("Tên chỉ tiêu không được để trống; chưa lưu thay đổi.", "#b91c1c")
             return
         if changes:
-            self.session.set_indicator_properties(code, changes)
+            self.session.edit(sectors.set_indicator_properties, code, changes)
 
     def delete_indicator(self) -> None:
         code = self.table.current_code()
@@ -236,7 +238,7 @@ class SectorTab(QWidget):
         answer = QMessageBox.question(self, "Xóa chỉ tiêu",
                                       f"Xóa chỉ tiêu “{ind.name}” cùng số liệu của nó? (Có thể hoàn tác bằng Ctrl+Z.)")
         if answer == QMessageBox.StandardButton.Yes:
-            self.session.delete_indicator(code)
+            self.session.edit(sectors.delete_indicator, code)
 
     # --- suggested sentences ------------------------------------------------------------------------------
     def suggestions(self) -> list[tuple[str, str, bool]]:
@@ -272,7 +274,8 @@ class SectorTab(QWidget):
         self.parts.setCurrentWidget(self.results)
         for sentence in sentences:
             at = len(self.session.report.part(Part.RESULTS, self.sector)) if self.session.report else 0
-            if self.session.insert_block(Part.RESULTS.value, self.sector, at, "paragraph", sentence) is None:
+            if self.session.edit(paragraphs.insert_block, Part.RESULTS.value, self.sector, at, "paragraph",
+                                 sentence) is None:
                 return
 
     def send_part(self) -> None:
@@ -295,12 +298,12 @@ class SectorTab(QWidget):
             "kiểm tra trong báo cáo này; số liệu, đoạn văn của nó và các báo cáo khác vẫn giữ nguyên. Đưa lại bằng "
             "Sửa › Thêm lĩnh vực, hoặc Ctrl+Z.")
         if answer == QMessageBox.StandardButton.Yes:
-            self.session.build_and_push(self.session.doc.set_sector_off, self.sector, True)
+            self.session.edit(sectors.set_sector_off, self.sector, True)
 
     def move_indicator(self, step: int) -> None:
         code = self.table.current_code()
         if code is None:
             return
         row = self.table.currentRow()
-        if self.session.move_indicator(code, row + step):
+        if self.session.edit(sectors.move_indicator, code, row + step):
             self.table.setCurrentCell(max(0, min(row + step, self.table.rowCount() - 1)), self.table.currentColumn())

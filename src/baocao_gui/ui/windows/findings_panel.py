@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -17,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app.edit import own_step
+from ...app.edits import paragraphs, report_fields
 from ...app.views import findings as report_findings
 from ...domain import legacy
 from ...domain.checks import STALE_FIX, Finding, Severity, tidy_text
@@ -140,27 +140,28 @@ class FindingsPanel(QWidget):
             return
         fixed = tidy_text(legacy.to_unicode(text) if finding.kind == "legacy-encoding" else text)
         if fixed != text:
-            self.session.set_block_text(finding.place.block_id, fixed)
+            self.session.edit(paragraphs.set_block_text, finding.place.block_id, fixed)
         self.update_now()
 
 
     def _cite_period(self, finding: Finding) -> None:
         """One undo step of its own (not merged with typing in the same paragraph a moment before)."""
         flush_all()  # what is being typed in that paragraph is saved first, and rewritten with the rest
-        report, doc, place = self.session.report, self.session.doc, finding.place
+        report, place = self.session.report, finding.place
         if report is None:
             return
         if place.block_id is not None:
             text = next((b.text for blocks in report.blocks.values() for b in blocks if b.id == place.block_id), None)
             fixed = cite_period(text, report.period) if text is not None else None
-            edit = doc.set_block_text(place.block_id, fixed) if fixed not in (None, text) else None
+            fix = (paragraphs.set_block_text, place.block_id, fixed) if fixed not in (None, text) else None
         elif place.field == "summary":
             fixed = cite_period(report.summary, report.period)
-            edit = doc.set_report_field("summary", fixed) if fixed != report.summary else None
+            fix = (report_fields.set_report_field, "summary", fixed) if fixed != report.summary else None
         else:
-            edit = None
-        if edit is not None:
-            self.session.push(dataclasses.replace(edit, label=STALE_FIX, merge_key=None))
+            fix = None
+        if fix is not None:
+            build, *args = fix
+            self.session.edit(own_step(build, STALE_FIX), *args)
         self.update_now()
 
 

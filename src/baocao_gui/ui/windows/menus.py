@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMainWindow, QMenu, QToolBar
 
+from ...app.edits import figures
 from ..flows.catalogue_actions import import_catalogue_dialog, save_structure_dialog
 from ..settings import recent_workbooks
 
@@ -36,7 +37,7 @@ class WindowMenus(QObject):
             4,
         )
         if ok and value != current:
-            self.window.session.set_report_precision(value)
+            self.window.session.edit(figures.set_report_precision, value)
 
     def _add_catalogue_actions(self, file_menu) -> None:
         window = self.window

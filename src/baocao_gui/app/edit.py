@@ -1,0 +1,87 @@
+"""What an edit is: a pair of functions (do, undo) over ``store.edits``, the ``Change`` it makes, and the
+refusal the clerk reads when the workbook cannot take it. The builders, by what they change, are in ``app/edits/``;
+``Document.run`` applies one."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from ..domain.model import Part
+from ..errors import UserError
+from ..store.workbook import busy
+
+if TYPE_CHECKING:
+    from .document import Document
+
+
+class Scope(Enum):
+    FIGURE = "figure"  # one indicator's figures in the report in view
+    BLOCKS = "blocks"  # the paragraphs of the report in view
+    ALL = "all"  # anything else: the whole model is read again
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an edit touched, so that only that is read again."""
+
+    scope: Scope = Scope.ALL
+    code: str | None = None  # the indicator, for Scope.FIGURE
+    part: tuple[Part, str] | None = None  # (part, sector code or "") of the paragraphs, for Scope.BLOCKS
+
+
+EVERYTHING = Change()
+
+
+@dataclass
+class Edit:
+    """One change a clerk makes: ``do`` and ``undo`` each commit; ``created`` holds what ``do`` made."""
+
+    label: str  # "Sửa số liệu “…”", shown by the undo menu
+    do: Callable[[], Any]
+    undo: Callable[[], Any]
+    change: Change = EVERYTHING
+    merge_key: str | None = None  # typing in one field merges into one undo step
+    created: dict[str, Any] = field(default_factory=dict)
+
+
+class EditRefused(UserError):
+    """The workbook refused an edit; ``message`` is the sentence for the clerk. Nothing was changed."""
+
+
+def refusal(exc: sqlite3.Error) -> EditRefused:
+    """SQLite's error as the sentence the clerk reads."""
+    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    if busy(exc):
+        reason = "tệp đang bị chương trình khác giữ (phần mềm diệt virus, OneDrive…)"
+    elif code == sqlite3.SQLITE_FULL:
+        reason = "ổ đĩa đã đầy"
+    elif code == sqlite3.SQLITE_READONLY:
+        reason = "tệp chỉ đọc"
+    else:
+        reason = "tệp chỉ đọc, đang bị khóa hoặc ổ đĩa đầy"
+    return EditRefused(f"Không ghi được vào sổ báo cáo ({reason}); thay đổi vừa rồi chưa được lưu.", repr(exc))
+
+
+def replacing(doc: Document, label: str, setter: Callable[..., Any], args: tuple, value: Any,
+              merge_key: str | None = None, change: Change = EVERYTHING) -> Edit:
+    """An edit through a store setter that returns the value it replaced: that value is the undo."""
+    replaced: dict[str, Any] = {}
+    return Edit(label, lambda: replaced.setdefault("old", setter(doc.db, *args, value)),
+                lambda: setter(doc.db, *args, replaced["old"]), change, merge_key)
+
+
+def own_step(build: Callable[..., Edit], label: str) -> Callable[..., Edit]:
+    """The edit ``build`` makes, under another label and never merged with the typing just before it."""
+
+    def build_own(doc: Document, *args: Any, **kwargs: Any) -> Edit:
+        return dataclasses.replace(build(doc, *args, **kwargs), label=label, merge_key=None)
+
+    return build_own
+
+
+__all__ = ["EVERYTHING", "Change", "Edit", "EditRefused", "Scope", "own_step", "refusal", "replacing"]
