@@ -1,22 +1,18 @@
 """What an edit is: a pair of functions (do, undo) over ``store.edits``, the ``Change`` it makes, and the
 refusal the clerk reads when the workbook cannot take it. The builders, by what they change, are in ``app/edits/``;
-``Document.run`` applies one."""
+``Document.run`` applies one. (Nothing here knows the ``Document``: it imports this module.)"""
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..domain.model import Part
 from ..errors import UserError
 from ..store.workbook import busy
-
-if TYPE_CHECKING:
-    from .document import Document
 
 
 class Scope(Enum):
@@ -67,21 +63,4 @@ def refusal(exc: sqlite3.Error) -> EditRefused:
     return EditRefused(f"Không ghi được vào sổ báo cáo ({reason}); thay đổi vừa rồi chưa được lưu.", repr(exc))
 
 
-def replacing(doc: Document, label: str, setter: Callable[..., Any], args: tuple, value: Any,
-              merge_key: str | None = None, change: Change = EVERYTHING) -> Edit:
-    """An edit through a store setter that returns the value it replaced: that value is the undo."""
-    replaced: dict[str, Any] = {}
-    return Edit(label, lambda: replaced.setdefault("old", setter(doc.db, *args, value)),
-                lambda: setter(doc.db, *args, replaced["old"]), change, merge_key)
-
-
-def own_step(build: Callable[..., Edit], label: str) -> Callable[..., Edit]:
-    """The edit ``build`` makes, under another label and never merged with the typing just before it."""
-
-    def build_own(doc: Document, *args: Any, **kwargs: Any) -> Edit:
-        return dataclasses.replace(build(doc, *args, **kwargs), label=label, merge_key=None)
-
-    return build_own
-
-
-__all__ = ["EVERYTHING", "Change", "Edit", "EditRefused", "Scope", "own_step", "refusal", "replacing"]
+__all__ = ["EVERYTHING", "Change", "Edit", "EditRefused", "Scope", "refusal"]

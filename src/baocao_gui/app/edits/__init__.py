@@ -8,4 +8,35 @@ tests apply one with ``doc.apply(builder(doc, *args))``.
 - ``sectors``      sectors and indicators of the workbook; a sector left out of a report, or taken from the catalogue
 - ``report_fields`` one report's own fields: header, agency, recipients, annex, signature pictures
 - ``reports``      the reports themselves: created, deleted, re-dated; marked signed and sent, unlocked
+
+What every builder may share is here: ``replacing`` (an edit through a store setter) and ``own_step``.
 """
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from ..document import Document
+from ..edit import EVERYTHING, Change, Edit
+
+
+def replacing(doc: Document, label: str, setter: Callable[..., Any], args: tuple, value: Any,
+              merge_key: str | None = None, change: Change = EVERYTHING) -> Edit:
+    """An edit through a store setter that returns the value it replaced: that value is the undo."""
+    replaced: dict[str, Any] = {}
+    return Edit(label, lambda: replaced.setdefault("old", setter(doc.db, *args, value)),
+                lambda: setter(doc.db, *args, replaced["old"]), change, merge_key)
+
+
+def own_step(build: Callable[..., Edit], label: str) -> Callable[..., Edit]:
+    """The edit ``build`` makes, under another label and never merged with the typing just before it."""
+
+    def build_own(doc: Document, *args: Any, **kwargs: Any) -> Edit:
+        return dataclasses.replace(build(doc, *args, **kwargs), label=label, merge_key=None)
+
+    return build_own
+
+
+__all__ = ["own_step", "replacing"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ...store import edits
 from ..document import Document
-from ..edit import Change, Edit, Scope, replacing
+from ..edit import Change, Edit, Scope
+from . import replacing
 
 
 def set_value(doc: Document, code: str, field: str, value: float | tuple[float, float] | None) -> Edit:

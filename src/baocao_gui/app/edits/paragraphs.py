@@ -10,7 +10,8 @@ from ...domain.model import OVERRIDE_FIELDS, Part
 from ...domain.tables import Table
 from ...store import edits
 from ..document import Document
-from ..edit import Change, Edit, Scope, replacing
+from ..edit import Change, Edit, Scope
+from . import replacing
 
 
 def _part_of(doc: Document, block_id: int) -> Change:

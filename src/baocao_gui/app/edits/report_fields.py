@@ -8,7 +8,8 @@ from typing import Any
 from ...domain.model import AnnexChoice, SignImages
 from ...store import edits
 from ..document import Document
-from ..edit import Edit, replacing
+from ..edit import Edit
+from . import replacing
 
 
 def set_report_field(doc: Document, field: str, value: Any) -> Edit:

@@ -9,7 +9,8 @@ from ...errors import UserError
 from ...store import edits
 from ...store.workbook import read_meta
 from ..document import Document
-from ..edit import Edit, replacing
+from ..edit import Edit
+from . import replacing
 
 
 def add_indicator(doc: Document, sector: str, name: str, unit: str = "", parent: str | None = None) -> Edit:

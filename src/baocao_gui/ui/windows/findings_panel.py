@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app.edit import own_step
-from ...app.edits import paragraphs, report_fields
+from ...app.edits import own_step, paragraphs, report_fields
 from ...app.views import findings as report_findings
 from ...domain import legacy
 from ...domain.checks import STALE_FIX, Finding, Severity, tidy_text
