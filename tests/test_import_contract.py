@@ -57,7 +57,6 @@ MAY_IMPORT = {
     "paths": (),
     "logsetup": ("paths",),
 }
-UI_REACHES_PAST_APP = pytest.mark.xfail(strict=True, reason="issue 19: ui/ still reaches past app/ (being fixed)")
 
 
 @dataclass(frozen=True)
@@ -244,8 +243,8 @@ def _packages_above(name: str) -> list[str]:
 PROGRAM = Program(SOURCE)
 
 
-def _per_group(groups, failing=()):
-    return [pytest.param(g, id=g, marks=UI_REACHES_PAST_APP if g in failing else ()) for g in groups]
+def _per_group(groups):
+    return [pytest.param(g, id=g) for g in groups]
 
 
 # --- 1. private names ---------------------------------------------------------------------------------------------
@@ -258,7 +257,7 @@ def test_no_module_imports_an_underscore_name_of_another_module(group):
 
 # --- 2. circles ---------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("group", _per_group(GROUPS, failing=("ui",)))
+@pytest.mark.parametrize("group", _per_group(GROUPS))
 def test_the_module_graph_has_no_circles(group):
     """A circle counts for every layer it passes through; an import inside a function or under TYPE_CHECKING
     closes it too."""
@@ -270,7 +269,7 @@ def test_the_module_graph_has_no_circles(group):
 
 # --- 3. layers ----------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("layer", _per_group(MAY_IMPORT, failing=("ui",)))
+@pytest.mark.parametrize("layer", _per_group(MAY_IMPORT))
 def test_each_layer_imports_only_the_layers_below_it(layer):
     allowed = MAY_IMPORT[layer]
     found = [f"{imp} — {layer} may import only {', '.join(allowed) or 'no module of the program'}"

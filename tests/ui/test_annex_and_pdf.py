@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from baocao_gui.domain.model import AnnexChoice
 from baocao_gui.render import pdf as pdf_module
-from baocao_gui.ui.flows import workflows as workflows_module
+from baocao_gui.ui.flows import exporting as workflows_module
 
 
 @pytest.fixture(autouse=True)

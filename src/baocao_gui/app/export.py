@@ -18,7 +18,11 @@ from ..compose.outline import Outline
 from ..domain.checks import Finding, check_report
 from ..domain.model import Report, Workbook
 from ..errors import UserError
+from ..render.conversion import Cancelled, NoConverter
 from .sent import as_sent
+
+__all__ = ["KINDS", "WRITERS", "Cancelled", "Exported", "NoConverter", "choose_target", "docx_paragraphs",
+           "export_report", "export_target", "paragraphs_differing", "write_report"]  # Cancelled, NoConverter: what a PDF export can end with besides a file
 
 Progress = Callable[[str], None]  # one Vietnamese phrase: what the export is doing now
 

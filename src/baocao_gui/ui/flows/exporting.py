@@ -1,0 +1,155 @@
+"""Tệp › Xuất tệp Word…, Xuất PDF…: the checks first (errors need an explicit confirmation), the file, the writing —
+at once, or off the window's thread with a progress box — then where the file is, and Mở tệp, Mở thư mục, Gửi đi…"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ...app import UserError, choose_target, export_target, write_report
+from ...app.sending import mail_with_attachment, show_in_folder
+from ..dialogs.boxes import choose
+from ..dialogs.export_gate import ExportGate
+from .conversation import Conversation
+from .pdf_export import PdfExport
+
+log = logging.getLogger(__name__)
+LONG_ANNEX_INDICATORS = 500  # above this, a Word export with the annex runs off the window's thread
+
+
+class ExportFlow(Conversation):
+    pdf_job: PdfExport | None = None  # the export under way off the window's thread, if any
+
+    def default_export_path(self, suffix: str = ".docx") -> Path:
+        report = self.session.report
+        folder = self.window.settings.value("export_dir") or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        name = f"{report.type_name.capitalize()} {report.period.label}" if report else "Báo cáo"
+        return Path(folder) / (name + suffix)
+
+    def _choose_target(self, suffix: str) -> Path | None:
+        """The checks (errors need an explicit confirmation), then the file; None when nothing is to be written."""
+        kind = "Word" if suffix == ".docx" else "PDF"
+        if self.unsaved_refusal("xuất báo cáo (bản xuất sẽ thiếu phần đó)"):
+            return None
+        report = self.session.report
+        if report is None:
+            QMessageBox.information(self.window, f"Xuất tệp {kind}", "Sổ báo cáo chưa có báo cáo nào để xuất.")
+            return None
+        answers: list[bool] = []
+
+        def confirm(findings) -> bool:
+            answers.append(ExportGate.ask(self.window, findings))
+            return answers[-1]
+
+        def ask_for_file() -> Path | None:
+            target, _ = QFileDialog.getSaveFileName(self.window, f"Xuất báo cáo ra tệp {kind}",
+                                                    str(self.default_export_path(suffix)),
+                                                    f"Tệp {kind} (*{suffix})")
+            return export_target(target, add_suffix=True, suffix=suffix) if target else None
+
+        try:
+            target = choose_target(self.session.workbook, report, ask_for_file, confirm=confirm)
+        except Exception as exc:
+            if not isinstance(exc, UserError):
+                log.exception("export failed")
+            self._failed(exc)
+            return None
+        if target is None and answers and not answers[-1]:
+            self.window.show_findings()
+        return target
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            log.warning("export failed: %s", exc.gloss)
+            QMessageBox.warning(self.window, "Chưa xuất được", exc.message + " Sổ báo cáo không bị ảnh hưởng.")
+        else:  # never silence: one sentence here, the traceback in the log
+            log.error("export failed: %r", exc)
+            QMessageBox.warning(self.window, "Chưa xuất được", "Không xuất được báo cáo; chi tiết đã được ghi vào tệp "
+                                "nhật ký. Sổ báo cáo không bị ảnh hưởng.")
+
+    def export(self) -> Path | None:
+        """Xuất tệp Word: the checks, the file, the .docx — written at once (a few tenths of a second), or on its
+        own thread with the progress box when a large workbook's annex would hold the window (about a second)."""
+        target = self._choose_target(".docx")
+        if target is None:
+            return None
+        report = self.session.report
+        if report.annex is not None and len(self.session.workbook.indicators) > LONG_ANNEX_INDICATORS:
+            self._start(target)
+            return target
+        try:
+            exported = write_report(self.session.workbook, self.session.report, target)
+        except Exception as exc:
+            if not isinstance(exc, UserError):
+                log.exception("export failed")
+            self._failed(exc)
+            return None
+        self.after_export(exported)
+        return exported.path
+
+    def export_pdf(self) -> PdfExport | None:
+        """Xuất PDF: the checks and the file here, then the .docx and its conversion off the window's thread,
+        with progress and Hủy; the result is told when it is done."""
+        target = self._choose_target(".pdf")
+        if target is None:
+            return None
+        return self._start(target)
+
+    def _start(self, target: Path) -> PdfExport:
+        job = PdfExport(self.window, self.session.workbook, self.session.report, target)
+        job.done.connect(lambda result: self._pdf_done(job, result))
+        self.pdf_job = job
+        job.start()
+        return job
+
+    def _pdf_done(self, job: PdfExport, result: object) -> None:
+        from ...app.export import Cancelled, NoConverter
+
+        if isinstance(result, Cancelled):
+            self._say(result.message)
+        elif isinstance(result, NoConverter):
+            self._say(result.message, 30000)
+            QMessageBox.warning(self.window, "Chưa tạo được tệp PDF", result.message)
+        elif isinstance(result, BaseException):
+            self._failed(result)
+        else:
+            self.after_export(result)
+
+    def after_export(self, exported) -> None:
+        """Tell where the file is, and offer to open it, its folder, or to send it."""
+        target = exported.path
+        self.window.settings.setValue("export_dir", str(target.parent))
+        self.window.settings.setValue("last_export", str(target))
+        beside = "".join(f" và tệp Word “{p.name}” bên cạnh" for p in exported.beside)
+        self._say(f"Đã xuất báo cáo: {target}")
+        choice = choose(self.window, QMessageBox.Icon.Information, "Đã xuất báo cáo",
+                        f"Đã ghi tệp “{target.name}”{beside}, trong thư mục {target.parent}.",
+                        [("Mở &tệp", QMessageBox.ButtonRole.AcceptRole),
+                         ("Mở &thư mục", QMessageBox.ButtonRole.ActionRole),
+                         ("&Gửi đi…", QMessageBox.ButtonRole.ActionRole),
+                         ("Đóng", QMessageBox.ButtonRole.RejectRole)], default=0, escape=3)
+        if choice == 0:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        elif choice == 1:
+            self.open_folder(target)
+        elif choice == 2:
+            self.send(target)
+
+    def open_folder(self, target: Path) -> None:
+        if not show_in_folder(target):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
+
+    def send(self, target: Path) -> str:
+        """Gửi đi…: the mail program with the file attached, or else the folder with the file selected."""
+        if mail_with_attachment(target):
+            self._say(f"Đã mở chương trình thư với tệp “{target.name}” đính kèm; hãy ghi địa chỉ nơi nhận rồi gửi.")
+            return "mail"
+        self.open_folder(target)
+        self._say(f"Máy chưa có chương trình gửi thư; đã mở thư mục có tệp “{target.name}” để gửi qua thư điện "
+                  "tử trên web hoặc phần mềm khác.", 30000)
+        return "folder"
