@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-from test_import_contract import PROGRAM  # noqa: E402  (the contract's reader, not a copy of it)
+from test_import_contract import PROGRAM  # the contract's reader, not a copy of it
 
 ORDER = ["cli", "commands", "ui", "app", "importers", "store", "compose", "render", "domain", "errors", "paths",
          "logsetup", "__init__"]
@@ -39,8 +39,8 @@ def drawing() -> str:
     circles = PROGRAM.circles
     lines = ["# The structure of baocao-gui", "",
              "Made by `python tools/structure.py --write` from the source (the imports the contract test reads).",
-             f"Packages and top-level modules, with how many modules each holds; an arrow is “imports from”, with the "
-             f"number of module pairs. **Import circles between modules: {len(circles)}.**", "", "```mermaid",
+             (f"Packages and top-level modules, with how many modules each holds; an arrow is “imports from”, with "
+              f"the number of module pairs. **Import circles between modules: {len(circles)}.**"), "", "```mermaid",
              "flowchart TD"]
     present = [n for n in ORDER if n in sizes] + sorted(n for n in sizes if n not in ORDER)
     packages = {m.name.split(".")[1] for m in PROGRAM.modules.values() if m.is_package and "." in m.name}
