@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from .domain.checks import Severity, check_report
 from .domain.model import Period, PeriodKind, Report, Workbook
 from .domain.period_kinds import code_runs
 from .errors import UserError
@@ -152,9 +151,11 @@ def export(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
+    from .app.sent import as_sent
+    from .domain.checks import Severity, check_report  # not loaded by the other commands
+
     workbook = _read(args.workbook)
     report = _report(workbook, args, args.workbook)
-    from .app.sent import as_sent
 
     workbook, report = as_sent(workbook, report)  # a report signed and sent is checked as it was sent
     findings = check_report(workbook, report)

@@ -12,10 +12,10 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..compose import compose_outline
 from ..compose.outline import Outline
-from ..domain.checks import Finding, check_report
 from ..domain.model import Report, Workbook
 from ..errors import UserError
 from ..render.conversion import Cancelled, NoConverter
@@ -23,6 +23,9 @@ from .sent import as_sent
 
 __all__ = ["KINDS", "WRITERS", "Cancelled", "Exported", "NoConverter", "choose_target", "docx_paragraphs",
            "export_report", "export_target", "paragraphs_differing", "write_report"]  # Cancelled, NoConverter: what a PDF export can end with besides a file
+
+if TYPE_CHECKING:  # the checks load only when an export asks for them (the command line's export does not)
+    from ..domain.checks import Finding
 
 Progress = Callable[[str], None]  # one Vietnamese phrase: what the export is doing now
 
@@ -75,8 +78,11 @@ def choose_target(workbook: Workbook, report: Report, target: str | Path | Calla
     if not callable(target):
         target = export_target(target)  # an unknown suffix is refused before anything else
     workbook, report = as_sent(workbook, report)  # a report signed and sent exports what was sent
-    if confirm is not None and not confirm(check_report(workbook, report)):
-        return None
+    if confirm is not None:
+        from ..domain.checks import check_report
+
+        if not confirm(check_report(workbook, report)):
+            return None
     if callable(target):
         chosen = target()
         if chosen is None:
