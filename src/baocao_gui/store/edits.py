@@ -34,6 +34,7 @@ from ..domain.text import drop_illegal
 from ..domain.vnformat import NumberError, check_storable, to_decimal
 from .db import Db as Database
 from .seed import AGENCY_COLUMNS, AGENCY_KEYS
+from .workbook import read_annex, read_sign_images
 
 REPORT_FIELDS = ("number", "date", "type_name", "summary", "signer_authority", "signer_title", "signer_name",
                  "period_kind", "year")
@@ -227,19 +228,6 @@ def annex_row(choice: AnnexChoice) -> dict[str, Any]:
     return {"sectors": sectors, "columns": json.dumps(columns)}
 
 
-def read_annex(row: dict[str, Any] | None) -> AnnexChoice | None:
-    """The stored choice; ValueError when its cells are not what ``annex_row`` writes (a damaged file)."""
-    if row is None:
-        return None
-    columns = json.loads(row["columns"])
-    sectors = None if row["sectors"] is None else json.loads(row["sectors"])
-    if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns) or (
-            sectors is not None and (not isinstance(sectors, list) or not all(isinstance(c, str) for c in sectors))):
-        raise ValueError("annex cells are not lists of text")
-    return AnnexChoice(None if sectors is None else tuple(sectors),
-                       tuple(c for c in columns if c in ANNEX_COLUMNS) or ANNEX_COLUMNS)
-
-
 def set_annex(db: Database, report_id: int, choice: AnnexChoice | None) -> AnnexChoice | None:
     """The report's figures annex (None: no annex); returns the choice it replaced."""
     with db.atomic():
@@ -253,12 +241,6 @@ def set_annex(db: Database, report_id: int, choice: AnnexChoice | None) -> Annex
         if choice is not None:
             db["annex"].insert({"report_id": report_id, **annex_row(choice)})
     return old
-
-
-def read_sign_images(row: dict[str, Any] | None) -> SignImages:
-    if row is None:
-        return SignImages()
-    return SignImages(row["signature"], row["seal"], float(row["seal_mm"]), bool(row["printed"]))
 
 
 def set_sign_images(db: Database, report_id: int, images: SignImages) -> SignImages:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import re
@@ -10,8 +11,10 @@ import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from ..domain.model import (
+    ANNEX_COLUMNS,
     MAX_PRECISION,
     OVERRIDE_FIELDS,
     RANGE_FIELDS,
@@ -37,7 +40,6 @@ from ..domain.rules import Missing, Rule
 from ..domain.vnformat import storable
 from ..errors import UserError
 from .db import Db as Database
-from .edits import read_annex, read_sign_images
 from .schema import APPLICATION_ID, MIGRATION_SET, migrations
 
 log = logging.getLogger(__name__)
@@ -482,6 +484,12 @@ def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: d
     )
 
 
+def read_sign_images(row: dict[str, Any] | None) -> SignImages:
+    if row is None:
+        return SignImages()
+    return SignImages(row["signature"], row["seal"], float(row["seal_mm"]), bool(row["printed"]))
+
+
 def load_sign_images(db: Database, report_id: int) -> SignImages:
     if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sign_image'").fetchone():
         return SignImages()
@@ -490,6 +498,19 @@ def load_sign_images(db: Database, report_id: int) -> SignImages:
         return read_sign_images(row)
     except (TypeError, ValueError):
         return SignImages()
+
+
+def read_annex(row: dict[str, Any] | None) -> AnnexChoice | None:
+    """The stored choice; ValueError when its cells are not what ``edits.annex_row`` writes (a damaged file)."""
+    if row is None:
+        return None
+    columns = json.loads(row["columns"])
+    sectors = None if row["sectors"] is None else json.loads(row["sectors"])
+    if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns) or (
+            sectors is not None and (not isinstance(sectors, list) or not all(isinstance(c, str) for c in sectors))):
+        raise ValueError("annex cells are not lists of text")
+    return AnnexChoice(None if sectors is None else tuple(sectors),
+                       tuple(c for c in columns if c in ANNEX_COLUMNS) or ANNEX_COLUMNS)
 
 
 def load_annex(db: Database, report_id: int, rd: _Reader | None = None, where: str = "") -> AnnexChoice | None:
