@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
-import hashlib
 import json
 from dataclasses import dataclass
 from enum import Enum
@@ -129,6 +127,8 @@ def as_sent(workbook: Workbook, report: Report) -> tuple[Workbook, Report]:
 
 
 def file_sha256(path: Path) -> str:
+    import hashlib  # here, not at the top: the command line's export never needs it
+
     digest = hashlib.sha256()
     with Path(path).open("rb") as f:
         for chunk in iter(lambda: f.read(1 << 16), b""):
@@ -156,6 +156,8 @@ def differences(workbook: Workbook, report: Report) -> list[Difference]:
     """What changed in ``report`` since it was sent (nothing when it was never sent)."""
     if report.sent is None or not report.sent.snapshot:
         return []
+    import difflib
+
     old_wb, old = restore(report.sent.snapshot, report)
     out: list[Difference] = []
     for field, name in (("parent_name", "Cơ quan chủ quản"), ("name", "Cơ quan ban hành"),
