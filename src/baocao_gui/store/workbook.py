@@ -210,11 +210,11 @@ def _suspect(db: Database) -> bool:
     ]
     screens += [f"SELECT 1 FROM {table} WHERE " + " OR ".join(f"typeof({c}) = 'blob'" for c in columns)
                 for table, columns in _TEXT_COLUMNS.items()]
-    if any(db.execute(sql + " LIMIT 1").fetchone() for sql in screens):
+    if db.execute("SELECT " + " OR ".join(f"EXISTS ({sql})" for sql in screens)).fetchone()[0]:  # one statement
         return True
     for table, columns in _TEXT_COLUMNS.items():  # a column's bytes in one piece, decoded by Python in C
-        for column in columns:
-            (raw,) = db.execute(f"SELECT CAST(group_concat({column}, char(10)) AS BLOB) FROM {table}").fetchone()
+        whole = ", ".join(f"CAST(group_concat({column}, char(10)) AS BLOB)" for column in columns)
+        for raw in db.execute(f"SELECT {whole} FROM {table}").fetchone():  # a table's columns in one statement
             try:
                 (raw or b"").decode("utf-8")
             except UnicodeDecodeError:
