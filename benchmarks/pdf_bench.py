@@ -19,7 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from common import sample_workbook, timed
+from common import installed_env, sample_workbook, timed
 
 
 def main() -> None:
@@ -34,17 +34,22 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="baocao-bench-"))
     book = sample_workbook(tmp)
     cli = [sys.executable, "-m", "baocao_gui.cli", "export", str(book)]
+    from baocao_gui.render.pdf import converter_name
+
+    converter = converter_name()  # None on a machine without Word or LibreOffice: the PDF row is left out
     commands = {
         "export -o .docx": [*cli, "-o", str(tmp / "a.docx")],
         "export --annex -o .docx": [*cli, "--annex", "-o", str(tmp / "b.docx")],
-        "export --annex -o .pdf (LibreOffice)": [*cli, "--annex", "-o", str(tmp / "c.pdf")],
     }
+    if converter is not None:
+        commands[f"export --annex -o .pdf ({converter})"] = [*cli, "--annex", "-o", str(tmp / "c.pdf")]
+    env = installed_env(tmp)
     for cmd in commands.values():
-        timed(cmd)
+        timed(cmd, env)
     results: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(args.runs):
         for name, cmd in commands.items():
-            results[name].append(timed(cmd))
+            results[name].append(timed(cmd, env))
 
     db = open_workbook(book, readonly=True)
     workbook = load_workbook(db)
@@ -72,6 +77,8 @@ def main() -> None:
     }
     print(f"{platform.processor() or platform.machine()}, Python {platform.python_version()}, "
           f"medians of {args.runs} runs")
+    if converter is None:
+        print("no PDF converter (Word or LibreOffice) on this machine: the export to PDF is not measured")
     print("| what | median |\n|---|---|")
     for name, times in results.items():
         print(f"| {name} | {statistics.median(times) * 1000:.0f} ms |")
