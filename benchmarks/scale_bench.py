@@ -85,7 +85,7 @@ def in_process(sample: Path, large: Path, runs: int, tmp: Path) -> list[tuple[st
     from baocao_gui.ui.session import WorkbookSession
 
     rows = []
-    for name, path, goal in (("sample", sample, "≤ 50 ms"), ("large", large, "< 1 s")):
+    for name, path, goal in (("sample", sample, "≤ 30 ms"), ("large", large, "< 1 s")):
         db = open_workbook(path, readonly=True)
         wb = load_workbook(db)
         db.close()
