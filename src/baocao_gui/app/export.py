@@ -6,7 +6,6 @@ marked as sent is from what the export writes now."""
 
 from __future__ import annotations
 
-import difflib
 import tempfile
 import threading
 from collections.abc import Callable
@@ -145,5 +144,7 @@ def paragraphs_differing(workbook: Workbook, report: Report, sent_file: Path) ->
             now = docx_paragraphs(export_report(workbook, report, Path(folder) / "now.docx").path)
     except (UserError, OSError):  # the report cannot be written now (a temporary folder full): not told apart
         return None
+    import difflib  # here, not at the top: an export does not compare (the command line's never does)
+
     matcher = difflib.SequenceMatcher(a=sent, b=now, autojunk=False)
     return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
