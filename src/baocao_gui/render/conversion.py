@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import UserError
 from ..paths import usual_permissions
+
+if TYPE_CHECKING:  # subprocess and signal load when a converter runs: every export imports this module's errors
+    import subprocess
 
 TIMEOUT_S = 300
 POLL_S = 0.1
@@ -42,6 +44,9 @@ class Cancelled(ConversionError):
 
 def _stop(process: subprocess.Popen) -> None:
     """End a conversion we started, and every process it started (soffice runs soffice.bin)."""
+    import signal
+    import subprocess
+
     try:
         if sys.platform == "win32":
             subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True, check=False)
@@ -58,6 +63,8 @@ def _stop(process: subprocess.Popen) -> None:
 def run_cancellable(command: list[str], cancel: threading.Event | None, timeout: float = TIMEOUT_S,
                     on_cancel: Callable[[subprocess.Popen], None] = _stop) -> subprocess.CompletedProcess:
     """Run ``command`` in its own process group, polling ``cancel``; Cancelled when it is set."""
+    import subprocess
+
     flags = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW} \
         if sys.platform == "win32" else {"start_new_session": True}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
