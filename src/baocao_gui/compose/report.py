@@ -10,15 +10,18 @@ import dataclasses
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..domain.figures import sheet
 from ..domain.model import AnnexChoice, Block, BlockKind, Part, Report, Workbook
 from ..domain.structure import HOLDS, PART_ONE, SECTIONS, Node
-from ..domain.tables import Table
 from ..domain.vnformat import format_doc_number, format_place_date
 from .annex import compose_annex
 from .outline import Cell, FrontMatter, Heading, Level, Outline, Paragraph, Signature, Spans, TableItem
 from .text import nfc, upper
+
+if TYPE_CHECKING:  # a table block loads domain.tables when it is composed: most reports have none
+    from ..domain.tables import Table
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Điểm follow the Vietnamese alphabet, as in legal texts: a), b), c), d), đ), e), g) …
@@ -76,6 +79,8 @@ class _Composer:
         n = 0
         for b in blocks:
             if b.kind == BlockKind.TABLE:
+                from ..domain.tables import Table
+
                 self.body.append(dataclasses.replace(self.table(Table.from_json(b.text).normalized()), block=b.id))
                 continue
             text, missing = self.styled(b.text)
