@@ -45,8 +45,8 @@ def main() -> None:
     from baocao_gui.app.edits import figures
     from baocao_gui.store import edits, open_workbook
     from baocao_gui.ui.app import application
-    from baocao_gui.ui.windows.main_window import MainWindow
     from baocao_gui.ui.session import WorkbookSession
+    from baocao_gui.ui.windows.main_window import MainWindow
 
     os.environ["XDG_CONFIG_HOME"] = str(tmp / "cfg")
     application()

@@ -81,8 +81,8 @@ def in_process(sample: Path, large: Path, runs: int, tmp: Path) -> list[tuple[st
     from baocao_gui.render.word import build_document
     from baocao_gui.store import load_workbook, open_workbook
     from baocao_gui.ui.app import application
-    from baocao_gui.ui.windows.main_window import MainWindow
     from baocao_gui.ui.session import WorkbookSession
+    from baocao_gui.ui.windows.main_window import MainWindow
 
     rows = []
     for name, path, goal in (("sample", sample, "≤ 30 ms"), ("large", large, "< 1 s")):
