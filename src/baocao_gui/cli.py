@@ -55,13 +55,16 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         ls = sub.add_parser("list", help="liệt kê các báo cáo trong sổ")
         ls.add_argument("workbook", metavar="WORKBOOK")
     if command in (None, "export"):
-        e = sub.add_parser("export", help="xuất báo cáo ra tệp Word (.docx) hoặc PDF (.pdf, kèm tệp .docx bên cạnh)")
+        from .app.export import WRITERS  # every format the application writes, by suffix
+
+        kinds = ", ".join(f"{w.kind.lower()} ({suffix})" for suffix, w in WRITERS.items())
+        e = sub.add_parser("export", help=f"xuất báo cáo ra {kinds}; tệp PDF kèm tệp .docx bên cạnh")
         e.add_argument("workbook", metavar="WORKBOOK")
         e.add_argument("--period", help=PERIOD_HELP)
         e.add_argument("--year", type=int)
         e.add_argument("--annex", action="store_true",
                        help="kèm phụ lục số liệu (các lĩnh vực và cột đã chọn cho báo cáo, hoặc tất cả)")
-        e.add_argument("-o", "--output", required=True, metavar="OUT.docx|OUT.pdf")
+        e.add_argument("-o", "--output", required=True, metavar="|".join(f"OUT{suffix}" for suffix in WRITERS))
     if command in (None, "check"):
         c = sub.add_parser("check", help="kiểm tra số liệu và thể thức trước khi ký")
         c.add_argument("workbook", metavar="WORKBOOK")

@@ -5,10 +5,11 @@ import subprocess
 
 import docx
 import pytest
+from gui_helpers import menu_action
 from helpers import assert_valid_ooxml
 from helpers import stored_report as stored
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QToolBar
 
 from baocao_gui.domain.model import AnnexChoice
 from baocao_gui.render import pdf as pdf_module
@@ -314,3 +315,31 @@ def test_the_tab_says_when_the_chosen_annex_has_no_figure_to_print(qtbot, open_w
             item.setCheckState(Qt.CheckState.Unchecked)
     assert stored(sample_workbook).annex == AnnexChoice(("tham_muu",), ("target",))
     assert "chưa có số liệu nào" in tab.message.text()
+
+
+def test_the_file_menu_offers_one_export_per_format_the_application_writes(
+        qtbot, open_window, sample_workbook, tmp_path, monkeypatch, after_export):
+    """A format added to app.export.WRITERS (the figures going up: .xlsx, .csv, DHIS2) is a menu item and a toolbar
+    button of its own, with the same checks, save dialog and after-export box as Word's."""
+    from baocao_gui.app import export
+    from baocao_gui.app.writers import Writer
+    from baocao_gui.ui.dialogs.export_gate import ExportGate
+
+    def write(data, target, cancel, progress):
+        target.write_text(data.figures.figure("viec_lam", "actual"), encoding="utf-8")
+        return target
+
+    monkeypatch.setitem(export.WRITERS, ".tsv", Writer(".tsv", "Tệp số liệu", "Xuất tệp &số liệu…", write))
+    monkeypatch.setattr(ExportGate, "ask", staticmethod(lambda parent, findings: True))
+    window = open_window(sample_workbook)
+    target = tmp_path / "số liệu.tsv"
+    filters = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda parent, title, start, filt: filters.append(filt) or (str(target), filt))
+    menu_action(window, "Tệp", "Xuất tệp số liệu…").trigger()
+    assert target.read_text(encoding="utf-8") == "18.498"
+    assert filters == ["Tệp số liệu (*.tsv)"]
+    assert after_export["boxes"][-1][0] == "Đã xuất báo cáo"
+    toolbar = window.findChild(QToolBar, "toolbar")
+    assert [a.text().replace("&", "") for a in toolbar.actions() if "Xuất" in a.text()] == \
+        ["Xuất tệp Word…", "Xuất PDF…", "Xuất tệp số liệu…"]

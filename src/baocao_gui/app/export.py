@@ -1,7 +1,6 @@
 """One export path for the window and the command line: the checks before signing, the writer chosen by
-the target's suffix, the atomic write, the messages. ``.docx``, and ``.pdf`` (the .docx written beside it first,
-then converted by Word or LibreOffice: with no converter the .docx is still there and one sentence says what to
-install). A sent report exports its snapshot (``sent.as_sent``); ``paragraphs_differing`` tells how far a file
+the target's suffix (``WRITERS``: ``app/writers/``, one module a format — .docx; .pdf, the .docx written beside it
+first, then converted), the atomic write, the messages. A sent report exports its snapshot (``sent.as_sent``); ``paragraphs_differing`` tells how far a file
 marked as sent is from what the export writes now."""
 
 from __future__ import annotations
@@ -14,42 +13,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..compose import compose_outline
-from ..compose.outline import Outline
 from ..domain.model import Report, Workbook
 from ..errors import UserError
 from ..render.conversion import Cancelled, NoConverter
 from .sent import as_sent
+from .writers import ExportInput, Progress, Writer, docx, pdf
 
-__all__ = ["KINDS", "WRITERS", "Cancelled", "Exported", "NoConverter", "choose_target", "docx_paragraphs",
-           "export_report", "export_target", "paragraphs_differing", "write_report"]  # Cancelled, NoConverter: what a PDF export can end with besides a file
+# Cancelled, NoConverter: what a PDF export can end with besides a file
+__all__ = ["KINDS", "WRITERS", "Cancelled", "Exported", "NoConverter", "Writer", "choose_target", "docx_paragraphs",
+           "export_report", "export_target", "paragraphs_differing", "write_report"]
 
 if TYPE_CHECKING:  # the checks load only when an export asks for them (the command line's export does not)
     from ..domain.checks import Finding
 
-Progress = Callable[[str], None]  # one Vietnamese phrase: what the export is doing now
-
-
-def _write_docx(outline: Outline, target: Path, cancel: threading.Event | None, progress: Progress) -> Path:
-    from ..render.word import write_docx  # python-docx and lxml load at the first export, not at start
-
-    progress("Đang ghi tệp Word…")
-    return write_docx(outline, target)
-
-
-def _write_pdf(outline: Outline, target: Path, cancel: threading.Event | None, progress: Progress) -> Path:
-    from ..render.pdf import NoConverter, convert, converter_name
-
-    docx = _write_docx(outline, target.with_suffix(".docx"), cancel, progress)
-    engine = converter_name()
-    if engine is None:
-        raise NoConverter(docx)
-    progress(f"Đang chuyển sang PDF bằng {engine}…")
-    return convert(docx, target, cancel)
-
-
-WRITERS: dict[str, Callable[[Outline, Path, threading.Event | None, Progress], Path]] = {
-    ".docx": _write_docx, ".pdf": _write_pdf}
-KINDS = {".docx": "Tệp Word", ".pdf": "Tệp PDF"}
+WRITERS: dict[str, Writer] = {w.suffix: w for w in (docx.WRITER, pdf.WRITER)}  # a new format: its line here
+KINDS = {suffix: w.kind for suffix, w in WRITERS.items()}
 
 
 @dataclass(frozen=True)
@@ -99,10 +77,9 @@ def write_report(workbook: Workbook, report: Report, target: Path, *, annex: boo
     if report.frozen:
         annex = None  # with the annex it was sent with, or without one: never another document
     outline = compose_outline(workbook, report, annex=annex)
-    suffix = target.suffix.lower()
-    WRITERS[suffix](outline, target, cancel, progress or (lambda _: None))
-    beside = (target.with_suffix(".docx"),) if suffix == ".pdf" else ()
-    return Exported(target, outline.missing, beside)
+    writer = WRITERS[target.suffix.lower()]
+    writer.write(ExportInput(workbook, report, outline), target, cancel, progress or (lambda _: None))
+    return Exported(target, outline.missing, writer.beside(target))
 
 
 def export_report(workbook: Workbook, report: Report, target: str | Path | Callable[[], Path | None],

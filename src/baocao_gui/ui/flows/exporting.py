@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ...app import UserError, choose_target, export_target, write_report
+from ...app.export import WRITERS
 from ...app.sending import mail_with_attachment, show_in_folder
 from ..dialogs.boxes import choose
 from ..dialogs.export_gate import ExportGate
@@ -33,12 +34,13 @@ class ExportFlow(Conversation):
 
     def _choose_target(self, suffix: str) -> Path | None:
         """The checks (errors need an explicit confirmation), then the file; None when nothing is to be written."""
-        kind = "Word" if suffix == ".docx" else "PDF"
+        kind = WRITERS[suffix].kind
+        kind = kind[:1].lower() + kind[1:]  # "tệp Word"
         if self.unsaved_refusal("xuất báo cáo (bản xuất sẽ thiếu phần đó)"):
             return None
         report = self.session.report
         if report is None:
-            QMessageBox.information(self.window, f"Xuất tệp {kind}", "Sổ báo cáo chưa có báo cáo nào để xuất.")
+            QMessageBox.information(self.window, f"Xuất {kind}", "Sổ báo cáo chưa có báo cáo nào để xuất.")
             return None
         answers: list[bool] = []
 
@@ -47,9 +49,8 @@ class ExportFlow(Conversation):
             return answers[-1]
 
         def ask_for_file() -> Path | None:
-            target, _ = QFileDialog.getSaveFileName(self.window, f"Xuất báo cáo ra tệp {kind}",
-                                                    str(self.default_export_path(suffix)),
-                                                    f"Tệp {kind} (*{suffix})")
+            target, _ = QFileDialog.getSaveFileName(self.window, f"Xuất báo cáo ra {kind}",
+                                                    str(self.default_export_path(suffix)), WRITERS[suffix].filter)
             return export_target(target, add_suffix=True, suffix=suffix) if target else None
 
         try:
@@ -72,16 +73,18 @@ class ExportFlow(Conversation):
             QMessageBox.warning(self.window, "Chưa xuất được", "Không xuất được báo cáo; chi tiết đã được ghi vào tệp "
                                 "nhật ký. Sổ báo cáo không bị ảnh hưởng.")
 
-    def export(self) -> Path | None:
-        """Xuất tệp Word: the checks, the file, the .docx — written at once (a few tenths of a second), or on its
-        own thread with the progress box when a large workbook's annex would hold the window (about a second)."""
-        target = self._choose_target(".docx")
+    def export_as(self, suffix: str) -> Path | PdfExport | None:
+        """Xuất tệp … (one menu item per writer in ``app.export.WRITERS``): the checks, the file, then the writing —
+        at once for a quick writer (a Word file: a few tenths of a second), or off the window's thread with the
+        progress box and Hủy for a slow one (a PDF), or when a large workbook's annex would hold the window (about a
+        second); the result is told when it is done. The path written, the job under way, or None."""
+        writer = WRITERS[suffix]
+        target = self._choose_target(suffix)
         if target is None:
             return None
         report = self.session.report
-        if report.annex is not None and len(self.session.workbook.indicators) > LONG_ANNEX_INDICATORS:
-            self._start(target)
-            return target
+        if writer.slow or (report.annex is not None and len(self.session.workbook.indicators) > LONG_ANNEX_INDICATORS):
+            return self._start(target)
         try:
             exported = write_report(self.session.workbook, self.session.report, target)
         except Exception as exc:
@@ -92,13 +95,11 @@ class ExportFlow(Conversation):
         self.after_export(exported)
         return exported.path
 
-    def export_pdf(self) -> PdfExport | None:
-        """Xuất PDF: the checks and the file here, then the .docx and its conversion off the window's thread,
-        with progress and Hủy; the result is told when it is done."""
-        target = self._choose_target(".pdf")
-        if target is None:
-            return None
-        return self._start(target)
+    def export(self) -> Path | PdfExport | None:
+        return self.export_as(".docx")
+
+    def export_pdf(self) -> Path | PdfExport | None:
+        return self.export_as(".pdf")
 
     def _start(self, target: Path) -> PdfExport:
         job = PdfExport(self.window, self.session.workbook, self.session.report, target)

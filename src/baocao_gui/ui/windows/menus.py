@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMainWindow, QMenu, QToolBar
 
 from ...app.edits import figures
+from ...app.export import WRITERS
 from ..flows.catalogue_actions import import_catalogue_dialog, save_structure_dialog
 from ..settings import recent_workbooks
 
@@ -80,13 +81,17 @@ class WindowMenus(QObject):
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(close_action)
         file_menu.addSeparator()
-        self.export_action = window.export_action = QAction(
-            "&Xuất tệp Word…", window, shortcut=QKeySequence("Ctrl+E"), triggered=flows.export
-        )
-        self.pdf_action = window.pdf_action = QAction(
-            "Xuất &PDF…", window, shortcut=QKeySequence("Ctrl+Shift+E"), triggered=flows.export_pdf
-        )
-        self.pdf_action.setToolTip("Xuất tệp PDF để ký số (kèm tệp Word bên cạnh)")
+        # one item per export format the application has (app.export.WRITERS); Word's and PDF's keep their names
+        self.export_actions = window.export_actions = {}
+        for suffix, writer in WRITERS.items():
+            action = QAction(writer.action, window, triggered=lambda _=False, s=suffix: flows.export_as(s))
+            if writer.shortcut:
+                action.setShortcut(QKeySequence(writer.shortcut))
+            if writer.tip:
+                action.setToolTip(writer.tip)
+            self.export_actions[suffix] = action
+        self.export_action = window.export_action = self.export_actions[".docx"]
+        self.pdf_action = window.pdf_action = self.export_actions[".pdf"]
         self.save_action = window.save_action = QAction(
             "&Lưu", window, shortcut=QKeySequence.StandardKey.Save, triggered=flows.confirm_saved
         )
@@ -96,7 +101,7 @@ class WindowMenus(QObject):
         )
         self.restore_action.setEnabled(not self.window.session.readonly)
         file_menu.addActions(
-            [self.save_action, self.export_action, self.pdf_action, self.copy_action, self.restore_action]
+            [self.save_action, *self.export_actions.values(), self.copy_action, self.restore_action]
         )
         file_menu.addSeparator()
         self._add_catalogue_actions(file_menu)
@@ -172,8 +177,7 @@ class WindowMenus(QObject):
         self.period.activated.connect(window.period_chosen)
         toolbar.addWidget(self.period)
         toolbar.addSeparator()
-        toolbar.addAction(self.export_action)
-        toolbar.addAction(self.pdf_action)
+        toolbar.addActions(list(self.export_actions.values()))
         window.addToolBar(toolbar)
 
     def _enable_period_actions(self) -> None:

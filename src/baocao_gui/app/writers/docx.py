@@ -1,0 +1,18 @@
+"""The Word file: the report as the State's layout wants it (``render/word.py``)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from . import ExportInput, Progress, Writer
+
+
+def write(data: ExportInput, target: Path, cancel: threading.Event | None, progress: Progress) -> Path:
+    from ...render.word import write_docx  # python-docx and lxml load at the first export, not at start
+
+    progress("Đang ghi tệp Word…")
+    return write_docx(data.outline, target)
+
+
+WRITER = Writer(".docx", "Tệp Word", "&Xuất tệp Word…", write, shortcut="Ctrl+E")

@@ -1,0 +1,26 @@
+"""The PDF to sign digitally: the .docx written beside it first, then converted by Microsoft Word or LibreOffice
+(``render/pdf.py``); with no converter the .docx is still there and one sentence says what to install."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from . import ExportInput, Progress, Writer
+from . import docx as word
+
+
+def write(data: ExportInput, target: Path, cancel: threading.Event | None, progress: Progress) -> Path:
+    from ...render.pdf import NoConverter, convert, converter_name
+
+    written = word.write(data, target.with_suffix(".docx"), cancel, progress)
+    engine = converter_name()
+    if engine is None:
+        raise NoConverter(written)
+    progress(f"Đang chuyển sang PDF bằng {engine}…")
+    return convert(written, target, cancel)
+
+
+WRITER = Writer(".pdf", "Tệp PDF", "Xuất &PDF…", write, shortcut="Ctrl+Shift+E",
+                tip="Xuất tệp PDF để ký số (kèm tệp Word bên cạnh)", slow=True,
+                beside=lambda target: (target.with_suffix(".docx"),))
