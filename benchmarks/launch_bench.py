@@ -19,7 +19,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from common import sample_workbook
+from common import installed_env, sample_workbook
 
 
 def main() -> None:
@@ -28,7 +28,8 @@ def main() -> None:
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="baocao-bench-"))
     book = sample_workbook(tmp)
-    env_home = {**os.environ, "HOME": str(tmp), "XDG_CONFIG_HOME": str(tmp / "cfg")}
+    # bytecode cached as an installed program has it (both commands alike): see common.installed_env
+    env_home = installed_env(tmp, {**os.environ, "HOME": str(tmp), "XDG_CONFIG_HOME": str(tmp / "cfg")})
     commands = {
         "bare PySide6 window, 9 tabs": [sys.executable, str(HERE / "launch_probe.py"), "bare"],
         "baocao-gui window on the sample": [sys.executable, str(HERE / "launch_probe.py"), "app", str(book)],
