@@ -161,3 +161,26 @@ def test_a_legacy_fragment_or_a_bidi_control_in_a_unicode_paragraph_is_fixed_wit
     assert panel.fix_button.isVisible()
     panel.fix_button.click()
     assert stored(sample_workbook).part(Part.INTRO)[1].text == fixed
+
+
+def test_the_list_shows_every_finding_in_order_after_lines_appear_go_or_change(qtbot, open_window, sample_workbook):
+    """The panel rewrites only the lines between an unchanged head and tail: what it shows is still the list."""
+    import random
+
+    from baocao_gui.domain.checks import Finding, Severity
+
+    panel = open_window(sample_workbook).findings
+    qtbot.waitUntil(lambda: bool(panel.findings), timeout=3000)
+    panel.timer.stop()
+    pool = [Finding(Severity.ERROR if i % 3 else Severity.WARNING, f"Lĩnh vực {i}", f"vấn đề {i}", f"sửa {i}")
+            for i in range(60)]
+    rng = random.Random(19)
+    lists = [[], pool[:30], pool[:30], pool[:12] + pool[40:43] + pool[12:30], pool[:12] + pool[15:30],
+             pool[:12] + [pool[50]] + pool[13:30], pool[30:40], [], pool[:5]]
+    lists += [rng.sample(pool, rng.randint(0, 20)) for _ in range(40)]
+    for findings in lists:
+        panel._show(findings)
+        shown = [tuple(panel.tree.topLevelItem(i).text(c) for c in range(4))
+                 for i in range(panel.tree.topLevelItemCount())]
+        assert shown == [(f.severity.capitalize(), f.where, f.message, f.fix) for f in findings]
+        assert [panel.tree.topLevelItem(i).toolTip(2) for i in range(len(findings))] == [f.message for f in findings]
