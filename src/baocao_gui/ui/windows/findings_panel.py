@@ -40,8 +40,13 @@ class FindingsPanel(QWidget):
         self.tree.setAccessibleName("Kết quả kiểm tra")
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels(["Mức độ", "Ở đâu", "Vấn đề", "Cách sửa"])
+        # One line a finding, and the severity column as wide as its two words once: a column fitted to its contents
+        # and rows of measured heights made each changed line cost the window ~5 ms on a list of 1.800 findings.
+        self.tree.setUniformRowHeights(True)
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        words = max(self.tree.fontMetrics().horizontalAdvance(s.capitalize()) for s in Severity)
+        header.resizeSection(0, max(header.sectionSizeHint(0), words + 12))  # 12: the item's margins
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(1, 320)
