@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import weakref
@@ -31,6 +32,10 @@ def application() -> QApplication:
         # SQLite call does) it waited up to 5 ms to get it back from a busy worker: a save of a paragraph made of
         # a dozen calls held the window 100–200 ms. A shorter interval gives the window its turn sooner.
         sys.setswitchinterval(0.0005)
+        # What the imports made (modules, classes, functions: half of the objects the collector would walk on the
+        # large workbook) lives as long as the program: out of the collector's sight, a full collection on the
+        # window's thread (ui/workers.Collector) takes half as long. No window or workbook exists yet to be frozen.
+        gc.freeze()
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(sys.argv[:1])
         app.setApplicationName("baocao-gui")
