@@ -32,7 +32,9 @@ def main() -> None:
     env_home = installed_env(tmp, {**os.environ, "HOME": str(tmp), "XDG_CONFIG_HOME": str(tmp / "cfg")})
     commands = {
         "bare PySide6 window, 9 tabs": [sys.executable, str(HERE / "launch_probe.py"), "bare"],
-        "baocao-gui window on the sample": [sys.executable, str(HERE / "launch_probe.py"), "app", str(book)],
+        "baocao-gui's first window (opening the sample)": [sys.executable, str(HERE / "launch_probe.py"), "first",
+                                                            str(book)],
+        "baocao-gui window on the sample, ready": [sys.executable, str(HERE / "launch_probe.py"), "app", str(book)],
     }
     for cmd in commands.values():
         subprocess.run(cmd, check=True, capture_output=True, env=env_home)
@@ -45,7 +47,7 @@ def main() -> None:
 
     from baocao_gui.app.edits import figures
     from baocao_gui.store import edits, open_workbook
-    from baocao_gui.ui.app import application
+    from baocao_gui.ui.launch import application
     from baocao_gui.ui.session import WorkbookSession
     from baocao_gui.ui.windows.main_window import MainWindow
 

@@ -1,7 +1,8 @@
 """Started by launch_bench.py: build a window, show it, let the event loop paint once, exit.
 
 python launch_probe.py bare            a bare PySide6 main window with a tab widget of 9 tabs
-python launch_probe.py app WORKBOOK    baocao-gui's window on WORKBOOK, as `baocao-gui WORKBOOK` builds it
+python launch_probe.py first WORKBOOK  baocao-gui's first window (the opening screen `baocao-gui WORKBOOK` shows)
+python launch_probe.py app WORKBOOK    baocao-gui's main window on WORKBOOK, ready, as `baocao-gui WORKBOOK` builds it
 """
 
 import os
@@ -21,11 +22,26 @@ def main() -> None:
         for i in range(9):
             tabs.addTab(QLabel(f"Thẻ {i}"), f"Thẻ {i}")
         window.setCentralWidget(tabs)
-    else:
-        from baocao_gui.ui.app import application, open_window
+    elif kind == "first":
+        from pathlib import Path
+
+        from baocao_gui.ui.launch import application, opening_screen
 
         app = application()
-        window = open_window(sys.argv[2])
+        window = opening_screen(Path(sys.argv[2]))
+    else:
+        from pathlib import Path
+
+        from baocao_gui.ui.launch import application, opening_screen
+
+        app = application()
+        screen = opening_screen(Path(sys.argv[2]))  # as launch.run_window does: the first window, then the rest
+        screen.show()
+        app.processEvents()
+        from baocao_gui.ui.app import open_window
+
+        window = open_window(Path(sys.argv[2]))
+        screen.close()
     window.show()
     from PySide6.QtCore import QTimer
 

@@ -79,7 +79,7 @@ def in_process(sample: Path, large: Path, runs: int, tmp: Path) -> list[tuple[st
     from baocao_gui.compose import compose_outline
     from baocao_gui.render.word import build_document
     from baocao_gui.store import load_workbook, open_workbook
-    from baocao_gui.ui.app import application
+    from baocao_gui.ui.launch import application
     from baocao_gui.ui.session import WorkbookSession
     from baocao_gui.ui.windows.main_window import MainWindow
 

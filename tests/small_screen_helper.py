@@ -28,7 +28,7 @@ def main() -> None:
     from PySide6.QtWidgets import QLabel
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
-    from baocao_gui.ui.app import application
+    from baocao_gui.ui.launch import application
     from baocao_gui.ui.session import WorkbookSession
     from baocao_gui.ui.settings import app_settings, remember_workbook
     from baocao_gui.ui.windows.main_window import MainWindow

@@ -29,8 +29,8 @@ def main() -> None:
 
     from baocao_gui.domain.model import Part
     from baocao_gui.domain.vnformat import format_number
-    from baocao_gui.ui.app import application
     from baocao_gui.ui.editors.indicator_table import FIELD_COLUMN
+    from baocao_gui.ui.launch import application
     from baocao_gui.ui.session import WorkbookSession
     from baocao_gui.ui.windows.main_window import MainWindow
 

@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
 def _run(argv: list[str]) -> int:
     try:
         if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
-            from .ui.app import run_window
+            from .ui.launch import run_window
 
             return run_window(argv[0] if argv else None)
         args = _parser(argv[0] if argv[0] in COMMANDS else None).parse_args(argv)

@@ -97,8 +97,49 @@ def test_a_file_that_is_not_a_workbook_gets_one_sentence_and_no_window(qtbot, tm
 def test_the_program_has_its_icon(qtbot):
     from PySide6.QtGui import QIcon
 
-    from baocao_gui.ui.app import application
+    from baocao_gui.ui.launch import application
 
     app = application()
     app.setWindowIcon(QIcon())
     assert not application().windowIcon().isNull()
+
+
+def test_the_first_window_is_on_screen_before_the_program_behind_it_has_loaded(tmp_path, sample_workbook):
+    """`baocao-gui WORKBOOK` shows a window with the workbook's name at once; the main window, the application layer,
+    the store, python-docx and the checks load behind it (benchmarks/launch_bench.py measures both moments)."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from pathlib import Path\n"
+             "from baocao_gui.ui.launch import application, opening_screen\n"
+             "app = application(); screen = opening_screen(Path(sys.argv[1])); screen.show(); app.processEvents()\n"
+             "shown = screen.isVisible() and any(w.text().startswith('Đang mở sổ') for w in screen.findChildren("
+             "__import__('PySide6.QtWidgets', fromlist=['QLabel']).QLabel))\n"
+             "heavy = sorted(m for m in ('baocao_gui.app', 'baocao_gui.store', 'baocao_gui.ui.windows.main_window',"
+             " 'baocao_gui.domain.checks', 'docx', 'sqlite_utils') if m in sys.modules)\n"
+             "print(shown, heavy)\n")
+    result = subprocess.run([sys.executable, "-c", probe, str(sample_workbook)], capture_output=True, text=True,
+                            encoding="utf-8", timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True []"
+
+
+def test_the_program_opens_the_workbook_in_the_first_windows_place(qtbot, sample_workbook, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from baocao_gui.ui import app as app_module
+    from baocao_gui.ui.launch import opening_screen
+
+    screen = opening_screen(sample_workbook)
+    screen.show()
+    seen = {}
+    monkeypatch.setattr(QApplication, "exec", lambda self: seen.setdefault("visible", [
+        w for w in QApplication.topLevelWidgets() if w.isVisible()]) and 0)
+    assert app_module.start(QApplication.instance(), sample_workbook, screen) == 0
+    shown = seen["visible"]
+    assert not screen.isVisible() and any(w.objectName() != "opening" and w.windowTitle().startswith(
+        sample_workbook.name) for w in shown)
+    for w in shown:
+        if w is not screen:
+            w.close()
+            w.session.close()

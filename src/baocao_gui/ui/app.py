@@ -4,47 +4,20 @@ from __future__ import annotations
 
 import gc
 import logging
-import sys
 import weakref
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ..app import DamagedWorkbook, LockedError, copy_backup_beside, list_backups
 from ..errors import UserError
-from ..paths import resource
 from .dialogs.boxes import choose
 from .session import WorkbookSession
-from .settings import app_settings
-from .vietnamese import use_vietnamese
+from .settings import known_workbook
 from .windows.main_window import MainWindow
 from .windows.start_dialog import StartDialog
 
 log = logging.getLogger(__name__)
-
-
-def application() -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        # The preview and the checks run in a worker thread. Each time the window's thread lets go of the GIL (every
-        # SQLite call does) it waited up to 5 ms to get it back from a busy worker: a save of a paragraph made of
-        # a dozen calls held the window 100–200 ms. A shorter interval gives the window its turn sooner.
-        sys.setswitchinterval(0.0005)
-        # What the imports made (modules, classes, functions: half of the objects the collector would walk on the
-        # large workbook) lives as long as the program: out of the collector's sight, a full collection on the
-        # window's thread (ui/workers.Collector) takes half as long. No window or workbook exists yet to be frozen.
-        gc.freeze()
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QApplication(sys.argv[:1])
-        app.setApplicationName("baocao-gui")
-        app.setOrganizationName("baocao-gui")
-        app.setApplicationDisplayName("Báo cáo")
-        use_vietnamese(app)
-    if app.windowIcon().isNull():
-        app.setWindowIcon(QIcon(str(resource("icons", "baocao-gui.png"))))
-    return app
 
 
 def open_window(path: Path, take_over: bool = False, readonly: bool | None = None) -> MainWindow | None:
@@ -164,11 +137,10 @@ def offer_backup(path: Path, message: str) -> Path | None:
 
 
 def choose_workbook(argument: str | None) -> Path | None:
-    if argument:
-        return Path(argument)
-    last = app_settings().value("last_workbook")
-    if last and Path(str(last)).exists():
-        return Path(str(last))
+    """The workbook given, the last one used, or the one chosen on the start screen (None: the clerk chose none)."""
+    known = known_workbook(argument)
+    if known is not None:
+        return known
     dialog = StartDialog()
     return dialog.chosen if dialog.exec() else None
 
@@ -223,16 +195,28 @@ def replace_window(window: MainWindow, target) -> MainWindow | None:
         app.setQuitOnLastWindowClosed(True)
 
 
-def run_window(argument: str | None) -> int:
-    app = application()
+def start(app: QApplication, path: Path | None, screen: QWidget | None = None) -> int:
+    """After ``launch.run_window`` showed the first window: the main window on ``path`` (or on the workbook chosen
+    on the start screen), in the first window's place; the event loop until the program ends."""
+    # What the imports made (modules, classes, functions: half of the objects the collector would walk on the large
+    # workbook) lives as long as the program: out of the collector's sight, a full collection on the window's
+    # thread (ui/workers.Collector) takes half as long. Everything is imported now; no window or workbook exists.
+    gc.freeze()
     window = None
-    path = choose_workbook(argument)
-    while path is not None and window is None:
-        window = open_window(path)
-        if window is None:  # refused: back to the start screen rather than quitting on the clerk
-            dialog = StartDialog()
-            path = dialog.chosen if dialog.exec() else None
-    if window is None:
-        return 0
-    window.show()
+    if path is None:
+        path = choose_workbook(None)
+    try:
+        while path is not None and window is None:
+            window = open_window(path)
+            if window is None:  # refused: back to the start screen rather than quitting on the clerk
+                if screen is not None:
+                    screen.close()
+                dialog = StartDialog()
+                path = dialog.chosen if dialog.exec() else None
+        if window is None:
+            return 0
+        window.show()
+    finally:
+        if screen is not None:
+            screen.close()
     return app.exec()

@@ -37,3 +37,11 @@ def remember_splitter(splitter: QSplitter, key: str) -> None:
     if state is not None:
         splitter.restoreState(state)
     splitter.splitterMoved.connect(lambda *_: app_settings().setValue(key, splitter.saveState()))
+
+
+def known_workbook(argument: str | None) -> Path | None:
+    """The workbook the start opens without asking: the one given, else the last one used if it still exists."""
+    if argument:
+        return Path(argument)
+    last = app_settings().value("last_workbook")
+    return Path(str(last)) if last and Path(str(last)).exists() else None
