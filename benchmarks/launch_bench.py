@@ -25,11 +25,19 @@ from common import installed_env, sample_workbook
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--xvfb", action="store_true",
+                        help="launch on a private Xvfb display (xcb, a real X server) instead of offscreen")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="baocao-bench-"))
     book = sample_workbook(tmp)
     # bytecode cached as an installed program has it (both commands alike): see common.installed_env
     env_home = installed_env(tmp, {**os.environ, "HOME": str(tmp), "XDG_CONFIG_HOME": str(tmp / "cfg")})
+    xvfb = None
+    if args.xvfb:
+        from frozen_launch import start_xvfb
+
+        display, xvfb = start_xvfb()
+        env_home.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
     commands = {
         "bare PySide6 window, 9 tabs": [sys.executable, str(HERE / "launch_probe.py"), "bare"],
         "baocao-gui's first window (opening the sample)": [sys.executable, str(HERE / "launch_probe.py"), "first",
@@ -44,6 +52,9 @@ def main() -> None:
             start = time.perf_counter()
             subprocess.run(cmd, check=True, capture_output=True, env=env_home)
             results[name].append(time.perf_counter() - start)
+    if xvfb is not None:
+        xvfb.terminate()
+        xvfb.wait()
 
     from baocao_gui.app.edits import figures
     from baocao_gui.store import edits, open_workbook
@@ -71,7 +82,7 @@ def main() -> None:
         store_samples.append(time.perf_counter() - start)
 
     base = statistics.median(results["bare PySide6 window, 9 tabs"])
-    print(f"{args.runs} runs, median")
+    print(f"{args.runs} runs, median, {'Xvfb (xcb)' if args.xvfb else 'offscreen'}")
     print("| what | median | ratio |")
     print("|---|---|---|")
     for name, values in results.items():
