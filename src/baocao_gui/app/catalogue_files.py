@@ -10,6 +10,7 @@ import tomllib
 from pathlib import Path
 
 from ..domain.catalogue import CODE, Catalogue, CatalogueError, catalogue_text, parse_catalogue
+from ..domain.loadable import deepest_line
 from ..domain.model import Workbook
 from ..domain.rules import references
 from ..errors import UserError
@@ -69,6 +70,11 @@ def read_toml_file(path: str | Path, what: str = "danh mục") -> tuple[dict, st
         line = f", dòng {where.group(1)}" if where else ""
         raise UserError(f"Tệp {what} “{path.name}”{line}: viết sai cú pháp TOML (thiếu dấu “=”, dấu nháy hoặc "
                         "dấu ngoặc).", f"{path}: {exc}") from None
+    except RecursionError:  # tomllib recurses once per level of nesting
+        deep = deepest_line(text)
+        line = f", dòng {deep}" if deep else ""
+        raise UserError(f"Tệp {what} “{path.name}”{line}: có mảng hoặc bảng lồng nhau quá sâu (hàng nghìn cấp), "
+                        "không phải dữ liệu chương trình viết ra; hãy xóa dòng đó.", f"{path}: nested too deep") from None
 
 
 def catalogue_fault(path: Path, text: str, exc: CatalogueError, what: str = "danh mục") -> UserError:

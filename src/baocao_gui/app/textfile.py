@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..domain.catalogue import CODE, CatalogueError
 from ..domain.codes import code_from_name
+from ..domain.loadable import first_fault
 from ..domain.workbook_text import workbook_text
 from ..errors import UserError
 from ..store import load_workbook, open_workbook
@@ -46,9 +47,15 @@ def dump_workbook(workbook_path: str | Path, target: str | Path) -> Path:
 
 
 def load_text_workbook(source: str | Path, target: str | Path) -> Path:
-    """A new workbook at ``target`` from a TOML text (a dump or a sample); nothing is left behind on a fault."""
+    """A new workbook at ``target`` from a TOML text (a dump or a sample); nothing is left behind on a fault. The
+    text keeps the limits typing keeps (domain/loadable.py): what the window would refuse is one sentence with the
+    line, before any file is made."""
     source = Path(source)
     data, text = read_toml_file(source, "sổ báo cáo")
+    fault = first_fault(data, text)
+    if fault is not None:
+        line = f", dòng {fault.line}" if fault.line else ""
+        raise UserError(f"Tệp sổ báo cáo “{source.name}”{line}: {fault.message}", f"{source}: {fault.message}")
 
     def fill(db) -> None:
         try:
@@ -58,7 +65,19 @@ def load_text_workbook(source: str | Path, target: str | Path) -> Path:
         except UserError:
             raise
         except (KeyError, TypeError, ValueError, sqlite3.IntegrityError) as exc:
-            raise UserError(f"Tệp sổ báo cáo “{source.name}” có dữ liệu không đọc được: {exc}.",
+            raise UserError(f"Tệp sổ báo cáo “{source.name}” có dữ liệu không đọc được: {_said(exc)}.",
                             f"{source}: {exc!r}") from None
 
     return make_workbook(Path(target), fill)
+
+
+def _said(exc: BaseException) -> str:
+    """The loader's own faults are Vietnamese sentences; Python's and SQLite's (English) are said in general."""
+    if isinstance(exc, KeyError):
+        return f"thiếu mục “{exc.args[0] if exc.args else ''}”"
+    if isinstance(exc, sqlite3.IntegrityError):
+        return "có giá trị nằm ngoài giới hạn sổ báo cáo cho phép hoặc bị trùng"
+    message = str(exc)
+    if isinstance(exc, ValueError) and not message.isascii():
+        return message.rstrip(".")
+    return "có giá trị sai kiểu (chữ ở chỗ cần số, hoặc ngược lại)"
