@@ -6,32 +6,122 @@ the file is whole when it returns, or not there at all.
 
 from __future__ import annotations
 
+import logging
+import os
+import re
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 
 from ..domain.model import Part, PeriodKind, Role
 from ..domain.text import heading_key
 from ..store import close_workbook, create_workbook
+from ..store.lock import process_gone
 from ..store.seed import catalogues, install_catalogue, load_catalogue, start_report, write_bundled_sample
-from ..store.workbook import sector_rows
+from ..store.workbook import WorkbookError, check_new_path, sector_rows
 
-__all__ = ["catalogues", "make_workbook", "new_workbook", "write_sample"]
+__all__ = ["MAKING", "catalogues", "make_workbook", "new_workbook", "write_sample"]
+
+log = logging.getLogger(__name__)
+
+# A workbook being made is written beside its target under this name ("đang tạo": being made), then renamed whole;
+# one a killed program left there is removed by the next workbook made in that folder.
+MAKING = ".~dang-tao."
+_LEFT = re.compile(rf"^{re.escape(MAKING)}.*\.(\d+)-[0-9a-f]+\.tmp(?:-journal|-wal|-shm)?$", re.DOTALL)
+_BESIDE = ("", "-journal", "-wal", "-shm")
 
 
 def make_workbook(path: Path, fill: Callable) -> Path:
     """A new workbook file at ``path`` written by ``fill(db)``: whole when this returns, or not there at all (an
-    existing file is never written over). Every new workbook is made here: sample, catalogue, part, text file."""
+    existing file is never written over). Every new workbook is made here: sample, catalogue, part, text file,
+    a report read from Word. It is written under a temporary name in the same folder, synced, and given its name
+    when whole: a program killed at any moment leaves nothing under ``path``, or the whole workbook."""
     path = Path(path)
-    db = create_workbook(path)  # refuses an existing file: never written over
+    check_new_path(path)  # refuses an existing file: never written over
+    _clean_left_over(path.parent)
+    making = path.with_name(f"{MAKING}{path.name[:60]}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    try:
+        db = create_workbook(making)
+    except WorkbookError as exc:
+        raise WorkbookError(f"Không tạo được sổ báo cáo “{path}”: không ghi được vào thư mục này.",
+                            exc.gloss) from exc
     try:
         fill(db)
+        close_workbook(db)  # one whole file, nothing beside it
+        _sync(making)
+        _publish(making, path)
     except BaseException:
         db.close()
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
+        for suffix in _BESIDE:
+            Path(str(making) + suffix).unlink(missing_ok=True)
         raise
-    close_workbook(db)  # one whole file, nothing beside it
     return path
+
+
+def _sync(path: Path, folder: bool = False) -> None:
+    """What was written reaches the disk before the rename names it (the folder's entry too, after it)."""
+    if folder and os.name == "nt":
+        return  # Windows cannot open a folder to sync it; its renames are journaled by NTFS
+    try:
+        fd = os.open(path, os.O_RDONLY if folder else os.O_RDWR)
+    except OSError:
+        if folder:
+            return
+        raise
+    try:
+        os.fsync(fd)
+    except OSError:
+        if not folder:
+            raise
+    finally:
+        os.close(fd)
+
+
+def _publish(made: Path, target: Path) -> None:
+    """Give the whole file its name, never over a file that appeared there meanwhile."""
+    try:
+        if os.name == "nt":
+            os.rename(made, target)  # refuses an existing target
+        else:
+            try:
+                os.link(made, target)  # refuses an existing target, in one step
+            except FileExistsError:
+                raise
+            except OSError:  # a folder without hard links (FAT on a USB stick, some network shares)
+                if target.exists():
+                    raise FileExistsError(target) from None
+                os.rename(made, target)
+            else:
+                try:
+                    made.unlink()
+                except OSError as exc:  # the workbook is whole under its name; the next one made here cleans it
+                    log.warning("could not remove %s: %s", made, exc)
+    except FileExistsError:
+        raise WorkbookError(f"Tệp “{target}” đã có; hãy chọn tên khác để không ghi đè.",
+                            f"{target} appeared while it was made") from None
+    except OSError as exc:
+        raise WorkbookError(f"Không tạo được sổ báo cáo “{target}”: không ghi được vào thư mục này.",
+                            f"cannot rename {made} to {target}: {exc}") from exc
+    _sync(target.parent, folder=True)
+
+
+def _clean_left_over(folder: Path) -> None:
+    """Remove what a program killed while making a workbook left in ``folder`` (its program has ended; one still
+    making a workbook there is left alone)."""
+    try:
+        left = [p for p in folder.iterdir() if p.name.startswith(MAKING)]
+    except OSError:
+        return
+    for path in left:
+        found = _LEFT.match(path.name)
+        if found is None:
+            continue
+        try:
+            if process_gone(int(found.group(1)), path.stat().st_mtime):
+                path.unlink()
+                log.info("removed %s, left by a program killed while making a workbook", path)
+        except OSError as exc:
+            log.info("left %s: %s", path, exc)
 
 
 def write_sample(path: str | Path) -> Path:

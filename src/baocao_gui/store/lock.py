@@ -89,6 +89,15 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def process_gone(pid: int, since: float) -> bool:
+    """Judged on this machine: the program numbered ``pid`` that was running at ``since`` (seconds since the epoch)
+    has ended — its number is free, or now names a program started after that."""
+    if not _alive(pid):
+        return True
+    started = process_started(pid)
+    return started is not None and started > since + 2
+
+
 def _user() -> str:
     try:
         return getpass.getuser()
@@ -122,10 +131,8 @@ class WorkbookLock:
             pid = int(holder.get("pid", 0))
         except (TypeError, ValueError):
             return True
-        if not _alive(pid):
-            return True
-        started, since = process_started(pid), holder.get("since")
-        return started is not None and isinstance(since, int | float) and started > since + 2
+        since = holder.get("since")
+        return process_gone(pid, since if isinstance(since, int | float) else float("inf"))
 
     def acquire(self, take_over: bool = False) -> None:
         """Take the lock; LockedError names who holds it. ``take_over``: the clerk confirmed that another

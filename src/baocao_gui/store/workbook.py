@@ -110,13 +110,19 @@ def _database(path: Path, readonly: bool, tolerant: bool = False) -> Database:
     return Database(path)
 
 
-def create_workbook(path: str | Path) -> Database:
-    """A new, empty workbook at ``path`` (which must not exist yet)."""
-    path = Path(path)
+def check_new_path(path: Path) -> None:
+    """WorkbookError unless a new workbook can be made at ``path``: nothing there yet, in a folder that exists."""
     if path.exists():
         raise WorkbookError(f"Tệp “{path}” đã có; hãy chọn tên khác để không ghi đè.", f"{path} exists")
     if not path.parent.is_dir():
         raise WorkbookError(f"Không có thư mục “{path.parent}” để tạo sổ báo cáo.", f"no folder {path.parent}")
+
+
+def create_workbook(path: str | Path) -> Database:
+    """A new, empty workbook at ``path`` (which must not exist yet). A workbook the clerk asked for is made by
+    ``app.files.make_workbook``, under a temporary name first."""
+    path = Path(path)
+    check_new_path(path)
     try:
         db = _database(path, readonly=False)
         _configure(db, readonly=False)
@@ -629,4 +635,4 @@ def schema_version(db: Database) -> list[str]:
     return [m.name for m in migrations.applied(db)]
 
 
-__all__ = ["MIGRATION_SET", "WorkbookError", "create_workbook", "load_workbook", "open_workbook", "schema_version"]
+__all__ = ["MIGRATION_SET", "WorkbookError", "check_new_path", "create_workbook", "load_workbook", "open_workbook", "schema_version"]
