@@ -150,3 +150,30 @@ def test_a_spreadsheet_or_any_other_zip_is_not_a_word_file(tmp_path):
 
 def test_a_missing_file_is_one_sentence(tmp_path):
     assert "không mở được" in refusal(tmp_path / "khong-co.docx")
+
+
+# --- a long text is not a damaged file (issue 20, point 9) ------------------------------------------------------
+
+def test_a_valid_word_file_with_one_10_mb_paragraph_is_read_whole(tmp_path):
+    """lxml refuses a text node over 10 MB unless asked (“text node too long”): within the package's limits
+    (MAX_XML_PART) such a file is read, not called damaged."""
+    text = "Người lao động được tạo việc làm. " * 330_000  # ~11 MB of text in one run of one paragraph
+    path = plain_docx(tmp_path / "mot-doan-dai.docx", text.strip())
+    content = read_word(path)
+    read = "".join(block.text for block in content.blocks)
+    assert len(read) == len(text.strip()) and read.startswith("Người lao động")
+
+
+def test_a_dtd_hidden_after_a_long_comment_is_still_refused(tmp_path):
+    """Reading long text lifts lxml's size limits, so a DTD anywhere before the root element is refused, not
+    only in the first bytes of a part: an entity bomb or an external entity never reaches the parser."""
+    source = plain_docx(tmp_path / "a.docx", "PLACEHOLDER")
+
+    def hidden(name, content):
+        if name != "word/document.xml":
+            return content
+        head, _, body = content.decode("utf-8").partition("?>")
+        doctype = '<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">]>'
+        return (head + "?><!--" + " " * 10_000 + "-->\n" + doctype + body.replace("PLACEHOLDER", "&a;")).encode()
+
+    assert "DTD" in refusal(rewritten(source, tmp_path / "dtd-an.docx", hidden))

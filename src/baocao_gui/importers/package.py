@@ -4,11 +4,14 @@ Every importer of Word files (``word``, ``report``, ``merge``) opens its file th
 encrypted or old binary Word file, an RTF, a damaged zip, a zip that would unpack to more than ``MAX_UNPACKED``
 bytes and XML with a DTD (where external entities would hide) are refused with ``WordFileError``, one sentence
 for the clerk, before python-docx sees a byte. Macros are never run: a .docm is read without its VBA project.
+Within those limits python-docx reads long text: a paragraph of more than 10 MB (lxml's own limit for one text
+node, "text node too long") is a valid Word file, not a damaged one (``read_long_text``).
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from pathlib import Path
@@ -76,6 +79,7 @@ def checked_package(path: Path) -> io.BytesIO:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, OSError, EOFError,
             NotImplementedError) as exc:
         raise unreadable(path, "tệp bị hỏng (một phần bên trong không giải nén được).", repr(exc)) from exc
+    read_long_text()
     if MAIN_DOCX in types:
         return io.BytesIO(data)
     other = next((t for t in MAIN_OTHERS if t in types), None)
@@ -101,11 +105,42 @@ def _is_xml(name: str) -> bool:
     return name.lower().endswith((".xml", ".rels"))
 
 
+_PROLOG_ITEM = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)", re.DOTALL)
+_DECLARATION = re.compile(rb"\s*<!")
+
+
 def _refuse_dtd(path: Path, content: bytes) -> None:
     """Word never writes a DTD; one in a part is where an external entity (XXE) or an entity bomb would hide.
-    python-docx's parser does not resolve entities, and this refuses the file before it is parsed at all."""
-    head = content[:4096].lstrip(b"\xef\xbb\xbf")
-    text = head.decode("utf-16") if head.startswith((b"\xff\xfe", b"\xfe\xff")) else head.decode("latin-1")
-    if "<!DOCTYPE" in text.upper() or "<!ENTITY" in text.upper():
+    python-docx's parser does not resolve entities, and this refuses the file before it is parsed at all. A DTD
+    can only stand in the prolog, before the root element, but the prolog may be padded with comments: it is
+    read whole (the XML declaration, processing instructions, comments), not only its first bytes."""
+    content = content.lstrip(b"\xef\xbb\xbf")
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):  # the markup is ASCII: UTF-8 is read as bytes
+        content = content.decode("utf-16", "replace").encode("utf-8", "replace")
+    at = 0
+    while (item := _PROLOG_ITEM.match(content, at)) is not None:
+        at = item.end()
+    if _DECLARATION.match(content, at):  # <!DOCTYPE (nothing else may start with <! before the root)
         raise unreadable(path, "tệp chứa khai báo DTD/thực thể bên ngoài mà Word không bao giờ tạo ra — tệp bất "
                          "thường, không đọc.", "DTD in an XML part")
+
+
+_long_text_read = False
+
+
+def read_long_text() -> None:
+    """python-docx's parser made to read text nodes longer than lxml's 10 MB (``huge_tree``): the limits above
+    bound every part instead (MAX_XML_PART, MAX_UNPACKED). It keeps python-docx's own settings and its element
+    classes, never resolves an entity (``resolve_entities=False``), never reaches the network, and sees no DTD
+    (``_refuse_dtd`` refused it). Installed once, for the whole program: python-docx parses every part through
+    this one module-level parser, and what the program writes itself is well inside the limits anyway."""
+    global _long_text_read
+    if _long_text_read:
+        return
+    from docx.oxml import parser
+    from lxml import etree
+
+    huge = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True, huge_tree=True)
+    huge.set_element_class_lookup(parser.element_class_lookup)
+    parser.oxml_parser = huge
+    _long_text_read = True
