@@ -149,7 +149,9 @@ def _run(argv: list[str]) -> int:
         log.error("%s", exc.gloss)
         _tell(exc.message)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:  # Ctrl+C: one sentence (a stopped PDF converter says what was kept), no traceback
+        log.info("interrupted (Ctrl+C)")
+        _tell(getattr(exc, "message", "Đã dừng theo yêu cầu (Ctrl+C)."))
         return 130
     except Exception:  # the last net: the clerk gets a sentence, the log gets the traceback
         log.exception("unexpected error")

@@ -141,13 +141,58 @@ def export(args: argparse.Namespace) -> int:
     if args.annex and report.frozen and report.annex is None:
         print(f"Cảnh báo: báo cáo {report.period.label} đã ký, đã gửi không kèm phụ lục; tệp xuất đúng bản đã gửi, "
               "không thêm phụ lục.", file=sys.stderr)
-    exported = export_report(workbook, report, output, annex=True if args.annex else None)
+    progress = Progress(sys.stderr)
+    try:
+        exported = export_report(workbook, report, output, annex=True if args.annex else None, progress=progress)
+    finally:
+        progress.end()
     for citation in exported.missing:
         print(f"Cảnh báo: chưa có số liệu cho “{citation}”; báo cáo ghi dấu [?] ở chỗ đó.", file=sys.stderr)
     for path in exported.beside:
         print(f"Đã ghi tệp Word: {path}")
     print(f"Đã xuất báo cáo: {exported.path}")
     return 0
+
+
+class Progress:
+    """What a long export is doing, said on the console once it has lasted a few seconds, with how to stop it:
+    "Đang chuyển sang PDF bằng LibreOffice… (12 giây; Ctrl+C để dừng)". The writer says its phrase again about
+    once a second while it lasts; a terminal's line is rewritten each time, a file or a pipe gets a line now and
+    then."""
+
+    PATIENCE_S = 3
+    EVERY_S = 15  # between two lines, when the console is not a terminal
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.terminal = stream is not None and stream.isatty()
+        self.doing, self.since, self.shown, self.drawn = "", 0.0, None, False
+
+    def __call__(self, doing: str) -> None:
+        import time
+
+        now = time.monotonic()
+        if doing != self.doing:
+            self.end()
+            self.doing, self.since, self.shown = doing, now, None
+        seconds = int(now - self.since)
+        if self.stream is None or seconds < self.PATIENCE_S:
+            return
+        if not self.terminal and self.shown is not None and now - self.shown < self.EVERY_S:
+            return
+        line = f"{doing} ({seconds} giây; Ctrl+C để dừng)"
+        if self.terminal:
+            print("\r" + line, end="", file=self.stream, flush=True)
+            self.drawn = True
+        else:
+            print(line, file=self.stream, flush=True)
+        self.shown = now
+
+    def end(self) -> None:
+        """The line drawn on a terminal is ended, so that what is said next starts on a line of its own."""
+        if self.drawn:
+            print(file=self.stream, flush=True)
+            self.drawn = False
 
 
 def check(args: argparse.Namespace) -> int:

@@ -200,8 +200,8 @@ def test_the_word_script_runs_word_unseen_exports_pdf_a_and_closes_word_even_on_
 def test_word_is_driven_through_powershell_with_the_paths_as_arguments(tmp_path, monkeypatch):
     seen = {}
 
-    def fake_run(command, cancel, timeout=300, on_cancel=None):
-        seen["command"], seen["on_cancel"] = command, on_cancel
+    def fake_run(command, cancel, timeout=300, on_cancel=None, **how):
+        seen["command"], seen["on_cancel"], seen["how"] = command, on_cancel, how
         seen["script"] = Path(command[command.index("-File") + 1]).read_text(encoding="utf-8-sig")
         Path(command[-1]).write_bytes(b"%PDF-1.7\n")
         return subprocess.CompletedProcess(command, 0, b"", b"")
@@ -216,6 +216,7 @@ def test_word_is_driven_through_powershell_with_the_paths_as_arguments(tmp_path,
     assert command[-2] == str(source.resolve())
     assert seen["script"] == word_pdf.SCRIPT
     assert seen["on_cancel"] is word_pdf._let_finish  # a cancel lets Word close itself, never kills it
+    assert seen["how"]["die_with_us"] is False  # nor does the program's end: the script closes Word
 
 
 def test_a_word_failure_is_one_sentence_and_leaves_no_pdf(tmp_path, monkeypatch):
@@ -232,20 +233,20 @@ def test_a_word_failure_is_one_sentence_and_leaves_no_pdf(tmp_path, monkeypatch)
 def test_word_is_preferred_where_it_is_installed(tmp_path, monkeypatch):
     calls = []
     monkeypatch.setattr(word_pdf, "word_installed", lambda: True)
-    monkeypatch.setattr(word_pdf, "word_to_pdf", lambda s, t, c=None: calls.append("word") or t)
+    monkeypatch.setattr(word_pdf, "word_to_pdf", lambda s, t, c=None, w=None: calls.append("word") or t)
     assert pdf_module.converter_name() == "Microsoft Word"
     pdf_module.convert(tmp_path / "a.docx", tmp_path / "a.pdf")
     assert calls == ["word"]
 
 
 def test_when_word_fails_libreoffice_converts_instead(tmp_path, monkeypatch):
-    def word_fails(source, target, cancel=None):
+    def word_fails(source, target, cancel=None, waiting=None):
         raise pdf_module.ConversionError("Microsoft Word không chuyển được tệp sang PDF.", "COM error")
 
     monkeypatch.setattr(word_pdf, "word_installed", lambda: True)
     monkeypatch.setattr(word_pdf, "word_to_pdf", word_fails)
     monkeypatch.setattr(pdf_module, "find_soffice", lambda: "soffice")
-    monkeypatch.setattr(pdf_module, "libreoffice_to_pdf", lambda s, t, c=None: (t.write_bytes(b"%PDF"), t)[1])
+    monkeypatch.setattr(pdf_module, "libreoffice_to_pdf", lambda s, t, c=None, **kw: (t.write_bytes(b"%PDF"), t)[1])
     assert pdf_module.convert(tmp_path / "a.docx", tmp_path / "a.pdf").read_bytes() == b"%PDF"
     monkeypatch.setattr(pdf_module, "find_soffice", lambda: None)
     with pytest.raises(pdf_module.ConversionError, match="Microsoft Word"):

@@ -83,13 +83,13 @@ def write_report(workbook: Workbook, report: Report, target: Path, *, annex: boo
 
 
 def export_report(workbook: Workbook, report: Report, target: str | Path | Callable[[], Path | None],
-                  confirm: Callable[[list[Finding]], bool] | None = None, *, annex: bool | None = None) \
-        -> Exported | None:
+                  confirm: Callable[[list[Finding]], bool] | None = None, *, annex: bool | None = None,
+                  progress: Progress | None = None) -> Exported | None:
     """The checks, the file, then the writing, in one call (the command line; the window's Word export)."""
     chosen = choose_target(workbook, report, target, confirm)
     if chosen is None:
         return None
-    return write_report(workbook, report, chosen, annex=annex)
+    return write_report(workbook, report, chosen, annex=annex, progress=progress)
 
 
 def docx_paragraphs(path: Path) -> list[str]:

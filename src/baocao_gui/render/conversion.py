@@ -1,6 +1,7 @@
 """.docx → PDF, what every converter shares: its errors (one sentence each), running a converter as a process
-that can be cancelled, and moving the PDF into place whole. ``pdf`` (LibreOffice, and the choice of converter) and
-``word_pdf`` (Microsoft Word) both build on this.
+that can be cancelled (``processes``: it ends with the program, and is stopped whole), its private temporary
+folder (``work_folder``: a killed program's is removed at the next conversion), and moving the PDF into place
+whole. ``pdf`` (LibreOffice, and the choice of converter) and ``word_pdf`` (Microsoft Word) both build on this.
 """
 
 from __future__ import annotations
@@ -11,14 +12,15 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import UserError
 from ..paths import usual_permissions
 
-if TYPE_CHECKING:  # subprocess and signal load when a converter runs: every export imports this module's errors
+if TYPE_CHECKING:  # subprocess loads when a converter runs: every export imports this module's errors
     import subprocess
 
 TIMEOUT_S = 300
@@ -42,47 +44,110 @@ class Cancelled(ConversionError):
         super().__init__("Đã hủy việc tạo tệp PDF; tệp Word vẫn được giữ.", "PDF conversion cancelled")
 
 
-def _stop(process: subprocess.Popen) -> None:
-    """End a conversion we started, and every process it started (soffice runs soffice.bin)."""
-    import signal
-    import subprocess
+class Interrupted(KeyboardInterrupt):
+    """Ctrl+C on the command line while a converter ran: it was stopped whole, its temporary folder removed."""
 
-    try:
-        if sys.platform == "win32":
-            subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True, check=False)
-        else:
-            os.killpg(process.pid, signal.SIGKILL)
-    except (OSError, ProcessLookupError):
-        pass
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    message = "Đã dừng việc tạo tệp PDF (Ctrl+C); tệp Word vẫn được giữ, chưa có tệp PDF nào được ghi."
 
 
 def run_cancellable(command: list[str], cancel: threading.Event | None, timeout: float = TIMEOUT_S,
-                    on_cancel: Callable[[subprocess.Popen], None] = _stop) -> subprocess.CompletedProcess:
-    """Run ``command`` in its own process group, polling ``cancel``; Cancelled when it is set."""
+                    on_cancel: Callable[[subprocess.Popen], None] | None = None, *, die_with_us: bool = True,
+                    waiting: Callable[[], None] | None = None, env: dict[str, str] | None = None) \
+        -> subprocess.CompletedProcess:
+    """Run ``command`` in its own process group, polling ``cancel``; Cancelled when it is set, after every process
+    of the converter has ended (or after ``on_cancel``, which replaces that stop). With ``die_with_us`` the
+    converter also ends if this program is killed (``processes``). Ctrl+C stops it the same way and raises
+    ``Interrupted``. ``waiting`` is called about once a second while it runs; ``env``: its environment."""
     import subprocess
 
-    flags = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW} \
-        if sys.platform == "win32" else {"start_new_session": True}
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-                               **flags)
-    started = time.monotonic()
-    while True:
+    from . import processes
+
+    started = processes.start(command, die_with_us, env)
+    process = started.popen
+    began = last = time.monotonic()
+    try:
+        while True:
+            try:
+                out, err = process.communicate(timeout=POLL_S)
+                return subprocess.CompletedProcess(command, process.returncode, out, err)
+            except subprocess.TimeoutExpired:
+                pass
+            if cancel is not None and cancel.is_set():
+                (on_cancel or (lambda _: started.stop()))(process)
+                raise Cancelled()
+            now = time.monotonic()
+            if now - began > timeout:
+                started.stop()
+                raise ConversionError("Chương trình chuyển sang PDF không trả lời sau năm phút; tệp Word vẫn được "
+                                      "giữ.", f"conversion timed out: {command[0]}")
+            if waiting is not None and now - last >= 1:
+                last = now
+                waiting()
+    except KeyboardInterrupt:
+        (on_cancel or (lambda _: started.stop()))(process)
+        raise Interrupted() from None
+    finally:
+        started.release()
+
+
+STALE_S = 600  # a work folder without its lock file (one being made, or an older version's) this old is abandoned
+
+
+@contextmanager
+def work_folder(prefix: str) -> Iterator[Path]:
+    """A private temporary folder for one conversion (the converter's profile, its output), removed after it. A
+    program killed meanwhile (SIGKILL, a power cut) runs no clean-up: its folder is removed at the next start of
+    a conversion, once nothing holds its lock (``.in-use``, held while the conversion runs)."""
+    _remove_abandoned(prefix)
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    lock = _hold(folder)
+    try:
+        yield folder
+    finally:
+        lock.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _hold(folder: Path):
+    lock = open(folder / ".in-use", "wb")  # noqa: SIM115 (held open for the conversion; closed by work_folder)
+    if sys.platform != "win32":  # on Windows an open file cannot be removed: holding it open is the lock
+        import fcntl
+
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return lock
+
+
+def _remove_abandoned(prefix: str) -> None:
+    try:
+        folders = [p for p in Path(tempfile.gettempdir()).glob(prefix + "*") if p.is_dir()]
+    except OSError:
+        return
+    for folder in folders:
         try:
-            out, err = process.communicate(timeout=POLL_S)
-            return subprocess.CompletedProcess(command, process.returncode, out, err)
-        except subprocess.TimeoutExpired:
-            pass
-        if cancel is not None and cancel.is_set():
-            on_cancel(process)
-            raise Cancelled()
-        if time.monotonic() - started > timeout:
-            _stop(process)
-            raise ConversionError("Chương trình chuyển sang PDF không trả lời sau năm phút; tệp Word vẫn được giữ.",
-                                  f"conversion timed out: {command[0]}")
+            if _abandoned(folder):
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            continue
+
+
+def _abandoned(folder: Path) -> bool:
+    lock = folder / ".in-use"
+    if not lock.exists():
+        return time.time() - folder.stat().st_mtime > STALE_S
+    if sys.platform == "win32":
+        try:
+            lock.unlink()  # refused while the conversion that made it holds it open
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    with open(lock, "rb") as held:
+        try:
+            fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False  # a conversion under way, in this program or another
+        return True
 
 
 def move_into_place(made: Path, target: Path) -> None:

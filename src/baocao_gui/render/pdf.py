@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import subprocess
-import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from . import word_pdf
-from .conversion import Cancelled, ConversionError, NoConverter, move_into_place, run_cancellable
+from .conversion import Cancelled, ConversionError, NoConverter, move_into_place, run_cancellable, work_folder
 
 __all__ = ["Cancelled", "ConversionError", "NoConverter", "convert", "converter_name", "docx_to_pdf", "find_soffice",
            "libreoffice_to_pdf"]
@@ -54,19 +55,23 @@ def converter_name() -> str | None:
     return "LibreOffice" if find_soffice() else None
 
 
-def libreoffice_to_pdf(source: Path, target: Path, cancel: threading.Event | None = None, tries: int = 2) -> Path:
+def libreoffice_to_pdf(source: Path, target: Path, cancel: threading.Event | None = None, tries: int = 2,
+                       waiting: Callable[[], None] | None = None) -> Path:
     """Convert with a private LibreOffice profile, so a running LibreOffice or another conversion never
     interferes; the PDF is moved into place whole. A LibreOffice that exits without a PDF (it happens on a busy
-    machine, with a fresh profile) is given one more try."""
+    machine, with a fresh profile) is given one more try; one that hangs is stopped after TIMEOUT_S, not tried
+    again. Cancelled, given up or interrupted, every LibreOffice process has ended and the profile is removed
+    when this returns; if the program is killed, LibreOffice ends with it (``processes``)."""
     soffice = find_soffice()
     if soffice is None:
         raise NoConverter()
     for attempt in range(1, tries + 1):
-        with tempfile.TemporaryDirectory(prefix="baocao-lo-") as work:
-            profile, out_dir = Path(work) / "profile", Path(work) / "out"
+        with work_folder("baocao-lo-") as work:
+            profile, out_dir = work / "profile", work / "out"
             result = run_cancellable(
                 [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
-                 "--convert-to", PDF_FILTER, "--outdir", str(out_dir), str(source)], cancel)
+                 "--convert-to", PDF_FILTER, "--outdir", str(out_dir), str(source)], cancel, waiting=waiting,
+                env=temporary_files_in(work))
             pdf = out_dir / (source.stem + ".pdf")
             if result.returncode == 0 and pdf.exists():
                 move_into_place(pdf, target)
@@ -77,11 +82,21 @@ def libreoffice_to_pdf(source: Path, target: Path, cancel: threading.Event | Non
                           f"soffice wrote no PDF for {source}")
 
 
-def convert(source: Path, target: Path, cancel: threading.Event | None = None) -> Path:
-    """``source`` (.docx) → ``target`` (.pdf) with the best converter here; NoConverter when there is none."""
+def temporary_files_in(work: Path) -> dict[str, str]:
+    """The environment for LibreOffice with its own temporary files (``lu…tmp``) in ``work``: a LibreOffice
+    killed mid-way leaves them there, removed with ``work``, not in the system's temporary folder."""
+    temp = work / "tmp"
+    temp.mkdir(exist_ok=True)
+    return {**os.environ, "TMPDIR": str(temp), "TMP": str(temp), "TEMP": str(temp)}
+
+
+def convert(source: Path, target: Path, cancel: threading.Event | None = None,
+            waiting: Callable[[], None] | None = None) -> Path:
+    """``source`` (.docx) → ``target`` (.pdf) with the best converter here; NoConverter when there is none.
+    ``waiting`` is called about once a second while a converter runs."""
     if word_pdf.word_installed():
         try:
-            return word_pdf.word_to_pdf(source, target, cancel)
+            return word_pdf.word_to_pdf(source, target, cancel, waiting)
         except Cancelled:
             raise
         except ConversionError as exc:  # Word unlicensed, damaged, or its automation blocked: try LibreOffice
@@ -89,7 +104,7 @@ def convert(source: Path, target: Path, cancel: threading.Event | None = None) -
                 raise
             log.warning("Word could not convert (%s); trying LibreOffice", exc.gloss)
     if find_soffice():
-        return libreoffice_to_pdf(source, target, cancel)
+        return libreoffice_to_pdf(source, target, cancel, waiting=waiting)
     raise NoConverter(source)
 
 
@@ -99,11 +114,11 @@ def docx_to_pdf(source: Path, out_dir: Path, timeout: float = 180) -> Path:
     if soffice is None:
         raise FileNotFoundError("LibreOffice (soffice) is not installed")
     out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="baocao-lo-") as profile:
+    with work_folder("baocao-lo-") as profile:
         subprocess.run(
-            [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
+            [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
              "--convert-to", "pdf", "--outdir", str(out_dir), str(source)],
-            check=True, capture_output=True, timeout=timeout,
+            check=True, capture_output=True, timeout=timeout, env=temporary_files_in(profile),
         )
     pdf = out_dir / (source.stem + ".pdf")
     if not pdf.exists():

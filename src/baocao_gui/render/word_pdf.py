@@ -15,6 +15,7 @@ import logging
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from .conversion import ConversionError, move_into_place, run_cancellable
@@ -70,12 +71,15 @@ def _let_finish(process) -> None:
     threading.Thread(target=process.wait, name="baocao-word-closing", daemon=True).start()
 
 
-def word_to_pdf(source: Path, target: Path, cancel: threading.Event | None = None) -> Path:
+def word_to_pdf(source: Path, target: Path, cancel: threading.Event | None = None,
+                waiting: Callable[[], None] | None = None) -> Path:
     with tempfile.TemporaryDirectory(prefix="baocao-word-", ignore_cleanup_errors=True) as work:
         script = Path(work) / "to-pdf.ps1"
         script.write_text(SCRIPT, encoding="utf-8-sig")  # the BOM makes Windows PowerShell read UTF-8
         made = Path(work) / (source.stem + ".pdf")
-        result = run_cancellable(command(script, source, made), cancel, on_cancel=_let_finish)
+        # not killed with the program either (die_with_us): the script, left to finish, closes Word
+        result = run_cancellable(command(script, source, made), cancel, on_cancel=_let_finish, die_with_us=False,
+                                 waiting=waiting)
         if result.returncode != 0 or not made.exists():
             log.error("Word failed (%s): %s", result.returncode, result.stderr.decode(errors="replace")[-2000:])
             raise ConversionError("Microsoft Word không chuyển được tệp sang PDF; tệp Word vẫn được giữ.",

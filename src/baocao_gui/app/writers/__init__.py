@@ -19,7 +19,7 @@ from ...compose.outline import Outline
 from ...domain.figures import FigureWriter, sheet
 from ...domain.model import Report, Workbook
 
-Progress = Callable[[str], None]  # one Vietnamese phrase: what the export is doing now
+Progress = Callable[[str], None]  # one Vietnamese phrase: what the export is doing now (said again while it lasts)
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ def write(data: ExportInput, target: Path, cancel: threading.Event | None, progr
     engine = converter_name()
     if engine is None:
         raise NoConverter(written)
-    progress(f"Đang chuyển sang PDF bằng {engine}…")
-    return convert(written, target, cancel)
+    doing = f"Đang chuyển sang PDF bằng {engine}…"
+    progress(doing)
+    return convert(written, target, cancel, waiting=lambda: progress(doing))  # said again each second it runs
 
 
 WRITER = Writer(".pdf", "Tệp PDF", "Xuất &PDF…", write, shortcut="Ctrl+Shift+E",
