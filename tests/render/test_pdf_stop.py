@@ -208,6 +208,24 @@ def test_a_cancel_returns_only_when_every_libreoffice_process_has_ended(exported
         assert list(temp.iterdir()) == []
 
 
+def test_a_converter_that_hangs_is_given_up_whole_once_and_said_in_one_sentence(exported_sample, tmp_path,
+                                                                                 hanging_soffice, monkeypatch):
+    monkeypatch.setattr(pdf_module, "find_soffice", lambda: str(hanging_soffice / "soffice"))
+    monkeypatch.setattr(conversion, "TIMEOUT_S", 2)
+    monkeypatch.setattr(conversion.run_cancellable, "__defaults__", (2, None))
+    temp = tmp_path / "lo-temp"
+    temp.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(temp))
+    ticks = []
+    started = time.monotonic()
+    with pytest.raises(pdf_module.ConversionError) as raised:
+        pdf_module.libreoffice_to_pdf(exported_sample, tmp_path / "treo.pdf", waiting=lambda: ticks.append(1))
+    assert time.monotonic() - started < 10  # one try: a converter that hangs is not started again
+    assert "không trả lời" in raised.value.message and "tệp Word vẫn được giữ" in raised.value.message
+    assert ticks  # the caller heard it was still running
+    assert running(str(temp)) == {} and list(temp.iterdir()) == []
+
+
 def test_a_killed_conversions_folder_goes_at_the_next_start_but_not_one_under_way(tmp_path, monkeypatch):
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     killed = tmp_path / "baocao-lo-killed"  # its program was killed: nothing holds its lock
