@@ -91,8 +91,20 @@ class MainWindow(QMainWindow):
         self._show_banner()
         if session.readonly:
             self.saved_label.setText("Chỉ đọc: thay đổi không được lưu")
-            self.statusBar().showMessage("Sổ báo cáo nằm ở chỗ không ghi được (tệp hoặc thư mục chỉ đọc) nên được mở "
-                                         "chỉ để xem và xuất. Hãy chép sổ ra thư mục khác để sửa.", 30000)
+            self.statusBar().showMessage(self._why_read_only(), 30000)
+
+    def _why_read_only(self) -> str:
+        """What opened the workbook read-only, and what will help (a copy elsewhere helps only a read-only place:
+        a copy of a workbook with unreadable cells holds the same cells)."""
+        because = self.session.doc.readonly_because
+        if because == "problems" or self.session.problems:
+            return (f"Có {len(self.session.problems)} chỗ trong sổ báo cáo không đọc được nên sổ được mở chỉ để xem "
+                    "và xuất. Để sửa tiếp: mở bản lưu gần nhất (hộp thông báo có nút mở bản lưu), hoặc hỏi người đã "
+                    "sửa tệp bằng chương trình khác.")
+        if because == "chosen":
+            return "Sổ báo cáo được mở chỉ để xem và xuất; thay đổi không được lưu."
+        return ("Sổ báo cáo nằm ở chỗ không ghi được (tệp hoặc thư mục chỉ đọc) nên được mở chỉ để xem và xuất. "
+                "Hãy chép sổ ra thư mục khác để sửa.")
 
     # --- the parts, for tests and the workflows ------------------------------------------------------------
     general = property(lambda self: self.tabs.general)
