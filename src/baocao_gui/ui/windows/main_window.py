@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.checks import Place
 from ..dialogs.boxes import choose
-from ..editors.binding import flush_all, notifier, unsaved_bindings
+from ..editors.binding import flush_all, notifier, saving_typed_text, unsaved_bindings
 from ..flows.workflows import Workflows
 from ..session import WorkbookSession
 from ..settings import app_settings, remember_splitter, remember_workbook
@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel("")
         self.statusBar().addPermanentWidget(self.saved_label)
         self.last_saved = ""
+        self.refusal_box: QMessageBox | None = None  # the one box for an action the file refused for a while
+        self._telling = False  # a box about a refused edit is up: a second refusal meanwhile goes to the status bar
         self.menus = WindowMenus(self)
         self._fill_periods()
         self.tabs.rename_agency.connect(self.flows.rename_agency)
@@ -151,12 +153,34 @@ class MainWindow(QMainWindow):
         self.findings.schedule()
 
     def _failed(self, message: str) -> None:
-        """A refused edit: red in the status bar; a box the first time (not at every retry of the same text)."""
+        """A refused edit, said in the status bar. Typed text or a typed figure the file refused for a while (held
+        by another program, a full disk) stays where it was typed and is retried: the red status bar says it
+        until it is saved, and no box waits for a click. Another action refused that way gets one box that does
+        not block (shown again, never stacked); an edit refused by a rule (a signed report, a read-only workbook)
+        the box that says why, never two at once."""
         self.show_saved_state(message)
         self.statusBar().showMessage(message, 15000)
-        if unsaved_bindings():
-            return  # typed text kept in its field and retried: the red status says it, no box at every retry
-        QMessageBox.warning(self, "Chưa lưu được", message)
+        refusal = self.session.last_refusal
+        retryable = refusal is not None and refusal.retryable
+        if retryable and saving_typed_text():
+            return
+        if retryable:
+            self._tell_without_blocking(message)
+        elif not self._telling:
+            self._telling = True
+            try:
+                QMessageBox.warning(self, "Chưa lưu được", message)
+            finally:
+                self._telling = False
+
+    def _tell_without_blocking(self, message: str) -> None:
+        box = self.refusal_box
+        if box is None:
+            box = self.refusal_box = QMessageBox(QMessageBox.Icon.Warning, "Chưa lưu được", message,
+                                                 QMessageBox.StandardButton.Ok, self)
+            box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setText(message)
+        box.show()
 
     def _background_failed(self, text: str) -> None:
         self.statusBar().showMessage(text, 15000)
@@ -169,7 +193,7 @@ class MainWindow(QMainWindow):
         text = self.last_saved if text is None else text
         pending = unsaved_bindings()
         if pending:
-            text = (f"Chưa lưu được {len(pending)} ô chữ đang soạn — chương trình đang thử lại "
+            text = (f"Chưa lưu được {len(pending)} ô vừa gõ — chương trình đang tự thử lại "
                     "(ổ đĩa đầy hoặc tệp đang bị chương trình khác giữ).")
         self.saved_label.setStyleSheet("color: #b91c1c; font-weight: bold;" if pending else "")
         self.saved_label.setText(text)
