@@ -83,6 +83,10 @@ class TextBinding(QObject):
         widget.destroyed.connect(lambda *_: _live.remove(self) if self in _live else None)
 
     @property
+    def typed(self) -> str:
+        return _text(self.widget)
+
+    @property
     def unsaved(self) -> bool:
         """Text in the field that is not in the workbook (typed, or kept after a failed save)."""
         return _text(self.widget) != self.saved_text
@@ -158,9 +162,9 @@ class RetriedEdit(QObject):
     ``save()`` is True once the edit is settled (saved, or refused for good, which its owner then says);
     ``settled()`` is called then, or when the clerk chose to drop it, or when it was typed over."""
 
-    def __init__(self, parent: QObject, save: Callable[[], bool], settled: Callable[[], None]):
+    def __init__(self, parent: QObject, save: Callable[[], bool], settled: Callable[[], None], typed: str = ""):
         super().__init__(parent)
-        self.save, self.settled = save, settled
+        self.save, self.settled, self.typed = save, settled, typed
         self.failures, self.unsaved = 1, True
         self.retry = QTimer(self, singleShot=True)
         self.retry.timeout.connect(self.flush)

@@ -246,7 +246,7 @@ class IndicatorTable(QTableWidget):
         outcome = attempt()
         if outcome == "again":
             self.unsaved[(code, field)] = (typed, RetriedEdit(self, lambda: attempt() != "again",
-                                                              lambda: self._settled(code, field)))
+                                                              lambda: self._settled(code, field), typed))
             self.refresh()
         return outcome != "refused"
 

@@ -6,6 +6,7 @@ Tabs live in ``tab_host``, the file and period workflows in ``workflows``, setti
 from __future__ import annotations
 
 import logging
+import time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,6 +34,7 @@ from .preview import PAGE_TEXT_WIDTH_PX, Preview
 from .window_fit import first_start
 
 log = logging.getLogger(__name__)
+STOP_SECONDS = 3.0  # a held file is tried again this long when the system stops the program
 
 
 class MainWindow(QMainWindow):
@@ -80,7 +82,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self.last_saved = ""
         self.refusal_box: QMessageBox | None = None  # the one box for an action the file refused for a while
-        self._telling = False  # a box about a refused edit is up: a second refusal meanwhile goes to the status bar
+        self._telling = False
+        self.stopping = False  # closed by the system: nothing is asked  # a box about a refused edit is up: a second refusal meanwhile goes to the status bar
         self.menus = WindowMenus(self)
         self._fill_periods()
         self.tabs.rename_agency.connect(self.flows.rename_agency)
@@ -222,8 +225,22 @@ class MainWindow(QMainWindow):
         if last:
             self.tabs.select(str(last))
 
+    def close_for_the_system(self) -> None:
+        """The system stops the program (SIGTERM, logging off): save what is typed — a held file is tried again
+        for a few seconds — release the lock and close, without a question."""
+        deadline = time.monotonic() + STOP_SECONDS
+        while not flush_all() and time.monotonic() < deadline:
+            time.sleep(0.25)
+        self.stopping = True
+        self.close()
+
     def closeEvent(self, event) -> None:
         while self.session.db is not None and not flush_all():
+            if self.stopping:  # nobody to ask: the log keeps the text that could not be saved
+                for binding in unsaved_bindings():
+                    log.error("stopped by the system with text it could not save: %r", binding.typed)
+                    binding.discard()
+                break
             if not self._ask_before_losing_text():
                 event.ignore()
                 return
