@@ -247,9 +247,11 @@ class IndicatorTable(QTableWidget):
         if outcome == "again":
             self.unsaved[(code, field)] = (typed, RetriedEdit(self, lambda: attempt() != "again",
                                                               lambda: self._settled(code, field), typed))
+            self._drawn_from = None  # the cell is drawn as unsaved, whatever the model
             self.refresh()
         return outcome != "refused"
 
     def _settled(self, code: str, field: str) -> None:
         self.unsaved.pop((code, field), None)
+        self._drawn_from = None  # the cell is drawn from the model again, unmarked
         self.refresh()
