@@ -58,3 +58,28 @@ def test_a_damaged_workbook_without_backup_is_one_sentence_and_no_window(qtbot, 
     assert app_module.open_window(sample_workbook) is None
     assert len(said) == 1 and "Chưa có bản lưu nào" in said[0]
     assert not lock_path(sample_workbook).exists()
+
+
+def test_the_status_bar_of_a_workbook_with_unreadable_cells_says_what_will_help_not_to_copy_it(
+        qtbot, sample_workbook):
+    conn = sqlite3.connect(sample_workbook)
+    conn.execute("UPDATE value SET actual = 'mười tám nghìn' "
+                 "WHERE indicator_id = (SELECT id FROM indicator WHERE code = 'viec_lam')")
+    conn.commit()
+    conn.close()
+    window = app_module.open_window(sample_workbook)
+    qtbot.addWidget(window)
+    said = window.statusBar().currentMessage()
+    assert "chép sổ ra thư mục khác" not in said  # a copy holds the same unreadable cells
+    assert "không đọc được" in said and "bản lưu" in said and "sửa tệp bằng chương trình khác" in said
+    window.problems_box.close()
+    window.close()
+
+
+
+def test_a_workbook_opened_to_view_while_another_window_edits_it_does_not_blame_its_folder(qtbot, sample_workbook):
+    window = app_module.open_window(sample_workbook, readonly=True)  # "Chỉ xem" when another window holds it
+    qtbot.addWidget(window)
+    said = window.statusBar().currentMessage()
+    assert "chỉ để xem" in said and "không ghi được" not in said and "chép sổ" not in said
+    window.close()

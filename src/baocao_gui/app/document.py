@@ -43,6 +43,9 @@ class Document:
     def __init__(self, path: str | Path, readonly: bool | None = None, take_over: bool = False):
         self.path = Path(path)
         self.readonly = (not writable(self.path)) if readonly is None and self.path.is_file() else bool(readonly)
+        # why it is read-only, for what the window tells the clerk: "place" (a file or folder that cannot be
+        # written), "chosen" (opened to view, e.g. while another window edits it), "problems" (unreadable rows)
+        self.readonly_because = None if not self.readonly else "chosen" if readonly else "place"
         self.lock = WorkbookLock(self.path)
         self.db = None
         if not self.readonly:
@@ -53,7 +56,7 @@ class Document:
             except UnreadableRows as exc:  # nothing was written: read what can be read, change nothing
                 log.warning("%s opens read-only: %s", self.path, exc.gloss)
                 self.lock.release()
-                self.readonly = True
+                self.readonly, self.readonly_because = True, "problems"
                 self.db = open_workbook(self.path, readonly=True)
             self.workbook: Workbook = load_workbook(self.db, only=-1)
             self.report_id: int | None = self.workbook.report_for().id if self.workbook.reports else None

@@ -46,7 +46,14 @@ class Edit:
 
 
 class EditRefused(UserError):
-    """The workbook refused an edit; ``message`` is the sentence for the clerk. Nothing was changed."""
+    """The workbook refused an edit; ``message`` is the sentence for the clerk. Nothing was changed.
+
+    ``retryable``: the same edit may succeed later unchanged — the file was held by another program or the disk
+    was full — as opposed to an edit refused by a rule (a frozen report, a figure the workbook cannot hold)."""
+
+    def __init__(self, message: str, gloss: str = "", retryable: bool = False):
+        super().__init__(message, gloss)
+        self.retryable = retryable
 
 
 def refusal(exc: sqlite3.Error) -> EditRefused:
@@ -60,7 +67,8 @@ def refusal(exc: sqlite3.Error) -> EditRefused:
         reason = "tệp chỉ đọc"
     else:
         reason = "tệp chỉ đọc, đang bị khóa hoặc ổ đĩa đầy"
-    return EditRefused(f"Không ghi được vào sổ báo cáo ({reason}); thay đổi vừa rồi chưa được lưu.", repr(exc))
+    return EditRefused(f"Không ghi được vào sổ báo cáo ({reason}); thay đổi vừa rồi chưa được lưu.", repr(exc),
+                       retryable=code != sqlite3.SQLITE_READONLY)
 
 
 __all__ = ["EVERYTHING", "Change", "Edit", "EditRefused", "Scope", "refusal"]

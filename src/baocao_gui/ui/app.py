@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ..app import DamagedWorkbook, LockedError, copy_backup_beside, list_backups
 from ..errors import UserError
+from . import stopping
 from .dialogs.boxes import choose
 from .session import WorkbookSession
 from .settings import known_workbook
@@ -202,6 +203,7 @@ def start(app: QApplication, path: Path | None, screen: QWidget | None = None) -
     # workbook) lives as long as the program: out of the collector's sight, a full collection on the window's
     # thread (ui/workers.Collector) takes half as long. Everything is imported now; no window or workbook exists.
     gc.freeze()
+    stopping.install(app)  # SIGTERM, logging off: typed text saved, lock released, windows closed
     window = None
     if path is None:
         path = choose_workbook(None)

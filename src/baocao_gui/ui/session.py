@@ -58,6 +58,7 @@ class WorkbookSession(QObject):
         self.doc = Document(path, readonly=readonly, take_over=take_over)
         self.undo_stack = QUndoStack(self)
         self._failed = False
+        self.last_refusal: EditRefused | None = None  # why the last edit was refused (retryable or not)
 
     # --- the document, read through ------------------------------------------------------------------------
     path = property(lambda self: self.doc.path)
@@ -116,13 +117,15 @@ class WorkbookSession(QObject):
         try:
             edit = build(self.doc, *args, **kwargs)
         except EditRefused as exc:
+            self.last_refusal = exc
             self.failed.emit(exc.message)
             return None
         return edit if self._push(edit) else None
 
     def _push(self, edit: Edit) -> bool:
         if self.readonly:
-            self.failed.emit("Sổ báo cáo đang mở chỉ đọc; thay đổi không được lưu.")
+            self.last_refusal = EditRefused("Sổ báo cáo đang mở chỉ đọc; thay đổi không được lưu.", "read-only")
+            self.failed.emit(self.last_refusal.message)
             return False
         self._failed = False
         self.undo_stack.push(_Command(self, edit))  # runs ``do`` now
@@ -135,6 +138,7 @@ class WorkbookSession(QObject):
             log.warning("edit refused: %s", exc.gloss)
             command.setObsolete(True)  # QUndoStack drops a command made obsolete by its own redo
             self._failed = True
+            self.last_refusal = exc
             self.failed.emit(exc.message)
             return
         self.saved.emit(f"Đã lưu lúc {time.strftime('%H:%M:%S')}")

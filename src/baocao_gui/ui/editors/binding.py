@@ -3,13 +3,16 @@ last keystroke, at least every two seconds while typing goes on, and at once whe
 
 Text counts as saved only when the commit returned. A save that fails (a full disk, a file held by antivirus
 or OneDrive) keeps the text in the field, is retried with growing pauses by a timer (the window never waits
-on it), and the field stays "unsaved" until a retry succeeds: a refresh never overwrites it, and
-``flush_all`` says so to whoever asks (Ctrl+S, export, switching period, closing).
+on it, nor on a click: no box is shown for it, the status bar says it in red), and the field stays "unsaved"
+until a retry succeeds: a refresh never overwrites it, and ``flush_all`` says so to whoever asks (Ctrl+S,
+export, switching period, closing). A figure typed in a cell and refused the same way is kept and retried by
+a ``RetriedEdit`` on the same list, so the same status bar, ``flush_all`` and closing question cover it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
@@ -18,9 +21,31 @@ from ...domain import legacy
 
 SAVE_DELAY_MS = 500  # after the last keystroke
 MAX_UNSAVED_MS = 2000  # while typing goes on without a pause
-RETRY_MS = (1000, 2000, 4000, 8000, 15000)  # after a failed save; the last pause repeats
+# After a failed save; the last pause repeats. Short, so that text is saved within ~2 s of the file being freed
+# (a held file is seen in BUSY_MS, a quarter of a second, so a retry every two seconds costs little).
+RETRY_MS = (1000, 2000)
 
-_live: list[TextBinding] = []
+_live: list[TextBinding | RetriedEdit] = []
+_saving = [0]  # > 0 while a field or a cell saves what was typed (a refusal then is kept and retried)
+
+
+@contextmanager
+def field_save() -> Iterator[None]:
+    """Around a save of typed text or a typed figure: a refusal meanwhile will be retried by the field."""
+    _saving[0] += 1
+    try:
+        yield
+    finally:
+        _saving[0] -= 1
+
+
+def saving_typed_text() -> bool:
+    """A field or a cell is saving what was typed now: a refusal will be kept and retried (no box needed)."""
+    return _saving[0] > 0
+
+
+def retry_pause(failures: int) -> int:
+    return RETRY_MS[min(failures, len(RETRY_MS)) - 1]
 
 
 class _Notifier(QObject):
@@ -58,6 +83,10 @@ class TextBinding(QObject):
         widget.destroyed.connect(lambda *_: _live.remove(self) if self in _live else None)
 
     @property
+    def typed(self) -> str:
+        return _text(self.widget)
+
+    @property
     def unsaved(self) -> bool:
         """Text in the field that is not in the workbook (typed, or kept after a failed save)."""
         return _text(self.widget) != self.saved_text
@@ -86,9 +115,11 @@ class TextBinding(QObject):
         if text == self.saved_text:
             self._settled()
             return True
-        if self.save(text) is False:
+        with field_save():
+            saved = self.save(text) is not False
+        if not saved:
             self.failures += 1
-            self.retry.start(RETRY_MS[min(self.failures, len(RETRY_MS)) - 1])
+            self.retry.start(retry_pause(self.failures))
             self.state_changed.emit()
             notifier.changed.emit()
             return False
@@ -125,11 +156,52 @@ class TextBinding(QObject):
             self.widget.blockSignals(False)
 
 
+class RetriedEdit(QObject):
+    """Something typed outside a text field (a figure in a cell) that the workbook refused for a while (a held
+    file, a full disk): kept where it was typed, shown as unsaved, and retried with the same pauses as text.
+    ``save()`` is True once the edit is settled (saved, or refused for good, which its owner then says);
+    ``settled()`` is called then, or when the clerk chose to drop it, or when it was typed over."""
+
+    def __init__(self, parent: QObject, save: Callable[[], bool], settled: Callable[[], None], typed: str = ""):
+        super().__init__(parent)
+        self.save, self.settled, self.typed = save, settled, typed
+        self.failures, self.unsaved = 1, True
+        self.retry = QTimer(self, singleShot=True)
+        self.retry.timeout.connect(self.flush)
+        self.retry.start(retry_pause(self.failures))
+        _live.append(self)
+        parent.destroyed.connect(lambda *_: _live.remove(self) if self in _live else None)
+        notifier.changed.emit()
+
+    def flush(self) -> bool:
+        if not self.unsaved:
+            return True
+        self.retry.stop()
+        with field_save():
+            done = self.save()
+        if not done:
+            self.failures += 1
+            self.retry.start(retry_pause(self.failures))
+            notifier.changed.emit()
+            return False
+        self.discard()
+        return True
+
+    def discard(self) -> None:
+        """Settled (saved, refused for good, typed over) or dropped by the clerk: no longer unsaved."""
+        self.retry.stop()
+        self.unsaved = False
+        if self in _live:
+            _live.remove(self)
+        self.settled()
+        notifier.changed.emit()
+
+
 def flush_all() -> bool:
     """Before export, switching period or closing: save every field; False if any text could not be saved."""
     return all([binding.flush() for binding in list(_live)])  # noqa: C419 - every field flushes, no short cut
 
 
-def unsaved_bindings() -> list[TextBinding]:
-    """Fields whose text is not in the workbook after a failed save (the window says so in red)."""
+def unsaved_bindings() -> list[TextBinding | RetriedEdit]:
+    """Fields and cells whose typed text is not in the workbook after a failed save (the window says so in red)."""
     return [b for b in _live if b.failures and b.unsaved]

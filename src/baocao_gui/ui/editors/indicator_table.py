@@ -19,6 +19,7 @@ from ...domain.vnformat import (
     parse_range,
 )
 from ..session import WorkbookSession
+from .binding import RetriedEdit, field_save
 
 COLUMNS = (
     ("name", "Chỉ tiêu"), ("unit", "Đơn vị"), ("actual", "Thực hiện"), ("plan", "Kế hoạch"),
@@ -34,6 +35,9 @@ CODE_ROLE = Qt.ItemDataRole.UserRole
 NUMBER_HINT = "Nhập số kiểu Việt Nam, ví dụ 18.498 hoặc 101,64 (kế hoạch, chỉ tiêu có thể là khoảng: 1–1,5)."
 COMPUTED = ("pct_plan", "pct_last", "change", "status")  # columns the program fills
 STATUS_COLOURS = {PlanStatus.SHORT: "#b91c1c", PlanStatus.WITHIN: "#15803d", PlanStatus.BEYOND: "#15803d"}
+UNSAVED_BACKGROUND = "#fee2e2"
+UNSAVED_TIP = ("Chưa lưu được vào sổ báo cáo (tệp đang bị chương trình khác giữ hoặc ổ đĩa đầy); số vừa gõ được giữ "
+               "ở đây và chương trình đang tự thử lại.")
 
 
 class IndicatorTable(QTableWidget):
@@ -65,6 +69,7 @@ class IndicatorTable(QTableWidget):
         # like a spreadsheet: typing replaces the cell, F2 or a double click edits it, arrows move
         self.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed)
         self.setToolTip("Gõ số liệu gốc; các cột tỷ lệ tự tính. Gõ vào cột tỷ lệ để ghi đè số in sẵn; xóa để tính lại.")
+        self.unsaved: dict[tuple[str, str], tuple[str, RetriedEdit]] = {}  # (code, field) → typed text, its retry
         self.itemChanged.connect(self._edited)
         self._drawn_from: tuple | None = None  # the model's parts the cells were last written from
         self.refresh()
@@ -99,6 +104,8 @@ class IndicatorTable(QTableWidget):
                 raw = getattr(values, field, None) if values else None
                 high = values.high(field) if values else None
                 cells[field] = "" if raw is None else format_range(raw, high) if high is not None else format_number(raw)
+            held = {field: typed for (code, field), (typed, _) in self.unsaved.items() if code == ind.code}
+            cells.update(held)  # typed, refused for a while, being retried: shown as typed, never the stored figure
             status = plan_status(ind, values) if values else None
             cells["status"] = status.value if status else ""
             for field in ("pct_plan", "pct_last", "change"):
@@ -144,6 +151,11 @@ class IndicatorTable(QTableWidget):
                     tip = "Tự tính từ số liệu"
                 else:
                     tip = ""
+                if field in held:
+                    tip = UNSAVED_TIP
+                background = QBrush(QColor(UNSAVED_BACKGROUND)) if field in held else QBrush()
+                if item.background() != background:
+                    item.setBackground(background)
                 if item.toolTip() != tip:
                     item.setToolTip(tip)
         self.blockSignals(False)
@@ -189,10 +201,12 @@ class IndicatorTable(QTableWidget):
                 self.refused.emit("Tên chỉ tiêu không được để trống.")
                 self.refresh()
                 return
-            self.session.edit(sectors.set_indicator_field, code, "name", name)
+            if not self._save_cell(code, field, item.text(), sectors.set_indicator_field, code, "name", name):
+                self.refresh()
             return
         if field == "unit":
-            self.session.edit(sectors.set_indicator_field, code, "unit", text)
+            if not self._save_cell(code, field, item.text(), sectors.set_indicator_field, code, "unit", text):
+                self.refresh()
             return
         value = None
         if text:
@@ -204,10 +218,40 @@ class IndicatorTable(QTableWidget):
                 self.refused.emit(f"{exc.message} Số liệu không hợp lệ, chưa được lưu. {NUMBER_HINT}")
                 self.refresh()
                 return
-        ok = self.session.edit(figures.set_value if field in RAW else figures.set_override, code, field, value)
+        ok = self._save_cell(code, field, item.text(), figures.set_value if field in RAW else figures.set_override,
+                             code, field, value)
         if not ok:
             self.refresh()
         elif isinstance(value, float) and ambiguous_decimal(typed):
             self.noted.emit(f"Đã hiểu “{typed}” là {format_number(value)} (dấu phẩy trước phần thập phân). "
                             f"Nếu là {format_number(parse_number(typed.replace(',', '.')))}, hãy gõ "
                             f"{typed.replace(',', '.')}.")
+
+    def _save_cell(self, code: str, field: str, typed: str, build, *args) -> bool:
+        """Store what was typed in a cell (a figure, a name, a unit) by ``session.edit(build, *args)``; False when
+        it was refused for good (the box said why). Refused for a while (a held file, a full disk): the cell keeps
+        what was typed, marked, and it is retried until it is stored or refused for good (then the cell shows the
+        stored value again). Typing over such a cell replaces what is retried."""
+        if (code, field) in self.unsaved:
+            self.unsaved.pop((code, field))[1].discard()
+
+        def attempt() -> str:
+            with field_save():
+                done = self.session.edit(build, *args)
+            if done is not None:
+                return "saved"
+            refusal = self.session.last_refusal
+            return "again" if refusal is not None and refusal.retryable else "refused"
+
+        outcome = attempt()
+        if outcome == "again":
+            self.unsaved[(code, field)] = (typed, RetriedEdit(self, lambda: attempt() != "again",
+                                                              lambda: self._settled(code, field), typed))
+            self._drawn_from = None  # the cell is drawn as unsaved, whatever the model
+            self.refresh()
+        return outcome != "refused"
+
+    def _settled(self, code: str, field: str) -> None:
+        self.unsaved.pop((code, field), None)
+        self._drawn_from = None  # the cell is drawn from the model again, unmarked
+        self.refresh()

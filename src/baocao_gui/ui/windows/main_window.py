@@ -6,6 +6,7 @@ Tabs live in ``tab_host``, the file and period workflows in ``workflows``, setti
 from __future__ import annotations
 
 import logging
+import time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.checks import Place
 from ..dialogs.boxes import choose
-from ..editors.binding import flush_all, notifier, unsaved_bindings
+from ..editors.binding import flush_all, notifier, saving_typed_text, unsaved_bindings
 from ..flows.workflows import Workflows
 from ..session import WorkbookSession
 from ..settings import app_settings, remember_splitter, remember_workbook
@@ -33,6 +34,7 @@ from .preview import PAGE_TEXT_WIDTH_PX, Preview
 from .window_fit import first_start
 
 log = logging.getLogger(__name__)
+STOP_SECONDS = 3.0  # a held file is tried again this long when the system stops the program
 
 
 class MainWindow(QMainWindow):
@@ -79,6 +81,9 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel("")
         self.statusBar().addPermanentWidget(self.saved_label)
         self.last_saved = ""
+        self.refusal_box: QMessageBox | None = None  # the one box for an action the file refused for a while
+        self._telling = False
+        self.stopping = False  # closed by the system: nothing is asked  # a box about a refused edit is up: a second refusal meanwhile goes to the status bar
         self.menus = WindowMenus(self)
         self._fill_periods()
         self.tabs.rename_agency.connect(self.flows.rename_agency)
@@ -91,8 +96,20 @@ class MainWindow(QMainWindow):
         self._show_banner()
         if session.readonly:
             self.saved_label.setText("Chỉ đọc: thay đổi không được lưu")
-            self.statusBar().showMessage("Sổ báo cáo nằm ở chỗ không ghi được (tệp hoặc thư mục chỉ đọc) nên được mở "
-                                         "chỉ để xem và xuất. Hãy chép sổ ra thư mục khác để sửa.", 30000)
+            self.statusBar().showMessage(self._why_read_only(), 30000)
+
+    def _why_read_only(self) -> str:
+        """What opened the workbook read-only, and what will help (a copy elsewhere helps only a read-only place:
+        a copy of a workbook with unreadable cells holds the same cells)."""
+        because = self.session.doc.readonly_because
+        if because == "problems" or self.session.problems:
+            return (f"Có {len(self.session.problems)} chỗ trong sổ báo cáo không đọc được nên sổ được mở chỉ để xem "
+                    "và xuất. Để sửa tiếp: mở bản lưu gần nhất (hộp thông báo có nút mở bản lưu), hoặc hỏi người đã "
+                    "sửa tệp bằng chương trình khác.")
+        if because == "chosen":
+            return "Sổ báo cáo được mở chỉ để xem và xuất; thay đổi không được lưu."
+        return ("Sổ báo cáo nằm ở chỗ không ghi được (tệp hoặc thư mục chỉ đọc) nên được mở chỉ để xem và xuất. "
+                "Hãy chép sổ ra thư mục khác để sửa.")
 
     # --- the parts, for tests and the workflows ------------------------------------------------------------
     general = property(lambda self: self.tabs.general)
@@ -139,12 +156,34 @@ class MainWindow(QMainWindow):
         self.findings.schedule()
 
     def _failed(self, message: str) -> None:
-        """A refused edit: red in the status bar; a box the first time (not at every retry of the same text)."""
+        """A refused edit, said in the status bar. Typed text or a typed figure the file refused for a while (held
+        by another program, a full disk) stays where it was typed and is retried: the red status bar says it
+        until it is saved, and no box waits for a click. Another action refused that way gets one box that does
+        not block (shown again, never stacked); an edit refused by a rule (a signed report, a read-only workbook)
+        the box that says why, never two at once."""
         self.show_saved_state(message)
         self.statusBar().showMessage(message, 15000)
-        if unsaved_bindings():
-            return  # typed text kept in its field and retried: the red status says it, no box at every retry
-        QMessageBox.warning(self, "Chưa lưu được", message)
+        refusal = self.session.last_refusal
+        retryable = refusal is not None and refusal.retryable
+        if retryable and saving_typed_text():
+            return
+        if retryable:
+            self._tell_without_blocking(message)
+        elif not self._telling:
+            self._telling = True
+            try:
+                QMessageBox.warning(self, "Chưa lưu được", message)
+            finally:
+                self._telling = False
+
+    def _tell_without_blocking(self, message: str) -> None:
+        box = self.refusal_box
+        if box is None:
+            box = self.refusal_box = QMessageBox(QMessageBox.Icon.Warning, "Chưa lưu được", message,
+                                                 QMessageBox.StandardButton.Ok, self)
+            box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setText(message)
+        box.show()
 
     def _background_failed(self, text: str) -> None:
         self.statusBar().showMessage(text, 15000)
@@ -157,7 +196,7 @@ class MainWindow(QMainWindow):
         text = self.last_saved if text is None else text
         pending = unsaved_bindings()
         if pending:
-            text = (f"Chưa lưu được {len(pending)} ô chữ đang soạn — chương trình đang thử lại "
+            text = (f"Chưa lưu được {len(pending)} ô vừa gõ — chương trình đang tự thử lại "
                     "(ổ đĩa đầy hoặc tệp đang bị chương trình khác giữ).")
         self.saved_label.setStyleSheet("color: #b91c1c; font-weight: bold;" if pending else "")
         self.saved_label.setText(text)
@@ -186,8 +225,22 @@ class MainWindow(QMainWindow):
         if last:
             self.tabs.select(str(last))
 
+    def close_for_the_system(self) -> None:
+        """The system stops the program (SIGTERM, logging off): save what is typed — a held file is tried again
+        for a few seconds — release the lock and close, without a question."""
+        deadline = time.monotonic() + STOP_SECONDS
+        while not flush_all() and time.monotonic() < deadline:
+            time.sleep(0.25)
+        self.stopping = True
+        self.close()
+
     def closeEvent(self, event) -> None:
         while self.session.db is not None and not flush_all():
+            if self.stopping:  # nobody to ask: the log keeps the text that could not be saved
+                for binding in unsaved_bindings():
+                    log.error("stopped by the system with text it could not save: %r", binding.typed)
+                    binding.discard()
+                break
             if not self._ask_before_losing_text():
                 event.ignore()
                 return
