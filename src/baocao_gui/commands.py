@@ -141,6 +141,7 @@ def export(args: argparse.Namespace) -> int:
     if args.annex and report.frozen and report.annex is None:
         print(f"Cảnh báo: báo cáo {report.period.label} đã ký, đã gửi không kèm phụ lục; tệp xuất đúng bản đã gửi, "
               "không thêm phụ lục.", file=sys.stderr)
+    _say_unproven(report)
     progress = Progress(sys.stderr)
     try:
         exported = export_report(workbook, report, output, annex=True if args.annex else None, progress=progress)
@@ -195,12 +196,23 @@ class Progress:
             self.drawn = False
 
 
+def _say_unproven(report) -> None:
+    """A report marked sent before the workbook kept the SHA-256 of its record: used as sent, but said."""
+    from .app.sent import proof
+
+    if report.frozen:
+        verdict = proof(report)
+        if verdict.trusted and not verdict.proven:
+            print(f"Lưu ý: {verdict.sentence}", file=sys.stderr)
+
+
 def check(args: argparse.Namespace) -> int:
     from .app.sent import as_sent
     from .domain.checks import Severity, check_report  # not loaded by the other commands
 
     workbook = _read(args.workbook)
     report = _report(workbook, args, args.workbook)
+    _say_unproven(report)
 
     workbook, report = as_sent(workbook, report)  # a report signed and sent is checked as it was sent
     findings = check_report(workbook, report)
@@ -294,10 +306,15 @@ def dump(args: argparse.Namespace) -> int:
 
 
 def load_text(args: argparse.Namespace) -> int:
+    from .app.sent import proof
     from .app.textfile import load_text_workbook
 
     out = load_text_workbook(args.source, args.out)
     print(f"Đã tạo sổ báo cáo {out} từ tệp văn bản {args.source}.")
+    for report in _read(out).in_order():  # the proof of a sent report came along: a copy that fails it is said now
+        verdict = proof(report)
+        if not verdict.trusted:
+            print(f"Cảnh báo: {verdict.sentence}", file=sys.stderr)
     return 0
 
 

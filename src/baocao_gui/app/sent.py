@@ -3,6 +3,13 @@
 The snapshot holds everything the report prints (its header, figures and paragraphs, and the names of the
 sectors, indicators and headings it uses), so a sent report exports the same text however the workbook's
 structure changes later; "Mở khóa để sửa" keeps it, and the window compares the report with it.
+
+What was sent must stay provable: when a report is marked sent, the SHA-256 of its record (when, the file, the
+file's SHA-256, the snapshot) is written beside it, and every reading of the snapshot (export, check, preview,
+"Xem thay đổi từ khi gửi") compares it first (``proof``). A record changed or cut short afterwards is one sentence
+(``SentCopyDamaged``) and is never used as the version sent. The hash lives in the same file: it tells damage and a
+figure changed by hand apart, not a forger who knows to compute it again; the file that was sent, whose SHA-256
+the record keeps, is the proof that leaves the workbook.
 """
 
 from __future__ import annotations
@@ -27,9 +34,11 @@ from ..domain.model import (
     PeriodKind,
     Report,
     Sector,
+    Sent,
     Values,
     Workbook,
 )
+from ..errors import UserError
 
 VERSION = 1
 
@@ -117,13 +126,86 @@ def _annex(data: dict[str, Any] | None) -> AnnexChoice | None:
     return AnnexChoice(None if sectors is None else tuple(sectors), tuple(data.get("columns") or ()))
 
 
+class SentCopyDamaged(UserError):
+    """The copy of a sent report kept in the workbook was changed or damaged after it was marked sent."""
+
+
+@dataclass(frozen=True)
+class Proof:
+    """Whether the copy of a sent report the workbook keeps is what was sent."""
+
+    trusted: bool  # False: changed or damaged since it was marked sent (never used as the version sent)
+    sentence: str = ""  # what the clerk is told: why it is not trusted, or what cannot be proven; "" when proven
+    proven: bool = True  # False for a report marked sent before the workbook kept the record's SHA-256
+
+
+def record_sha256(at: str, file: str, file_sha256: str, snapshot_text: str) -> str:
+    """The SHA-256 of a sent report's record, as mark_sent writes it: its four fields as one JSON array (UTF-8)."""
+    import hashlib
+
+    record = json.dumps([at, file, file_sha256, snapshot_text], ensure_ascii=False)
+    return hashlib.sha256(record.encode("utf-8")).hexdigest()
+
+
+def _sent_file_words(sent: Sent) -> str:
+    return f"tệp “{sent.file}”" if sent.file else "tệp"
+
+
+def _checked(report: Report) -> tuple[Proof, tuple[Workbook, Report] | None]:
+    """The proof of ``report``'s sent copy, and the copy read back when it can be used."""
+    sent = report.sent
+    if sent is None:
+        return Proof(True), None
+    label = report.period.label
+    forged = Proof(False, f"Bản đã gửi lưu trong sổ đã bị sửa hoặc bị hỏng sau khi gửi (không khớp mã SHA-256 ghi "
+                          f"lúc đánh dấu đã gửi), nên không được dùng làm bản đã gửi của báo cáo {label}; bản đã gửi "
+                          f"thật là {_sent_file_words(sent)} đã gửi đi.")
+    if sent.record_sha256 and sent.record_sha256 != record_sha256(sent.at, sent.file, sent.sha256, sent.snapshot):
+        return forged, None
+    if not sent.snapshot:  # none kept: nothing to use as the version sent (mark_sent always keeps one)
+        return (forged if sent.record_sha256 else Proof(True, _UNPROVEN.format(label=label), proven=False)), None
+    try:
+        restored = restore(sent.snapshot, report)
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):  # cut short, not its JSON
+        return Proof(False, f"Bản đã gửi lưu trong sổ bị hỏng, không đọc được, nên không được dùng làm bản đã gửi của "
+                            f"báo cáo {label}; bản đã gửi thật là {_sent_file_words(sent)} đã gửi đi."), None
+    if not sent.record_sha256:
+        return Proof(True, _UNPROVEN.format(label=label), proven=False), restored
+    return Proof(True), restored
+
+
+_UNPROVEN = ("Báo cáo {label} được đánh dấu đã gửi trước khi sổ ghi mã kiểm tra bản đã gửi, nên không chứng minh được "
+             "bản lưu trong sổ chưa bị sửa; đối chiếu với tệp đã gửi đi nếu cần.")
+
+
+def proof(report: Report) -> Proof:
+    """Whether the copy of ``report`` kept when it was marked sent is still what was sent (Proof(True) when never
+    sent)."""
+    return _checked(report)[0]
+
+
 def as_sent(workbook: Workbook, report: Report) -> tuple[Workbook, Report]:
-    """What to export or check for ``report``: the snapshot while it is frozen, the live report otherwise."""
-    if report.frozen and report.sent.snapshot:
-        sent_workbook, sent_report = restore(report.sent.snapshot, report)
+    """What to export or check for ``report``: the snapshot while it is frozen, the live report otherwise. A
+    snapshot changed or damaged since it was sent raises SentCopyDamaged: it is never the version sent."""
+    if report.frozen:
+        verdict, restored = _checked(report)
+        if not verdict.trusted:
+            raise SentCopyDamaged(verdict.sentence, f"sent copy of report {report.id} fails its SHA-256 or JSON")
+        if restored is None:  # marked sent without a copy (none was kept then): the report as it is
+            return workbook, report
+        sent_workbook, sent_report = restored
         # the file still says which workbook it came from (a merge of it is then refused in one sentence)
         return dataclasses.replace(sent_workbook, identity=workbook.identity), sent_report
     return workbook, report
+
+
+def as_shown(workbook: Workbook, report: Report) -> tuple[Workbook, Report]:
+    """What the window shows and checks: as sent, or the live report when the sent copy cannot be trusted (the
+    banner says so); never nothing."""
+    try:
+        return as_sent(workbook, report)
+    except SentCopyDamaged:
+        return workbook, report
 
 
 def file_sha256(path: Path) -> str:
@@ -153,12 +235,18 @@ _PARTS = {"intro": "Mở đầu", "results": "Kết quả", "tasks": "Nhiệm v�
 
 
 def differences(workbook: Workbook, report: Report) -> list[Difference]:
-    """What changed in ``report`` since it was sent (nothing when it was never sent)."""
-    if report.sent is None or not report.sent.snapshot:
+    """What changed in ``report`` since it was sent (nothing when it was never sent); SentCopyDamaged when the copy
+    kept of what was sent was changed or damaged since."""
+    if report.sent is None:
+        return []
+    verdict, restored = _checked(report)
+    if not verdict.trusted:
+        raise SentCopyDamaged(verdict.sentence, f"sent copy of report {report.id} fails its SHA-256 or JSON")
+    if restored is None:
         return []
     import difflib
 
-    old_wb, old = restore(report.sent.snapshot, report)
+    old_wb, old = restored
     out: list[Difference] = []
     for field, name in (("parent_name", "Cơ quan chủ quản"), ("name", "Cơ quan ban hành"),
                         ("abbreviation", "Viết tắt"), ("place", "Địa danh")):

@@ -1,6 +1,7 @@
 """What the window's views show, computed from plain data on any thread: the preview page (the outline the .docx
 is written from, trimmed, as HTML), the findings before signing, how a new page differs from the one on screen,
-and whether a chosen annex prints. A report signed and sent is shown and checked as it was sent. No Qt here: the window hands these
+and whether a chosen annex prints. A report signed and sent is shown and checked as it was sent (as it is, when
+the copy of what was sent fails its proof: app.sent.as_shown). No Qt here: the window hands these
 functions a model and gets plain data back (ui/workers.py runs them off the window's thread).
 """
 
@@ -13,7 +14,7 @@ from ..compose.annex import COLUMN_LABELS, compose_annex
 from ..domain.checks import Finding, check_report
 from ..domain.model import AnnexChoice, Report, Workbook
 from ..render.html import PICTURE_URLS, outline_to_html, trimmed
-from .sent import as_sent
+from .sent import as_shown
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ def preview_page(workbook: Workbook, report: Report | None) -> PreviewPage | Non
     """The page for ``report``; None when the workbook has no report yet."""
     if report is None:
         return None
-    workbook, report = as_sent(workbook, report)
+    workbook, report = as_shown(workbook, report)  # a sent copy that cannot be trusted: the live report (the banner says)
     outline = compose_outline(workbook, report)
     shown = trimmed(outline)
     pictures = {url: data for kind, url in PICTURE_URLS.items()
@@ -45,7 +46,7 @@ def findings(workbook: Workbook, report: Report | None) -> list[Finding]:
     """The checks before signing, of the report as it will print (as sent, once sent)."""
     if report is None:
         return []
-    return check_report(*as_sent(workbook, report))
+    return check_report(*as_shown(workbook, report))
 
 
 def changed_lines(old: PreviewPage | None, new: PreviewPage) -> list[tuple[int, str]] | None:

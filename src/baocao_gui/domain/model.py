@@ -153,6 +153,9 @@ class Sent:
     sha256: str = ""
     snapshot: str = ""  # the report as it was sent (app.sent's JSON)
     locked: bool = True  # False once "Mở khóa để sửa" was confirmed (the snapshot is kept)
+    # SHA-256 of the record above (when, file, the file's SHA-256, snapshot: app.sent.record_sha256), written when it
+    # was marked sent; "" for a report marked sent before the workbook kept it (m009)
+    record_sha256: str = ""
 
 
 # The figure columns a report's annex (phụ lục số liệu) may show, in their printed order.

@@ -66,7 +66,7 @@ def _report(workbook: Workbook, report: Report) -> list[str]:
     if report.sent is not None:
         s = report.sent
         out += ["", "[report.sent]", *t.pairs({"at": s.at, "file": s.file, "sha256": s.sha256, "locked": s.locked,
-                                                "snapshot": s.snapshot})]
+                                                "record_sha256": s.record_sha256, "snapshot": s.snapshot})]
     if report.annex is not None:  # the figures annex chosen for this report
         out += ["", "[report.annex]", *t.pairs({"sectors": list(report.annex.sectors)
                                                  if report.annex.sectors is not None else None,

@@ -682,7 +682,7 @@ def restore_report(db: Database, snapshot: dict[str, Any]) -> None:
             db[table].insert_all(snapshot[table])
 
 
-SENT_FIELDS = ("sent_at", "sent_file", "sent_sha256", "sent_snapshot", "sent_locked")
+SENT_FIELDS = ("sent_at", "sent_file", "sent_sha256", "sent_snapshot", "sent_locked", "sent_record_sha256")
 
 
 def set_sent(db: Database, report_id: int, fields: dict[str, Any]) -> dict[str, Any]:

@@ -352,3 +352,11 @@ def m008_workbook_identity(db: Database) -> None:
     import uuid
 
     db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('workbook_id', ?)", [str(uuid.uuid4())])
+
+
+@migrations()
+def m009_sent_record_sha256(db: Database) -> None:
+    """The SHA-256 of a sent report's record (when, the file, the file's SHA-256, the snapshot), written when it is
+    marked sent, so that a copy changed or cut short afterwards is told apart from what was sent. Reports marked
+    sent before keep '' (nothing can prove now what their copy said then: they are not sealed after the fact)."""
+    db.execute("ALTER TABLE report ADD COLUMN sent_record_sha256 TEXT NOT NULL DEFAULT ''")

@@ -220,9 +220,10 @@ def _finish_report(db: Database, rid: int, rep: dict[str, Any]) -> None:
     if sent is not None:
         if not isinstance(sent, dict) or not isinstance(sent.get("at"), str):
             raise ValueError("report.sent: cần có thời điểm gửi (at)")
-        db.execute("UPDATE report SET sent_at = ?, sent_file = ?, sent_sha256 = ?, sent_snapshot = ?, sent_locked = ? "
-                   "WHERE id = ?", [sent["at"], str(sent.get("file", "")), str(sent.get("sha256", "")),
-                                    str(sent.get("snapshot", "")), int(bool(sent.get("locked", True))), rid])
+        db.execute("UPDATE report SET sent_at = ?, sent_file = ?, sent_sha256 = ?, sent_snapshot = ?, sent_locked = ?, "
+                   "sent_record_sha256 = ? WHERE id = ?",
+                   [sent["at"], str(sent.get("file", "")), str(sent.get("sha256", "")), str(sent.get("snapshot", "")),
+                    int(bool(sent.get("locked", True))), str(sent.get("record_sha256", "")), rid])
     if "edited_at" in rep:  # a dump's; a sample has none and counts as edited now
         db.execute("UPDATE report SET edited_at = ? WHERE id = ?", [str(rep["edited_at"]), rid])
 

@@ -190,7 +190,7 @@ _TEXT_COLUMNS = {"agency": ("parent_name", "name", "abbreviation", "place"), "la
                  "sector": ("code", "title", "task_title"), "indicator": ("code", "name", "unit", "sentence"),
                  "report": ("type_name", "summary", "signer_authority", "signer_title", "signer_name", "parent_name",
                             "agency_name", "abbreviation", "place", "sent_file", "sent_sha256", "sent_snapshot",
-                            "edited_at"),
+                            "sent_record_sha256", "edited_at"),
                  "recipient": ("text",), "block": ("part", "kind", "text"),
                  "rule": ("id", "left_side", "operator", "right_side", "importance", "message", "missing")}
 
@@ -471,7 +471,8 @@ def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: d
             "edited_at": rd.text(r["edited_at"], where)}
     if r["sent_at"]:
         head["sent"] = Sent(rd.text(r["sent_at"], where), rd.text(r["sent_file"], where),
-                            rd.text(r["sent_sha256"], where), rd.text(r["sent_snapshot"], where), bool(r["sent_locked"]))
+                            rd.text(r["sent_sha256"], where), rd.text(r["sent_snapshot"], where), bool(r["sent_locked"]),
+                            rd.text(r["sent_record_sha256"], where))
     if not content:
         return Report(**head)
     values = load_values(db, rid, ind_code, rd, where)

@@ -114,7 +114,7 @@ def set_period(doc: Document, period: Period) -> Edit:
 
 def mark_sent(doc: Document, sent_file: Path | None) -> Edit:
     """"Đánh dấu đã ký, đã gửi": when, the file sent and its SHA-256, and a snapshot of the report."""
-    from ..sent import file_sha256, snapshot
+    from ..sent import file_sha256, record_sha256, snapshot
 
     report = doc.report
     if report is None:
@@ -129,10 +129,10 @@ def mark_sent(doc: Document, sent_file: Path | None) -> Edit:
     rid, old = doc.report_id, {}
 
     def do() -> None:
+        at, name = dt.datetime.now().isoformat(timespec="seconds"), sent_file.name if sent_file else ""
         old["row"] = edits.set_sent(doc.db, rid, {
-            "sent_at": dt.datetime.now().isoformat(timespec="seconds"),
-            "sent_file": sent_file.name if sent_file else "", "sent_sha256": digest,
-            "sent_snapshot": text, "sent_locked": 1})
+            "sent_at": at, "sent_file": name, "sent_sha256": digest, "sent_snapshot": text, "sent_locked": 1,
+            "sent_record_sha256": record_sha256(at, name, digest, text)})
 
     def undo() -> None:
         edits.set_sent(doc.db, rid, old["row"])

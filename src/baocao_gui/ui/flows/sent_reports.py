@@ -62,8 +62,12 @@ class SentFlow(Conversation):
         if report is None or report.sent is None:
             QMessageBox.information(self.window, "Thay đổi từ khi gửi", "Báo cáo này chưa được đánh dấu đã gửi.")
             return
-        dialog = ChangesDialog(report.period.label, report.sent.at, differences(self.session.workbook, report),
-                               self.window)
+        try:
+            changes = differences(self.session.workbook, report)
+        except UserError as exc:  # the copy kept of what was sent was changed since: never shown as what was sent
+            QMessageBox.warning(self.window, "Thay đổi từ khi gửi", exc.message)
+            return
+        dialog = ChangesDialog(report.period.label, report.sent.at, changes, self.window)
         self.window.changes_dialog = dialog
         self.exec_dialog(dialog)
 

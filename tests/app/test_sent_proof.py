@@ -1,0 +1,183 @@
+"""What was signed and sent stays provable (issue 20, point 1): the copy of a sent report the workbook keeps is
+checked against the SHA-256 recorded when it was marked sent whenever it is read. A copy changed afterwards (by a
+SQLite tool, or in a text dump loaded back) or cut short is one Vietnamese sentence: never exported, checked or
+compared as "the version sent". Figures invented here."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from helpers import run_cli
+
+from baocao_gui.app import Document, UserError, export_report, new_workbook
+from baocao_gui.app.edits import figures, paragraphs, reports
+from baocao_gui.app.sent import as_sent, differences, proof
+
+FORGED = "bản đã gửi lưu trong sổ đã bị sửa"  # a copy that no longer matches its SHA-256
+UNREADABLE = "bản đã gửi lưu trong sổ bị hỏng"
+
+
+def _docx_text(path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+@pytest.fixture
+def sent_workbook(tmp_path):
+    """A workbook whose 2029 report was exported, then marked signed and sent: 2.500 jobs, cited in its intro."""
+    path = new_workbook(tmp_path / "Sở LĐTBXH.baocao", "sldtbxh", 2029)
+    doc = Document(path)
+    try:
+        doc.apply(figures.set_value(doc, "viec_lam", "actual", 2500))
+        doc.apply(paragraphs.insert_block(doc, "intro", None, 0, text="Năm {{year}} tạo việc làm cho {{viec_lam}} người."))
+        sent = export_report(doc.workbook, doc.report, tmp_path / "gửi.docx").path
+        doc.apply(reports.mark_sent(doc, sent))
+    finally:
+        doc.close()
+    return path
+
+
+def _snapshot(path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT sent_snapshot FROM report").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _set_snapshot(path, text: str) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("UPDATE report SET sent_snapshot = ?", [text])
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def _forge(path) -> None:
+    """2.500 jobs become 9.999 in the stored copy, as anyone with a SQLite tool could do."""
+    text = _snapshot(path)
+    assert '"actual": 2500.0' in text
+    _set_snapshot(path, text.replace('"actual": 2500.0', '"actual": 9999.0'))
+
+
+def test_an_untouched_sent_report_exports_as_sent_and_is_proven(sent_workbook, tmp_path):
+    result = run_cli("export", str(sent_workbook), "-o", str(tmp_path / "lại.docx"))
+    assert result.returncode == 0, result.stderr
+    assert "2.500 người" in _docx_text(tmp_path / "lại.docx")
+    assert result.stderr == ""
+    assert run_cli("check", str(sent_workbook)).returncode in (0, 1)
+    doc = Document(sent_workbook)
+    try:
+        assert proof(doc.report).trusted and proof(doc.report).sentence == ""
+    finally:
+        doc.close()
+
+
+def test_a_figure_forged_in_the_stored_sent_copy_is_never_exported_as_the_version_sent(sent_workbook, tmp_path):
+    _forge(sent_workbook)
+    target = tmp_path / "giả.docx"
+    result = run_cli("export", str(sent_workbook), "-o", str(target))
+    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
+    assert FORGED in result.stderr.lower() and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not target.exists() and list(tmp_path.glob("*.tmp*")) == []
+    check = run_cli("check", str(sent_workbook))
+    assert check.returncode == 2 and FORGED in check.stderr.lower()
+
+
+def test_a_sent_copy_cut_short_is_one_sentence_not_an_unexpected_error(sent_workbook, tmp_path):
+    _set_snapshot(sent_workbook, _snapshot(sent_workbook)[:500])
+    for args in (("export", str(sent_workbook), "-o", str(tmp_path / "cụt.docx")), ("check", str(sent_workbook))):
+        result = run_cli(*args)
+        assert result.returncode == 2, (args, result.returncode, result.stderr)
+        assert FORGED in result.stderr.lower() and "không mong muốn" not in result.stderr
+    assert not (tmp_path / "cụt.docx").exists()
+
+
+def test_the_changes_since_sending_never_show_a_forged_copy_as_what_was_sent(sent_workbook):
+    _forge(sent_workbook)
+    doc = Document(sent_workbook)
+    try:
+        verdict = proof(doc.report)
+        assert not verdict.trusted and FORGED in verdict.sentence.lower()
+        with pytest.raises(UserError, match="đã bị sửa"):
+            differences(doc.workbook, doc.report)
+        with pytest.raises(UserError, match="đã bị sửa"):
+            as_sent(doc.workbook, doc.report)
+        # unlocked, the report can be edited again, and the forged copy is still never shown as what was sent
+        doc.apply(reports.unlock(doc))
+        with pytest.raises(UserError, match="đã bị sửa"):
+            differences(doc.workbook, doc.report)
+    finally:
+        doc.close()
+
+
+def test_the_record_of_which_file_was_sent_is_covered_too(sent_workbook):
+    conn = sqlite3.connect(sent_workbook)
+    conn.execute("UPDATE report SET sent_sha256 = ?", ["0" * 64])
+    conn.commit()
+    conn.close()
+    doc = Document(sent_workbook)
+    try:
+        assert not proof(doc.report).trusted
+    finally:
+        doc.close()
+
+
+def test_dump_and_load_keep_the_proof(sent_workbook, tmp_path):
+    dumped = tmp_path / "sổ.toml"
+    assert run_cli("dump", str(sent_workbook), "-o", str(dumped)).returncode == 0
+    text = dumped.read_text(encoding="utf-8")
+    # loaded back as it was: still proven, still exported as sent
+    assert run_cli("load", str(dumped), str(tmp_path / "lại.baocao")).returncode == 0
+    again = run_cli("export", str(tmp_path / "lại.baocao"), "-o", str(tmp_path / "lại.docx"))
+    assert again.returncode == 0 and again.stderr == "", again.stderr
+    assert "2.500 người" in _docx_text(tmp_path / "lại.docx")
+    # a figure changed inside the snapshot string of the text file: loaded, but never exported as the version sent
+    assert '\\"actual\\": 2500.0' in text
+    forged = tmp_path / "giả.toml"
+    forged.write_text(text.replace('\\"actual\\": 2500.0', '\\"actual\\": 9999.0'), encoding="utf-8")
+    loaded = run_cli("load", str(forged), str(tmp_path / "giả.baocao"))
+    assert loaded.returncode == 0, loaded.stderr
+    assert FORGED in loaded.stderr.lower()
+    result = run_cli("export", str(tmp_path / "giả.baocao"), "-o", str(tmp_path / "giả.docx"))
+    assert result.returncode == 2 and FORGED in result.stderr.lower()
+    assert not (tmp_path / "giả.docx").exists()
+
+
+def _as_before_this_version(path) -> None:
+    """The workbook as the previous version left it: no SHA-256 of the sent record, and m009 not applied."""
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE report DROP COLUMN sent_record_sha256")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm009_sent_record_sha256'")
+    conn.commit()
+    conn.close()
+
+
+def test_a_report_sent_before_this_version_still_exports_as_sent_and_says_it_cannot_be_proven(sent_workbook, tmp_path):
+    _as_before_this_version(sent_workbook)
+    result = run_cli("export", str(sent_workbook), "-o", str(tmp_path / "cũ.docx"))
+    assert result.returncode == 0, result.stderr
+    assert "2.500 người" in _docx_text(tmp_path / "cũ.docx")
+    assert "không chứng minh được" in result.stderr and "Lưu ý" in result.stderr
+    doc = Document(sent_workbook)  # upgraded in place: the old record is not sealed after the fact
+    try:
+        verdict = proof(doc.report)
+        assert verdict.trusted and not verdict.proven and doc.report.sent.record_sha256 == ""
+        assert differences(doc.workbook, doc.report) == []
+    finally:
+        doc.close()
+
+
+def test_a_report_sent_before_this_version_whose_copy_is_cut_short_is_one_sentence(sent_workbook, tmp_path):
+    _as_before_this_version(sent_workbook)
+    _set_snapshot(sent_workbook, _snapshot(sent_workbook)[:500])
+    for args in (("export", str(sent_workbook), "-o", str(tmp_path / "cụt.docx")), ("check", str(sent_workbook))):
+        result = run_cli(*args)
+        assert result.returncode == 2, (args, result.returncode, result.stderr)
+        assert UNREADABLE in result.stderr.lower() and "không mong muốn" not in result.stderr
+    assert not (tmp_path / "cụt.docx").exists()

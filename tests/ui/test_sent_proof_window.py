@@ -1,0 +1,61 @@
+"""The window with a sent report whose stored copy was changed or cut short after it was sent (issue 20, point 1):
+the band says the copy is not trustworthy, the preview shows the report as the workbook has it (never empty, never
+the forged text), and "Xem thay đổi từ khi gửi…" says why instead of showing the forged text as what was sent."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from baocao_gui.app import Document, export_report, new_workbook
+from baocao_gui.app.edits import figures, paragraphs, reports
+
+
+@pytest.fixture
+def sent_workbook(tmp_path):
+    path = new_workbook(tmp_path / "Sở LĐTBXH.baocao", "sldtbxh", 2029)
+    doc = Document(path)
+    try:
+        doc.apply(figures.set_value(doc, "viec_lam", "actual", 2500))
+        doc.apply(paragraphs.insert_block(doc, "intro", None, 0, text="Năm {{year}} tạo việc làm cho {{viec_lam}} người."))
+        doc.apply(reports.mark_sent(doc, export_report(doc.workbook, doc.report, tmp_path / "gửi.docx").path))
+    finally:
+        doc.close()
+    return path
+
+
+def _change_snapshot(path, change) -> None:
+    conn = sqlite3.connect(path)
+    text = conn.execute("SELECT sent_snapshot FROM report").fetchone()[0]
+    conn.execute("UPDATE report SET sent_snapshot = ?", [change(text)])
+    conn.commit()
+    conn.close()
+
+
+def test_an_untouched_sent_report_shows_the_usual_band_and_the_text_sent(qtbot, open_window, sent_workbook):
+    window = open_window(sent_workbook)
+    qtbot.waitUntil(lambda: "2.500 người" in window.preview.toPlainText())
+    assert "đã ký, đã gửi" in window.banner_text.text() and "bị sửa" not in window.banner_text.text()
+
+
+def test_a_forged_sent_copy_is_shown_as_not_trustworthy_and_never_as_what_was_sent(
+        qtbot, open_window, sent_workbook, monkeypatch):
+    _change_snapshot(sent_workbook, lambda t: t.replace('"actual": 2500.0', '"actual": 9999.0'))
+    window = open_window(sent_workbook)
+    assert window.banner.isVisible() and "đã bị sửa" in window.banner_text.text()
+    qtbot.waitUntil(lambda: "2.500 người" in window.preview.toPlainText())  # the report as the workbook has it
+    assert "9.999" not in window.preview.toPlainText()
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: told.append(text))
+    window.changes_button.click()
+    assert len(told) == 1 and "đã bị sửa" in told[0]
+    assert getattr(window, "changes_dialog", None) is None
+
+
+def test_a_sent_copy_cut_short_leaves_the_preview_showing_the_report(qtbot, open_window, sent_workbook):
+    _change_snapshot(sent_workbook, lambda t: t[:500])
+    window = open_window(sent_workbook)
+    assert "đã bị sửa" in window.banner_text.text()
+    qtbot.waitUntil(lambda: "2.500 người" in window.preview.toPlainText())
