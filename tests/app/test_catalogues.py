@@ -171,3 +171,33 @@ def test_a_rule_about_an_indicator_deleted_since_is_left_out_of_the_saved_struct
     again, _ = read_catalogue_file(saved)
     assert "gao_tet_khau_ho" not in {r.id for r in again.rules} and again.rules
 
+
+
+@pytest.mark.parametrize(("change", "line"), [
+    (lambda t: t.replace('title = "Công tác khám, chữa bệnh"', 'title = "Công tác khám, {{chữa bệnh"'), 24),
+    (lambda t: t.replace('task_title = "Nâng cao', 'task_title = "{{kham_chua_benh}} Nâng cao'), 25),
+    (lambda t: t.replace('assessment = "Đánh giá chung"', 'assessment = "Đánh giá {{chung}}"'), 11),
+    (lambda t: t.replace("{{next_period}}\"\nobjectives", "{{next_perod}}\"\nobjectives"), 15),
+    (lambda t: t.replace('title = "Công tác tài chính y tế"', 'title = "Công tác tài chính }} y tế"'), 43),
+])
+def test_braces_in_a_catalogue_title_are_refused_with_their_line_instead_of_printing_a_question_mark(
+        catalogue_file, tmp_path, change, line):
+    from helpers import run_cli
+
+    faulty = change(SO_Y_TE)
+    assert faulty != SO_Y_TE
+    catalogue_file.write_text(faulty, encoding="utf-8")
+    with pytest.raises(UserError) as refused:
+        import_catalogue(catalogue_file)
+    assert f"dòng {line}:" in refused.value.message and "{{" in refused.value.message
+    assert "so_y_te_hoa_lam" not in dict(catalogues())
+    result = run_cli("new", str(tmp_path / "y-te.baocao"), "--catalogue", str(catalogue_file), "--year", "2031")
+    assert result.returncode == 2 and f"dòng {line}:" in result.stderr, (result.returncode, result.stderr)
+    assert "Traceback" not in result.stderr and not (tmp_path / "y-te.baocao").exists()
+
+
+def test_a_period_word_in_a_catalogue_title_is_written_as_the_period(catalogue_file, tmp_path):
+    catalogue_file.write_text(SO_Y_TE.replace('task_title = "Nâng cao chất lượng khám, chữa bệnh"',
+                                              'task_title = "Nâng cao chất lượng khám, chữa bệnh {{next_period}}"'),
+                              encoding="utf-8")
+    assert import_catalogue(catalogue_file).sectors[0].task_title.endswith("{{next_period}}")

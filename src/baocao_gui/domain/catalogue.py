@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .figures import PERIOD_NAMES, citations
+from .figures import PERIOD_NAMES, TOKEN, citations
 from .model import MAX_PRECISION, Indicator, PlanMeaning, Role, Sector
 from .rules import Rule, RuleError, parse_rule, references
 
@@ -61,6 +61,23 @@ def _text(table: dict, name: str, where: str, near: str | None, default: str = "
     return value
 
 
+# What a heading may write between braces: the period it is about (a figure there would print "[?]" until typed)
+HEADING_WORDS = tuple(w for w in PERIOD_NAMES if w != "targets_met")
+
+
+def _heading(text: str, where: str, near: str | None, key: str) -> str:
+    """A heading's text (a label, a sector's title or task title) checked: braces only around a period word
+    ({{period}}, {{next_period}}…); a figure cited, a typo or a lone brace would print "[?]" or the braces."""
+    def period_word(m) -> str:
+        return "" if m.group(1) in HEADING_WORDS and not any(m.group(2, 3, 4)) else m.group(0)
+
+    if "{{" in TOKEN.sub(period_word, text) or "}}" in TOKEN.sub(period_word, text):
+        words = ", ".join(f"{{{{{w}}}}}" for w in ("period", "next_period", "year"))
+        raise CatalogueError(f"{where}: tiêu đề “{text}” chỉ được ghi trong dấu {{{{ }}}} tên kỳ báo cáo ({words}…), "
+                             "không trích số liệu hay để dấu ngoặc lẻ.", near, key)
+    return text
+
+
 def parse_catalogue(data: dict, strict: bool = True) -> Catalogue:
     """Check and read a catalogue's TOML data; CatalogueError names the first fault (in Vietnamese).
 
@@ -75,6 +92,8 @@ def parse_catalogue(data: dict, strict: bool = True) -> Catalogue:
     missing = [k for k in LABEL_KEYS if not labels.get(k)]
     if missing:
         raise CatalogueError(f"thiếu tiêu đề: {', '.join(missing)} (trong bảng [labels]).", "[labels]")
+    for key, text in labels.items() if strict else ():
+        _heading(text, "bảng [labels]", "[labels]", key)
     sectors: list[Sector] = []
     indicators: list[Indicator] = []
     seen: dict[str, Indicator] = {}
@@ -89,7 +108,11 @@ def parse_catalogue(data: dict, strict: bool = True) -> Catalogue:
             raise CatalogueError(f"lĩnh vực “{code}”: role phải là “staff” hoặc “sector”.", code) from None
         where = f"lĩnh vực “{code}”"
         title = _text(s, "title", where, code)
-        sectors.append(Sector(code, role, title, _text(s, "task_title", where, code, title)))
+        task_title = _text(s, "task_title", where, code, title)
+        if strict:  # a workbook's own catalogue keeps what the clerk typed (its checks say what prints oddly)
+            _heading(title, where, code, "title")
+            _heading(task_title, where, code, "task_title")
+        sectors.append(Sector(code, role, title, task_title))
         for i in _tables(s.get("indicator"), "sector.indicator"):
             icode = i.get("code", "")
             if not isinstance(icode, str) or not CODE.match(icode) or icode in seen:
