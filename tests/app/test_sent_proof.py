@@ -152,7 +152,8 @@ def test_dump_and_load_keep_the_proof(sent_workbook, tmp_path):
 def _as_before_this_version(path) -> None:
     """The workbook as the previous version left it: no SHA-256 of the sent record, and m009 not applied."""
     conn = sqlite3.connect(path)
-    conn.execute("ALTER TABLE report DROP COLUMN sent_record_sha256")
+    if any(row[1] == "sent_record_sha256" for row in conn.execute("PRAGMA table_info(report)")):
+        conn.execute("ALTER TABLE report DROP COLUMN sent_record_sha256")
     conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm009_sent_record_sha256'")
     conn.commit()
     conn.close()
@@ -181,3 +182,34 @@ def test_a_report_sent_before_this_version_whose_copy_is_cut_short_is_one_senten
         assert result.returncode == 2, (args, result.returncode, result.stderr)
         assert UNREADABLE in result.stderr.lower() and "không mong muốn" not in result.stderr
     assert not (tmp_path / "cụt.docx").exists()
+
+
+@pytest.mark.parametrize(("column", "change", "says"), [
+    ("sent_snapshot", lambda t: "", FORGED),  # the copy emptied
+    ("sent_at", lambda t: "2020-01-01T08:00:00", FORGED),  # when it was sent, moved
+    ("sent_file", lambda t: "khác.docx", FORGED),  # which file was sent
+])
+def test_any_part_of_the_sent_record_changed_is_told(sent_workbook, tmp_path, column, change, says):
+    conn = sqlite3.connect(sent_workbook)
+    old = conn.execute(f"SELECT {column} FROM report").fetchone()[0]
+    conn.execute(f"UPDATE report SET {column} = ?", [change(old)])
+    conn.commit()
+    conn.close()
+    result = run_cli("export", str(sent_workbook), "-o", str(tmp_path / "x.docx"))
+    assert result.returncode == 2 and says in result.stderr.lower() and not (tmp_path / "x.docx").exists()
+
+
+@pytest.mark.parametrize("change", [
+    lambda t: t.replace('"actual": 2500.0', '"actual": "hai nghìn"'),  # a figure as text
+    lambda t: t.replace('"actual": 2500.0', '"actual": Infinity'),
+    lambda t: "[]",
+    lambda t: "[" * 100_000 + "]" * 100_000,
+])
+def test_a_copy_sent_before_this_version_that_is_not_this_programs_json_is_one_sentence(sent_workbook, tmp_path,
+                                                                                        change):
+    _as_before_this_version(sent_workbook)
+    _set_snapshot(sent_workbook, change(_snapshot(sent_workbook)))
+    for args in (("export", str(sent_workbook), "-o", str(tmp_path / "x.docx")), ("check", str(sent_workbook))):
+        result = run_cli(*args)
+        assert result.returncode == 2, (args, result.returncode, result.stderr)
+        assert UNREADABLE in result.stderr.lower() and "không mong muốn" not in result.stderr

@@ -64,5 +64,5 @@ class SentBanner(QFrame):
         shown again after every edit)."""
         key = (report.sent, report.period)
         if self._proven is None or self._proven[0] != key:
-            self._proven = (key, proof(report))
+            self._proven = (key, proof(report, read=False))
         return self._proven[1]
