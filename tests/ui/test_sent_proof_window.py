@@ -59,3 +59,22 @@ def test_a_sent_copy_cut_short_leaves_the_preview_showing_the_report(qtbot, open
     window = open_window(sent_workbook)
     assert "đã bị sửa" in window.banner_text.text()
     qtbot.waitUntil(lambda: "2.500 người" in window.preview.toPlainText())
+
+
+def test_exporting_a_forged_sent_copy_from_the_window_is_refused_in_one_sentence_and_writes_nothing(
+        qtbot, open_window, sent_workbook, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from baocao_gui.ui.dialogs.export_gate import ExportGate
+
+    _change_snapshot(sent_workbook, lambda t: t.replace('"actual": 2500.0', '"actual": 9999.0'))
+    window = open_window(sent_workbook)
+    told, asked = [], []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: told.append(text))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: asked.append(1) or (str(tmp_path / "giả.docx"), ""))
+    exported = []  # the checks and a file written would be boxes: answered here (the test must fail, not wait)
+    monkeypatch.setattr(window.flows, "after_export", exported.append)
+    monkeypatch.setattr(ExportGate, "ask", staticmethod(lambda parent, findings: True))
+    assert window.flows.export_as(".docx") is None and exported == []
+    assert len(told) == 1 and "đã bị sửa" in told[0] and not (tmp_path / "giả.docx").exists()
