@@ -99,3 +99,17 @@ def long_report(path: Path, pages: int = 200) -> Path:
                     table.cell(r, c).text = f"Ô {r}.{c}"
     d.save(path)
     return path
+
+
+UNRELATED_LINES = 30
+
+
+def unrelated_file(path: Path) -> Path:
+    """A Word file that is not the report at all (minutes of a meeting, picked by mistake): 30 paragraphs."""
+    d = docx.Document()
+    d.add_paragraph("BIÊN BẢN HỌP BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ")
+    for n in range(1, UNRELATED_LINES):
+        d.add_paragraph(f"Nội dung thứ {n}: đồng chí chủ trì cuộc họp thông qua kế hoạch tổ chức hội thao mừng "
+                        f"ngày thành lập công đoàn, phân công {n + 2} đồng chí chuẩn bị sân bãi và giải thưởng.")
+    d.save(path)
+    return path

@@ -3,7 +3,7 @@ export WORKBOOK [--period P] [--year N] [--annex] -o OUT.docx|OUT.pdf | check WO
 import WORKBOOK FILE.docx --sector CODE [--part results|tasks] [--period P] [--year N] [--figures] [--new-indicators] |
 dump WORKBOOK -o FILE.toml | load FILE.toml OUT.baocao |
 part WORKBOOK --sector CODE [--period P] [--year N] -o PART.baocao |
-merge WORKBOOK FILE.docx [--period P] [--year N] [--apply] [--by-text]
+merge WORKBOOK FILE.docx [--period P] [--year N] [--apply] [--by-text] [--force]
 
 Errors reach the clerk as one Vietnamese sentence (the English gloss goes to the log), never a traceback.
 """
@@ -109,6 +109,9 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         m.add_argument("--apply", action="store_true", help="ghi mọi thay đổi vào sổ (một bước, hoàn tác được trong cửa sổ)")
         m.add_argument("--by-text", action="store_true",
                        help="tệp không mang dấu của sổ này: vẫn so theo nội dung từng đoạn")
+        m.add_argument("--force", action="store_true",
+                       help="vẫn ghi khi tệp gần như không khớp với báo cáo (sẽ xóa quá nửa số đoạn, hoặc chưa đến "
+                            "một phần năm số đoạn của tệp khớp); sổ được lưu một bản trước khi ghi")
     return p
 
 

@@ -321,7 +321,7 @@ def load_text(args: argparse.Namespace) -> int:
 def merge(args: argparse.Namespace) -> int:
     """``merge SỔ FILE.docx``: an edited export's changes, printed; written as one step only with ``--apply``."""
     from .app import Document
-    from .app.edited import ChangeKind, changes_from_edited, describe, identity_problem, read_edited
+    from .app.edited import ChangeKind, changes_from_edited, describe, identity_problem, read_edited, sweeping
     from .app.edits.paragraphs import apply_changes
 
     edited = read_edited(args.file)  # a file that cannot be read is refused before the workbook is opened
@@ -354,6 +354,13 @@ def merge(args: argparse.Namespace) -> int:
         if not merge.changes:
             print(f"Tệp “{Path(args.file).name}” không khác báo cáo {report.period.label}; không có gì để nhận.")
             return 0
+        sweep = sweeping(merge, Path(args.file).name, report.period.label)
+        if sweep and args.apply and not args.force:
+            raise WorkbookError(sweep + " Chưa ghi gì; nếu đúng là tệp cần nhận, chạy lại với --force.",
+                                f"sweeping merge refused: {merge.deleted}/{merge.compared} deleted, "
+                                f"{merge.matched}/{merge.read} matched")
+        if sweep:
+            print(f"Lưu ý: {sweep}", file=sys.stderr)
         if not args.apply:
             print(f"{len(merge.changes)} thay đổi ({figures} số liệu), chưa ghi vào sổ; chạy lại với --apply để ghi.")
             return 0

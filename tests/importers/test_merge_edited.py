@@ -216,3 +216,63 @@ def test_a_table_edited_in_word_is_said_and_not_offered_as_a_change_that_would_d
         doc.close()
     assert merge.changes == ()
     assert any("Bảng “Chỉ tiêu | Số lượng" in note and "không được nhận lại" in note for note in merge.notes)
+
+
+def paragraphs_and_figures(book):
+    doc = Document(book, readonly=True)
+    try:
+        return doc.report.blocks, doc.report.values
+    finally:
+        doc.close()
+
+
+def test_a_merge_that_would_delete_most_of_the_report_is_refused_with_its_counts_unless_forced(exported, tmp_path):
+    from office_files import unrelated_file
+
+    from baocao_gui.store.backup import list_backups
+
+    book, _, _ = exported
+    wrong = unrelated_file(tmp_path / "bien-ban-hop.docx")  # picked by mistake
+    before = paragraphs_and_figures(book)
+    report_paragraphs = sum(len(b) for b in before[0].values())
+    refused = run_cli("merge", str(book), str(wrong), "--by-text", "--apply")
+    assert refused.returncode == 2, refused.stdout
+    sentence = refused.stderr.strip().splitlines()[-1]
+    assert f"trong {report_paragraphs} đoạn" in sentence and "--force" in sentence and "Chưa ghi gì" in sentence
+    assert paragraphs_and_figures(book) == before  # nothing written
+
+    shown = run_cli("merge", str(book), str(wrong), "--by-text")  # only listed: said, not refused
+    assert shown.returncode == 0 and f"trong {report_paragraphs} đoạn" in shown.stderr
+
+    forced = run_cli("merge", str(book), str(wrong), "--by-text", "--apply", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert paragraphs_and_figures(book) != before
+    [backup] = [b for b in list_backups(book) if b.reason == "nhan-word"]  # taken before it wrote
+    assert paragraphs_and_figures(backup.path) == before
+
+
+def test_every_applied_merge_is_backed_up_first(exported):
+    from baocao_gui.store.backup import list_backups
+
+    book, _, edited_path = exported
+    before = paragraphs_and_figures(book)
+    applied = run_cli("merge", str(book), str(edited_path), "--apply")
+    assert applied.returncode == 0, applied.stderr
+    [backup] = [b for b in list_backups(book) if b.reason == "nhan-word"]
+    assert paragraphs_and_figures(backup.path) == before
+    assert "trước khi nhận tệp Word" in backup.label
+
+
+def test_the_bounds_of_a_sweeping_merge_are_more_than_half_deleted_or_under_a_fifth_of_the_file_matched():
+    from baocao_gui.app.edited import FEW_MATCHED, MOST_DELETED, ExportChange, Merge, sweeping
+
+    assert (MOST_DELETED, FEW_MATCHED) == (0.5, 0.2)
+
+    def merge(deleted, compared, matched, read):
+        return Merge((ExportChange(ChangeKind.DELETED),) * deleted, (), compared, matched, read)
+
+    assert sweeping(merge(5, 10, 5, 6), "a.docx", "năm 2023") is None  # half deleted: an editor's hand
+    assert "xóa 6 trong 10 đoạn" in sweeping(merge(6, 10, 4, 5), "a.docx", "năm 2023")
+    assert sweeping(merge(0, 10, 10, 50), "a.docx", "năm 2023") is None  # a fifth of the file is the report
+    assert "chỉ 9 trong 50 đoạn" in sweeping(merge(1, 10, 9, 50), "a.docx", "năm 2023")
+    assert sweeping(merge(0, 0, 0, 12), "a.docx", "năm 2023") is None  # an empty report: nothing to lose or find

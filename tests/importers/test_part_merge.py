@@ -69,7 +69,7 @@ def test_the_part_command_writes_one_sector_with_its_definitions_period_and_agen
     assert report.period == source.period and report.agency == source.agency
     assert report.part(Part.RESULTS, "lao_dong") == source.part(Part.RESULTS, "lao_dong")
     assert report.values["viec_lam"] == source.values["viec_lam"]
-    origin, _ = read_part(out)
+    origin, *_ = read_part(out)
     assert origin.sector == "lao_dong" and origin.report == source.id
 
 
@@ -90,14 +90,13 @@ def test_a_part_of_another_workbook_or_report_is_refused_in_one_sentence(sample_
     doc, elsewhere = Document(sample_workbook), Document(other)
     try:
         part = send_part(elsewhere, "lao_dong", tmp_path / "phan.baocao")
-        origin, content = read_part(part)
         with pytest.raises(UserError, match="sổ báo cáo khác"):
-            plan_merge(doc, "lao_dong", origin, content)
+            plan_merge(doc, "lao_dong", *read_part(part))
         mine = send_part(doc, "lao_dong", tmp_path / "cua-so.baocao")
-        origin, content = read_part(mine)
+        returned = read_part(mine)
         doc.apply(reports.create_next_report(doc))
         with pytest.raises(UserError, match="hãy chọn báo cáo đó"):
-            plan_merge(doc, "lao_dong", origin, content)
+            plan_merge(doc, "lao_dong", *returned)
     finally:
         doc.close()
         elsewhere.close()
@@ -128,5 +127,49 @@ def test_accepted_changes_are_one_edit_whose_undo_and_redo_are_exact(sample_work
         assert doc.report.blocks == before.blocks and doc.report.values == before.values
         doc.run(edit.do, edit.change)
         assert doc.report.blocks == after.blocks and doc.report.values == after.values
+    finally:
+        doc.close()
+
+
+def spoil_cells(part_path):
+    """What a hand-edited or damaged part holds: a figure beyond what a workbook keeps, text in a figure's cell,
+    a paragraph filed under a part the program does not know — as any SQLite tool can write them."""
+    import sqlite3
+
+    con = sqlite3.connect(part_path)
+    with con:
+        ids = dict(con.execute("SELECT code, id FROM indicator"))
+        con.execute("UPDATE value SET actual = 1e16 WHERE indicator_id = ?", [ids["viec_lam"]])
+        con.execute("UPDATE value SET plan = 'nhiều lắm' WHERE indicator_id = ?", [ids["xuat_khau_lao_dong"]])
+        first = con.execute("SELECT id FROM block WHERE part = 'results' ORDER BY position LIMIT 1").fetchone()[0]
+        con.execute("UPDATE block SET part = 'khong_co' WHERE id = ?", [first])
+    con.close()
+    return first
+
+
+def test_an_unreadable_cell_in_a_part_is_named_and_never_offered_as_clearing_the_figure(sample_workbook, tmp_path):
+    doc = Document(sample_workbook)
+    try:
+        part = send_part(doc, "lao_dong", tmp_path / "phan.baocao")
+        office = Document(part)
+        office.apply(figures.set_value(office, "viec_lam", "last", 17500))  # a real change by the office
+        office.close()
+        spoilt_block = spoil_cells(part)
+        before = doc.report
+        spoilt_text = next(b.text for b in before.part(Part.RESULTS, "lao_dong") if b.id == spoilt_block)
+        plan = plan_merge(doc, "lao_dong", *read_part(part))
+        offered = {(f.code, f.field): f.theirs for f in plan.figures}
+        assert offered == {("viec_lam", "last"): 17500}  # the readable change, and nothing "cleared"
+        assert not any((c.base or c.theirs).id == spoilt_block for c in plan.blocks)  # not "deleted by the office"
+        notes = " ".join(plan.notes)
+        assert "Số lao động được tạo việc làm" in notes and "thực hiện" in notes and "1e+16" in notes
+        assert "kế hoạch" in notes and "nhiều lắm" in notes
+        assert f"“{spoilt_text[:40]}" in notes and "khong_co" in notes and "giữ nguyên đoạn trong sổ" in notes
+        doc.apply(merge_edit(doc, "lao_dong", [*plan.blocks, *plan.figures], "Nhận phần"))
+        after = doc.report
+        assert after.values["viec_lam"].actual == before.values["viec_lam"].actual is not None
+        assert after.values["xuat_khau_lao_dong"].plan == before.values["xuat_khau_lao_dong"].plan is not None
+        assert after.values["viec_lam"].last == 17500
+        assert after.part(Part.RESULTS, "lao_dong") == before.part(Part.RESULTS, "lao_dong")
     finally:
         doc.close()

@@ -150,3 +150,59 @@ def test_a_file_of_another_workbook_is_said_and_compared_by_text_only_after_the_
     assert "sổ báo cáo khác" in seen["question"]
     assert seen["rows"] == 5  # the same five changes, found by their text
     assert stored_report(other).values["viec_lam"].actual == 18498  # Hủy: nothing written
+
+
+def test_a_file_that_would_delete_most_of_the_report_asks_with_the_counts_before_anything_is_shown(
+        qtbot, open_window, sample_workbook, tmp_path, monkeypatch):
+    from office_files import unrelated_file
+
+    from baocao_gui.store.backup import list_backups
+
+    wrong = unrelated_file(tmp_path / "bien-ban-hop.docx")  # picked by mistake
+    window = open_window(sample_workbook)
+    before = stored_report(sample_workbook)
+    paragraphs_now = sum(len(b) for b in before.blocks.values())
+    choose_file(monkeypatch, wrong)
+    seen = {"questions": []}
+
+    def review(dialog):
+        seen["rows"] = len(dialog.rows)
+        click_button(dialog, "Nhận các thay đổi đã chọn")
+
+    def answer(button):
+        def asked(box):
+            if isinstance(box, BlockReview):  # the review came without asking first
+                seen["rows"] = len(box.rows)
+                click_button(box, "Hủy")
+                return
+            seen["questions"].append(box.text())
+            if len(seen["questions"]) == 1:  # not this workbook's export: compare by text
+                def after(dialog):  # the next box, not this one while it closes
+                    (when_dialog_shows(after) if dialog is box else asked(dialog))
+
+                when_dialog_shows(after)
+                click_button(box, "So theo nội dung")
+            else:
+                if button != "Hủy":
+                    when_dialog_shows(review, BlockReview)
+                click_button(box, button)
+        return asked
+
+    when_dialog_shows(answer("Hủy"), QMessageBox)
+    menu_action(window, "Kỳ báo cáo", "Nhận lại tệp Word đã sửa…").trigger()
+    qtbot.waitUntil(lambda: len(seen["questions"]) == 2 or "rows" in seen, timeout=5000)
+    assert len(seen["questions"]) == 2, f"no question before the review of {seen.get('rows')} changes"
+    assert f"xóa {paragraphs_now} trong {paragraphs_now} đoạn" in seen["questions"][1]
+    assert "rows" not in seen  # Hủy: no review, nothing written
+    assert stored_report(sample_workbook).blocks == before.blocks
+
+    seen["questions"].clear()
+    told = []  # the paragraphs that have no place in the report are said, not added
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: told.append(text))
+    when_dialog_shows(answer("Vẫn xem từng thay đổi"), QMessageBox)
+    menu_action(window, "Kỳ báo cáo", "Nhận lại tệp Word đã sửa…").trigger()
+    qtbot.waitUntil(lambda: stored_report(sample_workbook).blocks != before.blocks, timeout=5000)
+    [backup] = [b for b in list_backups(sample_workbook) if b.reason == "nhan-word"]  # taken before it wrote
+    assert stored_report(backup.path).blocks == before.blocks
+    window.undo_action.trigger()
+    assert stored_report(sample_workbook).blocks == before.blocks

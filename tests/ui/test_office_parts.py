@@ -167,3 +167,36 @@ def test_a_signed_report_refuses_a_part_and_says_how_to_unlock(qtbot, window, sa
     tab.take_part_action.trigger()
     assert "Mở khóa để sửa" in warned[-1]
     assert stored(sample_workbook).blocks == before.blocks
+
+
+def test_a_part_with_an_unreadable_figure_cell_names_it_in_the_review_and_keeps_the_clerks_figure(
+        qtbot, window, sample_workbook, tmp_path, monkeypatch):
+    import sqlite3
+
+    from PySide6.QtWidgets import QLabel
+
+    part_path, _ = send_by_clicks(window, tmp_path, monkeypatch)
+    edit_as_the_office(part_path)  # the office typed 20.100 as “thực hiện”; then the cell was spoilt by hand
+    con = sqlite3.connect(part_path)
+    with con:
+        con.execute("UPDATE value SET actual = 'hai mươi nghìn' WHERE indicator_id = "
+                    "(SELECT id FROM indicator WHERE code = 'xuat_khau_lao_dong')")
+    con.close()
+    before = stored(sample_workbook)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(part_path), ""))
+    shown = {}
+
+    def review(dialog):
+        shown["rows"] = [r.what for r in dialog.rows]
+        shown["notes"] = [label.text() for label in dialog.findChildren(QLabel)]
+        qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)
+
+    when_dialog_shows(review, BlockReview)
+    window.sector_tab("lao_dong").take_part_action.trigger()
+    qtbot.waitUntil(lambda: "rows" in shown, timeout=5000)
+    assert any("Số lao động đi làm việc ở nước ngoài" in n and "hai mươi nghìn" in n and "giữ nguyên số trong sổ" in n
+               for n in shown["notes"]), shown["notes"]
+    assert not any("nước ngoài" in r for r in shown["rows"])  # named, never offered
+    after = stored(sample_workbook)
+    assert after.values["xuat_khau_lao_dong"] == before.values["xuat_khau_lao_dong"]
+    assert after.values["viec_lam"].actual == 20100  # the rest of the part landed

@@ -9,19 +9,19 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from ..domain.model import RANGE_FIELDS, SECTOR_PARTS, Part, Period, PeriodKind, Workbook
+from ..domain.model import RANGE_FIELDS, SECTOR_PARTS, Part, Period, PeriodKind, Report, Workbook
 from ..errors import UserError
 from ..importers.merge import Action, BlockChange, FigureChange, MergePlan, merge_blocks, merge_figures
 from ..store import edits, load_workbook, open_workbook
 from ..store.parts import PartOrigin, figures_of, part_origin, workbook_identity, write_part
-from ..store.workbook import read_meta
+from ..store.workbook import UnreadableCells, read_meta, unreadable_cells
 from .document import Document
 from .edit import Edit
 from .files import make_workbook
 
 # with the merge's plain data, for the window's review (ui/ reaches importers only through app/)
-__all__ = ["Action", "BlockChange", "FigureChange", "MergePlan", "default_part_name", "merge_edit", "part_title",
-           "plan_merge", "read_part", "send_part"]
+__all__ = ["Action", "BlockChange", "FigureChange", "MergePlan", "UnreadableCells", "default_part_name", "merge_edit",
+           "part_title", "plan_merge", "read_part", "send_part"]
 
 PART_SUFFIX = ".baocao"  # a part is a workbook: the program opens it like any other
 
@@ -73,13 +73,16 @@ def part_title(doc: Document) -> str:
     return f"phần “{origin.sector_title}” gửi phòng, báo cáo {label}" if origin else ""
 
 
-def read_part(path: str | Path) -> tuple[PartOrigin, Workbook]:
-    """A part file's origin and content; a workbook that is not a part gets one sentence."""
+def read_part(path: str | Path) -> tuple[PartOrigin, Workbook, UnreadableCells]:
+    """A part file's origin, content and the cells of its report that could not be read (the tolerant reader of
+    any workbook: such a cell reads as empty, which is not the office clearing it); a workbook that is not a part
+    gets one sentence."""
     path = Path(path)
     db = open_workbook(path, readonly=True)
     try:
         origin = part_origin(db)
         workbook = load_workbook(db)
+        unreadable = unreadable_cells(db, workbook.reports[0].id) if workbook.reports else UnreadableCells()
     finally:
         db.close()
     if origin is None:
@@ -87,11 +90,13 @@ def read_part(path: str | Path) -> tuple[PartOrigin, Workbook]:
                         f"{path} has no part mark")
     if not workbook.reports:
         raise UserError(f"Tệp phần “{path.name}” không còn báo cáo nào.", f"{path}: no report")
-    return origin, workbook
+    return origin, workbook, unreadable
 
 
-def plan_merge(doc: Document, sector: str, origin: PartOrigin, part: Workbook) -> MergePlan:
-    """What taking the part back would change in the report in view, or one sentence why it cannot be taken."""
+def plan_merge(doc: Document, sector: str, origin: PartOrigin, part: Workbook, unreadable: UnreadableCells) -> MergePlan:
+    """What taking the part back would change in the report in view, or one sentence why it cannot be taken. A
+    figure or paragraph whose cell in the part could not be read is never offered: the workbook keeps its own, and
+    a note names the cell."""
     wb = doc.workbook
     if read_meta(doc.db).get("workbook_id") != origin.workbook:
         raise UserError(f"Phần “{origin.sector_title}” này được gửi từ một sổ báo cáo khác, không phải sổ đang mở.",
@@ -115,15 +120,39 @@ def plan_merge(doc: Document, sector: str, origin: PartOrigin, part: Workbook) -
     for p in SECTOR_PARTS:
         blocks += merge_blocks(p, origin.blocks.get(p.value, []), list(doc.report.part(p, sector)),
                                list(theirs_report.part(p, sector)))
+    blocks = [c for c in blocks if (c.base or c.theirs).id not in unreadable.blocks]  # a part holds one sector
     codes = {i.code for i in wb.indicators if i.sector == sector}
+    unread_figures = {(c, _LOW.get(f, f)): what for (c, f), what in unreadable.figures.items() if c in codes}
     ours = {c: figures_of(v) for c, v in doc.report.values.items() if c in codes}
     theirs = {c: figures_of(v) for c, v in theirs_report.values.items() if c in codes}
-    notes = []
+    notes = [_unread_figure(wb, code, f, what) for (code, f), what in unread_figures.items()]
+    notes += [_unread_block(doc.report, sector, b, what) for b, what in unreadable.blocks.items()]
     new = [i.name for i in part.indicators if i.code not in codes]
     if new:
         notes.append(f"Phòng đã thêm {len(new)} chỉ tiêu ({', '.join(new[:5])}): chưa nhận được chỉ tiêu mới từ "
                      "phần; hãy thêm trong sổ rồi nhập số liệu.")
-    return MergePlan(tuple(blocks), tuple(merge_figures(origin.values, ours, theirs)), tuple(notes))
+    figures = [f for f in merge_figures(origin.values, ours, theirs) if (f.code, f.field) not in unread_figures]
+    return MergePlan(tuple(blocks), tuple(figures), tuple(notes))
+
+
+_LOW = {high: low for low, high in RANGE_FIELDS.items()}  # a range's upper end is read as part of its figure
+_FIELD_WORDS = {"actual": "thực hiện", "plan": "kế hoạch", "last": "cùng kỳ", "target": "chỉ tiêu kỳ sau"}
+
+
+def _unread_block(report: Report, sector: str, block_id: int, what: str) -> str:
+    what = what.split(";")[0]  # the reader's "bỏ qua đoạn này" is about reading; here the workbook's own is kept
+    here = next((b.text for p in SECTOR_PARTS for b in report.part(p, sector) if b.id == block_id), None)
+    if here is None:
+        return f"Một đoạn văn phòng thêm trong phần không đọc được ({what}): không nhận đoạn này."
+    shown = here if len(here) <= 60 else here[:60].rstrip() + "…"
+    return f"Đoạn “{shown}” trong phần không đọc được ({what}): giữ nguyên đoạn trong sổ, không nhận đoạn này."
+
+
+def _unread_figure(workbook: Workbook, code: str, field: str, what: str) -> str:
+    indicator = workbook.indicator(code)
+    name = indicator.name if indicator else code
+    return (f"Chỉ tiêu “{name}” ({_FIELD_WORDS.get(field, field)}) trong phần: {what} — giữ nguyên số trong sổ, "
+            "không nhận ô này.")
 
 
 def _label(origin: PartOrigin) -> str:

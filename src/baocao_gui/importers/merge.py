@@ -214,6 +214,13 @@ class EditedFile:
 class Merge:
     changes: tuple[ExportChange, ...]
     notes: tuple[str, ...] = ()  # about the whole file (tracked changes read as accepted, identity…)
+    compared: int = 0  # the report's paragraphs the file was compared with
+    matched: int = 0  # the file's paragraphs found to be paragraphs of the report
+    read: int = 0  # the file's paragraphs of content (matched or new; not the printed headings, not tables)
+
+    @property
+    def deleted(self) -> int:
+        return sum(c.kind == ChangeKind.DELETED for c in self.changes)
 
 
 # --- reading the edited file -------------------------------------------------------------------------------------
@@ -444,7 +451,8 @@ def changes_from_edited(edited: EditedFile, workbook: Workbook, report: Report, 
             edited.properties["baocao.edited"] < (report.edited_at or ""):
         notes.append("Báo cáo đã được sửa trong sổ sau khi xuất tệp này: đoạn nào sửa ở cả hai nơi sẽ hiện như "
                      "một thay đổi; hãy xem kỹ trước khi nhận.")
-    return Merge(tuple(changes), tuple(notes))
+    added = sum(c.kind == ChangeKind.ADDED for c in changes)
+    return Merge(tuple(changes), tuple(notes), len(expected), len(matched), len(matched) + added)
 
 
 FIELD_WORDS = {"actual": "thực hiện", "plan": "kế hoạch", "last": "cùng kỳ", "target": "chỉ tiêu kỳ sau",

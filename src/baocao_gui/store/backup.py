@@ -43,7 +43,8 @@ class Backup:
 
     @property
     def label(self) -> str:
-        reason = {"mo": "khi mở sổ", "nang-cap": "trước khi nâng cấp", "truoc-khoi-phuc": "trước khi khôi phục"}
+        reason = {"mo": "khi mở sổ", "nang-cap": "trước khi nâng cấp", "truoc-khoi-phuc": "trước khi khôi phục",
+                  "nhan-word": "trước khi nhận tệp Word đã sửa"}
         return f"{self.taken:%d/%m/%Y %H:%M:%S} ({reason.get(self.reason, self.reason)})"
 
 

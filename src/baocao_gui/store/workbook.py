@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -343,29 +344,32 @@ class _Reader:
 
     def __init__(self) -> None:
         self.problems: list[str] = []
+        self.places: dict[tuple, str] = {}  # a cell's place (("figure", code, field), ("block", id)) → what is wrong
 
-    def bad(self, where: str, what: str) -> None:
+    def bad(self, where: str, what: str, place: tuple | None = None) -> None:
         if len(self.problems) < 200:
             self.problems.append(f"{where}: {what}")
+        if place is not None:
+            self.places.setdefault(place, what)
 
-    def text(self, value: object, where: str) -> str:
+    def text(self, value: object, where: str, place: tuple | None = None) -> str:
         if value is None:
             return ""
         if isinstance(value, bytes):
-            self.bad(where, "ô chữ chứa dữ liệu nhị phân")
+            self.bad(where, "ô chữ chứa dữ liệu nhị phân", place)
             value = value.decode("utf-8", "replace")
         if not isinstance(value, str):
             return str(value)
         if _UNDECODED.search(value):  # bytes that were not UTF-8 (read with surrogateescape)
-            self.bad(where, "có chữ không đọc được (không phải mã UTF-8)")
+            self.bad(where, "có chữ không đọc được (không phải mã UTF-8)", place)
             return _UNDECODED.sub("\ufffd", value)
         return value
 
-    def number(self, value: object, where: str) -> float | None:
+    def number(self, value: object, where: str, place: tuple | None = None) -> float | None:
         if value is None or storable(value):
             return value  # type: ignore[return-value]
         shown = value if isinstance(value, int | float) else self.text(value, where)[:20]
-        self.bad(where, f"ô số liệu không đọc được (“{shown}”)")
+        self.bad(where, f"ô số liệu không đọc được (“{shown}”)", place)
         return None
 
     def integer(self, value: object, where: str, low: int, high: int) -> int | None:
@@ -376,11 +380,11 @@ class _Reader:
         self.bad(where, f"giá trị “{str(value)[:20]}” không hợp lệ")
         return None
 
-    def choice(self, enum: type, value: object, where: str, default=None):
+    def choice(self, enum: type, value: object, where: str, default=None, place: tuple | None = None):
         try:
             return enum(value)
         except ValueError:
-            self.bad(where, f"giá trị “{str(value)[:20]}” không có trong chương trình")
+            self.bad(where, f"giá trị “{str(value)[:20]}” không có trong chương trình", place)
             return default
 
     def date(self, value: object, where: str) -> dt.date | None:
@@ -573,7 +577,8 @@ def load_values(db: Database, report_id: int, ind_code: dict[int, str], rd: _Rea
         if iid not in ind_code:
             continue
         code = ind_code[iid]
-        numbers = {f: rd.number(v, f"{where} › {code} › {_FIELD_NAMES[f]}") for f, v in zip(_STORED, raw, strict=True)}
+        numbers = {f: rd.number(v, f"{where} › {code} › {_FIELD_NAMES[f]}", ("figure", code, f))
+                   for f, v in zip(_STORED, raw, strict=True)}
         values[code] = _values(numbers, overrides.pop(code, {}))
     for code, ov in overrides.items():
         values[code] = Values(overrides=ov)
@@ -623,13 +628,38 @@ def load_blocks(db: Database, report_id: int, sector_code: dict[int, str], rd: _
                "AND sector_id IS ? ORDER BY position, id")
         params = [report_id, Part(only[0]).value, sector_id]
     for bid, part, sector_id, kind, text in db.execute(sql, params):
+        place = ("block", bid)
         if part not in parts:
-            rd.bad(f"{where} › đoạn văn số {bid}", f"phần “{str(part)[:20]}” không có trong chương trình; bỏ qua đoạn này")
+            rd.bad(f"{where} › đoạn văn số {bid}", f"phần “{str(part)[:20]}” không có trong chương trình; bỏ qua đoạn này",
+                   place)
             continue
-        kind = kinds.get(kind) or rd.choice(BlockKind, kind, f"{where} › đoạn văn số {bid}", BlockKind.PARAGRAPH)
+        kind = kinds.get(kind) or rd.choice(BlockKind, kind, f"{where} › đoạn văn số {bid}", BlockKind.PARAGRAPH, place)
         blocks.setdefault((parts[part], sector_code.get(sector_id, "")), []).append(
-            Block(kind, rd.text(text, f"{where} › đoạn văn số {bid}"), bid))
+            Block(kind, rd.text(text, f"{where} › đoạn văn số {bid}", place), bid))
     return {k: tuple(v) for k, v in blocks.items()}
+
+
+@dataclasses.dataclass(frozen=True)
+class UnreadableCells:
+    """The cells of one report the tolerant reader could not read, by place, each with what is wrong: a merge must
+    not take an unreadable figure for one the other side cleared, nor a paragraph left out for one deleted."""
+
+    figures: dict[tuple[str, str], str] = dataclasses.field(default_factory=dict)  # (indicator code, stored field) → what
+    blocks: dict[int, str] = dataclasses.field(default_factory=dict)  # block id → what
+
+    def __bool__(self) -> bool:
+        return bool(self.figures or self.blocks)
+
+
+def unreadable_cells(db: Database, report_id: int) -> UnreadableCells:
+    """Which figures and paragraphs of one report ``load_workbook`` read as empty, or left out, because their cells
+    could not be read (the same reader, so the same judgement)."""
+    rd = _Reader()
+    sector_code, ind_code = code_maps(db)
+    load_values(db, report_id, ind_code, rd)
+    load_blocks(db, report_id, sector_code, rd)
+    return UnreadableCells({(p[1], p[2]): what for p, what in rd.places.items() if p[0] == "figure"},
+                           {p[1]: what for p, what in rd.places.items() if p[0] == "block"})
 
 
 def schema_version(db: Database) -> list[str]:

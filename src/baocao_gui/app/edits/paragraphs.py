@@ -9,8 +9,9 @@ from typing import Any
 from ...domain.model import OVERRIDE_FIELDS, Part
 from ...domain.tables import Table
 from ...store import edits
+from ...store.backup import make_backup
 from ..document import Document
-from ..edit import Change, Edit, Scope
+from ..edit import Change, Edit, EditRefused, Scope
 from . import replacing
 
 
@@ -73,9 +74,9 @@ def insert_blocks(doc: Document, part: str, sector: str | None, index: int, bloc
 
 
 def apply_changes(doc: Document, changes, label: str = "Nhận lại tệp Word đã sửa") -> Edit:
-    """Accepted ``importers.merge.BlockChange``s (an edited export, a part file) as one edit: texts and figures
-    changed, blocks added after (or before) their neighbour, blocks deleted; one undo puts everything back, a
-    redo reuses the added blocks' ids."""
+    """Accepted ``importers.merge.ExportChange``s (an edited export) as one edit, the workbook backed up first:
+    texts and figures changed, blocks added after (or before) their neighbour, blocks deleted; one undo puts
+    everything back, a redo reuses the added blocks' ids."""
     from ...importers.merge import ChangeKind
 
     rid = doc.report_id
@@ -89,6 +90,10 @@ def apply_changes(doc: Document, changes, label: str = "Nhận lại tệp Word 
         return edits.block_position(db(), block_id)
 
     def do() -> None:
+        # a merge may change much of the report at once: a copy of the workbook first, kept apart from the
+        # rolling backups taken when it is opened
+        if make_backup(doc.db, doc.path, "nhan-word") is None:
+            raise EditRefused("Không tạo được bản lưu trước khi nhận các thay đổi; chưa ghi gì.", "backup failed")
         steps: list = []
         ids = edit.created.setdefault("ids", {})
         last: dict = {}

@@ -90,8 +90,8 @@ def take(parent: QWidget, session: WorkbookSession, sector: str) -> bool:
     if not name:
         return False
     try:
-        origin, part = read_part(name)
-        plan = plan_merge(session.doc, sector, origin, part)
+        origin, part, unreadable = read_part(name)
+        plan = plan_merge(session.doc, sector, origin, part, unreadable)
     except UserError as exc:
         QMessageBox.warning(parent, TITLE_TAKE, exc.message)
         return False

@@ -74,7 +74,7 @@ class SentFlow(Conversation):
     def merge_edited_word(self) -> None:
         """"Nhận lại tệp Word đã sửa…": an exported report edited in Word (by the director) compared with the report,
         every change shown side by side, the ticked ones applied as one undoable edit."""
-        from ...app.edited import changes_from_edited, identity_problem, read_edited
+        from ...app.edited import changes_from_edited, identity_problem, read_edited, sweeping
         from ..dialogs.block_review import BlockReview, review_row
 
         report = self.session.report
@@ -108,6 +108,14 @@ class SentFlow(Conversation):
             QMessageBox.information(self.window, title, f"Tệp “{edited.name}” không khác báo cáo "
                                     f"{report.period.label}; không có gì để nhận.")
             return
+        sweep = sweeping(merge, edited.name, report.period.label)
+        if sweep:  # most likely the wrong file: the count first, before a review whose rows all start ticked
+            choice = choose(self.window, QMessageBox.Icon.Warning, title,
+                            f"{sweep} Vẫn xem từng thay đổi? (Sổ được lưu một bản trước khi nhận; Ctrl+Z hoàn tác.)",
+                            [("Vẫn &xem từng thay đổi", QMessageBox.ButtonRole.AcceptRole),
+                             ("Hủy", QMessageBox.ButtonRole.RejectRole)], default=1, escape=1)
+            if choice != 0:
+                return
         dialog = BlockReview(title, f"Những chỗ tệp “{edited.name}” khác báo cáo {report.period.label}. Đánh dấu "
                              "những thay đổi cần nhận; số liệu sửa được nhận như sửa số liệu (mọi câu trích dẫn số đó "
                              "đổi theo).", [review_row(c) for c in merge.changes], "Trong tệp Word đã sửa",
