@@ -9,15 +9,14 @@ from pathlib import Path
 import pytest
 
 from baocao_gui.app import export
-from baocao_gui.app.writers import ExportInput, Writer
+from baocao_gui.app.writers import ExportInput, Writer, write_whole
 
 
 def _figures_sheet(data: ExportInput, target: Path, cancel, progress) -> Path:
     """A made-up format: one line per indicator with its actual figure as the report prints it."""
     lines = [f"{i.code}\t{data.figures.figure(i.code, 'actual')}" for i in data.workbook.indicators
              if data.report.values.get(i.code) is not None and data.report.values[i.code].actual is not None]
-    target.write_text("\n".join([data.report.period.label, *lines]), encoding="utf-8")
-    return target
+    return write_whole(target, "\n".join([data.report.period.label, *lines]))
 
 
 SHEET = Writer(".tsv", "Tệp số liệu", "Xuất tệp &số liệu…", _figures_sheet)

@@ -322,12 +322,11 @@ def test_the_file_menu_offers_one_export_per_format_the_application_writes(
     """A format added to app.export.WRITERS (the figures going up: .xlsx, .csv, DHIS2) is a menu item and a toolbar
     button of its own, with the same checks, save dialog and after-export box as Word's."""
     from baocao_gui.app import export
-    from baocao_gui.app.writers import Writer
+    from baocao_gui.app.writers import Writer, write_whole
     from baocao_gui.ui.dialogs.export_gate import ExportGate
 
     def write(data, target, cancel, progress):
-        target.write_text(data.figures.figure("viec_lam", "actual"), encoding="utf-8")
-        return target
+        return write_whole(target, data.figures.figure("viec_lam", "actual"))
 
     monkeypatch.setitem(export.WRITERS, ".tsv", Writer(".tsv", "Tệp số liệu", "Xuất tệp &số liệu…", write))
     monkeypatch.setattr(ExportGate, "ask", staticmethod(lambda parent, findings: True))

@@ -3,9 +3,7 @@ line and the fault named), and save a workbook's structure as a catalogue anothe
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import tomllib
 from pathlib import Path
 
@@ -14,8 +12,9 @@ from ..domain.loadable import deepest_line
 from ..domain.model import Workbook
 from ..domain.rules import references
 from ..errors import UserError
-from ..paths import resource, usual_permissions
+from ..paths import resource
 from ..store.seed import user_catalogue_dir
+from .whole_file import write_whole
 
 __all__ = ["CatalogueExists", "import_catalogue", "read_catalogue_file", "save_structure", "structure_of"]
 
@@ -92,24 +91,10 @@ def read_catalogue_file(path: str | Path) -> tuple[Catalogue, str]:
         raise catalogue_fault(Path(path), text, exc) from None
 
 
-def _write_whole(path: Path, text: str) -> None:
-    """The file is whole or not there: written beside, then renamed over."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".baocao-", suffix=".toml", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        usual_permissions(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_text_file(target: Path, text: str) -> Path:
     """A TOML file the clerk asked for, whole or not at all; a folder or file that refuses is one sentence."""
     try:
-        _write_whole(target, text)
+        write_whole(target, text)
     except OSError as exc:
         raise UserError(f"Không ghi được tệp “{target}” (thư mục chỉ đọc hoặc tệp đang mở).",
                         f"writing {target}: {exc}") from exc
@@ -126,7 +111,7 @@ def import_catalogue(path: str | Path, replace: bool = False) -> Catalogue:
     if target.exists() and not replace:
         raise CatalogueExists(catalogue, target)
     try:
-        _write_whole(target, text)
+        write_whole(target, text)
     except OSError as exc:
         raise UserError(f"Không lưu được danh mục vào thư mục “{target.parent}”.", f"writing {target}: {exc}") from exc
     return catalogue

@@ -4,7 +4,8 @@ A writer receives an ``ExportInput`` — the report as it prints (``outline``, c
 was sent) and its figures (``figures``: the same sheet of figures the text cites, every value as the report
 writes it) — and writes one file at ``target``, whole or not at all. ``app/export.py`` lists the writers
 (``WRITERS``, keyed by suffix); the window offers one menu item per writer, the command line takes any of their
-suffixes. A new format is a module here and its line in that list.
+suffixes. A new format is a module here and its line in that list; a writer that makes its own bytes writes them
+with ``write_whole`` (re-exported here), so its file is whole or not there, as the .docx and the PDF are.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from pathlib import Path
 from ...compose.outline import Outline
 from ...domain.figures import FigureWriter, sheet
 from ...domain.model import Report, Workbook
+from ..whole_file import write_whole
+
+__all__ = ["ExportInput", "Progress", "Writer", "write_whole"]
 
 Progress = Callable[[str], None]  # one Vietnamese phrase: what the export is doing now (said again while it lasts)
 
