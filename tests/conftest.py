@@ -83,3 +83,21 @@ def exported_sample(tmp_path_factory) -> Path:
     from baocao_gui.commands import export  # noqa: F401  (import check)
 
     return _export_sample(tmp_path_factory.mktemp("export"), annex=False)
+
+
+@pytest.fixture
+def sent_workbook(tmp_path) -> Path:
+    """A workbook whose 2029 report was exported, then marked signed and sent: 2.500 jobs, cited in its intro."""
+    from baocao_gui.app import Document, export_report, new_workbook
+    from baocao_gui.app.edits import figures, paragraphs, reports
+
+    path = new_workbook(tmp_path / "Sở LĐTBXH.baocao", "sldtbxh", 2029)
+    doc = Document(path)
+    try:
+        doc.apply(figures.set_value(doc, "viec_lam", "actual", 2500))
+        doc.apply(paragraphs.insert_block(doc, "intro", None, 0, text="Năm {{year}} tạo việc làm cho {{viec_lam}} người."))
+        sent = export_report(doc.workbook, doc.report, tmp_path / "gửi.docx").path
+        doc.apply(reports.mark_sent(doc, sent))
+    finally:
+        doc.close()
+    return path

@@ -77,3 +77,26 @@ def seal_png():
         return RED if 80 ** 2 <= d2 <= 96 ** 2 else None
 
     return png(200, 200, ring)
+
+
+def sent_snapshot(path) -> str:
+    """The stored copy of a sent report, as any SQLite tool reads it."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT sent_snapshot FROM report").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def set_sent_snapshot(path, text: str) -> None:
+    """The stored copy of a sent report replaced, as any SQLite tool would (a forgery, a file cut short)."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("UPDATE report SET sent_snapshot = ?", [text])
+        conn.commit()
+    finally:
+        conn.close()

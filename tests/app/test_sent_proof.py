@@ -8,10 +8,10 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from helpers import run_cli
+from helpers import run_cli, sent_snapshot, set_sent_snapshot
 
-from baocao_gui.app import Document, UserError, export_report, new_workbook
-from baocao_gui.app.edits import figures, paragraphs, reports
+from baocao_gui.app import Document, UserError
+from baocao_gui.app.edits import reports
 from baocao_gui.app.sent import as_sent, differences, proof
 
 FORGED = "bản đã gửi lưu trong sổ đã bị sửa"  # a copy that no longer matches its SHA-256
@@ -25,43 +25,11 @@ def _docx_text(path) -> str:
     return "\n".join(p.text for p in document.paragraphs)
 
 
-@pytest.fixture
-def sent_workbook(tmp_path):
-    """A workbook whose 2029 report was exported, then marked signed and sent: 2.500 jobs, cited in its intro."""
-    path = new_workbook(tmp_path / "Sở LĐTBXH.baocao", "sldtbxh", 2029)
-    doc = Document(path)
-    try:
-        doc.apply(figures.set_value(doc, "viec_lam", "actual", 2500))
-        doc.apply(paragraphs.insert_block(doc, "intro", None, 0, text="Năm {{year}} tạo việc làm cho {{viec_lam}} người."))
-        sent = export_report(doc.workbook, doc.report, tmp_path / "gửi.docx").path
-        doc.apply(reports.mark_sent(doc, sent))
-    finally:
-        doc.close()
-    return path
-
-
-def _snapshot(path) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT sent_snapshot FROM report").fetchone()[0]
-    finally:
-        conn.close()
-
-
-def _set_snapshot(path, text: str) -> None:
-    conn = sqlite3.connect(path)
-    try:
-        conn.execute("UPDATE report SET sent_snapshot = ?", [text])
-        conn.commit()
-    finally:
-        conn.close()
-
-
 def _forge(path) -> None:
     """2.500 jobs become 9.999 in the stored copy, as anyone with a SQLite tool could do."""
-    text = _snapshot(path)
+    text = sent_snapshot(path)
     assert '"actual": 2500.0' in text
-    _set_snapshot(path, text.replace('"actual": 2500.0', '"actual": 9999.0'))
+    set_sent_snapshot(path, text.replace('"actual": 2500.0', '"actual": 9999.0'))
 
 
 def test_an_untouched_sent_report_exports_as_sent_and_is_proven(sent_workbook, tmp_path):
@@ -90,7 +58,7 @@ def test_a_figure_forged_in_the_stored_sent_copy_is_never_exported_as_the_versio
 
 
 def test_a_sent_copy_cut_short_is_one_sentence_not_an_unexpected_error(sent_workbook, tmp_path):
-    _set_snapshot(sent_workbook, _snapshot(sent_workbook)[:500])
+    set_sent_snapshot(sent_workbook, sent_snapshot(sent_workbook)[:500])
     for args in (("export", str(sent_workbook), "-o", str(tmp_path / "cụt.docx")), ("check", str(sent_workbook))):
         result = run_cli(*args)
         assert result.returncode == 2, (args, result.returncode, result.stderr)
@@ -176,7 +144,7 @@ def test_a_report_sent_before_this_version_still_exports_as_sent_and_says_it_can
 
 def test_a_report_sent_before_this_version_whose_copy_is_cut_short_is_one_sentence(sent_workbook, tmp_path):
     _as_before_this_version(sent_workbook)
-    _set_snapshot(sent_workbook, _snapshot(sent_workbook)[:500])
+    set_sent_snapshot(sent_workbook, sent_snapshot(sent_workbook)[:500])
     for args in (("export", str(sent_workbook), "-o", str(tmp_path / "cụt.docx")), ("check", str(sent_workbook))):
         result = run_cli(*args)
         assert result.returncode == 2, (args, result.returncode, result.stderr)
@@ -208,7 +176,7 @@ def test_any_part_of_the_sent_record_changed_is_told(sent_workbook, tmp_path, co
 def test_a_copy_sent_before_this_version_that_is_not_this_programs_json_is_one_sentence(sent_workbook, tmp_path,
                                                                                         change):
     _as_before_this_version(sent_workbook)
-    _set_snapshot(sent_workbook, change(_snapshot(sent_workbook)))
+    set_sent_snapshot(sent_workbook, change(sent_snapshot(sent_workbook)))
     for args in (("export", str(sent_workbook), "-o", str(tmp_path / "x.docx")), ("check", str(sent_workbook))):
         result = run_cli(*args)
         assert result.returncode == 2, (args, result.returncode, result.stderr)

@@ -4,34 +4,12 @@ the forged text), and "Xem thay đổi từ khi gửi…" says why instead of sh
 
 from __future__ import annotations
 
-import sqlite3
-
-import pytest
+from helpers import sent_snapshot, set_sent_snapshot
 from PySide6.QtWidgets import QMessageBox
-
-from baocao_gui.app import Document, export_report, new_workbook
-from baocao_gui.app.edits import figures, paragraphs, reports
-
-
-@pytest.fixture
-def sent_workbook(tmp_path):
-    path = new_workbook(tmp_path / "Sở LĐTBXH.baocao", "sldtbxh", 2029)
-    doc = Document(path)
-    try:
-        doc.apply(figures.set_value(doc, "viec_lam", "actual", 2500))
-        doc.apply(paragraphs.insert_block(doc, "intro", None, 0, text="Năm {{year}} tạo việc làm cho {{viec_lam}} người."))
-        doc.apply(reports.mark_sent(doc, export_report(doc.workbook, doc.report, tmp_path / "gửi.docx").path))
-    finally:
-        doc.close()
-    return path
 
 
 def _change_snapshot(path, change) -> None:
-    conn = sqlite3.connect(path)
-    text = conn.execute("SELECT sent_snapshot FROM report").fetchone()[0]
-    conn.execute("UPDATE report SET sent_snapshot = ?", [change(text)])
-    conn.commit()
-    conn.close()
+    set_sent_snapshot(path, change(sent_snapshot(path)))
 
 
 def test_an_untouched_sent_report_shows_the_usual_band_and_the_text_sent(qtbot, open_window, sent_workbook):
