@@ -20,7 +20,7 @@ from .edit import Change, Edit, Scope
 from .edits.paragraphs import insert_blocks
 
 log = logging.getLogger(__name__)
-__all__ = ["FoundFigure", "NewFigure", "WordContent", "figures_offered", "import_edit", "read_word_file"]
+__all__ = ["FoundFigure", "NewFigure", "WordContent", "figures_offered", "import_edit", "not_read", "read_word_file"]
 
 
 def import_edit(doc: Document, part: str, sector: str, index: int, blocks: Sequence[Block],
@@ -90,8 +90,13 @@ def read_word_file(path: Path, stop: threading.Event,
         return None
     except Exception:  # never the preview's sentence for a file that could not be read
         log.exception("word import failed")
-        return (f"Không đọc được tệp “{Path(path).name}”; chi tiết đã được ghi vào tệp nhật ký. "
-                "Chưa có gì được ghi vào sổ báo cáo.")
+        return not_read(path)
+
+
+def not_read(path: Path) -> str:
+    """The sentence for a Word file that could not be read for a reason nobody foresaw (the log has it)."""
+    return (f"Không đọc được tệp “{Path(path).name}”; chi tiết đã được ghi vào tệp nhật ký. "
+            "Chưa có gì được ghi vào sổ báo cáo.")
 
 
 def figures_offered(content: WordContent, workbook: Workbook, report: Report,

@@ -28,7 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app.imports import FoundFigure, NewFigure, WordContent, figures_offered, import_edit, read_word_file
+from ...app.imports import (
+    FoundFigure,
+    NewFigure,
+    WordContent,
+    figures_offered,
+    import_edit,
+    not_read,
+    read_word_file,
+)
 from ...domain.model import BlockKind, Part
 from ...domain.tables import Table
 from ...domain.vnformat import format_number
@@ -195,7 +203,7 @@ class WordImport(QObject):
         self.dialog.setAutoReset(False)
         self.stop = threading.Event()  # a fresh one: an earlier Dừng does not stop this read
         self.dialog.canceled.connect(self.stop.set)
-        self.worker.run(read_word_file, path, self.stop, done=self._read, progress=self._moved)
+        self.worker.run(read_word_file, path, self.stop, done=self._read, progress=self._moved, failed=None)
 
     def _moved(self, moved: tuple[int, int]) -> None:
         done, total = moved
@@ -211,6 +219,8 @@ class WordImport(QObject):
             self.dialog = None
         if result is None:  # stopped by the clerk
             return
+        if isinstance(result, Exception):  # read_word_file says every failure it knows; this one is logged
+            result = not_read(self.path)
         if isinstance(result, str):
             QMessageBox.warning(self.editor, TITLE, result)
             return

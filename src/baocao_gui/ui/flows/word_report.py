@@ -15,6 +15,7 @@ from ..workers import Worker
 
 log = logging.getLogger(__name__)
 TITLE = "Tạo sổ từ báo cáo Word"
+MADE_NOTHING = "Không tạo được sổ từ tệp này; chi tiết đã được ghi vào tệp nhật ký. Chưa có tệp nào được tạo."
 
 
 def _make(target: Path, source: str):
@@ -28,7 +29,7 @@ def _make(target: Path, source: str):
         return exc.message
     except Exception:
         log.exception("workbook from docx failed")
-        return "Không tạo được sổ từ tệp này; chi tiết đã được ghi vào tệp nhật ký. Chưa có tệp nào được tạo."
+        return MADE_NOTHING
 
 
 def workbook_from_word(parent: QWidget, folder: Path) -> Path | None:
@@ -54,11 +55,11 @@ def workbook_from_word(parent: QWidget, folder: Path) -> Path | None:
     loop = QEventLoop()
     outcome: dict = {}
 
-    def done(result) -> None:
-        outcome["result"] = result
+    def done(result) -> None:  # an exception the work did not turn into a sentence still ends the wait
+        outcome["result"] = MADE_NOTHING if isinstance(result, Exception) else result
         loop.quit()
 
-    Worker(progress, lane="files").run(_make, target_path, source, done=done)
+    Worker(progress, lane="files").run(_make, target_path, source, done=done, failed=None)
     if "result" not in outcome:
         loop.exec()  # the window keeps drawing while the worker reads
     progress.close()
