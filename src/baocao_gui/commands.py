@@ -369,3 +369,44 @@ def merge(args: argparse.Namespace) -> int:
     finally:
         doc.close()
     return 0
+
+
+def rollup(args: argparse.Namespace) -> int:
+    """``rollup SỔ PHẦN… --period P --year N``: the report's figures from the same report of the parts (read only),
+    what changed printed, written as one step unless ``--dry-run``; a report of that period is made if missing."""
+    from .app import Document
+    from .app.edits.reports import create_report
+    from .app.edits.rollup import apply_rollup
+    from .app.rollup import describe, plan_rollup, read_parts, sources_differ
+
+    period = Period(period_kind(args.period), args.year)
+    parts = read_parts(args.parts, period)  # a part that cannot be read is refused before the workbook is opened
+    doc = Document(args.workbook, readonly=args.dry_run)
+    try:
+        report = doc.workbook.find(period)
+        if report is not None:
+            doc.choose_report(report.id)
+        elif args.dry_run:
+            raise WorkbookError(f"Sổ báo cáo chưa có báo cáo {period.label}.", "no such report")
+        else:
+            doc.apply(create_report(doc, period))
+            print(f"Đã tạo báo cáo {period.label} trong sổ.")
+        plan = plan_rollup(doc, parts)
+        for line in plan.unmatched:
+            print(f"Không khớp: {line}", file=sys.stderr)
+        for note in plan.notes:
+            print(f"Lưu ý: {note}", file=sys.stderr)
+        for change in plan.changes:
+            print(describe(doc, change))
+        if not plan.changes:
+            print(f"Số liệu báo cáo {period.label} đã đúng như tổng hợp từ {len(plan.parts)} sổ; không có gì thay đổi.")
+            if not sources_differ(doc.report.sources, plan.sources):
+                return 0
+        if args.dry_run:
+            print(f"{len(plan.changes)} số liệu sẽ thay đổi, chưa ghi vào sổ (--dry-run).")
+            return 0
+        doc.apply(apply_rollup(doc, plan))
+        print(f"Đã tổng hợp {len(plan.changes)} số liệu thay đổi từ {len(plan.parts)} sổ vào báo cáo {period.label}.")
+    finally:
+        doc.close()
+    return 0

@@ -23,6 +23,7 @@ from ..domain.model import (
     VALUE_FIELDS,
     AnnexChoice,
     BlockKind,
+    FigureSource,
     Part,
     Period,
     PeriodKind,
@@ -34,7 +35,7 @@ from ..domain.text import drop_illegal
 from ..domain.vnformat import NumberError, check_storable, to_decimal
 from .db import Db as Database
 from .seed import AGENCY_COLUMNS, AGENCY_KEYS
-from .workbook import read_annex, read_sign_images
+from .workbook import load_sources, read_annex, read_sign_images
 
 REPORT_FIELDS = ("number", "date", "type_name", "summary", "signer_authority", "signer_title", "signer_name",
                  "period_kind", "year")
@@ -661,7 +662,7 @@ def restore_period(db: Database, report_id: int, period: Period, rows: list[dict
         db["value"].insert_all(rows)
 
 
-_REPORT_TABLES = ("recipient", "value", "override", "block", "report_sector_off", "report_format")
+_REPORT_TABLES = ("recipient", "value", "override", "block", "report_sector_off", "report_format", "figure_source")
 
 
 def delete_report(db: Database, report_id: int) -> dict[str, Any]:
@@ -694,3 +695,23 @@ def set_sent(db: Database, report_id: int, fields: dict[str, Any]) -> dict[str, 
         for field, value in fields.items():
             db.execute(f"UPDATE report SET {field} = ? WHERE id = ?", [value, report_id])
     return {f: row[f] for f in fields}
+
+
+# --- where rolled-up figures came from (m012) ---------------------------------------------------------------
+
+SOURCE_COLUMNS = ("file", "workbook", "agency", "source_report", "source_edited_at", "taken_at")
+
+
+def set_sources(db: Database, report_id: int, sources: tuple[FigureSource, ...]) -> tuple[FigureSource, ...]:
+    """Replace the report's record of where its rolled-up figures came from; returns the one it replaced."""
+    with db.atomic():
+        ids = {r["code"]: r["id"] for r in db.query("SELECT code, id FROM indicator")}
+        old = load_sources(db, report_id, {v: k for k, v in ids.items()})
+        db.execute("DELETE FROM figure_source WHERE report_id = ?", [report_id])
+        db["figure_source"].insert_all(
+            {"report_id": report_id, "indicator_id": ids[s.code], "position": s.position,
+             **dict(zip(SOURCE_COLUMNS, (clean_text(s.file), s.workbook, clean_text(s.agency), s.report, s.edited_at,
+                                         s.taken_at), strict=True)),
+             **{f: _number(getattr(s, f)) for f in VALUE_FIELDS}}
+            for s in sources if s.code in ids)
+    return old

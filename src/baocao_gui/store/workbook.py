@@ -16,6 +16,7 @@ from typing import Any
 
 from ..domain.model import (
     ANNEX_COLUMNS,
+    DEFAULT_ANNEX_COLUMNS,
     MAX_PRECISION,
     OVERRIDE_FIELDS,
     RANGE_FIELDS,
@@ -24,6 +25,7 @@ from ..domain.model import (
     AnnexChoice,
     Block,
     BlockKind,
+    FigureSource,
     Indicator,
     Part,
     Period,
@@ -212,6 +214,8 @@ def _suspect(db: Database) -> bool:
         "OR number NOT BETWEEN 0 AND 1000000000)) OR (date IS NOT NULL AND date != '' AND date(date, '+0 days') IS NOT date)",
         "SELECT 1 FROM sector WHERE " + _one_of("role", Role),
         "SELECT 1 FROM indicator WHERE " + _one_of("plan_meaning", PlanMeaning),
+        "SELECT 1 FROM indicator WHERE rate_of IS NOT NULL AND (json_valid(rate_of) = 0 "
+        "OR json_array_length(rate_of) != 2)",
         "SELECT 1 FROM block WHERE " + _one_of("part", Part) + " OR " + _one_of("kind", BlockKind),
         "SELECT 1 FROM rule WHERE " + _one_of("missing", Missing),
     ]
@@ -436,6 +440,7 @@ def load_workbook(db: Database, only: int | None = None) -> Workbook:
             plan_meaning=rd.choice(PlanMeaning, r["plan_meaning"], where, PlanMeaning.LEVEL), pad=bool(r["pad"]),
             sentence=rd.text(r["sentence"], where),
             precision=rd.integer(r.get("precision"), f"{where} › số chữ số thập phân", 0, MAX_PRECISION),
+            rate_of=read_rate_of(r.get("rate_of"), rd, where),
         ))
     reports = []
     for r in db.query("SELECT * FROM report ORDER BY year, id"):
@@ -454,6 +459,35 @@ def load_workbook(db: Database, only: int | None = None) -> Workbook:
     identity = next(db.query("SELECT value FROM meta WHERE key = 'workbook_id'"), {}).get("value", "")
     return Workbook(agency, labels, tuple(sectors), tuple(indicators), tuple(reports), tuple(rules),
                     problems=tuple(rd.problems), identity=identity if isinstance(identity, str) else "")
+
+
+def read_rate_of(cell: object, rd: _Reader | None = None, where: str = "") -> tuple[str, str] | None:
+    """An indicator's ``rate_of`` cell (JSON ``[numerator, denominator]``); a damaged one is said and read as none."""
+    if cell is None or cell == "":
+        return None
+    try:
+        pair = json.loads(cell) if isinstance(cell, str) else None
+    except ValueError:
+        pair = None
+    if isinstance(pair, list) and len(pair) == 2 and all(isinstance(c, str) and c for c in pair):
+        return (pair[0], pair[1])
+    (rd or _Reader()).bad(f"{where} › tỷ lệ của", "không đọc được hai chỉ tiêu của tỷ lệ; tỷ lệ không được tính lại")
+    return None
+
+
+def load_sources(db: Database, report_id: int, ind_code: dict[int, str]) -> tuple[FigureSource, ...]:
+    """Where the report's rolled-up figures came from (m012), by indicator and part."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'figure_source'").fetchone():
+        return ()  # a workbook not yet migrated (the read-only probe before opening)
+    out = []
+    for r in db.query("SELECT * FROM figure_source WHERE report_id = ? ORDER BY position, indicator_id", [report_id]):
+        if r["indicator_id"] not in ind_code:
+            continue
+        numbers = {f: r[f] if isinstance(r[f], int | float) else None for f in VALUE_FIELDS}
+        out.append(FigureSource(ind_code[r["indicator_id"]], int(r["position"]), str(r["file"]), str(r["workbook"]),
+                                str(r["agency"]), str(r["source_report"]), str(r["source_edited_at"]),
+                                str(r["taken_at"]), **numbers))
+    return tuple(out)
 
 
 def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: dict[int, str],
@@ -492,6 +526,7 @@ def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: d
         sectors_off=off,
         annex=load_annex(db, rid, rd, where), images=load_sign_images(db, rid),
         pct_precision=rd.integer(fmt[0], f"{where} › số chữ số thập phân của tỷ lệ", 0, MAX_PRECISION) if fmt else None,
+        sources=load_sources(db, rid, ind_code),
     )
 
 
@@ -521,7 +556,7 @@ def read_annex(row: dict[str, Any] | None) -> AnnexChoice | None:
             sectors is not None and (not isinstance(sectors, list) or not all(isinstance(c, str) for c in sectors))):
         raise ValueError("annex cells are not lists of text")
     return AnnexChoice(None if sectors is None else tuple(sectors),
-                       tuple(c for c in columns if c in ANNEX_COLUMNS) or ANNEX_COLUMNS)
+                       tuple(c for c in columns if c in ANNEX_COLUMNS) or DEFAULT_ANNEX_COLUMNS)
 
 
 def load_annex(db: Database, report_id: int, rd: _Reader | None = None, where: str = "") -> AnnexChoice | None:

@@ -1,0 +1,230 @@
+"""A report's figures computed from the same report of other workbooks (tổng hợp số liệu từ các sổ): the former
+provinces merged into this one, or the offices and communes that report to it. Plain data in, plain data out.
+
+- Indicators are matched by code, then by name (NFC, case-insensitive); a part's indicator that matches nothing here
+  is listed, never dropped silently.
+- Counts and money add up: the actual, the plan, the target (a range adds end to end), and the same period last year
+  (each part's figure from its own report of a year earlier when it has one, else the ``last`` it typed).
+- A rate (unit "%") is recomputed from the indicators it is a rate of (``Indicator.rate_of``: numerator,
+  denominator), from their sums; without that it is left for the clerk, and said. A plan or target of a rate, or a
+  reduction plan (in points), does not add up: left, and said.
+- Each figure keeps where it came from (``FigureSource``): the part's file, report, when it was edited and taken.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from .model import RANGE_FIELDS, VALUE_FIELDS, FigureSource, Indicator, PlanMeaning, Report, Workbook
+
+Figure = float | tuple[float, float] | None
+FIELD_WORDS = {"actual": "thực hiện", "plan": "kế hoạch", "last": "cùng kỳ năm trước", "target": "chỉ tiêu kỳ sau"}
+
+
+@dataclass(frozen=True)
+class PartReport:
+    """One part workbook as a roll-up reads it: its file name, structure, report of the period and the report of
+    the same period a year earlier (None when it has none)."""
+
+    file: str
+    workbook: Workbook
+    report: Report | None
+    last: Report | None = None
+
+
+@dataclass(frozen=True)
+class FigureUpdate:
+    """One figure the roll-up would write: what the report holds now and what the parts give."""
+
+    code: str
+    name: str
+    field: str
+    old: Figure
+    new: Figure
+
+
+@dataclass(frozen=True)
+class Rollup:
+    values: dict[str, dict[str, Figure]]  # code → field → the figure the parts give (only what they give)
+    changes: tuple[FigureUpdate, ...]  # those that differ from the report now: what applying changes
+    sources: tuple[FigureSource, ...]  # where each figure came from, by part
+    unmatched: tuple[str, ...]  # one line per part indicator that matches none here
+    notes: tuple[str, ...]  # rates left for the clerk, indicators some parts lack, parts without the report
+    parts: tuple[str, ...] = field(default=())  # the part files taken, in order
+
+
+def name_key(name: str) -> str:
+    """An indicator's name as a roll-up matches it: NFC, case-insensitive, white space as one space."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def match_indicators(here: tuple[Indicator, ...], theirs: tuple[Indicator, ...]) -> tuple[dict[str, str], list[Indicator]]:
+    """(their code → our code, their indicators that match none): by code, then by name."""
+    codes = {i.code for i in here}
+    by_name: dict[str, str | None] = {}
+    for i in here:
+        key = name_key(i.name)
+        by_name[key] = None if key in by_name else i.code  # a name two indicators share matches neither
+    mapping: dict[str, str] = {}
+    taken: set[str] = set()
+    left: list[Indicator] = []
+    for i in theirs:  # codes first, so a name never takes what a code matches
+        if i.code in codes:
+            mapping[i.code] = i.code
+            taken.add(i.code)
+    for i in theirs:
+        if i.code in mapping:
+            continue
+        ours = by_name.get(name_key(i.name))
+        if ours is not None and ours not in taken:
+            mapping[i.code] = ours
+            taken.add(ours)
+        else:
+            left.append(i)
+    return mapping, left
+
+
+def _round(value: float, decimals: int = 6) -> float:
+    rounded = float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+    return int(rounded) if rounded.is_integer() and abs(rounded) < 2**53 else rounded
+
+
+def _figure(values, name: str) -> Figure:
+    low = getattr(values, name)
+    high = values.high(name)
+    return (low, high) if low is not None and high is not None else low
+
+
+def _add(figures: list[Figure]) -> Figure:
+    present = [f for f in figures if f is not None]
+    if not present:
+        return None
+    if any(isinstance(f, tuple) for f in present):
+        low = sum(f[0] if isinstance(f, tuple) else f for f in present)
+        high = sum(f[1] if isinstance(f, tuple) else f for f in present)
+        return (_round(low), _round(high)) if _round(low) != _round(high) else _round(low)
+    return _round(sum(present))
+
+
+def _same(a: Figure, b: Figure) -> bool:
+    if isinstance(a, tuple) or isinstance(b, tuple):
+        return isinstance(a, tuple) and isinstance(b, tuple) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if a is None or b is None:
+        return a is b
+    return _round(a) == _round(b)
+
+
+def _list(names: list[str], limit: int = 4) -> str:
+    shown = ", ".join(f"“{n}”" for n in names[:limit])
+    return shown + (f" và {len(names) - limit} sổ khác" if len(names) > limit else "")
+
+
+def compute(workbook: Workbook, report: Report, parts: list[PartReport], taken_at: str = "") -> Rollup:
+    """The figures of ``report`` from ``parts`` (see the module's words), and what would change."""
+    notes: list[str] = []
+    unmatched: list[str] = []
+    here = workbook.indicators
+    by_code = {i.code: i for i in here}
+    # code here → [(position, part, their code)] for every part that has it
+    having: dict[str, list[tuple[int, PartReport, str]]] = {}
+    used = [p for p in parts if p.report is not None]
+    for p in parts:
+        if p.report is None:
+            notes.append(f"Sổ “{p.file}” không có báo cáo kỳ này: không tính vào tổng hợp.")
+    for position, p in enumerate(used):
+        mapping, left = match_indicators(here, p.workbook.indicators)
+        for i in left:
+            if i.code in p.report.values and any(v is not None for v in _numbers(p.report.values[i.code])):
+                unmatched.append(f"Sổ “{p.file}”: chỉ tiêu “{i.name}” ({i.code}) không có trong sổ này — chưa tính.")
+            else:
+                unmatched.append(f"Sổ “{p.file}”: chỉ tiêu “{i.name}” ({i.code}) không có trong sổ này (chưa có số).")
+        for theirs, ours in mapping.items():
+            having.setdefault(ours, []).append((position, p, theirs))
+
+    def part_figure(p: PartReport, theirs: str, name: str) -> Figure:
+        values = p.report.values.get(theirs)
+        if name == "last" and p.last is not None:
+            before = p.last.values.get(theirs)
+            if before is not None and before.actual is not None:
+                return before.actual
+        return None if values is None else _figure(values, name)
+
+    values: dict[str, dict[str, Figure]] = {}
+    sources: list[FigureSource] = []
+    left_rates: list[str] = []
+    for ind in here:
+        found = having.get(ind.code, [])
+        if not found:
+            continue
+        if len(found) < len(used):
+            missing = [p.file for pos, p in enumerate(used) if pos not in {x[0] for x in found}]
+            notes.append(f"Chỉ tiêu “{ind.name}” không có trong {_list(missing)}: tổng chỉ gồm các sổ có nó.")
+        for position, p, theirs in found:
+            figures = {f: part_figure(p, theirs, f) for f in VALUE_FIELDS}
+            if all(v is None for v in figures.values()):
+                continue
+            sources.append(FigureSource(
+                ind.code, position, p.file, p.workbook.identity, p.report.agency.name or p.workbook.agency.name,
+                p.report.period.label, p.report.edited_at, taken_at,
+                **{f: (v[0] if isinstance(v, tuple) else v) for f, v in figures.items()}))
+        if ind.is_rate:
+            continue
+        out: dict[str, Figure] = {}
+        for name in VALUE_FIELDS:
+            if name in RANGE_FIELDS and ind.plan_meaning == PlanMeaning.DECREASE:
+                continue  # a reduction in points does not add up
+            total = _add([part_figure(p, theirs, name) for _, p, theirs in found])
+            if total is not None:
+                out[name] = total
+        if out:
+            values[ind.code] = out
+    for ind in here:  # rates, from the sums above
+        found = having.get(ind.code, [])
+        if not ind.is_rate or not found:
+            continue
+        typed = any(v is not None for _, p, theirs in found for v in _numbers(p.report.values.get(theirs)))
+        recipe = ind.rate_of if ind.rate_of and all(c in by_code for c in ind.rate_of) else None
+        if recipe is None:
+            if typed:
+                left_rates.append(ind.name)
+            continue
+        out = {}
+        decimals = ind.precision if ind.precision is not None else (report.pct_precision if report.pct_precision
+                                                                    is not None else 2)
+        for name in ("actual", "last"):
+            top, bottom = (values.get(c, {}).get(name) for c in recipe)
+            if isinstance(top, int | float) and isinstance(bottom, int | float) and bottom:
+                out[name] = _round(top / bottom * 100, decimals)
+        if out:
+            values[ind.code] = out
+        elif typed:
+            left_rates.append(ind.name)
+    if left_rates:
+        notes.append(f"Tỷ lệ không tính lại được từ các sổ (chưa khai báo là tỷ lệ của hai chỉ tiêu nào, hoặc các sổ "
+                     f"chưa có số của hai chỉ tiêu đó) — hãy nhập tay: {', '.join(f'“{n}”' for n in left_rates)}.")
+    changes = []
+    for ind in here:
+        for name, new in values.get(ind.code, {}).items():
+            old = _figure(report.values[ind.code], name) if ind.code in report.values else None
+            if not _same(old, new):
+                changes.append(FigureUpdate(ind.code, ind.name, name, old, new))
+    return Rollup(values, tuple(changes), tuple(sources), tuple(unmatched), tuple(notes), tuple(p.file for p in used))
+
+
+def _numbers(values) -> tuple:
+    return () if values is None else tuple(getattr(values, f) for f in VALUE_FIELDS)
+
+
+def sources_differ(old: tuple[FigureSource, ...], new: tuple[FigureSource, ...]) -> bool:
+    """Whether the provenance changed, leaving aside when it was taken."""
+    def key(s: FigureSource) -> tuple:
+        return tuple(map(repr, (s.code, s.position, s.file, s.workbook, s.report, s.edited_at, s.actual, s.plan,
+                                s.last, s.target)))
+
+    return sorted(map(key, old)) != sorted(map(key, new))
+
+
+__all__ = ["FIELD_WORDS", "FigureUpdate", "PartReport", "Rollup", "compute", "match_indicators", "name_key",
+           "sources_differ"]
