@@ -11,7 +11,7 @@ from baocao_gui.app.edits.reports import create_report
 from baocao_gui.app.files import new_workbook
 from baocao_gui.domain.model import Period, PeriodKind
 
-H1 = Period(PeriodKind.H1, 2025) if hasattr(PeriodKind, "H1") else Period(PeriodKind("6m"), 2025)
+H1 = Period(PeriodKind("6m"), 2025)
 
 # invented: three former provinces "Tây Sơn", "Đông Hà Nguyên", "Nam Lộc" merged into "Tỉnh Mới"
 PARTS = {

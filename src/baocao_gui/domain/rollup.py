@@ -166,7 +166,7 @@ def compute(workbook: Workbook, report: Report, parts: list[PartReport], taken_a
             if all(v is None for v in figures.values()):
                 continue
             sources.append(FigureSource(
-                ind.code, position, p.file, p.workbook.identity, p.report.agency.name or p.workbook.agency.name,
+                ind.code, position, p.file, p.workbook.identity, _heading(p),
                 p.report.period.label, p.report.edited_at, taken_at,
                 **{f: (v[0] if isinstance(v, tuple) else v) for f, v in figures.items()}))
         if ind.is_rate:
@@ -211,6 +211,15 @@ def compute(workbook: Workbook, report: Report, parts: list[PartReport], taken_a
             if not _same(old, new):
                 changes.append(FigureUpdate(ind.code, ind.name, name, old, new))
     return Rollup(values, tuple(changes), tuple(sources), tuple(unmatched), tuple(notes), tuple(p.file for p in used))
+
+
+def _heading(part: PartReport) -> str:
+    """What a part is called in the annex's column: its place ("Đắk Nông"), else its parent body, else its name."""
+    for agency in (part.report.agency, part.workbook.agency):
+        for name in (agency.place, agency.parent_name, agency.name):
+            if name.strip():
+                return " ".join(name.split())
+    return part.file
 
 
 def _numbers(values) -> tuple:

@@ -214,8 +214,7 @@ def _suspect(db: Database) -> bool:
         "OR number NOT BETWEEN 0 AND 1000000000)) OR (date IS NOT NULL AND date != '' AND date(date, '+0 days') IS NOT date)",
         "SELECT 1 FROM sector WHERE " + _one_of("role", Role),
         "SELECT 1 FROM indicator WHERE " + _one_of("plan_meaning", PlanMeaning),
-        "SELECT 1 FROM indicator WHERE rate_of IS NOT NULL AND (json_valid(rate_of) = 0 "
-        "OR json_array_length(rate_of) != 2)",
+        "SELECT 1 FROM indicator WHERE rate_of IS NOT NULL AND (json_valid(rate_of) = 0 OR json_array_length(rate_of) != 2)",
         "SELECT 1 FROM block WHERE " + _one_of("part", Part) + " OR " + _one_of("kind", BlockKind),
         "SELECT 1 FROM rule WHERE " + _one_of("missing", Missing),
     ]
