@@ -124,7 +124,7 @@ def test_a_sent_report_refuses_the_roll_up_with_one_sentence(rolled):
 
 
 def test_a_workbook_rolled_into_itself_is_refused(rolled):
-    doc, parts = rolled
+    doc, _ = rolled
     with pytest.raises(UserError, match="chính sổ đang mở"):
         plan_rollup(doc, read_parts([doc.path], H1))
 

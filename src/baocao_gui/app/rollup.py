@@ -58,7 +58,7 @@ def read_parts(paths: list[str | Path], period: Period, cancel=None, progress=No
             break
         out.append(read_part(path, period))
         if progress is not None:
-            progress(n + 1, len(paths))
+            progress((n + 1, len(paths)))
     return out
 
 

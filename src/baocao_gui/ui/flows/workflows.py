@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from .exporting import ExportFlow
 from .periods import PeriodFlow
+from .rollup import RollupFlow
 from .saving import SavingFlow
 from .sectors import SectorFlow
 from .sent_reports import SentFlow
 
 
-class Workflows(ExportFlow, PeriodFlow, SentFlow, SavingFlow, SectorFlow):
+class Workflows(ExportFlow, PeriodFlow, SentFlow, SavingFlow, SectorFlow, RollupFlow):
     """All the window's conversations on one object (``window.flows``), which the menus and buttons call."""
