@@ -34,6 +34,7 @@ from ..domain.pictures import PictureError, png_size
 from ..domain.text import drop_illegal
 from ..domain.vnformat import NumberError, check_storable, to_decimal
 from .db import Db as Database
+from .handover import handed_over_before
 from .seed import AGENCY_COLUMNS, AGENCY_KEYS
 from .workbook import load_sources, read_annex, read_sign_images
 
@@ -478,6 +479,7 @@ def delete_indicator(db: Database, code: str) -> dict[str, Any]:
             "indicators": family,
             "values": list(db.query(f"SELECT * FROM value WHERE indicator_id IN ({marks})", ids)),
             "overrides": list(db.query(f"SELECT * FROM override WHERE indicator_id IN ({marks})", ids)),
+            "sources": list(db.query(f"SELECT * FROM figure_source WHERE indicator_id IN ({marks})", ids)),
         }
         db.execute(f"DELETE FROM indicator WHERE id IN ({marks})", ids)
     return snapshot
@@ -488,6 +490,7 @@ def restore_indicator(db: Database, snapshot: dict[str, Any]) -> None:
         db["indicator"].insert_all(snapshot["indicators"])
         db["value"].insert_all(snapshot["values"])
         db["override"].insert_all(snapshot["overrides"])
+        db["figure_source"].insert_all(snapshot.get("sources", []))
 
 
 def add_sector(db: Database, title: str, role: str = "sector") -> str:
@@ -602,6 +605,9 @@ def create_report(db: Database, from_report_id: int | None, period: Period, valu
         if from_report_id is not None:
             db.execute("INSERT INTO report_sector_off (report_id, sector_id) "
                        "SELECT ?, sector_id FROM report_sector_off WHERE report_id = ?", [rid, from_report_id])
+        for code in handed_over_before(db, period):  # handed over to another agency: out of later reports
+            db.execute("INSERT OR IGNORE INTO report_sector_off (report_id, sector_id) "
+                       "SELECT ?, id FROM sector WHERE code = ?", [rid, code])
         if texts and from_report_id is not None:
             db["block"].insert_all(
                 {"report_id": rid, "part": b["part"], "sector_id": b["sector_id"], "position": b["position"],
