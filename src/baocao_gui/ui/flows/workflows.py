@@ -7,6 +7,7 @@ than act on a workbook without it (``Conversation.unsaved_refusal``)."""
 from __future__ import annotations
 
 from .exporting import ExportFlow
+from .handover import HandoverFlow
 from .periods import PeriodFlow
 from .rollup import RollupFlow
 from .saving import SavingFlow
@@ -14,5 +15,5 @@ from .sectors import SectorFlow
 from .sent_reports import SentFlow
 
 
-class Workflows(ExportFlow, PeriodFlow, SentFlow, SavingFlow, SectorFlow, RollupFlow):
+class Workflows(ExportFlow, PeriodFlow, SentFlow, SavingFlow, SectorFlow, RollupFlow, HandoverFlow):
     """All the window's conversations on one object (``window.flows``), which the menus and buttons call."""

@@ -125,6 +125,8 @@ class WindowMenus(QObject):
             "Thêm &lĩnh vực…", window, triggered=flows.add_sector
         )
         edit_menu.addAction(self.add_sector_action)
+        edit_menu.addAction(QAction("Chu&yển lĩnh vực sang cơ quan khác…", window, triggered=flows.hand_over_sector))
+        edit_menu.addAction(QAction("Nhận lĩnh vực từ cơ &quan khác…", window, triggered=flows.receive_sector))
         edit_menu.addAction(QAction("Đổi tên &cơ quan từ kỳ này…", window, triggered=flows.rename_agency))
 
         view_menu = menu.addMenu("&Xem")
