@@ -15,7 +15,7 @@ from ..domain.rollup import FIELD_WORDS, FigureUpdate, PartReport, Rollup, compu
 from ..domain.vnformat import format_number, format_range
 from ..errors import UserError
 from ..store import WorkbookError, load_workbook, open_workbook
-from ..store.workbook import code_maps, load_values
+from ..store.workbook import code_maps, read_figures
 from .document import Document
 
 __all__ = ["FigureUpdate", "PartReport", "Rollup", "describe", "figure_text", "plan_rollup", "read_part",
@@ -26,7 +26,7 @@ def _report(db, workbook: Workbook, period: Period, ind_code: dict[int, str]) ->
     header = workbook.find(period)
     if header is None:
         return None
-    return dataclasses.replace(header, values=load_values(db, header.id, ind_code))
+    return dataclasses.replace(header, values=read_figures(db, header.id, ind_code))
 
 
 def read_part(path: str | Path, period: Period) -> PartReport:
@@ -34,7 +34,7 @@ def read_part(path: str | Path, period: Period) -> PartReport:
     file (a workbook another window has open is read as its last save holds it). One sentence when it cannot be."""
     path = Path(path)
     try:
-        db = open_workbook(path, readonly=True)
+        db = open_workbook(path, readonly=True, screen=False)  # only figures are read: no screen for odd text
     except WorkbookError as exc:
         raise UserError(f"Không đọc được sổ “{path.name}” để tổng hợp: {exc.message}", exc.gloss) from exc
     try:

@@ -87,7 +87,12 @@ def match_indicators(here: tuple[Indicator, ...], theirs: tuple[Indicator, ...])
 
 
 def _round(value: float, decimals: int = 6) -> float:
-    rounded = float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+    """Half up at ``decimals`` (a sum of figures typed with at most six decimals needs no more; a rate is kept at
+    the decimals it prints with); integral results as integers."""
+    if decimals == 6 and float(value).is_integer():
+        rounded = float(value)
+    else:
+        rounded = float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
     return int(rounded) if rounded.is_integer() and abs(rounded) < 2**53 else rounded
 
 
@@ -149,11 +154,17 @@ def compute(workbook: Workbook, report: Report, parts: list[PartReport], taken_a
             before = p.last.values.get(theirs)
             if before is not None and before.actual is not None:
                 return before.actual
-        return None if values is None else _figure(values, name)
+        if values is None:
+            return None
+        low = getattr(values, name)
+        high = values.plan_high if name == "plan" else values.target_high if name == "target" else None
+        return (low, high) if low is not None and high is not None else low
 
     values: dict[str, dict[str, Figure]] = {}
     sources: list[FigureSource] = []
     left_rates: list[str] = []
+    headings = {position: _heading(p) for position, p in enumerate(used)}
+    typed_rates: set[str] = set()
     for ind in here:
         found = having.get(ind.code, [])
         if not found:
@@ -161,21 +172,25 @@ def compute(workbook: Workbook, report: Report, parts: list[PartReport], taken_a
         if len(found) < len(used):
             missing = [p.file for pos, p in enumerate(used) if pos not in {x[0] for x in found}]
             notes.append(f"Chỉ tiêu “{ind.name}” không có trong {_list(missing)}: tổng chỉ gồm các sổ có nó.")
+        columns: list[tuple[Figure, ...]] = []  # each part's (actual, plan, last, target)
         for position, p, theirs in found:
-            figures = {f: part_figure(p, theirs, f) for f in VALUE_FIELDS}
-            if all(v is None for v in figures.values()):
+            figures = tuple(part_figure(p, theirs, f) for f in VALUE_FIELDS)
+            if figures == (None, None, None, None):
                 continue
+            columns.append(figures)
             sources.append(FigureSource(
-                ind.code, position, p.file, p.workbook.identity, _heading(p),
+                ind.code, position, p.file, p.workbook.identity, headings[position],
                 p.report.period.label, p.report.edited_at, taken_at,
-                **{f: (v[0] if isinstance(v, tuple) else v) for f, v in figures.items()}))
+                *(v[0] if isinstance(v, tuple) else v for v in figures)))
         if ind.is_rate:
+            if columns:
+                typed_rates.add(ind.code)
             continue
         out: dict[str, Figure] = {}
-        for name in VALUE_FIELDS:
+        for n, name in enumerate(VALUE_FIELDS):
             if name in RANGE_FIELDS and ind.plan_meaning == PlanMeaning.DECREASE:
                 continue  # a reduction in points does not add up
-            total = _add([part_figure(p, theirs, name) for _, p, theirs in found])
+            total = _add([c[n] for c in columns])
             if total is not None:
                 out[name] = total
         if out:
@@ -184,7 +199,7 @@ def compute(workbook: Workbook, report: Report, parts: list[PartReport], taken_a
         found = having.get(ind.code, [])
         if not ind.is_rate or not found:
             continue
-        typed = any(v is not None for _, p, theirs in found for v in _numbers(p.report.values.get(theirs)))
+        typed = ind.code in typed_rates
         recipe = ind.rate_of if ind.rate_of and all(c in by_code for c in ind.rate_of) else None
         if recipe is None:
             if typed:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -709,15 +710,26 @@ SOURCE_COLUMNS = ("file", "workbook", "agency", "source_report", "source_edited_
 
 
 def set_sources(db: Database, report_id: int, sources: tuple[FigureSource, ...]) -> tuple[FigureSource, ...]:
-    """Replace the report's record of where its rolled-up figures came from; returns the one it replaced."""
+    """Replace the report's record of where its rolled-up figures came from; returns the one it replaced. (Tens of
+    thousands of rows for a roll-up of twenty large workbooks: written with one prepared statement.)"""
     with db.atomic():
-        ids = {r["code"]: r["id"] for r in db.query("SELECT code, id FROM indicator")}
+        ids = {r[0]: r[1] for r in db.execute("SELECT code, id FROM indicator")}
         old = load_sources(db, report_id, {v: k for k, v in ids.items()})
         db.execute("DELETE FROM figure_source WHERE report_id = ?", [report_id])
-        db["figure_source"].insert_all(
-            {"report_id": report_id, "indicator_id": ids[s.code], "position": s.position,
-             **dict(zip(SOURCE_COLUMNS, (clean_text(s.file), s.workbook, clean_text(s.agency), s.report, s.edited_at,
-                                         s.taken_at), strict=True)),
-             **{f: _number(getattr(s, f)) for f in VALUE_FIELDS}}
-            for s in sources if s.code in ids)
+        texts: dict[str, str] = {}
+
+        def text(value: str) -> str:
+            if value not in texts:
+                texts[value] = clean_text(value)
+            return texts[value]
+
+        def number(value):
+            return value if value is None or (type(value) in (int, float) and math.isfinite(value)) else None
+
+        db.conn.executemany(
+            f"INSERT INTO figure_source (report_id, indicator_id, position, {', '.join(SOURCE_COLUMNS)}, "
+            f"{', '.join(VALUE_FIELDS)}) VALUES ({', '.join('?' * (3 + len(SOURCE_COLUMNS) + len(VALUE_FIELDS)))})",
+            [(report_id, ids[s.code], s.position, text(s.file), s.workbook, text(s.agency), s.report, s.edited_at,
+              s.taken_at, number(s.actual), number(s.plan), number(s.last), number(s.target))
+             for s in sources if s.code in ids])
     return old

@@ -80,13 +80,16 @@ def install_catalogue(db: Database, catalogue: Catalogue) -> None:
              "importance": r.importance, "message": nfc(r.message), "missing": r.missing.value}
             for pos, r in enumerate(catalogue.rules))
         ind_ids: dict[str, int] = {}
+        # a workbook of a schema before m012 (a test writing as the previous version did) has no rate_of column
+        recipes = any(r[1] == "rate_of" for r in db.execute("PRAGMA table_info(indicator)"))
         for pos, i in enumerate(catalogue.indicators):
             ind_ids[i.code] = db["indicator"].insert(
                 {"code": i.code, "sector_id": sector_ids[i.sector],
                  "parent_id": ind_ids[i.parent] if i.parent else None, "position": pos, "name": nfc(i.name),
                  "unit": nfc(i.unit), "parts_complete": int(i.parts_complete), "plan_meaning": str(i.plan_meaning),
                  "pad": int(i.pad), "sentence": nfc(i.sentence),
-                 **({"precision": i.precision} if i.precision is not None else {}), **rate_of_cell(i)}).last_pk
+                 **({"precision": i.precision} if i.precision is not None else {}),
+                 **(rate_of_cell(i) if recipes else {})}).last_pk
 
 
 def install_sector(db: Database, catalogue: Catalogue, code: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -166,7 +167,10 @@ class RollupDialog(QDialog):
             unit = workbook.indicator(c.code).unit if workbook.indicator(c.code) else ""
             for col, text in enumerate((c.name, FIELD_WORDS[c.field], figure_text(c.old, unit),
                                         figure_text(c.new, unit))):
-                self.changes.setItem(n, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if col >= 2:  # figures line up on the right, as in the figures table
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.changes.setItem(n, col, item)
         self.unmatched.clear()
         self.unmatched.addItems([*plan.unmatched, *plan.notes])
         provenance = sources_differ(self.session.report.sources, plan.sources)

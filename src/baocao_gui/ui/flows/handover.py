@@ -9,7 +9,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ...app.edits.handover import hand_over, receive
-from ...app.handover import default_handover_name, describe_received, plan_receive, read_handover, write_handover_file
+from ...app.handover import (
+    default_handover_name,
+    describe_received,
+    plan_receive,
+    read_handover,
+    write_handover_file,
+)
 from ...errors import UserError
 from ..dialogs.block_review import BlockReview, ReviewRow
 from .conversation import Conversation
