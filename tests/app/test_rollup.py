@@ -160,3 +160,23 @@ def test_rollup_on_the_command_line_prints_the_changes_writes_them_and_a_dump_ke
     assert (tmp_path / "lai.toml").read_text("utf-8") == text
     bad = run_cli("rollup", province, str(tmp_path / "khong-co.baocao"), "--period", "6m", "--year", "2025")
     assert bad.returncode == 2 and "khong-co.baocao" in bad.stderr
+
+
+def test_the_export_with_a_column_per_part_is_a_valid_word_file(rolled, tmp_path):
+    from helpers import assert_valid_ooxml
+
+    from baocao_gui.app.edits import report_fields
+
+    doc, parts = rolled
+    doc.apply(apply_rollup(doc, plan_rollup(doc, read_parts(parts, H1))))
+    doc.apply(report_fields.set_annex(doc, AnnexChoice(columns=("unit", "actual", "parts"))))
+    doc.close()
+    out = tmp_path / "tinh.docx"
+    done = run_cli("export", str(doc.path), "--annex", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert_valid_ooxml(out)
+    from docx import Document as Docx
+
+    table = Docx(out).tables[-1]
+    assert [c.text for c in table.rows[0].cells][-3:] == ["Thực hiện của tay-son", "Thực hiện của dong-ha-nguyen",
+                                                          "Thực hiện của nam-loc"]
