@@ -60,3 +60,29 @@ def test_a_province_rolled_up_from_three_workbooks_by_clicks_undone_and_run_agai
                               f"{jobs + 50:,}".replace(",", "."))]
     assert window.session.report.values["viec_lam"].actual == jobs + 50
     assert window.session.undo_stack.count() == 2
+
+
+def test_a_rate_is_declared_the_rate_of_two_indicators_in_its_properties_and_then_recomputed(
+        qtbot, open_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from baocao_gui.ui.dialogs.indicator_dialog import IndicatorDialog
+
+    parts = make_parts(tmp_path)
+    window = open_window(make_province(tmp_path))
+    window.select_tab("tab-giam_ngheo_btxh")
+    tab = window.sector_tab("giam_ngheo_btxh")
+
+    def choose(dialog):  # Tỷ lệ hộ nghèo DTTS = số hộ nghèo ÷ tổng số hộ (invented, for the test)
+        dialog.show()
+        dialog.numerator.setCurrentIndex(dialog.numerator.findData("so_ho_ngheo"))
+        dialog.denominator.setCurrentIndex(dialog.denominator.findData("tong_so_ho"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(IndicatorDialog, "exec", choose)
+    tab.table.setCurrentCell(tab.table.codes().index("ho_ngheo_dtts"), 2)
+    tab.edit_properties()
+    assert window.session.workbook.indicator("ho_ngheo_dtts").rate_of == ("so_ho_ngheo", "tong_so_ho")
+    seen = _roll_up_by_clicks(qtbot, window, monkeypatch, parts, lambda d: click_button(d, "Ghi vào báo cáo"))
+    assert not any("Tỷ lệ hộ nghèo đồng bào dân tộc thiểu số" in n for n in seen["notes"])
+    assert window.session.report.values["ho_ngheo_dtts"].actual == window.session.report.values["ho_ngheo"].actual

@@ -43,7 +43,7 @@ REPORT_FIELDS = ("number", "date", "type_name", "summary", "signer_authority", "
                  "period_kind", "year")
 AGENCY_FIELDS = AGENCY_KEYS
 SECTOR_FIELDS = ("title", "task_title", "role")
-INDICATOR_FIELDS = ("name", "unit", "parts_complete", "plan_meaning", "pad", "sentence", "precision")
+INDICATOR_FIELDS = ("name", "unit", "parts_complete", "plan_meaning", "pad", "sentence", "precision", "rate_of")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -403,6 +403,11 @@ def set_indicator_field(db: Database, code: str, field: str, value: Any) -> Any:
     if field == "precision" and value is not None and (isinstance(value, bool) or not isinstance(value, int)
                                                        or not 0 <= value <= MAX_PRECISION):
         raise EditError(f"Số chữ số thập phân phải từ 0 đến {MAX_PRECISION}.")
+    if field == "rate_of" and value is not None:  # JSON [numerator, denominator] of two other indicators' codes
+        pair = json.loads(value)
+        if not (isinstance(pair, list) and len(pair) == 2 and code not in pair and pair[0] != pair[1]
+                and all(db.execute("SELECT 1 FROM indicator WHERE code = ?", [c]).fetchone() for c in pair)):
+            raise EditError("Tỷ lệ phải là của hai chỉ tiêu khác nhau có trong sổ (tử số và mẫu số).")
     with db.atomic():
         old = _one(db, "SELECT * FROM indicator WHERE code = ?", [code])[field]
         db.execute(f"UPDATE indicator SET {field} = ? WHERE code = ?", [value, code])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -27,7 +29,8 @@ DEFAULT_PRECISION = "mặc định của báo cáo"
 class IndicatorDialog(QDialog):
     """Name, unit (a list plus free text), precision, parts that add up, a reduction plan, default sentence."""
 
-    def __init__(self, indicator: Indicator, has_parts: bool, parent: QWidget | None = None):
+    def __init__(self, indicator: Indicator, has_parts: bool, parent: QWidget | None = None,
+                 others: tuple[Indicator, ...] = ()):
         super().__init__(parent)
         self.indicator = indicator
         self.setWindowTitle("Thuộc tính chỉ tiêu")
@@ -64,6 +67,29 @@ class IndicatorDialog(QDialog):
         form.addRow("", self.parts_complete)
         form.addRow("", self.decrease)
         form.addRow("&Câu mặc định:", self.sentence)
+        # a rate (unit %) made of two indicators: what a roll-up of several workbooks recomputes it from
+        self.others = tuple(i for i in others if i.code != indicator.code)
+        self.numerator, self.denominator = QComboBox(), QComboBox()
+        for box, name, now in ((self.numerator, "rate-numerator", 0), (self.denominator, "rate-denominator", 1)):
+            box.setObjectName(name)
+            box.addItem("(không)", None)
+            for other in self.others:
+                box.addItem(other.name, other.code)
+            if indicator.rate_of:
+                box.setCurrentIndex(max(0, box.findData(indicator.rate_of[now])))
+        rate = QWidget()
+        rate_row = QHBoxLayout(rate)
+        rate_row.setContentsMargins(0, 0, 0, 0)
+        rate_row.addWidget(self.numerator, 1)
+        rate_row.addWidget(QLabel("÷"))
+        rate_row.addWidget(self.denominator, 1)
+        rate.setToolTip("Tỷ lệ này bằng chỉ tiêu thứ nhất chia chỉ tiêu thứ hai × 100: khi tổng hợp số liệu từ các "
+                        "sổ, tỷ lệ được tính lại từ tổng của hai chỉ tiêu đó.")
+        if self.others:
+            form.addRow("Tỷ lệ &của:", rate)
+        else:  # not a rate: nothing to choose (and the widgets are not kept)
+            rate.deleteLater()
+            self.numerator = self.denominator = None
         code = QLabel(f"Mã trích dẫn: {{{{{indicator.code}}}}}")
         code.setObjectName("code")
         code.setToolTip("Gõ mã này trong đoạn văn để trích số liệu của chỉ tiêu (hoặc dùng “Chèn số liệu”).")
@@ -87,8 +113,16 @@ class IndicatorDialog(QDialog):
             "parts_complete": int(self.parts_complete.isChecked()),
             "plan_meaning": str(PlanMeaning.DECREASE if self.decrease.isChecked() else PlanMeaning.LEVEL),
             "sentence": self.sentence.toPlainText().strip(),
+            "rate_of": self._rate_of(),
         }
         now = {"name": ind.name, "unit": ind.unit, "precision": ind.precision,
                "parts_complete": int(ind.parts_complete), "plan_meaning": str(ind.plan_meaning),
-               "sentence": ind.sentence}
+               "sentence": ind.sentence, "rate_of": json.dumps(list(ind.rate_of)) if ind.rate_of else None}
         return {k: v for k, v in chosen.items() if v != now[k]}
+
+    def _rate_of(self) -> str | None:
+        """Both halves chosen: the JSON pair the workbook stores; otherwise none."""
+        if self.numerator is None:
+            return json.dumps(list(self.indicator.rate_of)) if self.indicator.rate_of else None
+        pair = [self.numerator.currentData(), self.denominator.currentData()]
+        return json.dumps(pair) if all(pair) else None
