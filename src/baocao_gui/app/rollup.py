@@ -18,7 +18,7 @@ from ..store import WorkbookError, load_workbook, open_workbook
 from ..store.workbook import code_maps, read_figures
 from .document import Document
 
-__all__ = ["FigureUpdate", "PartReport", "Rollup", "describe", "figure_text", "plan_rollup", "read_part",
+__all__ = ["FIELD_WORDS", "FigureUpdate", "PartReport", "Rollup", "describe", "figure_text", "plan_rollup", "read_part",
            "read_parts", "sources_differ"]
 
 
