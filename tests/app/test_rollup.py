@@ -180,3 +180,12 @@ def test_the_export_with_a_column_per_part_is_a_valid_word_file(rolled, tmp_path
     table = Docx(out).tables[-1]
     assert [c.text for c in table.rows[0].cells][-3:] == ["Thực hiện của tay-son", "Thực hiện của dong-ha-nguyen",
                                                           "Thực hiện của nam-loc"]
+
+
+def test_a_sum_short_of_a_part_that_has_no_figure_yet_is_said(rolled):
+    doc, parts = rolled
+    set_figure(parts[0], "dao_tao_nghe", "actual", None)  # Tây Sơn has not typed it yet
+    plan = plan_rollup(doc, read_parts(parts, H1))
+    assert plan.values["dao_tao_nghe"]["actual"] == 950 + 800
+    assert any("Số người được đào tạo nghề" in n and "tay-son.baocao" in n and "chưa có số thực hiện" in n
+               for n in plan.notes)

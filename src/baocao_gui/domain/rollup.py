@@ -140,11 +140,14 @@ def compute(workbook: Workbook, report: Report, parts: list[PartReport], taken_a
             notes.append(f"Sổ “{p.file}” không có báo cáo kỳ này: không tính vào tổng hợp.")
     for position, p in enumerate(used):
         mapping, left = match_indicators(here, p.workbook.indicators)
+        empty = 0
         for i in left:
             if i.code in p.report.values and any(v is not None for v in _numbers(p.report.values[i.code])):
                 unmatched.append(f"Sổ “{p.file}”: chỉ tiêu “{i.name}” ({i.code}) không có trong sổ này — chưa tính.")
             else:
-                unmatched.append(f"Sổ “{p.file}”: chỉ tiêu “{i.name}” ({i.code}) không có trong sổ này (chưa có số).")
+                empty += 1
+        if empty:
+            unmatched.append(f"Sổ “{p.file}”: {empty} chỉ tiêu khác không có trong sổ này (chưa có số liệu nào).")
         for theirs, ours in mapping.items():
             having.setdefault(ours, []).append((position, p, theirs))
 
@@ -173,8 +176,11 @@ def compute(workbook: Workbook, report: Report, parts: list[PartReport], taken_a
             missing = [p.file for pos, p in enumerate(used) if pos not in {x[0] for x in found}]
             notes.append(f"Chỉ tiêu “{ind.name}” không có trong {_list(missing)}: tổng chỉ gồm các sổ có nó.")
         columns: list[tuple[Figure, ...]] = []  # each part's (actual, plan, last, target)
+        without: list[str] = []  # parts that have the indicator but no actual figure
         for position, p, theirs in found:
             figures = tuple(part_figure(p, theirs, f) for f in VALUE_FIELDS)
+            if figures[0] is None:
+                without.append(p.file)
             if figures == (None, None, None, None):
                 continue
             columns.append(figures)
@@ -182,6 +188,8 @@ def compute(workbook: Workbook, report: Report, parts: list[PartReport], taken_a
                 ind.code, position, p.file, p.workbook.identity, headings[position],
                 p.report.period.label, p.report.edited_at, taken_at,
                 *(v[0] if isinstance(v, tuple) else v for v in figures)))
+        if without and len(without) < len(found):  # a sum short of a part is said, never passed off as the total
+            notes.append(f"Chỉ tiêu “{ind.name}”: {_list(without)} chưa có số thực hiện — tổng chưa gồm sổ đó.")
         if ind.is_rate:
             if columns:
                 typed_rates.add(ind.code)
