@@ -77,7 +77,8 @@ def new(args: argparse.Namespace) -> int:
     if not 1900 <= args.year <= 2200:
         raise WorkbookError(f"Năm {args.year} không hợp lệ.", f"year {args.year}")
     out = new_workbook(args.out, args.catalogue, args.year, kind, {
-        "name": args.agency, "parent_name": args.parent, "abbreviation": args.abbreviation, "place": args.place})
+        "name": args.agency, "parent_name": args.parent, "abbreviation": args.abbreviation, "place": args.place},
+        province=getattr(args, "province", ""))
     print(f"Đã tạo sổ báo cáo {out} với báo cáo {Period(kind, args.year).label}.")
     return 0
 

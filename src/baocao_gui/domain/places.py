@@ -11,6 +11,7 @@ made of; sources cited there). Plain data and pure functions: no Qt, no store.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import sys
@@ -18,6 +19,8 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from .model import Period
 
 PROVINCE, CITY = "tỉnh", "thành phố"
 KINDS = (PROVINCE, CITY)
@@ -132,6 +135,18 @@ def became(name: str, on: dt.date | None = None) -> Province | None:
         if not later or later <= names:
             return None
         names |= later
+
+
+def period_end(period: Period) -> dt.date:
+    """The last day of a report's period: the day whose provinces its header may name (a report of the first 6
+    months of 2025 ends on 30/06/2025, before the merger; the year 2025 ends after it)."""
+    month = period.kind.end_month
+    return dt.date(period.year, month, calendar.monthrange(period.year, month)[1])
+
+
+def for_period(period: Period) -> tuple[Province, ...]:
+    """The provinces a report of that period may be written under: those existing on its last day."""
+    return provinces(period_end(period))
 
 
 def resolve(name: str, on: dt.date) -> Province:
