@@ -1,0 +1,80 @@
+"""The country as it is since 2025 on the command line: a report of Sở Nội vụ tỉnh Lâm Đồng made with
+``new --catalogue so-noi-vu --province "Lâm Đồng"``, checked and exported under the header the period allows."""
+
+import docx
+import pytest
+from helpers import assert_valid_ooxml, run_cli
+
+from baocao_gui.app.catalogue_files import read_catalogue_file
+from baocao_gui.paths import resource
+
+
+def header_and_date_line(path):
+    left, right = docx.Document(str(path)).tables[0].rows[0].cells[:2]
+    return left.text.split("\n")[:2], right.text.split("\n")[-1]
+
+
+def test_new_so_noi_vu_for_lam_dong_2026_checks_clean_and_exports_under_ubnd_tinh_lam_dong(tmp_path):
+    book, out = tmp_path / "Sở Nội vụ Lâm Đồng.baocao", tmp_path / "Báo cáo năm 2026.docx"
+    made = run_cli("new", str(book), "--catalogue", "so-noi-vu", "--year", "2026", "--province", "Lâm Đồng")
+    assert made.returncode == 0, made.stderr
+    check = run_cli("check", str(book))
+    assert check.returncode == 0 and check.stdout.strip().splitlines()[-1].startswith("0 lỗi"), check.stdout
+    assert run_cli("export", str(book), "-o", str(out)).returncode == 0
+    header, date_line = header_and_date_line(out)
+    assert header == ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ"]
+    assert date_line.startswith("Lâm Đồng, ngày")
+    assert_valid_ooxml(out)
+
+
+def test_a_city_named_after_a_person_writes_its_full_name_on_the_date_line(tmp_path):
+    book, out = tmp_path / "hcm.baocao", tmp_path / "hcm.docx"
+    assert run_cli("new", str(book), "--catalogue", "so_noi_vu", "--year", "2026",
+                   "--province", "TP. Hồ Chí Minh").returncode == 0
+    assert run_cli("export", str(book), "-o", str(out)).returncode == 0
+    header, date_line = header_and_date_line(out)
+    assert header == ["UBND THÀNH PHỐ HỒ CHÍ MINH", "SỞ NỘI VỤ"]
+    assert date_line.startswith("Thành phố Hồ Chí Minh, ngày")
+    assert_valid_ooxml(out)
+
+
+def test_a_report_of_the_first_half_of_2025_may_be_written_under_the_former_province(tmp_path):
+    book, out = tmp_path / "dn.baocao", tmp_path / "dn.docx"
+    made = run_cli("new", str(book), "--catalogue", "sldtbxh", "--period", "6m", "--year", "2025",
+                   "--province", "Đắk Nông", "--abbreviation", "SLĐTBXH")
+    assert made.returncode == 0, made.stderr
+    assert run_cli("export", str(book), "-o", str(out)).returncode == 0
+    header, date_line = header_and_date_line(out)
+    assert header[0] == "UBND TỈNH ĐẮK NÔNG" and date_line.startswith("Đắk Nông, ngày")
+    assert_valid_ooxml(out)
+
+
+@pytest.mark.parametrize("period", ["year", "9m", "q3"])
+def test_a_former_province_is_refused_for_a_period_ending_after_the_merger_naming_what_it_became(tmp_path, period):
+    book = tmp_path / "x.baocao"
+    r = run_cli("new", str(book), "--catalogue", "so_noi_vu", "--period", period, "--year", "2025",
+                "--province", "Đắk Nông")
+    err = r.stderr.strip()
+    assert r.returncode == 2 and "Traceback" not in err and len(err.splitlines()) == 1, err
+    assert err.startswith("Tỉnh Đắk Nông đã hợp nhất vào tỉnh Lâm Đồng từ ngày 01/07/2025")
+    assert not book.exists()
+
+
+def test_the_header_typed_by_hand_still_wins_over_the_province(tmp_path):
+    book, out = tmp_path / "tay.baocao", tmp_path / "tay.docx"
+    assert run_cli("new", str(book), "--catalogue", "so_noi_vu", "--year", "2026", "--province", "Lâm Đồng",
+                   "--parent", "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "--place", "Đà Lạt").returncode == 0
+    assert run_cli("export", str(book), "-o", str(out)).returncode == 0
+    header, date_line = header_and_date_line(out)
+    assert header[0] == "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" and date_line.startswith("Đà Lạt, ngày")
+
+
+@pytest.mark.parametrize("catalogue", ["so_noi_vu", "so_y_te_xa_hoi", "so_gddt_gdnn", "sldtbxh"])
+def test_each_bundled_catalogue_passes_the_catalogue_check_and_makes_a_workbook_without_errors(tmp_path, catalogue):
+    parsed, _ = read_catalogue_file(resource("catalogues", f"{catalogue}.toml"))  # as an import checks it
+    assert parsed.id == catalogue and parsed.indicators
+    assert all(i.sentence for i in parsed.indicators) and all(i.unit for i in parsed.indicators)
+    book = tmp_path / f"{catalogue}.baocao"
+    assert run_cli("new", str(book), "--catalogue", catalogue, "--year", "2026", "--province", "Gia Lai").returncode == 0
+    check = run_cli("check", str(book))
+    assert check.returncode == 0 and check.stdout.strip().splitlines()[-1].startswith("0 lỗi"), check.stdout
