@@ -78,3 +78,29 @@ def test_each_bundled_catalogue_passes_the_catalogue_check_and_makes_a_workbook_
     assert run_cli("new", str(book), "--catalogue", catalogue, "--year", "2026", "--province", "Gia Lai").returncode == 0
     check = run_cli("check", str(book))
     assert check.returncode == 0 and check.stdout.strip().splitlines()[-1].startswith("0 lỗi"), check.stdout
+
+
+def test_the_second_example_is_sở_nội_vụ_lâm_đồng_2026_with_invented_figures_checked_and_exported(tmp_path):
+    book, out = tmp_path / "vd.baocao", tmp_path / "vd.docx"
+    made = run_cli("sample", "--example", "so-noi-vu-2026", str(book))
+    assert made.returncode == 0, made.stderr
+    check = run_cli("check", str(book))
+    assert check.returncode == 0 and check.stdout.strip().splitlines()[-1].startswith("0 lỗi"), check.stdout
+    assert run_cli("export", str(book), "-o", str(out)).returncode == 0
+    header, date_line = header_and_date_line(out)
+    assert header == ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ"] and date_line.startswith("Lâm Đồng, ngày")
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "số liệu, số văn bản và ngày tháng trong báo cáo này đều là giả định" in text
+    assert "Số lao động được tạo việc làm là 42.600 lượt người" in text
+    assert_valid_ooxml(out)
+
+
+def test_sample_alone_is_still_the_dak_nong_2023_reference_and_an_unknown_example_is_named(tmp_path):
+    book = tmp_path / "dn.baocao"
+    assert run_cli("sample", str(book)).returncode == 0
+    listing = run_cli("list", str(book))
+    assert "năm 2023" in listing.stdout
+    wrong = run_cli("sample", "--example", "ha-noi-1999", str(tmp_path / "x.baocao"))
+    assert wrong.returncode == 2 and wrong.stderr.strip() == (
+        "Không có sổ ví dụ “ha-noi-1999” (các sổ ví dụ: dak-nong-2023, so-noi-vu-2026).")
+    assert not (tmp_path / "x.baocao").exists()

@@ -1,4 +1,4 @@
-"""baocao-gui [WORKBOOK] | sample OUT.baocao | new OUT.baocao --catalogue C --period P --year N [--province TỈNH] | list WORKBOOK |
+"""baocao-gui [WORKBOOK] | sample OUT.baocao [--example NAME] | new OUT.baocao --catalogue C --period P --year N [--province TỈNH] | list WORKBOOK |
 export WORKBOOK [--period P] [--year N] [--annex] -o OUT.docx|OUT.pdf | check WORKBOOK [--period P] [--year N] |
 import WORKBOOK FILE.docx --sector CODE [--part results|tasks] [--period P] [--year N] [--figures] [--new-indicators] |
 dump WORKBOOK -o FILE.toml | load FILE.toml OUT.baocao |
@@ -37,8 +37,11 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"baocao-gui {__version__}")
     sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="{" + ",".join(COMMANDS) + "}")
     if command in (None, "sample"):
-        s = sub.add_parser("sample", help="ghi sổ báo cáo mẫu (Đắk Nông, năm 2023)")
+        s = sub.add_parser("sample", help="ghi sổ báo cáo mẫu (Đắk Nông, năm 2023; hoặc sổ ví dụ --example)")
         s.add_argument("out", metavar="OUT.baocao")
+        s.add_argument("--example", default="dak-nong-2023", metavar="TÊN",
+                       help="dak-nong-2023 (mặc định: báo cáo thật của Sở LĐTBXH Đắk Nông) hoặc so-noi-vu-2026 (Sở Nội "
+                            "vụ tỉnh Lâm Đồng, số liệu giả định)")
     if command in (None, "new"):
         n = sub.add_parser("new", help="tạo sổ báo cáo mới từ một danh mục, với một báo cáo")
         n.add_argument("out", metavar="OUT.baocao")

@@ -61,7 +61,7 @@ def _report(workbook: Workbook, args: argparse.Namespace, path: str) -> Report:
 def sample(args: argparse.Namespace) -> int:
     from .app.files import write_sample
 
-    out = write_sample(args.out)  # one whole file: no journal beside it, now or after a read-only export
+    out = write_sample(args.out, getattr(args, "example", "dak-nong-2023"))  # one whole file: no journal beside it, now or after a read-only export
     print(f"Đã ghi sổ báo cáo mẫu: {out}")
     return 0
 

@@ -3,6 +3,7 @@ the 34 for a report of 2026, the 63 for one of the first half of 2025, and write
 
 from PySide6.QtCore import Qt
 
+from baocao_gui.domain.model import Part
 from baocao_gui.store import load_workbook, open_workbook
 from baocao_gui.ui.dialogs.new_workbook import NewWorkbookDialog
 
@@ -71,3 +72,24 @@ def test_a_header_the_clerk_typed_is_never_replaced_by_a_province_chosen_after(q
     assert dialog.fields["place"].text() == "Gia Lai"
     choose(qtbot, dialog.province, "Thành phố Hồ")
     assert dialog.fields["place"].text() == "Thành phố Hồ Chí Minh"  # what the last choice wrote is replaced
+
+
+def test_the_start_screen_opens_the_invented_so_noi_vu_example_and_says_its_figures_are_invented(qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    from baocao_gui.ui.windows.start_dialog import StartDialog, example_path
+
+    dialog = StartDialog()
+    qtbot.addWidget(dialog)
+    button = dialog.findChild(QPushButton, "example-so-noi-vu-2026")
+    assert "số liệu giả định" in button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert dialog.chosen == example_path("so-noi-vu-2026") and dialog.chosen.exists()
+    db = open_workbook(dialog.chosen, readonly=True)
+    try:
+        workbook = load_workbook(db)
+    finally:
+        db.close()
+    report = workbook.report_for(2026)
+    assert report.agency.parent_name == "UBND TỈNH LÂM ĐỒNG" and report.values["viec_lam"].actual == 42600
+    assert "giả định" in report.part(Part.INTRO)[0].text

@@ -22,7 +22,7 @@ from ..store.lock import process_gone
 from ..store.seed import catalogues, install_catalogue, load_catalogue, start_report, write_bundled_sample
 from ..store.workbook import WorkbookError, check_new_path, sector_rows
 
-__all__ = ["MAKING", "catalogues", "make_workbook", "new_workbook", "province_for", "write_sample"]
+__all__ = ["EXAMPLES", "MAKING", "catalogues", "make_workbook", "new_workbook", "province_for", "write_sample"]
 
 log = logging.getLogger(__name__)
 
@@ -126,9 +126,22 @@ def _clean_left_over(folder: Path) -> None:
             log.info("left %s: %s", path, exc)
 
 
-def write_sample(path: str | Path) -> Path:
-    """The bundled Đắk Nông 2023 sample as a new workbook at ``path``."""
-    return make_workbook(Path(path), write_bundled_sample)
+# The bundled examples, by the name the command line gives (``sample --example NAME``): the file under
+# resources/samples/ and what the start screen's button says. The first is the reference (a real report reproduced);
+# the others' figures are invented, and say so.
+EXAMPLES = {
+    "dak-nong-2023": ("dak-nong-2023", "Sở LĐTBXH Đắk Nông, năm 2023"),
+    "so-noi-vu-2026": ("so-noi-vu-lam-dong-2026", "Sở Nội vụ Lâm Đồng, năm 2026 (số liệu giả định)"),
+}
+
+
+def write_sample(path: str | Path, example: str = "dak-nong-2023") -> Path:
+    """A bundled example as a new workbook at ``path``: the Đắk Nông 2023 sample unless another is named."""
+    if example not in EXAMPLES:
+        raise UserError(f"Không có sổ ví dụ “{example}” (các sổ ví dụ: {', '.join(EXAMPLES)}).",
+                        f"no example {example!r}")
+    name = EXAMPLES[example][0]
+    return make_workbook(Path(path), lambda db: write_bundled_sample(db, name))
 
 
 def new_workbook(path: str | Path, catalogue_id: str, year: int, kind: PeriodKind | str = PeriodKind.YEAR,
