@@ -104,3 +104,22 @@ def test_sample_alone_is_still_the_dak_nong_2023_reference_and_an_unknown_exampl
     assert wrong.returncode == 2 and wrong.stderr.strip() == (
         "Không có sổ ví dụ “ha-noi-1999” (các sổ ví dụ: dak-nong-2023, so-noi-vu-2026).")
     assert not (tmp_path / "x.baocao").exists()
+
+
+def test_a_report_carried_past_the_merger_under_the_former_province_is_warned_naming_the_new_one(tmp_path):
+    from baocao_gui.app import Document
+    from baocao_gui.app.edits import reports
+    from baocao_gui.domain.model import Period, PeriodKind
+
+    book = tmp_path / "dn.baocao"
+    assert run_cli("sample", str(book)).returncode == 0  # Sở LĐTBXH Đắk Nông, UBND TỈNH ĐẮK NÔNG
+    doc = Document(book)
+    doc.apply(reports.create_report(doc, Period(PeriodKind.SIX_MONTHS, 2025)))
+    doc.apply(reports.create_report(doc, Period(PeriodKind.YEAR, 2025)))
+    doc.close()
+    half = run_cli("check", str(book), "--period", "6m", "--year", "2025")
+    assert "Cơ quan chủ quản" not in half.stdout  # the first half of 2025 is still Đắk Nông's
+    year = run_cli("check", str(book), "--period", "year", "--year", "2025")
+    assert ("CẢNH BÁO: Thông tin chung › Cơ quan chủ quản: Tỉnh Đắk Nông đã hợp nhất vào tỉnh Lâm Đồng từ ngày "
+            "01/07/2025") in year.stdout
+    assert "(ghi “UBND TỈNH LÂM ĐỒNG” và địa danh “Lâm Đồng”)" in year.stdout

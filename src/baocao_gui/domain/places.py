@@ -63,12 +63,17 @@ def key(name: str) -> str:
     """What two spellings of one name share: no tone marks or case (“Thanh Hoá” = “Thanh Hóa”), đ as d, spaces
     and hyphens folded, a leading kind (“tỉnh”, “thành phố”, “TP.”) left out."""
     text = " ".join(_nfc(name).replace("–", "-").split()).casefold()
-    for prefix in ("ubnd ", "ủy ban nhân dân ", "uỷ ban nhân dân ", "tỉnh ", "thành phố ", "tp. ", "tp.", "tp "):
-        if text.startswith(prefix):
-            text = text[len(prefix):]
-            break
+    for prefixes in (("ubnd ", "ủy ban nhân dân ", "uỷ ban nhân dân "), ("tỉnh ", "thành phố ", "tp. ", "tp.", "tp ")):
+        text = next((text[len(p):].lstrip() for p in prefixes if text.startswith(p)), text)
     bare = "".join(c for c in unicodedata.normalize("NFD", text.replace("đ", "d")) if not unicodedata.combining(c))
     return " ".join(bare.replace("-", " ").split())
+
+
+def named_in_header(text: str) -> str | None:
+    """The province a header's parent-agency line names (“UBND TỈNH ĐẮK NÔNG” → “Đắk Nông”), whenever it existed;
+    None when it names none (a department of a ministry, an invented province)."""
+    wanted = key(text)
+    return next((p.name for p in all_provinces() if key(p.name) == wanted), None)
 
 
 def _data_file() -> Path:
