@@ -24,6 +24,8 @@ def test_new_so_noi_vu_for_lam_dong_2026_checks_clean_and_exports_under_ubnd_tin
     header, date_line = header_and_date_line(out)
     assert header == ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ"]
     assert date_line.startswith("Lâm Đồng, ngày")
+    left = docx.Document(str(out)).tables[0].rows[0].cells[0].text
+    assert left.rstrip().endswith("/BC-SNV")  # the catalogue's abbreviation, the number left for the văn thư
     assert_valid_ooxml(out)
 
 

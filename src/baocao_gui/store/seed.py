@@ -60,6 +60,20 @@ def load_catalogue(catalogue_id: str) -> Catalogue:
         raise UserError(f"Tệp danh mục “{path.name}” không đúng định dạng: {exc}.", f"{path}: {exc!r}") from exc
 
 
+def catalogue_head(catalogue_id: str) -> dict[str, Any]:
+    """The ``[catalogue]`` table of a catalogue (by id or .toml path) as written, for the keys a catalogue may carry
+    beside its structure (``abbreviation``, ``scope``); empty when the file cannot be read (its faults are said when
+    the catalogue itself is loaded)."""
+    path = Path(catalogue_id)
+    if path.suffix.lower() != ".toml":
+        path = catalogue_path(catalogue_id)
+    try:
+        head = read_toml(path).get("catalogue", {})
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return {}
+    return head if isinstance(head, dict) else {}
+
+
 def install_catalogue(db: Database, catalogue: Catalogue) -> None:
     """Copy a catalogue into an empty workbook; from then on the workbook's copy is the one edited."""
     with db.atomic():
