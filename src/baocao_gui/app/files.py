@@ -19,7 +19,14 @@ from ..domain.text import heading_key
 from ..errors import UserError
 from ..store import close_workbook, create_workbook
 from ..store.lock import process_gone
-from ..store.seed import catalogue_head, catalogues, install_catalogue, load_catalogue, start_report, write_bundled_sample
+from ..store.seed import (
+    catalogue_head,
+    catalogues,
+    install_catalogue,
+    load_catalogue,
+    start_report,
+    write_bundled_sample,
+)
 from ..store.workbook import WorkbookError, check_new_path, sector_rows
 
 __all__ = ["EXAMPLES", "MAKING", "catalogues", "make_workbook", "new_workbook", "province_for", "write_sample"]
