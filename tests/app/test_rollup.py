@@ -189,3 +189,27 @@ def test_a_sum_short_of_a_part_that_has_no_figure_yet_is_said(rolled):
     assert plan.values["dao_tao_nghe"]["actual"] == 950 + 800
     assert any("Số người được đào tạo nghề" in n and "tay-son.baocao" in n and "chưa có số thực hiện" in n
                for n in plan.notes)
+
+
+def test_two_communes_workbooks_of_the_home_affairs_catalogue_recompute_the_share_of_women_among_new_jobs(tmp_path):
+    from baocao_gui.app.files import new_workbook
+    from baocao_gui.domain.model import PeriodKind
+
+    def workbook(name, jobs, women):
+        path = new_workbook(tmp_path / f"{name}.baocao", "so_noi_vu", 2026, "year", {"name": name.upper()})
+        doc = Document(path)
+        try:
+            for code, value in (("viec_lam", jobs), ("viec_lam_nu", women), ("nu_viec_lam_moi", round(women / jobs * 100, 2))):
+                doc.apply(figures.set_value(doc, code, "actual", value))
+        finally:
+            doc.close()
+        return path
+
+    parts = [workbook("xa-an-binh", 1200, 540), workbook("phuong-dong-tien", 800, 460)]
+    province = Document(new_workbook(tmp_path / "so-noi-vu.baocao", "so_noi_vu", 2026, "year", {"name": "SỞ NỘI VỤ"}))
+    try:
+        plan = plan_rollup(province, read_parts(parts, Period(PeriodKind.YEAR, 2026)))
+        province.apply(apply_rollup(province, plan))
+        assert province.report.values["nu_viec_lam_moi"].actual == 50  # (540 + 460) ÷ (1.200 + 800), not 47,5
+    finally:
+        province.close()
