@@ -132,6 +132,7 @@ def find_columns(grid: Grid) -> tuple[int, dict[str, int], dict[str, str]]:
             if f is not None and f not in found:
                 found[f] = c
                 words[f] = text
+        _next_year_plan(row, found, words)
         figures = sum(f in found for f in FIGURE_FIELDS)
         if figures and ("name" in found or "code" in found):
             score = figures * 2 + ("name" in found) + ("unit" in found) + ("code" in found)
@@ -143,6 +144,23 @@ def find_columns(grid: Grid) -> tuple[int, dict[str, int], dict[str, str]]:
             "“Mã chỉ tiêu”) và ít nhất một cột số liệu (“Thực hiện”, “Kế hoạch”, “Cùng kỳ”, “Chỉ tiêu kỳ sau”). "
             "Chưa có gì được ghi vào sổ báo cáo.", f"{grid.name}: no header row")
     return best[0], best[2], best[3]
+
+
+def _next_year_plan(row: list[str], found: dict[str, int], words: dict[str, str]) -> None:
+    """"Kế hoạch năm 2024 | … | Kế hoạch năm 2025": the plan of the later year is the next period's target."""
+    if "target" in found or "plan" not in found:
+        return
+    years = {}
+    for c, text in enumerate(row):
+        year = re.search(r"\b(19|20)\d\d\b", text)
+        if year and field_of(text) == "plan":
+            years[c] = int(year.group(0))
+    if len(years) >= 2:
+        later = max(years, key=years.get)
+        if years[later] > min(years.values()):
+            earlier = min(years, key=years.get)
+            found["plan"], words["plan"] = earlier, row[earlier]
+            found["target"], words["target"] = later, row[later]
 
 
 # --- numbers -----------------------------------------------------------------------------------------------
