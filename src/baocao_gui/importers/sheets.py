@@ -87,7 +87,7 @@ def field_of(header: str) -> str | None:
         return "target_high" if high else "target"
     if "cung ky" in h or "nam truoc" in h:
         return "last"
-    if "thuc hien" in h or "th" in words or "uoc" in words or "ket qua" in h:
+    if "thuc hien" in h or "th" in words or "ket qua" in h:
         return "actual"
     if "ke hoach" in h or "kh" in words or "chi tieu giao" in h or "muc tieu" in h:
         return "plan_high" if high else "plan"
@@ -124,7 +124,9 @@ def find_columns(grid: Grid) -> tuple[int, dict[str, int], dict[str, str]]:
         for c, text in enumerate(row):
             above = labels[r - 1][c] if r and c < len(labels[r - 1]) else ""
             f = field_of(text)
-            if f is None and above and text and field_of(above) is not None and field_of(above + " " + text):
+            if not text and above:  # a header on two rows, this column's words only in the upper one
+                f, text = field_of(above), above
+            elif f is None and above and text and field_of(above) is not None and field_of(above + " " + text):
                 f, text = field_of(above + " " + text), f"{above} {text}"
             elif f in ("actual", "plan", "last", "target") and above and above != text:
                 both = field_of(above + " " + text)  # "Kế hoạch năm sau" over "Thực hiện" is the target's
