@@ -130,7 +130,7 @@ def find_columns(grid: Grid) -> tuple[int, dict[str, int], dict[str, str]]:
                 f, text = field_of(above + " " + text), f"{above} {text}"
             elif f in ("actual", "plan", "last", "target") and above and above != text:
                 both = field_of(above + " " + text)  # "Kế hoạch năm sau" over "Thực hiện" is the target's
-                f, text = (both, f"{above} {text}") if both in FIGURE_FIELDS else (f, text)
+                f, text = (both, f"{above} {text}") if both in ("target", "target_high") else (f, text)
             if f is not None and f not in found:
                 found[f] = c
                 words[f] = text
