@@ -115,3 +115,32 @@ def soffice_convert(source: Path, suffix: str, folder: Path) -> Path:
 
 def calc_available() -> bool:
     return shutil.which("soffice") is not None and Path("/usr/lib/libreoffice/program/libscfiltlo.so").exists()
+
+
+def office_sheet(path: Path) -> Path:
+    """An office's own sheet: a title and notes above, a two-row header with a merged cell, columns in its own
+    order (unit last, plan after actual), group rows, numbers typed as text, names without diacritics or in
+    capitals, a row in English style, two indicators the workbook does not have, a total row without a name."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Phòng Lao động"
+    ws.append(["PHÒNG LAO ĐỘNG - VIỆC LÀM"])
+    ws.append(["Biểu số liệu gửi Sở (số liệu ước đến 14/12)"])
+    ws.append([])
+    ws.append(["TT", "Tên chỉ tiêu", "Năm 2024", None, "Cùng kỳ năm trước", "KH năm sau", "ĐVT", "Ghi chú"])
+    ws.append([None, None, "TH", "KH", None, None, None, None])
+    ws.merge_cells("C4:D4")
+    ws.merge_cells("A4:A5")
+    ws.merge_cells("B4:B5")
+    ws.append(["I", "LAO ĐỘNG, VIỆC LÀM"])
+    ws.append([1, "Số lao động được tạo việc làm", "19.250", 18200, 18498, "19.500", "lượt người", "ước"])
+    ws.append([2, "- so lao dong duoc tao viec lam trong nuoc", 16000, None, None, None, "lượt người"])
+    ws.append([3, "SỐ NGƯỜI ĐƯỢC ĐÀO TẠO NGHỀ", "8,491", None, None, None, "người", "kiểu Anh"])
+    ws.append([4, "Tỷ lệ lao động được tạo việc làm đi làm việc ngoại tỉnh", "5,5%", "4–6", None, None, "%"])
+    ws.append([5, "Số lao động khởi nghiệp được hỗ trợ vay vốn", 312, 300, None, None, "người"])
+    ws.append([6, "Số phiên giao dịch việc làm lưu động", "24", None, None, None, "phiên"])
+    ws.append([None, "Cộng", None, None, None, None, None])
+    book.save(path)
+    return path

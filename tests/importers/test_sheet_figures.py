@@ -11,12 +11,12 @@ import shutil
 import unicodedata
 from pathlib import Path
 
-import openpyxl
 import pytest
 from helpers import run_cli, stored_report
 from sheet_files import (
     calc_available,
     invented_workbook,
+    office_sheet,
     soffice_convert,
     stored_figures,
     write_own_csv,
@@ -79,36 +79,9 @@ def test_the_xlsx_saved_by_libreoffice_as_ods_or_xls_is_read_with_the_same_figur
     _round_trip(source, copy, converted)
 
 
-def _office_sheet(path: Path) -> Path:
-    """An office's own sheet: a title and notes above, a two-row header with a merged cell, columns in its own
-    order (unit last, plan after actual), group rows, numbers typed as text, names without diacritics or in
-    capitals, a row in English style, two indicators the workbook does not have, a total row without a name."""
-    book = openpyxl.Workbook()
-    ws = book.active
-    ws.title = "Phòng Lao động"
-    ws.append(["PHÒNG LAO ĐỘNG - VIỆC LÀM"])
-    ws.append(["Biểu số liệu gửi Sở (số liệu ước đến 14/12)"])
-    ws.append([])
-    ws.append(["TT", "Tên chỉ tiêu", "Năm 2024", None, "Cùng kỳ năm trước", "KH năm sau", "ĐVT", "Ghi chú"])
-    ws.append([None, None, "TH", "KH", None, None, None, None])
-    ws.merge_cells("C4:D4")
-    ws.merge_cells("A4:A5")
-    ws.merge_cells("B4:B5")
-    ws.append(["I", "LAO ĐỘNG, VIỆC LÀM"])
-    ws.append([1, "Số lao động được tạo việc làm", "19.250", 18200, 18498, "19.500", "lượt người", "ước"])
-    ws.append([2, "- so lao dong duoc tao viec lam trong nuoc", 16000, None, None, None, "lượt người"])
-    ws.append([3, "SỐ NGƯỜI ĐƯỢC ĐÀO TẠO NGHỀ", "8,491", None, None, None, "người", "kiểu Anh"])
-    ws.append([4, "Tỷ lệ lao động được tạo việc làm đi làm việc ngoại tỉnh", "5,5%", "4–6", None, None, "%"])
-    ws.append([5, "Số lao động khởi nghiệp được hỗ trợ vay vốn", 312, 300, None, None, "người"])
-    ws.append([6, "Số phiên giao dịch việc làm lưu động", "24", None, None, None, "phiên"])
-    ws.append([None, "Cộng", None, None, None, None, None])
-    book.save(path)
-    return path
-
-
 def test_an_office_sheet_is_read_by_its_header_words_and_matched_by_name(tmp_path):
     path = invented_workbook(tmp_path / "sở.baocao")
-    content = read_figures(_office_sheet(tmp_path / "phòng.xlsx"))
+    content = read_figures(office_sheet(tmp_path / "phòng.xlsx"))
     assert not content.ours and content.sheet == "Phòng Lao động"
     assert set(content.columns) >= {"name", "unit", "actual", "plan", "last", "target"}
     doc = Document(path, readonly=True)
@@ -132,7 +105,7 @@ def test_an_office_sheet_is_read_by_its_header_words_and_matched_by_name(tmp_pat
 
 def test_the_accepted_figures_and_new_indicators_are_one_step_undone_together(tmp_path):
     path = invented_workbook(tmp_path / "sở.baocao")
-    content = read_figures(_office_sheet(tmp_path / "phòng.xlsx"))
+    content = read_figures(office_sheet(tmp_path / "phòng.xlsx"))
     doc = Document(path)
     try:
         before = dict(doc.report.values)
@@ -154,7 +127,7 @@ def test_the_accepted_figures_and_new_indicators_are_one_step_undone_together(tm
 
 def test_import_figures_creates_new_indicators_only_in_the_sector_named(tmp_path):
     path = invented_workbook(tmp_path / "sở.baocao")
-    sheet = _office_sheet(tmp_path / "phòng.xlsx")
+    sheet = office_sheet(tmp_path / "phòng.xlsx")
     shown = run_cli("import-figures", str(path), str(sheet), "--apply")
     assert shown.returncode == 0, shown.stderr
     assert "--sector" in shown.stderr and "8,491" in shown.stderr
@@ -164,7 +137,7 @@ def test_import_figures_creates_new_indicators_only_in_the_sector_named(tmp_path
 
 
 def test_a_frozen_report_refuses_figures_with_the_sentence(sent_workbook, tmp_path):
-    sheet = _office_sheet(tmp_path / "phòng.xlsx")
+    sheet = office_sheet(tmp_path / "phòng.xlsx")
     before = sent_workbook.read_bytes()
     result = run_cli("import-figures", str(sent_workbook), str(sheet), "--apply")
     assert result.returncode == 2

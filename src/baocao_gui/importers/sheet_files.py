@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..domain.vnformat import format_number
 from ..errors import UserError
 
 MAX_FILE = 100 * 1024 * 1024  # an office's figures fit in far less; a larger file is not a sheet of figures
@@ -104,8 +105,8 @@ def _password(path: Path, gloss: str) -> SheetFileError:
 
 
 def _too_long(path: Path, sheet: str, rows: int) -> SheetFileError:
-    return unreadable(path, f"trang “{sheet}” có {rows:,} dòng, quá {MAX_ROWS:,} dòng một bảng số liệu có thể có "
-                      "(có thể là bảng dữ liệu thô); hãy chép riêng các dòng chỉ tiêu sang một tệp.".replace(",", "."),
+    return unreadable(path, f"trang “{sheet}” có {format_number(rows)} dòng, quá {format_number(MAX_ROWS)} dòng một bảng "
+                      "số liệu có thể có (có thể là bảng dữ liệu thô); hãy chép riêng các dòng chỉ tiêu sang một tệp.",
                       f"{rows} rows")
 
 

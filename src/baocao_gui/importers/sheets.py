@@ -15,6 +15,7 @@ hold (≥ 10^15, more than 6 decimals) is a finding. Such a cell is not taken.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -186,7 +187,7 @@ def cell_figure(value: Any, field: str) -> tuple[float | tuple[float, float] | N
     if isinstance(value, bool):
         return None, f"ô ghi “{'TRUE' if value else 'FALSE'}”, không phải là số"
     if isinstance(value, int | float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             return None, "ô không phải là số hữu hạn"
         number = Decimal(f"{value:.15g}")  # what the spreadsheet shows: its own 15 digits, no binary noise
         try:

@@ -34,11 +34,12 @@ class ReviewRow:
     theirs: str  # the version that came back ("" where it has none)
     item: object
     conflict: bool = False
+    taken: bool = True  # ticked when the review opens (a new indicator offered waits for its tick)
 
 
 class BlockReview(QDialog):
     def __init__(self, title: str, intro: str, rows: list[ReviewRow], theirs_label: str = "Bản nhận về",
-                 parent: QWidget | None = None, notes: tuple[str, ...] = ()):
+                 parent: QWidget | None = None, notes: tuple[str, ...] = (), extra: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.rows = rows
@@ -76,7 +77,7 @@ class BlockReview(QDialog):
             else:
                 check = QCheckBox()
                 check.setObjectName(f"take-{n - 1}")
-                check.setChecked(True)
+                check.setChecked(row.taken)
                 check.toggled.connect(lambda *_: self._update())
                 self.checks[n - 1] = check
                 grid.addWidget(check, n, 0, Qt.AlignmentFlag.AlignTop)
@@ -108,6 +109,8 @@ class BlockReview(QDialog):
             row.addWidget(take_none)
             row.addStretch(1)
             layout.addLayout(row)
+        if extra is not None:  # what the caller asks besides (the sector new indicators go to)
+            layout.addWidget(extra)
         layout.addWidget(self.state)
         buttons = QDialogButtonBox()
         self.take_button = QPushButton("Nhận các thay đổi đã chọn")

@@ -103,6 +103,10 @@ class WindowMenus(QObject):
         file_menu.addActions(
             [self.save_action, *self.export_actions.values(), self.copy_action, self.restore_action]
         )
+        self.import_figures_action = window.import_figures_action = QAction(  # issue 23.5
+            "Nhập số liệu từ tệp &Excel…", window, triggered=flows.import_figures)
+        self.import_figures_action.setEnabled(not self.window.session.readonly)
+        file_menu.addAction(self.import_figures_action)
         file_menu.addSeparator()
         self._add_catalogue_actions(file_menu)
         file_menu.addSeparator()
