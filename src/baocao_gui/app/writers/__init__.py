@@ -50,6 +50,13 @@ class Writer:
     tip: str = ""  # the menu item's tooltip
     slow: bool = False  # written off the window's thread, with a progress box and Hủy
     beside: Callable[[Path], tuple[Path, ...]] = field(default=lambda target: ())  # other files it leaves
+    figures: bool = False  # the report's figures only (issue 23): offered together under “Xuất số liệu…”
+    variant: str = ""  # "dhis2": a second writer of a suffix another has (.csv), chosen by name (--dhis2)
+
+    @property
+    def key(self) -> str:
+        """Its key in ``WRITERS``: the suffix (".xlsx"), or the variant before it (".dhis2.csv")."""
+        return f".{self.variant}{self.suffix}" if self.variant else self.suffix
 
     @property
     def filter(self) -> str:
