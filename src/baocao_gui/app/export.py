@@ -17,7 +17,8 @@ from ..domain.model import Report, Workbook
 from ..errors import UserError
 from ..render.conversion import Cancelled, NoConverter
 from .sent import as_sent
-from .writers import ExportInput, Progress, Writer, csv, dhis2, docx, pdf, xlsx
+from .writers import ExportInput, Progress, Writer, csv, docx, pdf, xlsx
+from .writers import dhis2 as dhis2_writers
 
 # Cancelled, NoConverter: what a PDF export can end with besides a file
 __all__ = ["KINDS", "WRITERS", "Cancelled", "Exported", "NoConverter", "Writer", "choose_target", "docx_paragraphs",
@@ -27,8 +28,8 @@ if TYPE_CHECKING:  # the checks load only when an export asks for them (the comm
     from ..domain.checks import Finding
 
 # a new format: its line here. Keyed by suffix; a second writer of a suffix by its variant before it (".dhis2.csv")
-WRITERS: dict[str, Writer] = {w.key: w for w in (docx.WRITER, pdf.WRITER, xlsx.WRITER, csv.WRITER, dhis2.JSON_WRITER,
-                                                 dhis2.CSV_WRITER)}
+WRITERS: dict[str, Writer] = {w.key: w for w in (docx.WRITER, pdf.WRITER, xlsx.WRITER, csv.WRITER,
+                                                 dhis2_writers.JSON_WRITER, dhis2_writers.CSV_WRITER)}
 KINDS = {key: w.kind for key, w in WRITERS.items()}
 
 
@@ -46,7 +47,7 @@ def writer_key(path: str | Path, dhis2: bool = False) -> str | None:
     if dhis2:
         suffix = Path(name).suffix
         key = next((k for k, w in WRITERS.items() if w.suffix == suffix and w.variant == "dhis2"), None)
-        if key is None and WRITERS.get(suffix) is dhis2.JSON_WRITER:
+        if key is None and WRITERS.get(suffix) is dhis2_writers.JSON_WRITER:
             key = suffix  # .json is DHIS2's anyway
         if key is None:
             raise UserError(f"Tệp “{Path(path).name}”: --dhis2 chỉ dùng với tệp .json hoặc .csv.",
@@ -125,7 +126,7 @@ def dhis2_summary(workbook: Workbook, report: Report) -> list[str]:
     """``export -o X.json --dry-run``: what the DHIS2 file would carry (data set, period, org unit, counts), in
     Vietnamese lines; nothing is written. One sentence (UserError) when nothing could be sent."""
     workbook, report = as_sent(workbook, report)
-    return dhis2.summary(workbook, report)
+    return dhis2_writers.summary(workbook, report)
 
 
 def docx_paragraphs(path: Path) -> list[str]:

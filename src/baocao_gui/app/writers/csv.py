@@ -10,7 +10,7 @@ import io
 import threading
 from pathlib import Path
 
-from . import ExportInput, Progress, Writer, write_whole
+from . import ExportInput, Progress, Writer, write_file
 
 HEADER = ("ma_linh_vuc", "ma_chi_tieu", "chi_tieu", "don_vi", "truong", "gia_tri", "gia_tri_in")
 RAW = ("actual", "plan", "plan_high", "last", "target", "target_high")
@@ -60,7 +60,7 @@ def text(data: ExportInput) -> str:
 
 def write(data: ExportInput, target: Path, cancel: threading.Event | None, progress: Progress) -> Path:
     progress("Đang ghi tệp CSV…")
-    return write_whole(target, text(data))
+    return write_file(target, text(data))
 
 
 WRITER = Writer(".csv", "Tệp CSV", "Xuất số liệu ra tệp &CSV…", write,

@@ -14,7 +14,7 @@ from pathlib import Path
 from ...domain.dhis2 import DataValueSet, data_value_set, no_period_sentence
 from ...domain.model import Report, Workbook
 from ...errors import UserError
-from . import ExportInput, Progress, Writer, write_whole
+from . import ExportInput, Progress, Writer, write_file
 
 CSV_HEADER = ("dataelement", "period", "orgunit", "catoptcombo", "attroptcombo", "value", "storedby", "lastupdated",
               "comment", "followup")
@@ -75,12 +75,12 @@ def csv_text(data: ExportInput) -> str:
 
 def write_json(data: ExportInput, target: Path, cancel: threading.Event | None, progress: Progress) -> Path:
     progress("Đang ghi tệp DHIS2…")
-    return write_whole(target, json_text(data))
+    return write_file(target, json_text(data), "chương trình khác")
 
 
 def write_csv(data: ExportInput, target: Path, cancel: threading.Event | None, progress: Progress) -> Path:
     progress("Đang ghi tệp DHIS2…")
-    return write_whole(target, csv_text(data))
+    return write_file(target, csv_text(data), "chương trình khác")
 
 
 TIP = "Tập giá trị dữ liệu (data value set) để nhập vào DHIS2 qua ứng dụng Import/Export"

@@ -11,7 +11,7 @@ import threading
 from decimal import Decimal
 from pathlib import Path
 
-from . import ExportInput, Progress, Writer, write_whole
+from . import ExportInput, Progress, Writer, write_file
 
 SHEET_FIGURES = "Số liệu"
 SHEET_CODES = "Mã chỉ tiêu"
@@ -135,7 +135,7 @@ def workbook_bytes(data: ExportInput) -> bytes:
 
 def write(data: ExportInput, target: Path, cancel: threading.Event | None, progress: Progress) -> Path:
     progress("Đang ghi tệp Excel…")
-    return write_whole(target, workbook_bytes(data))
+    return write_file(target, workbook_bytes(data))
 
 
 WRITER = Writer(".xlsx", "Tệp Excel", "Xuất số liệu ra tệp &Excel…", write,
