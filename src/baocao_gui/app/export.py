@@ -21,8 +21,22 @@ from .writers import ExportInput, Progress, Writer, csv, docx, pdf, xlsx
 from .writers import dhis2 as dhis2_writers
 
 # Cancelled, NoConverter: what a PDF export can end with besides a file
-__all__ = ["KINDS", "WRITERS", "Cancelled", "Exported", "NoConverter", "Writer", "choose_target", "docx_paragraphs",
-           "export_report", "export_target", "paragraphs_differing", "write_report", "writer_key", "dhis2_summary"]
+__all__ = [
+    "KINDS",
+    "WRITERS",
+    "Cancelled",
+    "Exported",
+    "NoConverter",
+    "Writer",
+    "choose_target",
+    "dhis2_summary",
+    "docx_paragraphs",
+    "export_report",
+    "export_target",
+    "paragraphs_differing",
+    "write_report",
+    "writer_key",
+]
 
 if TYPE_CHECKING:  # the checks load only when an export asks for them (the command line's export does not)
     from ..domain.checks import Finding

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .dhis2 import MappingError, check_uid, parse_mapping
 from .figures import PERIOD_NAMES, TOKEN, citations
@@ -37,7 +37,7 @@ class Catalogue:
     sectors: tuple[Sector, ...]
     indicators: tuple[Indicator, ...]
     rules: tuple[Rule, ...] = ()
-    dhis2: Dhis2Target = Dhis2Target()  # [dhis2] data_set, org_unit (issue 23)
+    dhis2: Dhis2Target = field(default_factory=Dhis2Target)  # [dhis2] data_set, org_unit (issue 23)
 
 
 def _dhis2_target(data: dict) -> Dhis2Target:
