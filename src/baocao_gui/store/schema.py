@@ -360,3 +360,12 @@ def m009_sent_record_sha256(db: Database) -> None:
     marked sent, so that a copy changed or cut short afterwards is told apart from what was sent. Reports marked
     sent before keep '' (nothing can prove now what their copy said then: they are not sealed after the fact)."""
     db.execute("ALTER TABLE report ADD COLUMN sent_record_sha256 TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
+def m013_dhis2_mapping(db: Database) -> None:
+    """Where the figures go in DHIS2 (issue 23): per indicator, the data element of each typed field and the
+    category option combo (``indicator.dhis2``, compact JSON as ``domain.dhis2.mapping_json`` writes it, '' for
+    none); per workbook, the data set and the agency's organisation unit (``meta`` keys ``dhis2_data_set`` and
+    ``dhis2_org_unit``, written when set)."""
+    db.execute("ALTER TABLE indicator ADD COLUMN dhis2 TEXT NOT NULL DEFAULT ''")
