@@ -101,6 +101,19 @@ def write_own_csv(path: Path, out: Path, year: int = 2024) -> Path:
     return out
 
 
+def exported(book: Path, out: Path, year: int = 2024) -> Path:
+    """The report's figures through the program's one export path (the .xlsx or .csv writer by the suffix)."""
+    from baocao_gui.app import export_report
+    from baocao_gui.store import load_workbook, open_workbook
+
+    db = open_workbook(book, readonly=True)
+    try:
+        workbook = load_workbook(db)
+    finally:
+        db.close()
+    return export_report(workbook, workbook.report_for(year), out).path
+
+
 def soffice_convert(source: Path, suffix: str, folder: Path) -> Path:
     """``soffice --headless --convert-to`` with a profile of its own (another LibreOffice may be running)."""
     folder.mkdir(parents=True, exist_ok=True)

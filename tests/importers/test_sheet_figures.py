@@ -15,6 +15,7 @@ import pytest
 from helpers import run_cli, stored_report
 from sheet_files import (
     calc_available,
+    exported,
     invented_workbook,
     office_sheet,
     soffice_convert,
@@ -54,17 +55,26 @@ def _round_trip(source: Path, copy: Path, sheet: Path) -> None:
 
 def test_an_exported_xlsx_imported_into_a_copy_gives_identical_figures_and_then_no_change(books, tmp_path):
     source, copy = books
-    _round_trip(source, copy, write_own_xlsx(source, tmp_path / "số liệu.xlsx"))
+    _round_trip(source, copy, exported(source, tmp_path / "số liệu.xlsx"))
 
 
 def test_an_exported_csv_imported_into_a_copy_gives_identical_figures_and_then_no_change(books, tmp_path):
     source, copy = books
-    _round_trip(source, copy, write_own_csv(source, tmp_path / "số liệu.csv"))
+    _round_trip(source, copy, exported(source, tmp_path / "số liệu.csv"))
+
+
+def test_a_file_written_to_the_documented_contract_comes_back_exactly_too(books, tmp_path):
+    """The formats of docs/data-format.md written here independently of the writers: the reader keeps to the
+    contract, not to one writer's habits."""
+    source, copy = books
+    _round_trip(source, copy, write_own_xlsx(source, tmp_path / "hợp đồng.xlsx"))
+    copy2 = invented_workbook(tmp_path / "bản sao 2.baocao", seed=7)
+    _round_trip(source, copy2, write_own_csv(source, tmp_path / "hợp đồng.csv"))
 
 
 def test_a_sheet_exported_then_imported_unchanged_changes_nothing(books, tmp_path):
     source, _ = books
-    for sheet in (write_own_xlsx(source, tmp_path / "a.xlsx"), write_own_csv(source, tmp_path / "a.csv")):
+    for sheet in (exported(source, tmp_path / "a.xlsx"), exported(source, tmp_path / "a.csv")):
         result = run_cli("import-figures", str(source), str(sheet), "--apply")
         assert result.returncode == 0 and NOTHING in result.stdout
 
@@ -73,7 +83,7 @@ def test_a_sheet_exported_then_imported_unchanged_changes_nothing(books, tmp_pat
 @pytest.mark.parametrize("suffix", ["ods", "xls"])
 def test_the_xlsx_saved_by_libreoffice_as_ods_or_xls_is_read_with_the_same_figures(books, tmp_path, suffix):
     source, copy = books
-    xlsx = write_own_xlsx(source, tmp_path / "số liệu.xlsx")
+    xlsx = exported(source, tmp_path / "số liệu.xlsx")
     converted = soffice_convert(xlsx, suffix, tmp_path / suffix)
     assert read_figures(converted).ours
     _round_trip(source, copy, converted)
@@ -174,7 +184,7 @@ def _cp1258(text: str) -> bytes:
 
 def test_a_copy_imported_changes_the_copy_only(books, tmp_path):
     source, copy = books
-    sheet = write_own_xlsx(copy, tmp_path / "bản sao.xlsx")
+    sheet = exported(copy, tmp_path / "bản sao.xlsx")
     kept = tmp_path / "giữ.baocao"
     shutil.copy(source, kept)
     assert run_cli("import-figures", str(source), str(sheet), "--apply").returncode == 0

@@ -10,7 +10,7 @@ from gui_helpers import menu_action, when_dialog_shows
 from helpers import stored_report
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QMessageBox, QScrollArea
-from sheet_files import invented_workbook, office_sheet, write_own_xlsx
+from sheet_files import exported, invented_workbook, office_sheet
 
 from baocao_gui.ui.dialogs.block_review import BlockReview
 
@@ -80,7 +80,7 @@ def test_an_office_sheet_is_reviewed_accepted_by_clicks_and_undone_in_one_step(
 
 def test_the_program_own_sheet_imported_unchanged_says_nothing_changed(qtbot, open_window, book, tmp_path, monkeypatch):
     window = open_window(book)
-    _choose(monkeypatch, write_own_xlsx(book, tmp_path / "Số liệu.xlsx"))
+    _choose(monkeypatch, exported(book, tmp_path / "Số liệu.xlsx"))
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: told.append(text))
     menu_action(window, "Tệp", "Nhập số liệu từ tệp Excel…").trigger()
