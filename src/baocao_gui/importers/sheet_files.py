@@ -60,8 +60,9 @@ def column_letter(col: int) -> str:
     return letters
 
 
-def read_grids(path: Path) -> list[Grid]:
-    """Every visible sheet of the file (a CSV is one sheet), or ``SheetFileError``."""
+def read_grids(path: Path, only: str | None = None) -> list[Grid]:
+    """Every visible sheet of the file (a CSV is one sheet), or ``SheetFileError``; with ``only``, that sheet alone
+    when the file has it (the others are not read)."""
     path = Path(path)
     suffix = path.suffix.lower()
     try:
@@ -96,7 +97,7 @@ def read_grids(path: Path) -> list[Grid]:
         errors, limits = _zip_checked(path, suffix)
     elif suffix != ".xls":
         raise unreadable(path, "tệp bị hỏng hoặc không phải bảng tính.", f"no zip signature: {head!r}")
-    return _calamine_grids(path, errors, limits)
+    return _calamine_grids(path, errors, limits, only)
 
 
 def _password(path: Path, gloss: str) -> SheetFileError:
@@ -225,14 +226,18 @@ def _ods_errors(path: Path, content: bytes) -> dict[str, dict[tuple[int, int], s
     return out
 
 
-def _calamine_grids(path: Path, errors: dict, declared: dict) -> list[Grid]:
+def _calamine_grids(path: Path, errors: dict, declared: dict, only: str | None = None) -> list[Grid]:
     import python_calamine as calamine
 
     try:
         book = calamine.CalamineWorkbook.from_path(str(path))
         metadata = book.sheets_metadata
+        if only is not None and any(m.name.strip() == only for m in metadata):
+            metadata = [m if m.name.strip() == only else None for m in metadata]
         grids = []
         for n, meta in enumerate(metadata):
+            if meta is None:
+                continue
             if str(meta.visible).endswith(("Hidden", "VeryHidden")) and len(metadata) > 1:
                 continue
             if str(meta.typ).split(".")[-1] not in ("WorkSheet",):

@@ -223,8 +223,10 @@ def cell_figure(value: Any, field: str) -> tuple[float | tuple[float, float] | N
 def read_sheet(path: str | Path) -> SheetContent:
     """The figures of a spreadsheet, by row; ``SheetFileError`` (one sentence) for a file that cannot be read."""
     path = Path(path)
-    grids = read_grids(path)
+    grids = read_grids(path, only=OWN_SHEET)  # the program's own file: its code sheet alone is read
     own = next((g for g in grids if g.name.strip() == OWN_SHEET and _own_header(g)), None)
+    if own is None and [g.name.strip() for g in grids] == [OWN_SHEET]:
+        grids = read_grids(path)  # a sheet of that name that is not the program's: every sheet is looked at
     if own is not None:
         return _rows(path, own, 0, {f: c for c, f in enumerate(OWN_FIELDS)}, dict(zip(OWN_FIELDS, OWN_HEADERS,
                                                                                        strict=True)), ours=True)
