@@ -21,8 +21,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from common import installed_env, timed  # noqa: E402
-from large_workbook import build  # noqa: E402
+from common import installed_env, timed
+from large_workbook import build
 
 BARE_XLSX = ("import sys, python_calamine as c; b = c.CalamineWorkbook.from_path(sys.argv[1]); "
              "[b.get_sheet_by_index(i).to_python() for i in range(len(b.sheet_names))]")

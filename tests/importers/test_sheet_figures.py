@@ -189,3 +189,20 @@ def test_a_copy_imported_changes_the_copy_only(books, tmp_path):
     shutil.copy(source, kept)
     assert run_cli("import-figures", str(source), str(sheet), "--apply").returncode == 0
     assert stored_figures(source) == stored_figures(copy) != stored_figures(kept)
+
+
+def test_a_figure_edited_on_the_printed_sheet_instead_of_the_code_sheet_is_said_never_lost_silently(books, tmp_path):
+    import openpyxl
+
+    source, _ = books
+    sheet = exported(source, tmp_path / "sửa trang in.xlsx")
+    book = openpyxl.load_workbook(sheet)
+    printed = book["Số liệu"]
+    row = next(r for r in printed.iter_rows() if r[1].value == "Số lao động được tạo việc làm")
+    actual = next(c for c in row if c.column_letter == "E")  # “Thực hiện năm 2024”
+    actual.value = 123456
+    book.save(sheet)
+    result = run_cli("import-figures", str(source), str(sheet))
+    assert result.returncode == 0 and NOTHING in result.stdout
+    note = next(line for line in result.stderr.splitlines() if "Trang “Số liệu”" in line)
+    assert "Số lao động được tạo việc làm" in note and "123.456" in note and "trang “Mã chỉ tiêu”" in note

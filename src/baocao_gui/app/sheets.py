@@ -13,14 +13,21 @@ from __future__ import annotations
 import logging
 import re
 import threading
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.model import RANGE_FIELDS, Report, Workbook
 from ..domain.vnformat import format_number, format_range
 from ..errors import UserError
-from ..importers.sheets import FIELD_LABELS, SheetContent, SheetFileError, SheetRow, fold, read_sheet
+from ..importers.sheets import (
+    FIELD_LABELS,
+    SheetContent,
+    SheetFileError,
+    SheetRow,
+    fold,
+    read_sheet,
+    strip_numbering,
+)
 
 log = logging.getLogger(__name__)
 Figure = float | tuple[float, float] | None
@@ -86,13 +93,9 @@ def read_figures(path: str | Path) -> SheetContent:
     return read_sheet(path)
 
 
-_NUMBERING = re.compile(r"^\s*(?:[-+•*–]\s*|(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)/]\s+)+", re.IGNORECASE)
-
-
 def name_key(name: str) -> str:
     """An indicator's name as rows are matched by: its typed numbering and bullets off, NFC, case folded."""
-    name = unicodedata.normalize("NFC", name).strip()
-    name = _NUMBERING.sub("", name)
+    name = strip_numbering(name)
     return " ".join(re.findall(r"\w+|%", name.casefold()))
 
 
@@ -130,6 +133,7 @@ def plan_figures(workbook: Workbook, report: Report | None, content: SheetConten
     new: list[NewIndicator] = []
     findings: list[str] = []
     taken: dict[str, int] = {}
+    findings += content.notes
     for row in content.rows:
         where = f"Dòng {row.line}" + (f" (“{_short(row.name)}”)" if row.name else f" (mã “{row.code}”)")
         findings += [f"{where}: {p}; ô này không được nhận." for p in row.problems]

@@ -60,9 +60,9 @@ def column_letter(col: int) -> str:
     return letters
 
 
-def read_grids(path: Path, only: str | None = None) -> list[Grid]:
-    """Every visible sheet of the file (a CSV is one sheet), or ``SheetFileError``; with ``only``, that sheet alone
-    when the file has it (the others are not read)."""
+def read_grids(path: Path, only: tuple[str, ...] = ()) -> list[Grid]:
+    """Every visible sheet of the file (a CSV is one sheet), or ``SheetFileError``; with ``only``, those sheets
+    alone when the file has the first of them (the others are not read)."""
     path = Path(path)
     suffix = path.suffix.lower()
     try:
@@ -226,14 +226,14 @@ def _ods_errors(path: Path, content: bytes) -> dict[str, dict[tuple[int, int], s
     return out
 
 
-def _calamine_grids(path: Path, errors: dict, declared: dict, only: str | None = None) -> list[Grid]:
+def _calamine_grids(path: Path, errors: dict, declared: dict, only: tuple[str, ...] = ()) -> list[Grid]:
     import python_calamine as calamine
 
     try:
         book = calamine.CalamineWorkbook.from_path(str(path))
         metadata = book.sheets_metadata
-        if only is not None and any(m.name.strip() == only for m in metadata):
-            metadata = [m if m.name.strip() == only else None for m in metadata]
+        if only and any(m.name.strip() == only[0] for m in metadata):
+            metadata = [m if m.name.strip() in only else None for m in metadata]
         grids = []
         for n, meta in enumerate(metadata):
             if meta is None:

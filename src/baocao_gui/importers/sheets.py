@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from ..domain.vnformat import NumberError, check_storable, format_number, parse_
 from .sheet_files import Grid, SheetFileError, column_letter, read_grids, unreadable
 
 OWN_SHEET = "Mã chỉ tiêu"
+PRINTED_SHEET = "Số liệu"  # the program's printed sheet (the annex), read only to see whether it was edited
 OWN_HEADERS = ("Mã lĩnh vực", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị", "Thực hiện", "Kế hoạch", "Kế hoạch (cận trên)",
                "Cùng kỳ", "Chỉ tiêu kỳ sau", "Chỉ tiêu kỳ sau (cận trên)")
 OWN_FIELDS = ("sector", "code", "name", "unit", "actual", "plan", "plan_high", "last", "target", "target_high")
@@ -63,6 +64,7 @@ class SheetContent:
     ours: bool  # written by the program (codes exact)
     rows: tuple[SheetRow, ...]
     columns: dict[str, str]  # field → the header it was found under ("Thực hiện năm 2024")
+    notes: tuple[str, ...] = ()  # about the file as a whole (its printed sheet edited instead of the code sheet)
 
 
 # --- the columns of an office's sheet ------------------------------------------------------------------------
@@ -223,13 +225,15 @@ def cell_figure(value: Any, field: str) -> tuple[float | tuple[float, float] | N
 def read_sheet(path: str | Path) -> SheetContent:
     """The figures of a spreadsheet, by row; ``SheetFileError`` (one sentence) for a file that cannot be read."""
     path = Path(path)
-    grids = read_grids(path, only=OWN_SHEET)  # the program's own file: its code sheet alone is read
+    grids = read_grids(path, only=(OWN_SHEET, PRINTED_SHEET))  # the program's own file: these two alone are read
     own = next((g for g in grids if g.name.strip() == OWN_SHEET and _own_header(g)), None)
-    if own is None and [g.name.strip() for g in grids] == [OWN_SHEET]:
+    if own is None and OWN_SHEET in [g.name.strip() for g in grids]:
         grids = read_grids(path)  # a sheet of that name that is not the program's: every sheet is looked at
     if own is not None:
-        return _rows(path, own, 0, {f: c for c, f in enumerate(OWN_FIELDS)}, dict(zip(OWN_FIELDS, OWN_HEADERS,
-                                                                                       strict=True)), ours=True)
+        content = _rows(path, own, 0, {f: c for c, f in enumerate(OWN_FIELDS)},
+                        dict(zip(OWN_FIELDS, OWN_HEADERS, strict=True)), ours=True)
+        printed = next((g for g in grids if g.name.strip() == PRINTED_SHEET), None)
+        return replace(content, notes=_printed_differs(path, content, printed)) if printed else content
     for g in grids:
         long = _long_csv(path, g)
         if long is not None:
@@ -249,6 +253,43 @@ def read_sheet(path: str | Path) -> SheetContent:
                          "no header row")
     _, grid, header, columns, words = chosen
     return _rows(path, grid, header, columns, words, ours=False)
+
+
+def _printed_differs(path: Path, own: SheetContent, printed: Grid) -> tuple[str, ...]:
+    """The printed sheet of the program's file edited instead of the code sheet: each figure that differs from the
+    code sheet's is said (the code sheet's is the one taken), so that an edit there is never silently lost."""
+    try:
+        header, columns, words = find_columns(printed)
+    except SheetFileError:
+        return ()
+    shown = _rows(path, printed, header, columns, words, ours=False)
+    by_name: dict[str, list[SheetRow]] = {}
+    for row in own.rows:
+        by_name.setdefault(_plain_name(row.name), []).append(row)
+    notes = []
+    for row in shown.rows:
+        same = by_name.get(_plain_name(row.name), [])
+        if len(same) != 1:
+            continue
+        for f, value in row.figures.items():
+            kept = same[0].figures.get(f)
+            if kept is not None and abs(kept - value) > 1e-9 * max(1.0, abs(kept)):
+                notes.append(f"Trang “{PRINTED_SHEET}” dòng {row.line} (“{row.name}”) ghi {FIELD_LABELS[f]} "
+                             f"{format_number(value)}, trang “{OWN_SHEET}” ghi {format_number(kept)}: số liệu được lấy "
+                             f"từ trang “{OWN_SHEET}”; muốn nhận số đã sửa, hãy sửa ở trang đó.")
+    return tuple(notes)
+
+
+_BULLET = re.compile(r"^\s*(?:[-+•*–]\s*|(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)/]\s+)+", re.IGNORECASE)
+
+
+def strip_numbering(name: str) -> str:
+    """A row's name without the numbering and bullets typed before it ("1.", "a)", "II.", "-", "+")."""
+    return _BULLET.sub("", unicodedata.normalize("NFC", name)).strip()
+
+
+def _plain_name(name: str) -> str:
+    return fold(strip_numbering(name))
 
 
 def _own_header(grid: Grid) -> bool:
@@ -351,4 +392,4 @@ def _csv_value(raw: Any, field: str) -> tuple[float | None, str | None]:
 
 
 __all__ = ["FIELD_LABELS", "FIGURE_FIELDS", "OWN_HEADERS", "OWN_SHEET", "SheetContent", "SheetFileError",
-           "SheetRow", "cell_figure", "field_of", "find_columns", "fold", "read_sheet"]
+           "SheetRow", "cell_figure", "field_of", "find_columns", "fold", "read_sheet", "strip_numbering"]
