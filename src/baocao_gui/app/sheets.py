@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,7 +73,7 @@ class FiguresPlan:
         return not self.changes and not self.new
 
 
-def read_sheet_file(path: Path, stop: threading.Event | None = None) -> SheetContent | str:
+def read_sheet_file(path: Path) -> SheetContent | str:
     """Read a spreadsheet (on a worker thread): its rows, or one Vietnamese sentence saying why it cannot be read.
     Never writes."""
     try:
