@@ -206,3 +206,17 @@ def test_a_figure_edited_on_the_printed_sheet_instead_of_the_code_sheet_is_said_
     assert result.returncode == 0 and NOTHING in result.stdout
     note = next(line for line in result.stderr.splitlines() if "Trang “Số liệu”" in line)
     assert "Số lao động được tạo việc làm" in note and "123.456" in note and "trang “Mã chỉ tiêu”" in note
+
+
+def test_the_program_file_of_another_period_is_said_before_anything_is_taken(books, tmp_path):
+    import openpyxl
+
+    source, copy = books
+    sheet = exported(source, tmp_path / "năm trước.xlsx")
+    book = openpyxl.load_workbook(sheet)
+    title = next(c for row in book["Số liệu"].iter_rows(max_row=6) for c in row if "NĂM 2024" in str(c.value or ""))
+    title.value = title.value.replace("NĂM 2024", "NĂM 2023")
+    book.save(sheet)
+    result = run_cli("import-figures", str(copy), str(sheet))
+    assert result.returncode == 0
+    assert "Tệp là số liệu năm 2023, không phải của báo cáo năm 2024 đang chọn" in result.stderr

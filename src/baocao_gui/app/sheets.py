@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain.model import RANGE_FIELDS, Report, Workbook
+from ..domain.model import RANGE_FIELDS, Period, PeriodKind, Report, Workbook
 from ..domain.vnformat import format_number, format_range
 from ..errors import UserError
 from ..importers.sheets import (
@@ -133,6 +133,10 @@ def plan_figures(workbook: Workbook, report: Report | None, content: SheetConten
     findings: list[str] = []
     taken: dict[str, int] = {}
     findings += content.notes
+    written = _period_written(content.heading)  # the program's file names its period above the table
+    if written is not None and written != report.period:
+        findings.append(f"Tệp là số liệu {written.label}, không phải của báo cáo {report.period.label} đang chọn; "
+                        "hãy kiểm tra đúng tệp, đúng kỳ trước khi nhận.")
     for row in content.rows:
         where = f"Dòng {row.line}" + (f" (“{_short(row.name)}”)" if row.name else f" (mã “{row.code}”)")
         findings += [f"{where}: {p}; ô này không được nhận." for p in row.problems]
@@ -174,6 +178,17 @@ def plan_figures(workbook: Workbook, report: Report | None, content: SheetConten
                 changes.append(FigureChange(code, f, old, new_figure, row.line))
     return FiguresPlan(content.file, content.sheet, content.ours, tuple(changes), tuple(new), tuple(findings),
                        len(taken), dict(content.columns))
+
+
+def _period_written(heading: tuple[str, ...]) -> Period | None:
+    """The period the title of the program's printed sheet names ("KẾT QUẢ … NĂM 2024", "… QUÝ III NĂM 2024"): the
+    longest period label of its year found in its last line that has a year."""
+    line = next((t.upper() for t in reversed(heading) if re.search(r"\b(19|20)\d\d\b", t)), None)
+    if line is None:
+        return None
+    year = int(re.findall(r"\b((?:19|20)\d\d)\b", line)[-1])
+    found = [Period(kind, year) for kind in PeriodKind if Period(kind, year).label.upper() in line]
+    return max(found, key=lambda p: len(p.label), default=None)
 
 
 def _short(text: str, width: int = 60) -> str:

@@ -65,6 +65,7 @@ class SheetContent:
     rows: tuple[SheetRow, ...]
     columns: dict[str, str]  # field → the header it was found under ("Thực hiện năm 2024")
     notes: tuple[str, ...] = ()  # about the file as a whole (its printed sheet edited instead of the code sheet)
+    heading: tuple[str, ...] = ()  # the program's file: the lines above its printed table (agency, report, period)
 
 
 # --- the columns of an office's sheet ------------------------------------------------------------------------
@@ -233,7 +234,10 @@ def read_sheet(path: str | Path) -> SheetContent:
         content = _rows(path, own, 0, {f: c for c, f in enumerate(OWN_FIELDS)},
                         dict(zip(OWN_FIELDS, OWN_HEADERS, strict=True)), ours=True)
         printed = next((g for g in grids if g.name.strip() == PRINTED_SHEET), None)
-        return replace(content, notes=_printed_differs(path, content, printed)) if printed else content
+        if printed is None:
+            return content
+        heading = tuple(t for row in printed.rows[:5] for v in row[:1] if (t := _text(v)))
+        return replace(content, notes=_printed_differs(path, content, printed), heading=heading)
     for g in grids:
         long = _long_csv(path, g)
         if long is not None:
