@@ -37,11 +37,24 @@ FIELD_LABELS = {"actual": "thực hiện", "plan": "kế hoạch", "plan_high": 
 HEADER_ROWS = 30  # the header row is looked for among the first rows
 
 
+def _base_letters() -> dict[int, str]:
+    """Each precomposed Latin letter (Vietnamese's among them) → its letter without marks; đ → d."""
+    table = {ord("đ"): "d", ord("Đ"): "d"}
+    for cp in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        parts = unicodedata.normalize("NFD", chr(cp))
+        if len(parts) > 1 and parts[0].isascii():
+            table[cp] = parts[0]
+    return table
+
+
+_BASE = _base_letters()
+_MARKS = re.compile(r"[\u0300-\u036f]")
+
+
 def fold(text: str) -> str:
     """Words without case, diacritics, punctuation or extra spaces: "Kế hoạch (KH)" → "ke hoach kh"."""
-    text = unicodedata.normalize("NFD", unicodedata.normalize("NFC", str(text)).casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).replace("đ", "d")
-    return " ".join(re.findall(r"[a-z0-9%]+", text))
+    text = unicodedata.normalize("NFC", str(text)).casefold().translate(_BASE)
+    return " ".join(re.findall(r"[a-z0-9%]+", _MARKS.sub("", text)))
 
 
 @dataclass(frozen=True)
@@ -183,6 +196,19 @@ def _text(value: Any) -> str:
     return unicodedata.normalize("NFC", str(value)).strip()
 
 
+def _plainly_storable(value: float) -> bool:
+    """The common case without decimal arithmetic: a number whose shortest form has at most 6 decimals and 15 digits
+    (18498.0, 5.18) is what it shows; anything else goes the careful way."""
+    if not -1e15 < value < 1e15:
+        return False
+    text = repr(float(value))
+    if "e" in text:
+        return False
+    whole, _, frac = text.lstrip("-").partition(".")
+    frac = frac.rstrip("0")
+    return len(frac) <= 6 and len(whole.lstrip("0")) + len(frac) <= 15
+
+
 def cell_figure(value: Any, field: str) -> tuple[float | tuple[float, float] | None, str | None]:
     """A cell as a figure: (figure, None), (None, None) for an empty cell, or (None, why it is not taken)."""
     if value is None or value == "":
@@ -192,9 +218,11 @@ def cell_figure(value: Any, field: str) -> tuple[float | tuple[float, float] | N
     if isinstance(value, int | float):
         if not math.isfinite(value):
             return None, "ô không phải là số hữu hạn"
+        if _plainly_storable(value):
+            return float(value), None
         number = Decimal(f"{value:.15g}")  # what the spreadsheet shows: its own 15 digits, no binary noise
         try:
-            check_storable(number, format_number(number) if abs(number) < 10 ** 18 else f"{value:g}")
+            check_storable(number, format_number(Decimal(repr(float(value)))) if abs(number) < 10 ** 18 else f"{value:g}")
         except NumberError as exc:
             return None, exc.message.rstrip(".")
         return float(number), None
