@@ -121,9 +121,12 @@ def write_report(workbook: Workbook, report: Report, target: Path, *, annex: boo
     if report.frozen:
         annex = None  # with the annex it was sent with, or without one: never another document
     chosen = WRITERS[key]
+    if chosen.figures:  # the figures alone: the text is not composed
+        chosen.write(ExportInput(workbook, report, annex=annex), target, cancel, progress or (lambda _: None))
+        return Exported(target, (), chosen.beside(target))
     outline = compose_outline(workbook, report, annex=annex)
     chosen.write(ExportInput(workbook, report, outline), target, cancel, progress or (lambda _: None))
-    return Exported(target, () if chosen.figures else outline.missing, chosen.beside(target))
+    return Exported(target, outline.missing, chosen.beside(target))
 
 
 def export_report(workbook: Workbook, report: Report, target: str | Path | Callable[[], Path | None],
