@@ -58,6 +58,9 @@ class ExportInput:
     workbook: Workbook
     report: Report
     composed: Outline | None = None  # the outline, when the export path composed it already
+    # a report marked sent: the files it was sent as, kept in the workbook (".docx", ".pdf" → their bytes, checked
+    # against what was recorded); a writer of that kind writes these bytes, not the report composed again
+    sent_files: dict[str, bytes] = field(default_factory=dict)
     annex: bool | None = None  # the annex as the report chose it (None), or forced, for an outline composed here
 
     @cached_property
