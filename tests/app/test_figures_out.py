@@ -249,3 +249,22 @@ def test_a_target_that_cannot_be_written_is_one_sentence_and_nothing_half_writte
 def test_dhis2_flag_with_a_suffix_dhis2_has_not_is_one_sentence(health, tmp_path, capsys):
     assert main(["export", str(health), "-o", str(tmp_path / "x.xlsx"), "--dhis2"]) == 2
     assert "--dhis2 chỉ dùng với tệp .json hoặc .csv" in capsys.readouterr().err
+
+
+def test_the_structure_saved_as_a_catalogue_carries_the_mapping_for_another_province(health, tmp_path):
+    import tomllib
+
+    from baocao_gui.app.catalogue_files import save_structure
+    from baocao_gui.domain.catalogue import parse_catalogue
+
+    target = save_structure(read(health), tmp_path / "y-te.toml", "y_te_khac", "Sở Y tế tỉnh khác")
+    catalogue = parse_catalogue(tomllib.loads(target.read_text(encoding="utf-8")))
+    assert (catalogue.dhis2.data_set, catalogue.dhis2.org_unit) == (DATA_SET, ORG_UNIT)
+    visits = next(i for i in catalogue.indicators if i.code == "luot_kham")
+    assert dict(visits.dhis2) == {"actual": DE_VISITS, "plan": DE_VISITS_PLAN, "coc": COC_DEFAULT}
+
+
+def test_a_name_ending_in_dhis2_csv_is_dhis2s_csv_without_the_flag(health, tmp_path):
+    target = tmp_path / "gửi.dhis2.csv"
+    assert main(["export", str(health), "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").startswith('"dataelement","period"')
