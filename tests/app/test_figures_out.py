@@ -69,6 +69,8 @@ def test_the_excel_file_holds_numbers_shown_the_vietnamese_way_with_the_codes_on
                                            "So với cùng kỳ", "Kế hoạch năm 2031"]
     assert sheet.freeze_panes == "C7"  # the header rows and the STT, name columns stay in view
     assert sheet.column_dimensions["B"].width >= 30
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$6:$6"  # printed: across
+    assert [str(r.sqref) for r in sheet.conditional_formatting] == ["A6:I12"]  # the grid over the whole table
     rows = {r[1].value: r for r in sheet.iter_rows(min_row=7)}
     assert rows["Khám, chữa bệnh"][0].value == "I" and rows["Khám, chữa bệnh"][1].font.bold
     visits = rows["Số lượt khám bệnh"]
