@@ -69,6 +69,8 @@ def test_the_excel_file_holds_numbers_shown_the_vietnamese_way_with_the_codes_on
                                            "So với cùng kỳ", "Kế hoạch năm 2031"]
     assert sheet.freeze_panes == "C7"  # the header rows and the STT, name columns stay in view
     assert sheet.column_dimensions["B"].width >= 30
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$6:$6"  # printed: across
+    assert [str(r.sqref) for r in sheet.conditional_formatting] == ["A6:I12"]  # the grid over the whole table
     rows = {r[1].value: r for r in sheet.iter_rows(min_row=7)}
     assert rows["Khám, chữa bệnh"][0].value == "I" and rows["Khám, chữa bệnh"][1].font.bold
     visits = rows["Số lượt khám bệnh"]
@@ -249,3 +251,22 @@ def test_a_target_that_cannot_be_written_is_one_sentence_and_nothing_half_writte
 def test_dhis2_flag_with_a_suffix_dhis2_has_not_is_one_sentence(health, tmp_path, capsys):
     assert main(["export", str(health), "-o", str(tmp_path / "x.xlsx"), "--dhis2"]) == 2
     assert "--dhis2 chỉ dùng với tệp .json hoặc .csv" in capsys.readouterr().err
+
+
+def test_the_structure_saved_as_a_catalogue_carries_the_mapping_for_another_province(health, tmp_path):
+    import tomllib
+
+    from baocao_gui.app.catalogue_files import save_structure
+    from baocao_gui.domain.catalogue import parse_catalogue
+
+    target = save_structure(read(health), tmp_path / "y-te.toml", "y_te_khac", "Sở Y tế tỉnh khác")
+    catalogue = parse_catalogue(tomllib.loads(target.read_text(encoding="utf-8")))
+    assert (catalogue.dhis2.data_set, catalogue.dhis2.org_unit) == (DATA_SET, ORG_UNIT)
+    visits = next(i for i in catalogue.indicators if i.code == "luot_kham")
+    assert dict(visits.dhis2) == {"actual": DE_VISITS, "plan": DE_VISITS_PLAN, "coc": COC_DEFAULT}
+
+
+def test_a_name_ending_in_dhis2_csv_is_dhis2s_csv_without_the_flag(health, tmp_path):
+    target = tmp_path / "gửi.dhis2.csv"
+    assert main(["export", str(health), "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").startswith('"dataelement","period"')

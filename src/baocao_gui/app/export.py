@@ -16,7 +16,7 @@ from ..compose import compose_outline
 from ..domain.model import Report, Workbook
 from ..errors import UserError
 from ..render.conversion import Cancelled, NoConverter
-from .sent import as_sent
+from .sent import KEPT_SUFFIXES, as_sent, kept_bytes
 from .writers import ExportInput, Progress, Writer, csv, docx, pdf, xlsx
 from .writers import dhis2 as dhis2_writers
 
@@ -117,13 +117,18 @@ def write_report(workbook: Workbook, report: Report, target: Path, *, annex: boo
     (a key of ``WRITERS``) when the name alone does not say (DHIS2's CSV)."""
     target = export_target(target, writer=writer)
     key = writer or writer_key(target)
-    workbook, report = as_sent(workbook, report)  # a report signed and sent exports what was sent
+    # a report signed and sent exports what was sent: the file itself when the workbook kept it, else its snapshot
+    kept = {suffix: data for suffix in KEPT_SUFFIXES if (data := kept_bytes(report, suffix)) is not None}
+    workbook, report = as_sent(workbook, report)
     if report.frozen:
         annex = None  # with the annex it was sent with, or without one: never another document
     chosen = WRITERS[key]
+    if chosen.figures:  # the figures alone: the text is not composed
+        chosen.write(ExportInput(workbook, report, annex=annex), target, cancel, progress or (lambda _: None))
+        return Exported(target, (), chosen.beside(target))
     outline = compose_outline(workbook, report, annex=annex)
-    chosen.write(ExportInput(workbook, report, outline), target, cancel, progress or (lambda _: None))
-    return Exported(target, () if chosen.figures else outline.missing, chosen.beside(target))
+    chosen.write(ExportInput(workbook, report, outline, kept), target, cancel, progress or (lambda _: None))
+    return Exported(target, outline.missing, chosen.beside(target))
 
 
 def export_report(workbook: Workbook, report: Report, target: str | Path | Callable[[], Path | None],

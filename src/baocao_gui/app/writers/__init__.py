@@ -57,7 +57,20 @@ class ExportInput:
 
     workbook: Workbook
     report: Report
-    outline: Outline
+    composed: Outline | None = None  # the outline, when the export path composed it already
+    # a report marked sent: the files it was sent as, kept in the workbook (".docx", ".pdf" → their bytes, checked
+    # against what was recorded); a writer of that kind writes these bytes, not the report composed again
+    sent_files: dict[str, bytes] = field(default_factory=dict)
+    annex: bool | None = None  # the annex as the report chose it (None), or forced, for an outline composed here
+
+    @cached_property
+    def outline(self) -> Outline:
+        """The report as it prints; a writer of figures alone (.xlsx, .csv, DHIS2) never asks, and never waits."""
+        if self.composed is not None:
+            return self.composed
+        from ...compose import compose_outline
+
+        return compose_outline(self.workbook, self.report, annex=self.annex)
 
     @cached_property
     def figures(self) -> FigureWriter:
