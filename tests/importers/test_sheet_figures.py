@@ -220,3 +220,22 @@ def test_the_program_file_of_another_period_is_said_before_anything_is_taken(boo
     result = run_cli("import-figures", str(copy), str(sheet))
     assert result.returncode == 0
     assert "Tệp là số liệu năm 2023, không phải của báo cáo năm 2024 đang chọn" in result.stderr
+
+
+def test_a_whole_report_taken_from_a_sheet_is_undone_and_redone_whole(books, tmp_path):
+    source, copy = books
+    content = read_figures(exported(source, tmp_path / "số liệu.xlsx"))
+    before = stored_figures(copy)
+    doc = Document(copy)
+    try:
+        plan = plan_figures(doc.workbook, doc.report, content)
+        assert len(plan.changes) > 100  # the many-figures path of the store
+        edit = take_figures(doc, plan.changes, [], None, "Nhập số liệu")
+        doc.apply(edit)
+        assert stored_figures(copy) == stored_figures(source)
+        doc.run(edit.undo, edit.change)
+        assert stored_figures(copy) == before
+        doc.run(edit.do, edit.change)
+        assert stored_figures(copy) == stored_figures(source)
+    finally:
+        doc.close()

@@ -44,9 +44,8 @@ def take_figures(doc: Document, changes: Sequence[Any], new: Sequence[Any], sect
 
     def do() -> None:
         with db.atomic():
-            old = []
-            for c in changes:
-                old.append((c.code, c.field, edits.set_value(db, rid, c.code, c.field, c.new)))
+            replaced = edits.set_values(db, rid, [(c.code, c.field, c.new) for c in changes])
+            old = [(c.code, c.field, was) for c, was in zip(changes, replaced, strict=True)]
             if "snapshots" in state:  # redo: the same indicators (same codes) with their figures
                 for snapshot in state["snapshots"]:
                     edits.restore_indicator(db, snapshot)
@@ -63,8 +62,7 @@ def take_figures(doc: Document, changes: Sequence[Any], new: Sequence[Any], sect
     def undo() -> None:
         with db.atomic():
             state["snapshots"] = [edits.delete_indicator(db, code) for code in reversed(state["codes"])][::-1]
-            for code, f, value in reversed(state["old"]):
-                edits.set_value(db, rid, code, f, value)
+            edits.set_values(db, rid, list(reversed(state["old"])))
 
     edit = Edit(label, do, undo, Change(Scope.ALL))
     edit.created = state
