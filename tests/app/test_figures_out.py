@@ -270,3 +270,18 @@ def test_a_name_ending_in_dhis2_csv_is_dhis2s_csv_without_the_flag(health, tmp_p
     target = tmp_path / "gửi.dhis2.csv"
     assert main(["export", str(health), "-o", str(target)]) == 0
     assert target.read_text(encoding="utf-8").startswith('"dataelement","period"')
+
+
+def test_a_name_typed_like_a_formula_stays_text_in_the_excel_file(tmp_path):
+    import openpyxl
+
+    source = tmp_path / "la.toml"
+    source.write_text(invented().replace('name = "Số cơ sở bán lẻ thuốc được kiểm tra"', 'name = "=1+1 cơ sở"'),
+                      encoding="utf-8")
+    path = load_text_workbook(source, tmp_path / "so.baocao")
+    target = tmp_path / "x.xlsx"
+    assert main(["export", str(path), "-o", str(target)]) == 0
+    book = openpyxl.load_workbook(target)
+    names = [c for row in book["Số liệu"].iter_rows(min_row=7) for c in row if c.value == "=1+1 cơ sở"]
+    codes = [c for row in book["Mã chỉ tiêu"].iter_rows(min_row=2) for c in row if c.value == "=1+1 cơ sở"]
+    assert len(names) == len(codes) == 1 and names[0].data_type == codes[0].data_type == "s"

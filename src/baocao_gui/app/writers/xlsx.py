@@ -107,26 +107,36 @@ def workbook_bytes(data: ExportInput) -> bytes:
             out._style = copy(looks[key])
         return out
 
+    def text(value: str | None):
+        """Text as text: a name typed as “=…” is not a formula (openpyxl would write one)."""
+        if not value or not value.startswith("="):
+            return value or None
+        out = WriteOnlyCell(sheet, value)
+        out.data_type = "s"
+        return out
+
     title = data.figures.render(workbook.labels.get("annex_title", DEFAULT_TITLE)).upper()
     agency = report.agency
-    for text, strong in ((agency.parent_name, False), (agency.name, True), (attached_line(report), False),
-                         (title, True)):
-        sheet.append([cell(text.strip(), strong=strong, boxed=False)])
+    for line_text, strong in ((agency.parent_name, False), (agency.name, True), (attached_line(report), False),
+                              (title, True)):
+        sheet.append([cell(line_text.strip(), strong=strong, boxed=False)])
     sheet.append([])
     head = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    sheet.append([cell(text, strong=True, align=head) for text in header])
+    sheet.append([cell(heading, strong=True, align=head) for heading in header])
     for annex_row in rows:
         line = []
-        for col, text in enumerate(annex_row.cells, start=1):
-            number = printed_number(text) if col > 3 else None
+        for col, printed in enumerate(annex_row.cells, start=1):
+            number = printed_number(printed) if col > 3 else None
             if number is not None:
                 line.append(cell(number[0], number[1], annex_row.sector, boxed=False))
             elif col == 2:  # the name wraps in its column, indented one step per level of breakdown
-                line.append(cell(text, strong=annex_row.sector, indent=min(annex_row.depth, 5), boxed=False))
-            elif annex_row.sector and text:
-                line.append(cell(text, strong=True, boxed=False))
+                line.append(cell(printed, strong=annex_row.sector, indent=min(annex_row.depth, 5), boxed=False))
+                if printed.startswith("="):
+                    line[-1].data_type = "s"
+            elif annex_row.sector and printed:
+                line.append(cell(printed, strong=True, boxed=False))
             else:
-                line.append(text or None)  # plain text, or nothing: no style to write
+                line.append(text(printed))  # plain text, or nothing: no style to write
         sheet.append(line)
     if rows:  # the table's grid: one rule over its range, not a border on each of ~20.000 cells
         last = get_column_letter(len(header))
@@ -138,11 +148,11 @@ def workbook_bytes(data: ExportInput) -> bytes:
         codes.column_dimensions[col].width = width
     codes.freeze_panes = "C2"
     sheet = codes  # the cells below belong to this sheet
-    codes.append([cell(text, strong=True, boxed=False) for text in CODE_HEADERS])
+    codes.append([cell(heading, strong=True, boxed=False) for heading in CODE_HEADERS])
     for indicator in workbook.indicators:  # plain values: a style on 20.000 cells would double the time
         values = report.values.get(indicator.code)
         raw = [raw_number(getattr(values, f)) if values is not None else None for f in CODE_FIELDS]
-        codes.append([indicator.sector, indicator.code, indicator.name, indicator.unit, *raw])
+        codes.append([indicator.sector, indicator.code, text(indicator.name), text(indicator.unit), *raw])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
