@@ -60,6 +60,13 @@ def test_a_zip_that_is_no_workbook_and_a_damaged_ods_are_refused(book, tmp_path)
     _refused(book, ods)
 
 
+def test_a_web_page_saved_as_xls_says_to_save_it_as_xlsx(book, tmp_path):
+    page = tmp_path / "xuất từ phần mềm.xls"
+    page.write_text("<html><body><table><tr><td>Chỉ tiêu</td><td>Thực hiện</td></tr></table></body></html>",
+                    encoding="utf-8")
+    _refused(book, page, "HTML", ".xlsx")
+
+
 def test_a_password_protected_workbook_says_to_remove_the_password(book, tmp_path):
     # An encrypted .xlsx is an OLE compound file holding the streams EncryptionInfo and EncryptedPackage.
     locked = tmp_path / "có mật khẩu.xlsx"

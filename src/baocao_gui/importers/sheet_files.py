@@ -91,6 +91,9 @@ def read_grids(path: Path, only: tuple[str, ...] = ()) -> list[Grid]:
             suffix = ".xls"
     elif suffix == ".xls" and head.startswith(b"PK"):
         suffix = ".xlsx"
+    elif head.lstrip().startswith((b"<", b"\xef\xbb\xbf<")):  # a web page saved as .xls (reporting systems do)
+        raise unreadable(path, "đây là trang web (HTML) mang đuôi bảng tính; hãy mở trong Excel và lưu lại dưới dạng "
+                         "“Sổ làm việc Excel (*.xlsx)” rồi nhập tệp đó.", "html as a workbook")
     errors: dict[str, dict[tuple[int, int], str]] = {}
     limits: dict[str, int] = {}
     if head.startswith(b"PK"):
