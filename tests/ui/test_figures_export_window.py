@@ -152,3 +152,17 @@ def test_the_data_set_and_org_unit_are_set_in_dhis2_settings(qtbot, open_window,
     assert window.session.workbook.dhis2.org_unit == "ouDaLat0001"
     window.session.undo_stack.undo()
     assert window.session.workbook.dhis2.org_unit == ORG_UNIT
+
+
+def test_a_large_workbook_s_figures_are_written_off_the_window_s_thread_with_the_progress_box(
+        qtbot, open_window, health, tmp_path, monkeypatch, boxes):
+    monkeypatch.setattr(workflows_module, "LONG_ANNEX_INDICATORS", 1)  # this small book counts as large
+    window = open_window(health)
+    target = tmp_path / "lớn.xlsx"
+    save_box(monkeypatch, target, "Tệp Excel (*.xlsx)")
+    menu_action(window, "Tệp", "Xuất số liệu…").trigger()
+    job = window.flows.pdf_job
+    assert job is not None and job.dialog.windowTitle() == "Xuất tệp Excel"
+    qtbot.waitUntil(lambda: bool(boxes["after"]), timeout=60_000)
+    assert boxes["after"][-1][0] == "Đã xuất báo cáo"
+    assert openpyxl.load_workbook(target).sheetnames == ["Số liệu", "Mã chỉ tiêu"]

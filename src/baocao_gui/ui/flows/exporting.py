@@ -123,9 +123,9 @@ class ExportFlow(Conversation):
             return None
         writer = WRITERS[self.chosen_writer]
         report = self.session.report
-        if writer.slow or (report.annex is not None and not writer.figures
+        if writer.slow or ((report.annex is not None or writer.figures)
                            and len(self.session.workbook.indicators) > LONG_ANNEX_INDICATORS):
-            return self._start(target)
+            return self._start(target, writer.key)  # a large workbook's figures sheet too (a second or more)
         try:
             exported = write_report(self.session.workbook, self.session.report, target, writer=writer.key)
         except Exception as exc:
@@ -142,8 +142,10 @@ class ExportFlow(Conversation):
     def export_pdf(self) -> Path | PdfExport | None:
         return self.export_as(".pdf")
 
-    def _start(self, target: Path) -> PdfExport:
-        job = PdfExport(self.window, self.session.workbook, self.session.report, target)
+    def _start(self, target: Path, writer: str | None = None) -> PdfExport:
+        title = f"Xuất {WRITERS[writer].kind[:1].lower()}{WRITERS[writer].kind[1:]}" \
+            if writer is not None and WRITERS[writer].figures else ""
+        job = PdfExport(self.window, self.session.workbook, self.session.report, target, writer, title)
         job.done.connect(lambda result: self._pdf_done(job, result))
         self.pdf_job = job
         job.start()
