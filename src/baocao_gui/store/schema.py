@@ -360,3 +360,11 @@ def m009_sent_record_sha256(db: Database) -> None:
     marked sent, so that a copy changed or cut short afterwards is told apart from what was sent. Reports marked
     sent before keep '' (nothing can prove now what their copy said then: they are not sealed after the fact)."""
     db.execute("ALTER TABLE report ADD COLUMN sent_record_sha256 TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
+def m014_report_style(db: Database) -> None:
+    """The tone-mark style a report is written in, once the clerk chose it (issue 24.3): "old" (hòa, thủy), "new"
+    (hoà, thuỷ), or '' while none was chosen. Pasted and imported text is converted to it."""
+    db.execute("ALTER TABLE report ADD COLUMN tone_style TEXT NOT NULL DEFAULT '' "
+               "CHECK (tone_style IN ('', 'old', 'new'))")

@@ -224,6 +224,8 @@ def _finish_report(db: Database, rid: int, rep: dict[str, Any]) -> None:
                    "sent_record_sha256 = ? WHERE id = ?",
                    [sent["at"], str(sent.get("file", "")), str(sent.get("sha256", "")), str(sent.get("snapshot", "")),
                     int(bool(sent.get("locked", True))), str(sent.get("record_sha256", "")), rid])
+    if rep.get("tone_style"):  # the tone-mark style chosen for the report (m014)
+        db.execute("UPDATE report SET tone_style = ? WHERE id = ?", [str(rep["tone_style"]), rid])
     if "edited_at" in rep:  # a dump's; a sample has none and counts as edited now
         db.execute("UPDATE report SET edited_at = ? WHERE id = ?", [str(rep["edited_at"]), rid])
 

@@ -492,7 +492,17 @@ def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: d
         sectors_off=off,
         annex=load_annex(db, rid, rd, where), images=load_sign_images(db, rid),
         pct_precision=rd.integer(fmt[0], f"{where} › số chữ số thập phân của tỷ lệ", 0, MAX_PRECISION) if fmt else None,
+        tone_style=_tone_style(r, rd, where),
     )
+
+
+def _tone_style(r: dict, rd: _Reader, where: str) -> str:
+    """The report's tone-mark style (m014); '' in a workbook made before it, or an unknown one reported."""
+    style = r.get("tone_style") or ""
+    if style not in ("", "old", "new"):
+        rd.bad(f"{where} › kiểu đặt dấu thanh", f"“{style}” không phải kiểu cũ hay kiểu mới nên bỏ qua")
+        return ""
+    return style
 
 
 def read_sign_images(row: dict[str, Any] | None) -> SignImages:
