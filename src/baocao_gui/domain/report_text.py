@@ -19,6 +19,7 @@ from .model import BlockKind, Part, Report, Workbook
 from .places import Place
 from .structure import PART_INFO
 from .tables import Table
+from .tone import NEW, OLD, styled_words
 
 GENERAL = "Thông tin chung"
 # the general tab's text fields: (where the workbook keeps it, its label, the field the window focuses)
@@ -158,4 +159,13 @@ def rewritten(workbook: Workbook, report: Report, rewrite: Callable[[str], str])
     return fields_with(workbook, report, {s: t for s, t in texts.items() if t != s.text})
 
 
-__all__ = ["GENERAL_TEXTS", "Spot", "field_value", "fields_with", "report_spots", "rewritten"]
+def majority_style(workbook: Workbook, report: Report) -> str:
+    """The tone-mark style most words of the report are written in (domain.tone; the new one on a tie)."""
+    counts = {OLD: 0, NEW: 0}
+    for spot in report_spots(workbook, report):
+        for _word, style in styled_words(spot.text):
+            counts[style] += 1
+    return OLD if counts[OLD] > counts[NEW] else NEW
+
+
+__all__ = ["GENERAL_TEXTS", "Spot", "field_value", "fields_with", "majority_style", "report_spots", "rewritten"]

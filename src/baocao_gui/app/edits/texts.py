@@ -5,12 +5,15 @@ transaction writes them all; one undo puts every one back."""
 
 from __future__ import annotations
 
+import dataclasses
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ...domain.find import FindOptions, Hit, find, replaced_fields
-from ...domain.model import Report
+from ...domain.model import BlockKind, Report
 from ...domain.report_text import rewritten
+from ...domain.tables import Table
 from ...domain.tone import STYLE_NAMES, STYLES, in_style
 from ...store import edits
 from ..document import Document
@@ -115,8 +118,22 @@ def write_in_style(doc: Document, style: str) -> Edit:
 def report_style_text(report: Report | None, text: str) -> str:
     """Text pasted or imported into ``report``: in the report's tone-mark style once it has one (NFC always)."""
     style = report.tone_style if report is not None else ""
-    return in_style(text, style) if style else text
+    return in_style(text, style) if style else unicodedata.normalize("NFC", text)
 
 
-__all__ = ["CITATION_NOTE", "frozen_sentence", "replace_all", "replace_hits", "report_style_text", "set_fields",
+def report_style_block(report: Report | None, kind: str, text: str) -> str:
+    """A block brought in (a Word import, a part file merged) in the report's style: a table's cells one by one
+    (its text is JSON). The style moves a tone between two letters, so offsets into the text stay valid."""
+    if not (report is not None and report.tone_style):
+        return text
+    if kind != BlockKind.TABLE:
+        return report_style_text(report, text)
+    table = Table.from_json(text)
+    restyle = lambda grid: tuple(tuple(report_style_text(report, c) for c in row) for row in grid)
+    styled = dataclasses.replace(table, header=restyle(table.header), rows=restyle(table.rows))
+    return text if styled == table else styled.to_json()
+
+
+__all__ = ["CITATION_NOTE", "frozen_sentence", "replace_all", "replace_hits", "report_style_block", "report_style_text",
+           "set_fields",
            "write_in_style"]

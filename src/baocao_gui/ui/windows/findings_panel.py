@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -15,17 +16,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app.edits import own_step, paragraphs, report_fields
+from ...app.edits import own_step, paragraphs, report_fields, texts
 from ...app.views import findings as report_findings
 from ...domain import legacy
-from ...domain.checks import STALE_FIX, Finding, Severity, tidy_text
+from ...domain.checks import STALE_FIX, TONE_FIX, Finding, Severity, tidy_text
+from ...domain.report_text import majority_style
 from ...domain.stale import cite_period
+from ...domain.tone import NEW, OLD, STYLE_NAMES
+from ..dialogs.boxes import choose
 from ..editors.binding import flush_all
 from ..session import WorkbookSession
 from ..workers import Worker
 
 CHECK_DELAY_MS = 1000  # the findings follow the clerk, a moment behind: checking competes with typing
-FIXES = {"legacy-encoding": "Chuyển sang &Unicode", "normalize": "C&huẩn hóa", "stale-period": "&" + STALE_FIX}
+FIXES = {"legacy-encoding": "Chuyển sang &Unicode", "normalize": "C&huẩn hóa", "stale-period": "&" + STALE_FIX,
+         "tone-style": "&" + TONE_FIX}
 
 
 class FindingsPanel(QWidget):
@@ -152,6 +157,9 @@ class FindingsPanel(QWidget):
         if finding is not None and finding.kind == "stale-period":
             self._cite_period(finding)
             return
+        if finding is not None and finding.kind == "tone-style":
+            self._one_tone_style()
+            return
         if finding is None or finding.kind not in FIXES or finding.place.block_id is None:
             return
         report = self.session.report
@@ -164,6 +172,26 @@ class FindingsPanel(QWidget):
             self.session.edit(paragraphs.set_block_text, finding.place.block_id, fixed)
         self.update_now()
 
+
+    def _one_tone_style(self) -> None:
+        """The clerk chooses the old or the new tone-mark style; the whole report is written in it (one undo step)
+        and the report keeps it for what is pasted or imported later."""
+        report = self.session.report
+        if report is None:
+            return
+        flush_all()
+        styles = [OLD, NEW]
+        chosen = report.tone_style if report.tone_style in styles else majority_style(self.session.workbook, report)
+        choice = choose(self, QMessageBox.Icon.Question, TONE_FIX,
+                        "Viết cả báo cáo theo một kiểu đặt dấu thanh cho “oa, oe, uy” (các chữ như “quý” không đổi). "
+                        "Báo cáo sẽ nhớ kiểu đã chọn: chữ dán vào hoặc nhập từ tệp Word cũng theo kiểu đó.",
+                        [(STYLE_NAMES[OLD].capitalize(), QMessageBox.ButtonRole.AcceptRole),
+                         (STYLE_NAMES[NEW].capitalize(), QMessageBox.ButtonRole.AcceptRole),
+                         ("Hủy", QMessageBox.ButtonRole.RejectRole)],
+                        default=styles.index(chosen), escape=2)
+        if choice in (0, 1):
+            self.session.edit(texts.write_in_style, styles[choice])
+        self.update_now()
 
     def _cite_period(self, finding: Finding) -> None:
         """One undo step of its own (not merged with typing in the same paragraph a moment before)."""
