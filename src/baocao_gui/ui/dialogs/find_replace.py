@@ -101,7 +101,11 @@ class FindReplaceDialog(QDialog):
         self.resize(820, 440)
         self.timer = QTimer(self, singleShot=True, interval=RESEARCH_MS)
         self.timer.timeout.connect(self.search)
+        self.query.textChanged.connect(lambda _text: self.timer.start())  # the list follows the typing
         self.session.changed.connect(self._changed)
+        # Ctrl+Z / Ctrl+Y here undo the report's last edit (a replacement), as in the window — except inside the
+        # two text fields, where they undo what was typed there
+        self.addActions([a for a in (getattr(window, "undo_action", None), getattr(window, "redo_action", None)) if a])
 
     # --- searching -----------------------------------------------------------------------------------------
     def options(self) -> FindOptions:
@@ -146,8 +150,8 @@ class FindReplaceDialog(QDialog):
 
     def _say(self, done: str = "") -> None:
         refused = self.refused_because()
-        for b in (self.replace_one_button, self.replace_all_button):
-            b.setEnabled(not refused and any(h.replaceable for h in self.hits))
+        self.replace_one_button.setEnabled(not refused and any(h.replaceable for h in self.hits))
+        self.replace_all_button.setEnabled(not refused)  # it searches again before it replaces
         self.replacement.setEnabled(not refused)
         lines = [done] if done else []
         if self.query.text():
