@@ -12,6 +12,8 @@ Matching is on NFC text; the options fold case (Vietnamese capitals included: "Ä
 
 from __future__ import annotations
 
+import bisect
+import functools
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -58,31 +60,60 @@ def _fold_char(ch: str, options: FindOptions) -> str:
     return ch
 
 
+class _FoldTable(dict):
+    """str.translate's table for one set of options, filled as characters are met (a report has a few hundred)."""
+
+    def __init__(self, options: FindOptions):
+        super().__init__()
+        self.options = options
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = _fold_char(chr(code), self.options)
+        return folded
+
+
+_tables: dict[FindOptions, _FoldTable] = {}
+
+
+def _folded(text: str, options: FindOptions) -> str:
+    table = _tables.get(options)
+    if table is None:
+        table = _tables[options] = _FoldTable(options)
+    return text.translate(table)
+
+
+@functools.lru_cache(maxsize=64)
 def fold(text: str, options: FindOptions) -> str:
     """``text`` as the options compare it (the query goes through this too)."""
-    return "".join(_fold_char(ch, options) for ch in unicodedata.normalize("NFC", text))
+    return _folded(unicodedata.normalize("NFC", text), options)
 
 
-def _printed(text: str, writer) -> tuple[str, list[tuple[int, int, bool]]]:
-    """The text as printed (citations written as their figures) and, per printed character, the span of the typed
-    text it comes from and whether it is a cited figure."""
-    out: list[str] = []
-    origin: list[tuple[int, int, bool]] = []
-    last = 0
-
-    def plain(a: int, b: int) -> None:
-        for i in range(a, b):
-            out.append(text[i])
-            origin.append((i, i + 1, False))
-
+def _printed(text: str, writer) -> tuple[str, list[tuple[int, int, int, int, bool]]]:
+    """The text as printed (citations written as their figures) and its segments: (printed start, printed end,
+    typed start, typed end, a cited figure or not)."""
+    pieces: list[str] = []
+    segments: list[tuple[int, int, int, int, bool]] = []
+    at = last = 0
     for match in TOKEN.finditer(text):
-        plain(last, match.start())
+        if match.start() > last:
+            pieces.append(text[last:match.start()])
+            segments.append((at, at + match.start() - last, last, match.start(), False))
+            at += match.start() - last
         figure = writer.render(match.group(0))
-        out.append(figure)
-        origin += [(match.start(), match.end(), True)] * len(figure)
+        pieces.append(figure)
+        segments.append((at, at + len(figure), match.start(), match.end(), True))
+        at += len(figure)
         last = match.end()
-    plain(last, len(text))
-    return "".join(out), origin
+    if last < len(text):
+        pieces.append(text[last:])
+        segments.append((at, at + len(text) - last, last, len(text), False))
+    return "".join(pieces), segments
+
+
+def _typed_span(segments, starts: list[int], n: int) -> tuple[int, int, bool]:
+    """The typed span the printed character ``n`` comes from (a citation's whole token for a figure)."""
+    p_start, _p_end, r_start, r_end, token = segments[bisect.bisect_right(starts, n) - 1]
+    return (r_start, r_end, True) if token else (r_start + n - p_start, r_start + n - p_start + 1, False)
 
 
 def _is_word_char(ch: str) -> bool:
@@ -94,13 +125,19 @@ def find_in_text(spot: Spot, query: str, options: FindOptions, writer) -> list[H
     needle = fold(query, options)
     if not needle:
         return []
-    printed, origin = _printed(unicodedata.normalize("NFC", spot.text), writer)
-    folded, index = [], []
-    for n, ch in enumerate(printed):
-        f = _fold_char(ch, options)
-        folded.append(f)
-        index += [n] * len(f)
-    haystack = "".join(folded)
+    text = unicodedata.normalize("NFC", spot.text)
+    if "{{" in text:
+        printed, segments = _printed(text, writer)
+    else:  # no citation: the text prints as typed (most texts; a report is searched as the clerk types)
+        printed, segments = text, [(0, len(text), 0, len(text), False)]
+    haystack = _folded(printed, options)
+    if needle not in haystack:
+        return []
+    starts = [seg[0] for seg in segments]
+    if len(haystack) == len(printed):
+        index: list[int] = list(range(len(printed)))
+    else:  # a character folded to more or fewer than one
+        index = [n for n, ch in enumerate(printed) for _ in _folded(ch, options)]
     hits: list[Hit] = []
     at = haystack.find(needle)
     while at >= 0:
@@ -109,8 +146,9 @@ def find_in_text(spot: Spot, query: str, options: FindOptions, writer) -> list[H
             (first == 0 or not _is_word_char(printed[first - 1]))
             and (last + 1 >= len(printed) or not _is_word_char(printed[last + 1])))
         if whole:
-            spans = origin[first:last + 1]
-            hits.append(Hit(spot, spans[0][0], spans[-1][1], any(s[2] for s in spans),
+            head, tail = _typed_span(segments, starts, first), _typed_span(segments, starts, last)
+            cited = head[2] or tail[2] or any(seg[4] and seg[0] <= last and seg[1] > first for seg in segments)
+            hits.append(Hit(spot, head[0], tail[1], cited,
                             printed[max(0, first - CONTEXT):first], printed[first:last + 1],
                             printed[last + 1:last + 1 + CONTEXT], not options.match_case))
             at = haystack.find(needle, at + len(needle))
