@@ -142,3 +142,30 @@ def test_the_style_is_kept_by_dump_and_load_and_by_the_next_report(doc, tmp_path
         assert loaded.report.tone_style == "old"
     finally:
         loaded.close()
+
+
+def test_a_word_import_and_a_part_merged_take_the_report_style(doc):
+    from baocao_gui.app.imports import import_edit
+    from baocao_gui.domain.model import Block, BlockKind
+
+    doc.apply(texts.write_in_style(doc, "new"))
+    table = Table(header=(("Nội dung", "Ghi chú"),), rows=(("Hòa giải", "thủy lợi"),))
+    blocks = [Block(BlockKind.PARAGRAPH, "Tổ hòa giải và đội thủy lợi hoạt động tốt, quý IV."),
+              Block(BlockKind.TABLE, table.to_json())]
+    doc.apply(import_edit(doc, "results", "thanh_tra", 0, blocks, [], [], "Nhập từ tệp Word"))
+    [paragraph, imported] = doc.report.part(Part.RESULTS, "thanh_tra")
+    assert paragraph.text == "Tổ hoà giải và đội thuỷ lợi hoạt động tốt, quý IV."
+    assert Table.from_json(imported.text).rows == (("Hoà giải", "thuỷ lợi"),)
+    # a part sent to an office and come back with a paragraph in the other style: merged in the report's
+    from baocao_gui.app.parts import merge_edit, plan_merge, read_part, send_part
+
+    part = send_part(doc, "nguoi_co_cong", doc.path.parent / "phan.baocao")
+    office = Document(part)
+    try:
+        office.apply(paragraphs.insert_block(office, "results", "nguoi_co_cong", 1, "paragraph",
+                                             "Phối hợp hòa giải cho 12 gia đình."))
+    finally:
+        office.close()
+    plan = plan_merge(doc, "nguoi_co_cong", *read_part(part))
+    doc.apply(merge_edit(doc, "nguoi_co_cong", list(plan.blocks), "Nhận phần"))
+    assert doc.report.part(Part.RESULTS, "nguoi_co_cong")[1].text == "Phối hợp hoà giải cho 12 gia đình."
