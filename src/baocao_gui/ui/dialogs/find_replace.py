@@ -6,7 +6,7 @@ shows them. It does not block the window: the clerk reads a hit in its paragraph
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -31,6 +32,12 @@ from ..editors.table_editor import TableEditor
 
 GREY = QColor("#6b7280")
 RESEARCH_MS = 300  # after an edit, the list follows a moment behind (typing goes on in the window)
+
+
+class _MiddleElided(QStyledItemDelegate):
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 class FindReplaceDialog(QDialog):
@@ -65,6 +72,7 @@ class FindReplaceDialog(QDialog):
         self.tree.setAccessibleName("Các chỗ tìm thấy")
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
+        self.tree.setItemDelegateForColumn(0, _MiddleElided(self.tree))  # a long sector title, and still "› đoạn 3"
         self.tree.setHeaderLabels(["Ở đâu", "Chỗ tìm thấy"])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.tree.header().resizeSection(0, 330)
@@ -133,7 +141,7 @@ class FindReplaceDialog(QDialog):
         self.tree.clear()
         items = []
         for hit in self.hits:
-            shown = f"…{hit.before}【{hit.found}】{hit.after}…"
+            shown = f"…{hit.before}«{hit.found}»{hit.after}…"  # « »: in every font a clerk has
             if hit.in_citation:
                 shown += "  (số liệu trích, không thay ở đây)"
             item = QTreeWidgetItem([hit.spot.where, shown])
