@@ -12,7 +12,7 @@ from typing import Any
 
 from ...domain.find import FindOptions, Hit, find, replaced_fields
 from ...domain.model import BlockKind, Report
-from ...domain.report_text import rewritten
+from ...domain.report_text import report_spots, rewritten
 from ...domain.tables import Table
 from ...domain.tone import STYLE_NAMES, STYLES, in_style
 from ...store import edits
@@ -83,6 +83,11 @@ def replace_hits(doc: Document, hits: Iterable[Hit], replacement: str) -> Edit:
     are kept; nothing to replace, or a frozen report, is refused at once with its sentence."""
     report = _writable_report(doc)
     hits = list(hits)
+    current = set(report_spots(doc.workbook, report))
+    stale = [h for h in hits if h.spot not in current]  # found in a text that changed since: never written over
+    if stale and len(stale) == len(hits):
+        raise EditRefused("Chữ ở chỗ tìm thấy đã đổi từ lúc tìm; hãy tìm lại rồi thay.", "stale hits")
+    hits = [h for h in hits if h.spot in current]
     values = replaced_fields(doc.workbook, report, hits, replacement)
     if not values:
         if hits and not any(h.replaceable for h in hits):

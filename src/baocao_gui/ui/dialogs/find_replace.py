@@ -29,6 +29,7 @@ from ...app.edits import texts
 from ...domain.find import FindOptions, Hit, find
 from ..editors.binding import flush_all
 from ..editors.table_editor import TableEditor
+from ..workers import Worker
 
 GREY = QColor("#6b7280")
 RESEARCH_MS = 300  # after an edit, the list follows a moment behind (typing goes on in the window)
@@ -108,7 +109,8 @@ class FindReplaceDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(820, 440)
         self.timer = QTimer(self, singleShot=True, interval=RESEARCH_MS)
-        self.timer.timeout.connect(self.search)
+        self.timer.timeout.connect(self._search_in_background)
+        self.worker = Worker(self)  # as the clerk types: a large report takes ~0,3 s, off the window's thread
         self.query.textChanged.connect(lambda _text: self.timer.start())  # the list follows the typing
         self.session.changed.connect(self._changed)
         # Ctrl+Z / Ctrl+Y here undo the report's last edit (a replacement), as in the window — except inside the
@@ -133,11 +135,22 @@ class FindReplaceDialog(QDialog):
             return texts.frozen_sentence(report)
         return ""
 
-    def search(self) -> None:
-        self.timer.stop()
+    def _search_in_background(self) -> None:
         report = self.session.report
+        if report is None:
+            return
+        self.worker.run(find, self.session.workbook, report, self.query.text(), self.options(), done=self._show)
+
+    def search(self) -> None:
+        """Search now (Enter, Tìm, an option, before replacing): the list is this moment's."""
+        self.timer.stop()
+        self.worker.forget()  # a search still under way is older than this one
+        report = self.session.report
+        self._show(find(self.session.workbook, report, self.query.text(), self.options()) if report else [])
+
+    def _show(self, hits: list[Hit]) -> None:
         current = self.tree.indexOfTopLevelItem(self.tree.currentItem()) if self.tree.currentItem() else 0
-        self.hits = find(self.session.workbook, report, self.query.text(), self.options()) if report else []
+        self.hits = hits
         self.tree.clear()
         items = []
         for hit in self.hits:
