@@ -74,9 +74,23 @@ def _block_spots(workbook: Workbook, report: Report) -> Iterator[Spot]:
                                        (section, r, c))
 
 
-def report_spots(workbook: Workbook, report: Report) -> list[Spot]:
+_last: tuple[Workbook, Report, tuple[Spot, ...]] | None = None  # the models are immutable: one model, one list
+
+
+def report_spots(workbook: Workbook, report: Report) -> tuple[Spot, ...]:
     """Every text of the report in the order of the window's tabs: the general tab, each sector (its title, task
-    title, paragraphs of results and tasks, its indicators' sentences), then the assessment and direction parts."""
+    title, paragraphs of results and tasks, its indicators' sentences), then the assessment and direction parts.
+    The check before signing and a search of the same model share one list (kept for the newest model only)."""
+    global _last
+    last = _last
+    if last is not None and last[0] is workbook and last[1] is report:
+        return last[2]
+    spots = tuple(_spots(workbook, report))
+    _last = (workbook, report, spots)
+    return spots
+
+
+def _spots(workbook: Workbook, report: Report) -> list[Spot]:
     spots: list[Spot] = []
     for key, label, focus in GENERAL_TEXTS:
         text = getattr(report.agency, AGENCY_ATTRS[key[1]]) if key[0] == "agency" else getattr(report, key[1])
@@ -129,8 +143,9 @@ def fields_with(workbook: Workbook, report: Report, texts: Mapping[Spot, str]) -
     by_field: dict[tuple, list[tuple[Spot, str]]] = {}
     for spot, text in texts.items():
         by_field.setdefault(spot.field, []).append((spot, text))
+    blocks = {b.id: b.text for part in report.blocks.values() for b in part}  # one look-up each, not a scan
     for field, changes in by_field.items():
-        old = field_value(workbook, report, field)
+        old = blocks.get(field[1]) if field[0] == "block" else field_value(workbook, report, field)
         if old is None:
             continue
         if field[0] == "recipients":
