@@ -320,8 +320,8 @@ class _Checker:
             message = f"dấu thanh của oa, oe, uy đặt theo cả hai kiểu trong cùng báo cáo ({examples})."
             fewer = OLD if len(seen[OLD]) <= len(seen[NEW]) else NEW
             place = next(iter(seen[fewer].values()))
-        self.add(Severity.WARNING, "Cả báo cáo", message, f"bấm “{TONE_FIX}” để viết cả báo cáo theo một kiểu",
-                 place, "tone-style")
+        self.add(Severity.WARNING, "Cả báo cáo", message, f"{TONE_FIX}: bấm nút “Viết cả báo cáo kiểu cũ” hoặc "
+                 "“kiểu mới” để viết mọi chữ theo một kiểu", place, "tone-style")
 
     def run(self) -> list[Finding]:
         self.required()

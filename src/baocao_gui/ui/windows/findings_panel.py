@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -23,7 +22,6 @@ from ...domain.checks import STALE_FIX, TONE_FIX, Finding, Severity, tidy_text
 from ...domain.report_text import majority_style
 from ...domain.stale import cite_period
 from ...domain.tone import NEW, OLD, STYLE_NAMES
-from ..dialogs.boxes import choose
 from ..editors.binding import flush_all
 from ..session import WorkbookSession
 from ..workers import Worker
@@ -60,12 +58,19 @@ class FindingsPanel(QWidget):
         self.summary = QLabel()
         self.fix_button = QPushButton(FIXES["normalize"])
         self.fix_button.clicked.connect(self.fix_current)
+        # a "tone-style" finding: the fix button writes the report in the style suggested, this one in the other
+        self.tone_styles = (NEW, OLD)  # (the fix button's, this button's)
+        self.other_style_button = QPushButton()
+        self.other_style_button.setObjectName("other-tone-style")
+        self.other_style_button.hide()
+        self.other_style_button.clicked.connect(lambda: self._one_tone_style(self.tone_styles[1]))
         go = QPushButton("Đến &chỗ cần sửa")
         go.clicked.connect(lambda: self.jump(self.tree.currentItem()))
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
         bar.addWidget(go)
         bar.addWidget(self.fix_button)
+        bar.addWidget(self.other_style_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
@@ -149,6 +154,14 @@ class FindingsPanel(QWidget):
         self.fix_button.setVisible(kind in FIXES)
         if kind in FIXES:
             self.fix_button.setText(FIXES[kind])
+        report = self.session.report
+        tone = kind == "tone-style" and report is not None
+        if tone:  # one click for either style: the one the report keeps (or most of its words have) first
+            chosen = report.tone_style or majority_style(self.session.workbook, report)
+            self.tone_styles = (chosen, OLD if chosen == NEW else NEW)
+            self.fix_button.setText(f"Viết cả báo cáo {STYLE_NAMES[self.tone_styles[0]]}")
+            self.other_style_button.setText(f"Viết {STYLE_NAMES[self.tone_styles[1]]}")
+        self.other_style_button.setVisible(tone)
 
     def fix_current(self) -> None:
         """The one-click fixes: a legacy-encoded or untidy paragraph rewritten in clean Unicode; years and
@@ -158,7 +171,7 @@ class FindingsPanel(QWidget):
             self._cite_period(finding)
             return
         if finding is not None and finding.kind == "tone-style":
-            self._one_tone_style()
+            self._one_tone_style(self.tone_styles[0])
             return
         if finding is None or finding.kind not in FIXES or finding.place.block_id is None:
             return
@@ -173,24 +186,13 @@ class FindingsPanel(QWidget):
         self.update_now()
 
 
-    def _one_tone_style(self) -> None:
-        """The clerk chooses the old or the new tone-mark style; the whole report is written in it (one undo step)
-        and the report keeps it for what is pasted or imported later."""
-        report = self.session.report
-        if report is None:
+    def _one_tone_style(self, style: str) -> None:
+        """The whole report written in the tone-mark style clicked (one undo step); the report keeps it for what is
+        pasted or imported later."""
+        if self.session.report is None:
             return
-        flush_all()
-        styles = [OLD, NEW]
-        chosen = report.tone_style if report.tone_style in styles else majority_style(self.session.workbook, report)
-        choice = choose(self, QMessageBox.Icon.Question, TONE_FIX,
-                        "Viết cả báo cáo theo một kiểu đặt dấu thanh cho “oa, oe, uy” (các chữ như “quý” không đổi). "
-                        "Báo cáo sẽ nhớ kiểu đã chọn: chữ dán vào hoặc nhập từ tệp Word cũng theo kiểu đó.",
-                        [(STYLE_NAMES[OLD].capitalize(), QMessageBox.ButtonRole.AcceptRole),
-                         (STYLE_NAMES[NEW].capitalize(), QMessageBox.ButtonRole.AcceptRole),
-                         ("Hủy", QMessageBox.ButtonRole.RejectRole)],
-                        default=styles.index(chosen), escape=2)
-        if choice in (0, 1):
-            self.session.edit(texts.write_in_style, styles[choice])
+        flush_all()  # what is being typed is saved first, and rewritten with the rest
+        self.session.edit(texts.write_in_style, style)
         self.update_now()
 
     def _cite_period(self, finding: Finding) -> None:
