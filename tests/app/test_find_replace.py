@@ -133,13 +133,15 @@ def test_text_brought_in_takes_the_report_style(doc):
 
 def test_the_style_is_kept_by_dump_and_load_and_by_the_next_report(doc, tmp_path):
     doc.apply(texts.write_in_style(doc, "old"))
+    doc.apply(reports.create_next_report(doc))  # the report of 2026, made from this one, keeps its style
+    assert doc.report.period.year == 2026 and doc.report.tone_style == "old"
     path = doc.path
     doc.close()
     dumped = dump_workbook(path, tmp_path / "so.toml")
-    assert 'tone_style = "old"' in dumped.read_text(encoding="utf-8")
+    assert dumped.read_text(encoding="utf-8").count('tone_style = "old"') == 2
     loaded = Document(load_text_workbook(dumped, tmp_path / "lai.baocao"))
     try:
-        assert loaded.report.tone_style == "old"
+        assert [r.tone_style for r in loaded.workbook.in_order()] == ["old", "old"]
     finally:
         loaded.close()
 
