@@ -301,6 +301,8 @@ class _Checker:
         or words in another style than the one the report was written in; a click writes one style everywhere."""
         seen: dict[str, dict[str, Place]] = {OLD: {}, NEW: {}}  # style → first place of each word
         for spot in report_spots(self.workbook, self.report):
+            if spot.field[0] == "indicator":
+                continue  # a default sentence is not printed (the fix still rewrites it, for the paragraphs to come)
             for word, style in styled_words(spot.text):
                 seen[style].setdefault(word, spot.place)
         chosen = self.report.tone_style
