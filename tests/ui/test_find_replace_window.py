@@ -166,3 +166,27 @@ def test_text_pasted_into_a_paragraph_takes_the_report_style(qtbot, open_window,
     mime.setText(" Hòa giải thủy lợi.")
     editor.insertFromMimeData(mime)
     assert editor.toPlainText().endswith(" Hoà giải thuỷ lợi.")
+
+
+def test_replace_one_changes_the_hit_chosen_and_the_list_follows(qtbot, open_window, workbook):
+    path, ids = workbook
+    window = open_window(path)
+    QTest.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.find_dialog
+    qtbot.waitUntil(dialog.query.hasFocus)
+    type_text(qtbot, dialog.query, "năm 2024")
+    QTest.keyClick(dialog.query, Qt.Key.Key_Tab)
+    type_text(qtbot, dialog.replacement, "năm 2025")
+    QTest.keyClick(dialog.replacement, Qt.Key.Key_Return)
+    row = next(i for i, h in enumerate(dialog.hits) if h.spot.place.sector == "nguoi_co_cong")
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(row))
+    QTest.mouseClick(dialog.replace_one_button, Qt.MouseButton.LeftButton)
+    block = window.session.report.part(Part.RESULTS, "nguoi_co_cong")[0]
+    assert block.id == ids[("nguoi_co_cong", Part.RESULTS, 0)] and "Tết năm 2025" in block.text
+    assert dialog.tree.topLevelItemCount() == 9 and "Đã thay 1 chỗ." in dialog.note.text()
+    assert window.session.undo_stack.undoText() == "Thay “năm 2024” bằng “năm 2025”"
+    # a hit in a citation is not replaced: the dialog says where its figure is changed
+    cited = next(i for i, h in enumerate(dialog.hits) if h.in_citation)
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(cited))
+    QTest.mouseClick(dialog.replace_one_button, Qt.MouseButton.LeftButton)
+    assert texts.CITATION_NOTE in dialog.note.text() and window.session.undo_stack.count() == 1
