@@ -9,8 +9,8 @@ from PySide6.QtTest import QTest
 
 from baocao_gui.app import Document
 from baocao_gui.app.edits import paragraphs, reports, texts
+from baocao_gui.domain.checks import Place
 from baocao_gui.domain.model import Part
-from baocao_gui.domain.places import Place
 from baocao_gui.domain.report_text import report_spots
 
 

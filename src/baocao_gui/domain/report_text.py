@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import BlockKind, Part, Report, Workbook
-from .places import Place
+from .report_place import Place
 from .structure import PART_INFO
 from .tables import Table
 from .tone import NEW, OLD, styled_words
