@@ -64,14 +64,19 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     if command in (None, "export"):
         from .app.export import WRITERS  # every format the application writes, by suffix
 
-        kinds = ", ".join(f"{w.kind.lower()} ({suffix})" for suffix, w in WRITERS.items())
+        kinds = ", ".join(f"{w.kind.lower()} ({w.suffix})" for w in WRITERS.values() if not w.variant)
         e = sub.add_parser("export", help=f"xuất báo cáo ra {kinds}; tệp PDF kèm tệp .docx bên cạnh")
         e.add_argument("workbook", metavar="WORKBOOK")
         e.add_argument("--period", help=PERIOD_HELP)
         e.add_argument("--year", type=int)
         e.add_argument("--annex", action="store_true",
                        help="kèm phụ lục số liệu (các lĩnh vực và cột đã chọn cho báo cáo, hoặc tất cả)")
-        e.add_argument("-o", "--output", required=True, metavar="|".join(f"OUT{suffix}" for suffix in WRITERS))
+        e.add_argument("-o", "--output", required=True,
+                       metavar="|".join(f"OUT{w.suffix}" for w in WRITERS.values() if not w.variant))
+        e.add_argument("--dhis2", action="store_true",
+                       help="ghi theo định dạng nhập của DHIS2 (với .csv: tệp CSV của DHIS2; .json luôn là của DHIS2)")
+        e.add_argument("--dry-run", action="store_true",
+                       help="với tệp DHIS2: chỉ in những gì sẽ gửi (tập dữ liệu, kỳ, đơn vị, số giá trị), không ghi tệp")
     if command in (None, "check"):
         c = sub.add_parser("check", help="kiểm tra số liệu và thể thức trước khi ký")
         c.add_argument("workbook", metavar="WORKBOOK")

@@ -344,12 +344,37 @@ class _Checker:
         self.add(Severity.WARNING, "Cả báo cáo", message, f"{TONE_FIX}: bấm nút “Viết cả báo cáo kiểu cũ” hoặc "
                  "“kiểu mới” để viết mọi chữ theo một kiểu", place, "tone-style")
 
+    def dhis2(self) -> None:
+        """A workbook that sends its figures to DHIS2 (a data set, an org unit or an indicator mapped): the figures
+        no data element takes, and a data set or org unit not set, as ONE finding naming the indicators."""
+        from .dhis2 import unmapped
+
+        wb = self.workbook
+        if wb.dhis2.data_set == wb.dhis2.org_unit == "" and not any(i.dhis2 for i in wb.indicators):
+            return  # this workbook does not use DHIS2
+        missing = unmapped(wb, self.report)
+        lacking = [w for w, v in (("tập dữ liệu (data set)", wb.dhis2.data_set),
+                                  ("đơn vị (organisation unit)", wb.dhis2.org_unit)) if not v]
+        if not missing and not lacking:
+            return
+        parts = []
+        if missing:
+            names = ", ".join(f"“{i.name}”" for i in missing[:10]) + (f" và {len(missing) - 10} chỉ tiêu khác"
+                                                                         if len(missing) > 10 else "")
+            parts.append(f"chưa gán mã DHIS2 cho {len(missing)} chỉ tiêu có số liệu: {names}")
+        if lacking:
+            parts.append("sổ chưa có mã " + " và ".join(lacking))
+        place = self.indicator_place(missing[0]) if missing else Place()
+        self.add(Severity.WARNING, "Xuất số liệu cho DHIS2", "; ".join(parts) + " — các số liệu đó không được gửi.",
+                 "ghi mã ở Thuộc tính chỉ tiêu và Tệp › Thiết lập DHIS2…, hoặc trong danh mục", place, "dhis2-mapping")
+
     def run(self) -> list[Finding]:
         self.required()
         self.figures()
         self.rules()
         self.text()
         self.tone_style()
+        self.dhis2()
         return self.findings
 
 

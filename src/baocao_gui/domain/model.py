@@ -78,6 +78,8 @@ class Indicator:
     pad: bool = True
     sentence: str = ""
     precision: int | None = None  # decimals of its percentages and converted figures; None: the report's default
+    # where its figures go in DHIS2 (domain/dhis2.py): (field, "DE_UID" or "DE_UID.COC_UID") pairs, and ("coc", UID)
+    dhis2: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_rate(self) -> bool:
@@ -234,6 +236,14 @@ class Report:
 
 
 @dataclass(frozen=True)
+class Dhis2Target:
+    """Where a workbook's figures go in DHIS2: the data set and the agency's organisation unit (UIDs; "": not set)."""
+
+    data_set: str = ""
+    org_unit: str = ""
+
+
+@dataclass(frozen=True)
 class Workbook:
     agency: Agency
     labels: dict[str, str]
@@ -244,6 +254,7 @@ class Workbook:
     # what could not be read from a damaged or odd file, one Vietnamese line each (the window opens it read-only)
     problems: tuple[str, ...] = ()
     identity: str = ""  # the workbook's own id (meta workbook_id): an export carries it, a merge checks it
+    dhis2: Dhis2Target = Dhis2Target()  # the data set and the organisation unit the DHIS2 export names (issue 23)
 
     def indicator(self, code: str) -> Indicator | None:
         return self._indicators_by_code.get(code)

@@ -107,7 +107,7 @@ def _report(workbook: Workbook, report: Report) -> list[str]:
 def workbook_text(workbook: Workbook, catalogue_id: str, catalogue_name: str, catalogue_version: int = 1) -> str:
     """The workbook as one TOML text: what ``baocao-gui dump`` writes."""
     catalogue = Catalogue(catalogue_id, catalogue_name, catalogue_version, workbook.labels, workbook.sectors,
-                          workbook.indicators, tuple(workbook.rules))
+                          workbook.indicators, tuple(workbook.rules), workbook.dhis2)
     out = ["# Sổ báo cáo baocao-gui ở dạng văn bản: baocao-gui load TỆP.toml SỔ.baocao", "",
            catalogue_text(catalogue).rstrip("\n"), "", "[agency]",
            *[f"{k} = {t.string(v)}" for k, v in _agency(workbook.agency).items()]]

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..domain.codes import code_from_name
+from ..domain.dhis2 import MappingError, check_uid, mapping_from_json, mapping_json
 from ..domain.model import (
     ANNEX_COLUMNS,
     MAX_PRECISION,
@@ -40,7 +41,7 @@ REPORT_FIELDS = ("number", "date", "type_name", "summary", "signer_authority", "
                  "period_kind", "year")
 AGENCY_FIELDS = AGENCY_KEYS
 SECTOR_FIELDS = ("title", "task_title", "role")
-INDICATOR_FIELDS = ("name", "unit", "parts_complete", "plan_meaning", "pad", "sentence", "precision")
+INDICATOR_FIELDS = ("name", "unit", "parts_complete", "plan_meaning", "pad", "sentence", "precision", "dhis2")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -414,6 +415,11 @@ def set_indicator_field(db: Database, code: str, field: str, value: Any) -> Any:
     if field == "precision" and value is not None and (isinstance(value, bool) or not isinstance(value, int)
                                                        or not 0 <= value <= MAX_PRECISION):
         raise EditError(f"Số chữ số thập phân phải từ 0 đến {MAX_PRECISION}.")
+    if field == "dhis2":  # domain.dhis2's compact JSON, checked (a UID DHIS2 would not take is refused)
+        try:
+            value = mapping_json(mapping_from_json(value or "", "Mã DHIS2"))
+        except MappingError as exc:
+            raise EditError(exc.message) from None
     with db.atomic():
         old = _one(db, "SELECT * FROM indicator WHERE code = ?", [code])[field]
         db.execute(f"UPDATE indicator SET {field} = ? WHERE code = ?", [value, code])
@@ -722,3 +728,27 @@ def set_sent(db: Database, report_id: int, fields: dict[str, Any]) -> dict[str, 
         for field, value in fields.items():
             db.execute(f"UPDATE report SET {field} = ? WHERE id = ?", [value, report_id])
     return {f: row[f] for f in fields}
+
+
+def set_dhis2_target(db: Database, target: tuple[str, str]) -> tuple[str, str]:
+    """The data set and the organisation unit the DHIS2 export names (``meta``; "" removes one); returns the old
+    pair, which undo passes back."""
+    checked = []
+    for value, what in zip(target, ("tập dữ liệu (data set)", "đơn vị (organisation unit)"), strict=True):
+        value = (value or "").strip()
+        if value:
+            try:
+                value = check_uid(value, "Thiết lập DHIS2", what)
+            except MappingError as exc:
+                raise EditError(exc.message) from None
+        checked.append(value)
+    with db.atomic():
+        old = []
+        for key, value in zip(("dhis2_data_set", "dhis2_org_unit"), checked, strict=True):
+            row = next(db.query("SELECT value FROM meta WHERE key = ?", [key]), None)
+            old.append(row["value"] if row else "")
+            if value:
+                db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
+            else:
+                db.execute("DELETE FROM meta WHERE key = ?", [key])
+    return old[0], old[1]

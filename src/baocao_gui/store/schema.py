@@ -380,6 +380,15 @@ def m010_sent_files(db: Database) -> None:
 
 
 @migrations()
+def m013_dhis2_mapping(db: Database) -> None:
+    """Where the figures go in DHIS2 (issue 23): per indicator, the data element of each typed field and the
+    category option combo (``indicator.dhis2``, compact JSON as ``domain.dhis2.mapping_json`` writes it, '' for
+    none); per workbook, the data set and the agency's organisation unit (``meta`` keys ``dhis2_data_set`` and
+    ``dhis2_org_unit``, written when set)."""
+    db.execute("ALTER TABLE indicator ADD COLUMN dhis2 TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
 def m014_report_style(db: Database) -> None:
     """The tone-mark style a report is written in, once the clerk chose it (issue 24.3): "old" (hòa, thủy), "new"
     (hoà, thuỷ), or '' while none was chosen. Pasted and imported text is converted to it."""

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.catalogue import Catalogue, parse_catalogue
+from ..domain.dhis2 import mapping_json
 from ..domain.model import OVERRIDE_FIELDS, RANGE_FIELDS, VALUE_FIELDS, BlockKind, Part, PeriodKind
 from ..paths import resource
 from .db import Db as Database
@@ -80,6 +81,10 @@ def install_catalogue(db: Database, catalogue: Catalogue) -> None:
         db["meta"].upsert_all(
             [{"key": "catalogue_id", "value": catalogue.id}, {"key": "catalogue_name", "value": catalogue.name},
              {"key": "catalogue_version", "value": str(catalogue.version)}], pk="key")
+        dhis2 = [{"key": f"dhis2_{k}", "value": v} for k, v in
+                 (("data_set", catalogue.dhis2.data_set), ("org_unit", catalogue.dhis2.org_unit)) if v]
+        if dhis2:
+            db["meta"].upsert_all(dhis2, pk="key")
         db["label"].upsert_all([{"key": k, "text": nfc(v)} for k, v in catalogue.labels.items()], pk="key")
         sector_ids: dict[str, int] = {}
         for pos, s in enumerate(catalogue.sectors):
@@ -97,7 +102,8 @@ def install_catalogue(db: Database, catalogue: Catalogue) -> None:
                  "parent_id": ind_ids[i.parent] if i.parent else None, "position": pos, "name": nfc(i.name),
                  "unit": nfc(i.unit), "parts_complete": int(i.parts_complete), "plan_meaning": str(i.plan_meaning),
                  "pad": int(i.pad), "sentence": nfc(i.sentence),
-                 **({"precision": i.precision} if i.precision is not None else {})}).last_pk
+                 **({"precision": i.precision} if i.precision is not None else {}),
+                 **({"dhis2": mapping_json(i.dhis2)} if i.dhis2 else {})}).last_pk
 
 
 def install_sector(db: Database, catalogue: Catalogue, code: str) -> str:
@@ -117,7 +123,8 @@ def install_sector(db: Database, catalogue: Catalogue, code: str) -> str:
             ids[i.code] = db["indicator"].insert(
                 {"code": i.code, "sector_id": sid, "parent_id": ids.get(i.parent) if i.parent else None,
                  "position": pos, "name": nfc(i.name), "unit": nfc(i.unit), "parts_complete": int(i.parts_complete),
-                 "plan_meaning": str(i.plan_meaning), "pad": int(i.pad), "sentence": nfc(i.sentence)}).last_pk
+                 "plan_meaning": str(i.plan_meaning), "pad": int(i.pad), "sentence": nfc(i.sentence),
+                 **({"dhis2": mapping_json(i.dhis2)} if i.dhis2 else {})}).last_pk
     return code
 
 

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..domain.dhis2 import MappingError, is_uid, mapping_from_json
 from ..domain.model import (
     ANNEX_COLUMNS,
     MAX_PRECISION,
@@ -24,6 +25,7 @@ from ..domain.model import (
     AnnexChoice,
     Block,
     BlockKind,
+    Dhis2Target,
     Indicator,
     Part,
     Period,
@@ -437,6 +439,7 @@ def load_workbook(db: Database, only: int | None = None) -> Workbook:
             plan_meaning=rd.choice(PlanMeaning, r["plan_meaning"], where, PlanMeaning.LEVEL), pad=bool(r["pad"]),
             sentence=rd.text(r["sentence"], where),
             precision=rd.integer(r.get("precision"), f"{where} › số chữ số thập phân", 0, MAX_PRECISION),
+            dhis2=_dhis2_mapping(rd, r.get("dhis2"), where),
         ))
     reports = []
     for r in db.query("SELECT * FROM report ORDER BY year, id"):
@@ -453,8 +456,31 @@ def load_workbook(db: Database, only: int | None = None) -> Workbook:
                               rd.text(r["right_side"], where), rd.text(r["importance"], where),
                               rd.text(r["message"], where), missing))
     identity = next(db.query("SELECT value FROM meta WHERE key = 'workbook_id'"), {}).get("value", "")
+    dhis2 = _dhis2_target(rd, {r["key"]: r["value"] for r in db.query(
+        "SELECT key, value FROM meta WHERE key IN ('dhis2_data_set', 'dhis2_org_unit')")})
     return Workbook(agency, labels, tuple(sectors), tuple(indicators), tuple(reports), tuple(rules),
-                    problems=tuple(rd.problems), identity=identity if isinstance(identity, str) else "")
+                    problems=tuple(rd.problems), identity=identity if isinstance(identity, str) else "", dhis2=dhis2)
+
+
+def _dhis2_mapping(rd: _Reader, raw: object, where: str) -> tuple[tuple[str, str], ...]:
+    """An indicator's DHIS2 mapping (m013); one that does not read is a problem, and no mapping."""
+    text = rd.text(raw, where) if raw is not None else ""
+    try:
+        return mapping_from_json(text, where)
+    except MappingError as exc:
+        rd.bad(where, f"mã DHIS2 không đọc được ({exc.message})")
+        return ()
+
+
+def _dhis2_target(rd: _Reader, meta: dict) -> Dhis2Target:
+    out = {}
+    for key in ("data_set", "org_unit"):
+        value = rd.text(meta.get(f"dhis2_{key}", ""), "Thiết lập DHIS2")
+        if value and not is_uid(value):
+            rd.bad("Thiết lập DHIS2", f"mã {key} “{value}” không đúng dạng")
+            value = ""
+        out[key] = value
+    return Dhis2Target(**out)
 
 
 def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: dict[int, str],

@@ -101,6 +101,14 @@ class WindowMenus(QObject):
             self.export_actions[suffix] = action
         self.export_action = window.export_action = self.export_actions[".docx"]
         self.pdf_action = window.pdf_action = self.export_actions[".pdf"]
+        # the figures writers (Excel, CSV, DHIS2…) are one item, their formats the save box's file types
+        figures_writers = {k for k, w in WRITERS.items() if w.figures}
+        self.document_actions = [a for k, a in self.export_actions.items() if k not in figures_writers]
+        self.figures_action = window.figures_action = QAction(
+            "Xuất &số liệu…", window, triggered=lambda: flows.export_figures())
+        self.figures_action.setToolTip("Số liệu của báo cáo ra tệp Excel, CSV hoặc tệp nhập vào DHIS2")
+        self.dhis2_action = window.dhis2_action = QAction(
+            "Thiết lập &DHIS2…", window, triggered=lambda: flows.dhis2_settings())
         self.save_action = window.save_action = QAction(
             "&Lưu", window, shortcut=QKeySequence.StandardKey.Save, triggered=flows.confirm_saved
         )
@@ -110,7 +118,8 @@ class WindowMenus(QObject):
         )
         self.restore_action.setEnabled(not self.window.session.readonly)
         file_menu.addActions(
-            [self.save_action, *self.export_actions.values(), self.copy_action, self.restore_action]
+            [self.save_action, *self.document_actions, self.figures_action, self.dhis2_action, self.copy_action,
+             self.restore_action]
         )
         file_menu.addSeparator()
         self._add_catalogue_actions(file_menu)
@@ -199,7 +208,7 @@ class WindowMenus(QObject):
         self.period.activated.connect(window.period_chosen)
         toolbar.addWidget(self.period)
         toolbar.addSeparator()
-        toolbar.addActions(list(self.export_actions.values()))
+        toolbar.addActions([*self.document_actions, self.figures_action])
         window.addToolBar(toolbar)
 
     def _enable_period_actions(self) -> None:
