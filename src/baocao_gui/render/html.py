@@ -13,11 +13,11 @@ from html import escape
 
 from ..compose.outline import Annex, Heading, Level, Outline, Paragraph, Spans, TableItem
 from .annex_layout import annex_geometry
+from .header_lines import HeaderText, header_room_pt, header_text
 from .layout import (
     ANNEX_INDENT_MM,
     ANNEX_PT,
     BODY_PT,
-    CELL_MARGIN_MM,
     HEADER_MM,
     LANDSCAPE_TEXT_MM,
     SIGNATURE_GAP_LINES,
@@ -78,10 +78,10 @@ def _p(text: str, *, size: float = BODY_PT, bold: bool = False, italic: bool = F
     return f'<p align="{align}" style="{"; ".join(style)}">{mark}{body}</p>'
 
 
-def _rule(text: str, size: float, bold: bool, room_mm: float, share: float) -> str:
-    """A short centred line under a header text: ``share`` of the text's printed length, as in the .docx."""
-    room_pt = room_mm / 25.4 * 72
-    percent = max(5, min(100, round(100 * share * text_width_pt(text, size, bold) / room_pt)))
+def _rule(text: str, size: float, bold: bool, room_pt: float, share: float) -> str:
+    """A short centred line under a header text: ``share`` of its longest line's printed length, as in the .docx."""
+    longest = max((text_width_pt(line, size, bold) for line in text.split("\n")), default=0)
+    percent = max(5, min(100, round(100 * share * longest / room_pt)))
     return f'<hr width="{percent}%" style="margin-top:1px; margin-bottom:1px"/>'
 
 
@@ -93,12 +93,21 @@ def _table(left: list[str], right: list[str], widths_mm: tuple[float, float], be
             f'<td width="{rw}%" valign="top">{"".join(right)}</td></tr></table>')
 
 
+def _name(name: HeaderText, bold: bool) -> str:
+    """An agency's name in the header, in the lines and size the .docx has (render/header_lines.py)."""
+    lines = "<br/>".join(escape(line) for line in name.lines) or "&nbsp;"
+    weight = "; font-weight:bold" if bold else ""
+    return (f'<p align="center" style="margin-top:0px; margin-bottom:0px; font-size:{name.size:g}pt{weight}; '
+            f'white-space:nowrap">{lines}</p>')
+
+
 def _front(outline: Outline) -> list[str]:
     f = outline.front
-    left_room, right_room = (w - 2 * CELL_MARGIN_MM for w in HEADER_MM)
-    left = [_p(f.parent_agency, size=13)] if f.parent_agency else []
-    left += [_p(f.agency, size=13, bold=True),
-             _rule(f.agency, 13, True, left_room, 0.4),  # a line 2/5 as long as the agency's name
+    left_room, right_room = header_room_pt(0), header_room_pt(1)
+    left = [_name(header_text(f.parent_agency, False), False)] if f.parent_agency else []
+    agency = header_text(f.agency, True)
+    left += [_name(agency, True),
+             _rule(agency.text, agency.size, True, left_room, 0.4),  # a line 2/5 as long as the agency's name
              _p(f.number_line, size=13, before=6)]
     # the .docx widens its header table so the national heading keeps to one line; here the column grows
     right = [_p(f.national, size=13, bold=True, nowrap=True),
@@ -108,7 +117,7 @@ def _front(outline: Outline) -> list[str]:
     return [_table(left, right, HEADER_MM),
             _p(f.type_name, bold=True, before=18),
             _p(f.summary, bold=True, missing=f.summary_missing),
-            _rule(f.summary, 14, True, TEXT_MM, 0.4),
+            _rule(f.summary, 14, True, TEXT_MM / 25.4 * 72, 0.4),
             '<p style="margin-top:0px; margin-bottom:0px; font-size:6pt">&nbsp;</p>']  # 12 pt after the rule
 
 
