@@ -49,9 +49,27 @@ def test_the_first_start_on_a_small_screen_fills_it_and_nothing_is_below_the_tas
     assert seen["minimum"][0] <= seen["screen"][0] and seen["minimum"][1] <= seen["screen"][1]
 
 
-def test_the_figures_table_shows_its_names_and_more_than_three_rows(seen):
+def test_the_figures_table_shows_its_names_and_ten_rows_with_the_findings_at_their_default_height(seen):
     assert seen["name_column"] >= seen["name_room"] >= 200
-    assert seen["rows_in_view"] >= 4 and seen["rows"] > 4
+    assert seen["rows_in_view"] >= min(10, seen["rows"]) and seen["rows"] >= 10
+    assert seen["rows_room"] >= 10  # room for ten rows of any sector
+
+
+def test_the_preview_page_fits_its_pane_without_scrolling_sideways(seen):
+    assert not seen["preview_scrolls_sideways"]
+    assert seen["page_width"] <= seen["preview_width"]
+
+
+def test_no_label_is_cut_and_every_tab_shows_without_scroll_arrows(seen):
+    assert seen["elided_labels"] == []
+    assert seen["tabs_fit"]
+    assert seen["met_shown"].startswith("Đạt và vượt KH:")
+
+
+def test_every_field_of_a_sent_report_is_read_only_and_looks_it(seen):
+    looks = seen["frozen_fields"]
+    assert {"parent_name", "agency_name", "summary", "recipients"} <= set(looks)
+    assert all(read_only and not_white for read_only, not_white in looks.values()), looks
 
 
 def test_the_period_box_shows_the_longest_labels_in_full(seen):

@@ -47,7 +47,8 @@ class Preview(QTextBrowser):
         self.shown: PreviewPage | None = None  # the page on screen (patched paragraphs included)
         self.block_of: dict[int, int] = {}  # body index → text block number
         self.patches = 0  # paragraphs patched in place (for tests and benchmarks)
-        self.layouts = 0  # whole pages laid out afresh
+        self.layouts = 0  # whole pages laid out afresh for a new page
+        self.zoomings = 0  # the page on screen laid out again at another zoom
         self.schedule()
 
     def schedule(self) -> None:
@@ -84,13 +85,16 @@ class Preview(QTextBrowser):
         self._lay_out(page, self.verticalScrollBar().value())
         self.shown = page
 
-    def _lay_out(self, page: PreviewPage, position: int) -> None:
+    def _lay_out(self, page: PreviewPage, position: int, zooming: bool = False) -> None:
         """``page`` on screen at this moment's zoom, scrolled to ``position``."""
         self.zoom = self.wanted_zoom()
         self.setLineWrapColumnOrWidth(round(PAGE_TEXT_WIDTH_PX * self.zoom))
         self._pictures(page.pictures)
         self.setHtml(page_html(page, self.zoom))
-        self.layouts += 1
+        if zooming:
+            self.zoomings += 1
+        else:
+            self.layouts += 1
         self.verticalScrollBar().setValue(position)  # the clerk keeps their place while the text changes under it
         self._index_blocks()
 
@@ -114,7 +118,7 @@ class Preview(QTextBrowser):
             return
         bar = self.verticalScrollBar()
         share = bar.value() / bar.maximum() if bar.maximum() else 0.0
-        self._lay_out(self.shown, 0)
+        self._lay_out(self.shown, 0, zooming=True)
         bar.setValue(round(share * bar.maximum()))  # the same place of the page
 
     def resizeEvent(self, event) -> None:
