@@ -117,6 +117,20 @@ def test_a_wrong_command_line_is_answered_in_vietnamese(sample_workbook):
     assert "Lệnh không đúng cú pháp" in r.stderr
 
 
+@pytest.mark.parametrize("argv, guess", [
+    (("exprot", "mau.baocao", "-o", "x.docx"), "“export”"),
+    (("chek", "mau.baocao"), "“check”"),
+    (("xuat", "mau.baocao"), None),
+])
+def test_a_mistyped_command_names_the_commands_there_are_and_opens_no_window(tmp_path, argv, guess):
+    r = run_cli(*argv, cwd=tmp_path)
+    assert r.returncode == 2
+    err = one_vietnamese_sentence(r)
+    assert f"Không có lệnh “{argv[0]}”" in err and "export" in err and "check" in err
+    assert (guess in err) if guess else "Có phải" not in err
+    assert not list(tmp_path.iterdir())
+
+
 def test_errors_are_logged_in_english_for_support(tmp_path):
     log_dir = tmp_path / "log"
     r = run_cli("export", str(tmp_path / "none.baocao"), "-o", str(tmp_path / "o.docx"),
@@ -256,7 +270,8 @@ def test_without_period_and_year_export_takes_the_report_edited_last(tmp_path):
 
 @pytest.mark.parametrize("args, sentence", [
     (["--period", "q5"], "Kỳ báo cáo “q5” không đúng; dùng year, 9m, 6m, q1…q4 hoặc m1…m12."),
-    (["--catalogue", "khong-co"], "Không có danh mục “khong-co” (các danh mục có sẵn: sldtbxh)."),
+    (["--catalogue", "khong-co"], "Không có danh mục “khong-co” (các danh mục có sẵn: sldtbxh, so_gddt_gdnn, "
+                                 "so_noi_vu, so_y_te_xa_hoi)."),
 ])
 def test_new_with_a_wrong_period_or_catalogue_says_so_and_makes_no_file(tmp_path, args, sentence):
     path = tmp_path / "x.baocao"

@@ -1,4 +1,4 @@
-"""baocao-gui [WORKBOOK] | sample OUT.baocao | new OUT.baocao --catalogue C --period P --year N | list WORKBOOK |
+"""baocao-gui [WORKBOOK] | sample OUT.baocao [--example NAME] | new OUT.baocao --catalogue C --period P --year N [--province TỈNH] | list WORKBOOK |
 export WORKBOOK [--period P] [--year N] [--annex] -o OUT.docx|OUT.pdf | check WORKBOOK [--period P] [--year N] |
 import WORKBOOK FILE.docx --sector CODE [--part results|tasks] [--period P] [--year N] [--figures] [--new-indicators] |
 dump WORKBOOK -o FILE.toml | load FILE.toml OUT.baocao |
@@ -37,13 +37,17 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"baocao-gui {__version__}")
     sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="{" + ",".join(COMMANDS) + "}")
     if command in (None, "sample"):
-        s = sub.add_parser("sample", help="ghi sổ báo cáo mẫu (Đắk Nông, năm 2023)")
+        s = sub.add_parser("sample", help="ghi sổ báo cáo mẫu (Đắk Nông, năm 2023; hoặc sổ ví dụ --example)")
         s.add_argument("out", metavar="OUT.baocao")
+        s.add_argument("--example", default="dak-nong-2023", metavar="TÊN",
+                       help="dak-nong-2023 (mặc định: báo cáo thật của Sở LĐTBXH Đắk Nông) hoặc so-noi-vu-2026 (Sở Nội "
+                            "vụ tỉnh Lâm Đồng, số liệu giả định)")
     if command in (None, "new"):
         n = sub.add_parser("new", help="tạo sổ báo cáo mới từ một danh mục, với một báo cáo")
         n.add_argument("out", metavar="OUT.baocao")
         n.add_argument("--catalogue", default="sldtbxh", metavar="ID_OR_FILE",
-                       help="danh mục có sẵn (sldtbxh) hoặc tệp danh mục .toml")
+                       help="danh mục có sẵn (sldtbxh: đến năm 2024; so_noi_vu, so_y_te_xa_hoi, so_gddt_gdnn: từ "
+                            "năm 2025) hoặc tệp danh mục .toml")
         n.add_argument("--period", help=PERIOD_HELP + " (mặc định: year; với --from-docx: kỳ ghi trong trích yếu)")
         n.add_argument("--year", type=int, help="năm của báo cáo (bắt buộc, trừ khi tạo từ tệp Word)")
         n.add_argument("--from-docx", metavar="FILE.docx", help="tạo từ một báo cáo Word đã có (ví dụ báo cáo năm trước)")
@@ -51,6 +55,9 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         n.add_argument("--parent", default="", help="tên cơ quan chủ quản")
         n.add_argument("--abbreviation", default="", help="chữ viết tắt tên cơ quan")
         n.add_argument("--place", default="", help="địa danh")
+        n.add_argument("--province", default="", metavar="TỈNH",
+                       help="tên tỉnh, thành phố (ví dụ \"Lâm Đồng\"): ghi cơ quan chủ quản và địa danh; tỉnh cũ chỉ "
+                            "dùng được cho kỳ kết thúc trước 01/7/2025")
     if command in (None, "list"):
         ls = sub.add_parser("list", help="liệt kê các báo cáo trong sổ")
         ls.add_argument("workbook", metavar="WORKBOOK")
@@ -140,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
 def _run(argv: list[str]) -> int:
     try:
         if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+            if argv:
+                _refuse_unknown_command(argv)
             from .ui.launch import run_window
 
             return run_window(argv[0] if argv else None)
@@ -160,6 +169,22 @@ def _run(argv: list[str]) -> int:
         log.exception("unexpected error")
         _tell("Đã xảy ra lỗi không mong muốn; chi tiết đã được ghi vào tệp nhật ký.")
         return 3
+
+
+def _refuse_unknown_command(argv: list[str]) -> None:
+    """A mistyped command (``baocao-gui exprot mau.baocao -o x.docx``) is said, with the commands there are, instead of
+    opening the window on a workbook named "exprot". The window takes one argument, a workbook: a file that exists,
+    or a name ending in .baocao (a workbook the window will say it cannot find)."""
+    first = argv[0]
+    if len(argv) == 1 and (os.path.exists(first) or first.lower().endswith(".baocao")):
+        return
+    import difflib
+
+    near = difflib.get_close_matches(first.lower(), COMMANDS, n=1, cutoff=0.6)
+    guess = f" Có phải là “{near[0]}”?" if near else ""
+    raise UserError(f"Không có lệnh “{first}”.{guess} Các lệnh: {', '.join(COMMANDS)}; "
+                    "hoặc chỉ ghi tên một sổ báo cáo (.baocao) để mở cửa sổ.",
+                    f"unknown command {first!r}")
 
 
 def _end(code: int) -> None:

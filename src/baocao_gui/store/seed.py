@@ -36,8 +36,11 @@ def user_catalogue_dir() -> Path:
 
 def catalogue_path(catalogue_id: str) -> Path:
     """The file of a catalogue by its id: bundled first, then the clerk's own."""
-    bundled = resource("catalogues", f"{catalogue_id}.toml")
-    return bundled if bundled.is_file() else user_catalogue_dir() / f"{catalogue_id}.toml"
+    for cid in dict.fromkeys((catalogue_id, catalogue_id.replace("-", "_"))):  # "so-noi-vu" is so_noi_vu
+        for path in (resource("catalogues", f"{cid}.toml"), user_catalogue_dir() / f"{cid}.toml"):
+            if path.is_file():
+                return path
+    return user_catalogue_dir() / f"{catalogue_id}.toml"
 
 
 def load_catalogue(catalogue_id: str) -> Catalogue:
@@ -224,6 +227,15 @@ def _finish_report(db: Database, rid: int, rep: dict[str, Any]) -> None:
                    "sent_record_sha256 = ? WHERE id = ?",
                    [sent["at"], str(sent.get("file", "")), str(sent.get("sha256", "")), str(sent.get("snapshot", "")),
                     int(bool(sent.get("locked", True))), str(sent.get("record_sha256", "")), rid])
+        files = sent.get("files", [])
+        if not isinstance(files, list) or not all(isinstance(f, dict) for f in files):
+            raise ValueError("report.sent.files: cần là danh sách tệp đã gửi")
+        import base64
+
+        for f in files:
+            db.execute("INSERT INTO sent_file (report_id, suffix, name, sha256, size, data) VALUES (?, ?, ?, ?, ?, ?)",
+                       [rid, str(f.get("suffix", "")), str(f.get("name", "")), str(f.get("sha256", "")),
+                        int(f.get("size", -1)), base64.b64decode(str(f.get("zlib", "")), validate=True)])
     if "edited_at" in rep:  # a dump's; a sample has none and counts as edited now
         db.execute("UPDATE report SET edited_at = ? WHERE id = ?", [str(rep["edited_at"]), rid])
 
@@ -266,7 +278,8 @@ def catalogues() -> list[tuple[str, str]]:
     out = []
     for path in sorted(resource("catalogues").glob("*.toml")):
         head = read_toml(path).get("catalogue", {})
-        out.append((path.stem, head.get("name", path.stem)))
+        scope = head.get("scope")  # what a bundled catalogue covers, beside the agency's name: "Sở Y tế (…)"
+        out.append((path.stem, f"{head.get('name', path.stem)} ({scope})" if scope else head.get("name", path.stem)))
     bundled = {cid for cid, _ in out}
     folder = user_catalogue_dir()
     for path in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
