@@ -2,6 +2,7 @@
 name or a compound, at the decree's size (12–13 pt), measured with Times New Roman's widths; a line break the clerk
 typed is kept; the .docx carries the breaks (w:br) so that Word and LibreOffice show the same lines."""
 
+import datetime as dt
 import subprocess
 
 import docx
@@ -9,37 +10,17 @@ import pytest
 from docx.oxml.ns import qn
 from helpers import assert_valid_ooxml
 
+from baocao_gui.domain.places import all_provinces, provinces
 from baocao_gui.render.header_lines import FIT_SLACK_PT, header_room_pt, header_text
 from baocao_gui.render.textwidth import text_width_pt
 
-# The 63 provinces and cities before 1 July 2025 (Thừa Thiên Huế became thành phố Huế on 1 January 2025: both
-# are here), and the 34 after (Nghị quyết 202/2025/QH15).
-CITIES_BEFORE = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
-PROVINCES_BEFORE = (
-    "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương",
-    "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai",
-    "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương", "Hậu Giang", "Hòa Bình", "Hưng Yên",
-    "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định",
-    "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi",
-    "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa",
-    "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", "Thừa Thiên Huế")
-CITIES_AFTER = ("Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ")
-PROVINCES_AFTER = (
-    "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Cao Bằng",
-    "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ", "Bắc Ninh", "Hưng Yên", "Ninh Bình", "Quảng Trị",
-    "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Lâm Đồng", "Đắk Lắk", "Đồng Nai", "Tây Ninh", "Vĩnh Long", "Đồng Tháp",
-    "Cà Mau", "An Giang")
+BEFORE, AFTER = dt.date(2025, 6, 30), dt.date(2025, 7, 1)  # Nghị quyết 202/2025/QH15: 63 provinces, then 34
 
 
 def province_headers() -> list[tuple[str, str]]:
-    """(the header line, the place's name) of every province and city, before and after 1 July 2025."""
-    lines = {}
-    for cities, provinces in ((CITIES_BEFORE, PROVINCES_BEFORE), (CITIES_AFTER, PROVINCES_AFTER)):
-        for name in cities:
-            lines[f"UBND THÀNH PHỐ {name.upper()}"] = name.upper()
-        for name in provinces:
-            lines[f"UBND TỈNH {name.upper()}"] = name.upper()
-    return sorted(lines.items())
+    """(the header line, the place's name) of every province and city of domain/places.py (its data file,
+    resources/places.toml): the 63 before 1 July 2025, the 34 after, and tỉnh Thừa Thiên Huế before 2025."""
+    return sorted({(p.header, p.name.upper()) for p in all_provinces()})
 
 
 # Departments as a clerk breaks them: "/" marks where a line may end. Names of 2025 and before.
@@ -79,9 +60,11 @@ def test_the_parent_agency_line_of_every_province_keeps_the_place_name_whole(lin
     assert_fits(name, False)
 
 
-def test_there_are_63_provinces_before_july_2025_and_34_after():
-    assert len(set(CITIES_BEFORE + PROVINCES_BEFORE) - {"Thừa Thiên Huế"}) == 63
-    assert len(set(CITIES_AFTER + PROVINCES_AFTER)) == 34
+def test_the_list_holds_the_63_provinces_before_july_2025_and_the_34_after():
+    headers = {header for header, _ in province_headers()}
+    assert len(provinces(BEFORE)) == 63 and len(provinces(AFTER)) == 34
+    assert {p.header for p in provinces(BEFORE) + provinces(AFTER)} <= headers
+    assert {"UBND TỈNH BÀ RỊA - VŨNG TÀU", "UBND THÀNH PHỐ HỒ CHÍ MINH", "UBND THÀNH PHỐ HUẾ"} <= headers
 
 
 @pytest.mark.parametrize("marked", DEPARTMENTS)
