@@ -42,7 +42,7 @@ class TabHost(QTabWidget):
         self.setObjectName("tabs")
         self.setDocumentMode(True)
         # narrow side padding: every tab shows on a laptop's 1366 px, without scroll arrows
-        self.tabBar().setStyleSheet("QTabBar::tab { padding: 4px 7px; }")
+        self.tabBar().setStyleSheet("QTabBar::tab { padding: 4px 6px; }")
         self.sector_tabs: list[SectorTab] = []
         self.stale: set[str] = set()
         self.build()

@@ -16,7 +16,7 @@ PAGE_TEXT_WIDTH_PX = 600  # about the 155 mm text width at 96 dpi, at 100 %
 FIT = "fit"  # the zoom that makes the page as wide as the pane (Word's "page width")
 ZOOMS = ((FIT, "Vừa chiều rộng"), (0.75, "75%"), (1.0, "100%"), (1.25, "125%"))
 FIT_LIMITS = (0.4, 2.0)
-PREVIEW_SHARE = 0.38  # of the window's width, at the first start
+PREVIEW_SHARE = 0.36  # of the window's width, at the first start
 REZOOM_MS = 120  # a pane being resized is laid out again once it rests
 
 
