@@ -78,7 +78,13 @@ def test_a_long_indicator_name_keeps_one_line_and_shows_whole_in_its_tooltip(qtb
     assert item.text().endswith(item.toolTip())
 
 
-def test_a_line_break_typed_in_the_agency_name_is_where_the_preview_breaks_it(qtbot, open_window, sample_workbook):
+def test_a_line_break_typed_in_the_agency_name_is_where_the_preview_and_the_docx_break_it(
+        qtbot, open_window, sample_workbook, tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+
+    from baocao_gui.app.export import export_report
+
     window = open_window(sample_workbook)
     field = window.general.fields["agency_name"]
     field.selectAll()
@@ -90,3 +96,6 @@ def test_a_line_break_typed_in_the_agency_name_is_where_the_preview_breaks_it(qt
     window.preview.update_now()
     assert "SỞ Y TẾ\u2028TỈNH LÂM ĐỒNG" in window.preview.document().toPlainText() or \
         "SỞ Y TẾ\nTỈNH LÂM ĐỒNG" in window.preview.toPlainText()
+    out = export_report(window.session.workbook, window.session.report, tmp_path / "in.docx", lambda _: True).path
+    agency = docx.Document(str(out)).tables[0].rows[0].cells[0].paragraphs[1]
+    assert agency.text == "SỞ Y TẾ\nTỈNH LÂM ĐỒNG" and len(agency._p.findall(".//" + qn("w:br"))) == 1
