@@ -26,6 +26,8 @@ def test_new_so_noi_vu_for_lam_dong_2026_checks_clean_and_exports_under_ubnd_tin
     header, date_line = header_and_date_line(out)
     assert header == ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ"]
     assert date_line.startswith("Lâm Đồng, ngày")
+    left = docx.Document(str(out)).tables[0].rows[0].cells[0].text
+    assert left.rstrip().endswith("/BC-SNV")  # the catalogue's abbreviation, the number left for the văn thư
     assert_valid_ooxml(out)
 
 
@@ -125,3 +127,12 @@ def test_a_report_carried_past_the_merger_under_the_former_province_is_warned_na
     assert ("CẢNH BÁO: Thông tin chung › Cơ quan chủ quản: Tỉnh Đắk Nông đã hợp nhất vào tỉnh Lâm Đồng từ ngày "
             "01/07/2025") in year.stdout
     assert "(ghi “UBND TỈNH LÂM ĐỒNG” và địa danh “Lâm Đồng”)" in year.stdout
+
+
+def test_province_with_from_docx_is_said_to_be_unused_the_header_coming_from_the_word_file(tmp_path):
+    book, word, made = tmp_path / "dn.baocao", tmp_path / "dn.docx", tmp_path / "tu-word.baocao"
+    assert run_cli("sample", str(book)).returncode == 0
+    assert run_cli("export", str(book), "-o", str(word)).returncode == 0
+    r = run_cli("new", str(made), "--from-docx", str(word), "--province", "Lâm Đồng")
+    assert r.returncode == 0, r.stderr
+    assert "Lưu ý: --province không dùng khi tạo từ tệp Word" in r.stderr

@@ -97,6 +97,9 @@ def _new_from_docx(args: argparse.Namespace) -> int:
         if exc.gloss != "no period in the report":
             raise
         raise WorkbookError(exc.message + " Hãy ghi rõ --period và --year.", exc.gloss) from None
+    if getattr(args, "province", ""):
+        notes = [*notes, ("--province không dùng khi tạo từ tệp Word: cơ quan chủ quản và địa danh lấy từ phần "
+                          "đầu của tệp.")]
     for note in notes:
         print(f"Lưu ý: {note}", file=sys.stderr)
     db = open_workbook(out, readonly=True)

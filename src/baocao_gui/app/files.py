@@ -19,7 +19,14 @@ from ..domain.text import heading_key
 from ..errors import UserError
 from ..store import close_workbook, create_workbook
 from ..store.lock import process_gone
-from ..store.seed import catalogues, install_catalogue, load_catalogue, start_report, write_bundled_sample
+from ..store.seed import (
+    catalogue_head,
+    catalogues,
+    install_catalogue,
+    load_catalogue,
+    start_report,
+    write_bundled_sample,
+)
 from ..store.workbook import WorkbookError, check_new_path, sector_rows
 
 __all__ = ["EXAMPLES", "MAKING", "catalogues", "make_workbook", "new_workbook", "province_for", "write_sample"]
@@ -161,6 +168,9 @@ def new_workbook(path: str | Path, catalogue_id: str, year: int, kind: PeriodKin
     # the catalogue names the kind of agency it is for; the clerk types the province's own name over it
     agency = {k: v for k, v in (agency or {}).items() if v and v.strip()}
     agency.setdefault("name", catalogue.name)
+    abbreviation = catalogue_head(catalogue_id).get("abbreviation")  # "SNV" in "Số: …/BC-SNV"
+    if isinstance(abbreviation, str) and abbreviation.strip():
+        agency.setdefault("abbreviation", abbreviation.strip())
     if chosen is not None:
         agency.setdefault("parent_name", chosen.header)
         agency.setdefault("place", chosen.place)

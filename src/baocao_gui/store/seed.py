@@ -60,6 +60,20 @@ def load_catalogue(catalogue_id: str) -> Catalogue:
         raise UserError(f"Tệp danh mục “{path.name}” không đúng định dạng: {exc}.", f"{path}: {exc!r}") from exc
 
 
+def catalogue_head(catalogue_id: str) -> dict[str, Any]:
+    """The ``[catalogue]`` table of a catalogue (by id or .toml path) as written, for the keys a catalogue may carry
+    beside its structure (``abbreviation``, ``scope``); empty when the file cannot be read (its faults are said when
+    the catalogue itself is loaded)."""
+    path = Path(catalogue_id)
+    if path.suffix.lower() != ".toml":
+        path = catalogue_path(catalogue_id)
+    try:
+        head = read_toml(path).get("catalogue", {})
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return {}
+    return head if isinstance(head, dict) else {}
+
+
 def install_catalogue(db: Database, catalogue: Catalogue) -> None:
     """Copy a catalogue into an empty workbook; from then on the workbook's copy is the one edited."""
     with db.atomic():
@@ -236,6 +250,8 @@ def _finish_report(db: Database, rid: int, rep: dict[str, Any]) -> None:
             db.execute("INSERT INTO sent_file (report_id, suffix, name, sha256, size, data) VALUES (?, ?, ?, ?, ?, ?)",
                        [rid, str(f.get("suffix", "")), str(f.get("name", "")), str(f.get("sha256", "")),
                         int(f.get("size", -1)), base64.b64decode(str(f.get("zlib", "")), validate=True)])
+    if rep.get("tone_style"):  # the tone-mark style chosen for the report (m014)
+        db.execute("UPDATE report SET tone_style = ? WHERE id = ?", [str(rep["tone_style"]), rid])
     if "edited_at" in rep:  # a dump's; a sample has none and counts as edited now
         db.execute("UPDATE report SET edited_at = ? WHERE id = ?", [str(rep["edited_at"]), rid])
 
