@@ -57,6 +57,19 @@ def clean_text(text: str) -> str:
     return drop_illegal(_CONTROL.sub("", text))
 
 
+HEADER_LINES = ("parent_name", "name")  # the header's names: a line break the clerk types there is where it breaks
+
+
+def clean_lines(text: str) -> str:
+    """``clean_text`` of each line, the line breaks kept as "\\n" (a header name broken by hand; the printed header
+    drops empty lines, and the field keeps what was typed so far)."""
+    return "\n".join(clean_text(line) for line in re.split(r"\r\n|[\r\n\u2028\u2029]", text))
+
+
+def _agency_value(field: str, value: str) -> str:
+    return clean_lines(value) if field in HEADER_LINES else clean_text(value)
+
+
 def _one(db: Database, sql: str, params: list[Any]) -> dict[str, Any]:
     row = next(db.query(sql, params), None)
     if row is None:
@@ -175,7 +188,7 @@ def set_agency_field(db: Database, report_id: int, field: str, value: str) -> st
     column = AGENCY_COLUMNS[field]
     with db.atomic():
         old = _one(db, "SELECT * FROM report WHERE id = ?", [report_id])[column]
-        db.execute(f"UPDATE report SET {column} = ? WHERE id = ?", [clean_text(value), report_id])
+        db.execute(f"UPDATE report SET {column} = ? WHERE id = ?", [_agency_value(field, value), report_id])
     return old
 
 
@@ -200,7 +213,7 @@ def rename_agency_from(db: Database, report_id: int, fields: dict[str, str]) -> 
             row = _one(db, "SELECT * FROM report WHERE id = ?", [rid])
             old[rid] = {f: row[AGENCY_COLUMNS[f]] for f in fields}
             for f, value in fields.items():
-                db.execute(f"UPDATE report SET {AGENCY_COLUMNS[f]} = ? WHERE id = ?", [clean_text(value), rid])
+                db.execute(f"UPDATE report SET {AGENCY_COLUMNS[f]} = ? WHERE id = ?", [_agency_value(f, value), rid])
     return old
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMainWindow, QMenu, QToolBar
 
@@ -197,7 +197,7 @@ class WindowMenus(QObject):
         self.about_action = QAction("&Giới thiệu baocao-gui…", window, triggered=self.show_about)
         help_menu.addAction(self.about_action)
 
-        toolbar = QToolBar("Kỳ báo cáo")
+        toolbar = self.toolbar = QToolBar("Kỳ báo cáo", window)
         toolbar.setObjectName("toolbar")
         toolbar.addWidget(QLabel(" Kỳ báo cáo: "))
         self.period = window.period = QComboBox()
@@ -209,7 +209,10 @@ class WindowMenus(QObject):
         toolbar.addWidget(self.period)
         toolbar.addSeparator()
         toolbar.addActions([*self.document_actions, self.figures_action])
-        window.addToolBar(toolbar)
+        # in the menu bar's free right end, not a row of its own: a laptop's height goes to the figures (issue 21.7)
+        toolbar.setMovable(False)
+        toolbar.setStyleSheet("QToolBar { border: 0px; padding: 0px; spacing: 2px; }")
+        window.menuBar().setCornerWidget(toolbar, Qt.Corner.TopRightCorner)
 
     def _enable_period_actions(self) -> None:
         report, writable = self.window.session.report, not self.window.session.readonly
