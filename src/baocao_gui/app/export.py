@@ -149,12 +149,16 @@ def dhis2_summary(workbook: Workbook, report: Report) -> list[str]:
 
 
 def docx_paragraphs(path: Path) -> list[str]:
-    """The text of a .docx, paragraph by paragraph (table cells after), blank ones left out."""
+    """The text of a .docx, paragraph by paragraph (table cells after), blank ones left out. A line break inside a
+    paragraph reads as a space: where a header's name breaks is layout, not text (issue 21.5)."""
     import docx
 
+    def text(paragraph) -> str:
+        return paragraph.text.replace("\n", " ")
+
     document = docx.Document(str(path))
-    texts = [p.text for p in document.paragraphs]
-    texts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+    texts = [text(p) for p in document.paragraphs]
+    texts += ["\n".join(text(p) for p in c.paragraphs) for t in document.tables for row in t.rows for c in row.cells]
     return [t.strip() for t in texts if t.strip()]
 
 

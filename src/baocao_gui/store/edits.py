@@ -57,6 +57,19 @@ def clean_text(text: str) -> str:
     return drop_illegal(_CONTROL.sub("", text))
 
 
+HEADER_LINES = ("parent_name", "name")  # the header's names: a line break the clerk types there is where it breaks
+
+
+def clean_lines(text: str) -> str:
+    """``clean_text`` of each line, the line breaks kept as "\\n" (a header name broken by hand; the printed header
+    drops empty lines, and the field keeps what was typed so far)."""
+    return "\n".join(clean_text(line) for line in re.split(r"\r\n|[\r\n\u2028\u2029]", text))
+
+
+def _agency_value(field: str, value: str) -> str:
+    return clean_lines(value) if field in HEADER_LINES else clean_text(value)
+
+
 def _one(db: Database, sql: str, params: list[Any]) -> dict[str, Any]:
     row = next(db.query(sql, params), None)
     if row is None:
@@ -212,7 +225,7 @@ def set_agency_field(db: Database, report_id: int, field: str, value: str) -> st
     column = AGENCY_COLUMNS[field]
     with db.atomic():
         old = _one(db, "SELECT * FROM report WHERE id = ?", [report_id])[column]
-        db.execute(f"UPDATE report SET {column} = ? WHERE id = ?", [clean_text(value), report_id])
+        db.execute(f"UPDATE report SET {column} = ? WHERE id = ?", [_agency_value(field, value), report_id])
     return old
 
 
@@ -237,7 +250,7 @@ def rename_agency_from(db: Database, report_id: int, fields: dict[str, str]) -> 
             row = _one(db, "SELECT * FROM report WHERE id = ?", [rid])
             old[rid] = {f: row[AGENCY_COLUMNS[f]] for f in fields}
             for f, value in fields.items():
-                db.execute(f"UPDATE report SET {AGENCY_COLUMNS[f]} = ? WHERE id = ?", [clean_text(value), rid])
+                db.execute(f"UPDATE report SET {AGENCY_COLUMNS[f]} = ? WHERE id = ?", [_agency_value(f, value), rid])
     return old
 
 
@@ -246,6 +259,20 @@ def restore_agency(db: Database, old: dict[int, dict[str, str]]) -> None:
         for rid, fields in old.items():
             for f, value in fields.items():
                 db.execute(f"UPDATE report SET {AGENCY_COLUMNS[f]} = ? WHERE id = ?", [value, rid])
+
+
+TONE_STYLES = ("", "old", "new")
+
+
+def set_tone_style(db: Database, report_id: int, style: str) -> str:
+    """The tone-mark style the report is written in (domain.tone: "old", "new", "" none chosen); returns the one
+    it replaced."""
+    if style not in TONE_STYLES:
+        raise EditError(f"Kiểu đặt dấu thanh “{style}” không có; chỉ có kiểu cũ (old) và kiểu mới (new).")
+    with db.atomic():
+        old = _one(db, "SELECT tone_style FROM report WHERE id = ?", [report_id])["tone_style"]
+        db.execute("UPDATE report SET tone_style = ? WHERE id = ?", [style, report_id])
+    return old
 
 
 def set_recipients(db: Database, report_id: int, lines: list[str]) -> list[str]:
@@ -655,6 +682,8 @@ def create_report(db: Database, from_report_id: int | None, period: Period, valu
             db.execute("INSERT INTO sign_image (report_id, signature, seal, seal_mm, printed) "
                        "SELECT ?, signature, seal, seal_mm, printed FROM sign_image WHERE report_id = ?",
                        [rid, from_report_id])
+            db.execute("UPDATE report SET tone_style = ? WHERE id = ?",  # the style chosen goes on (m014)
+                       [src.get("tone_style") or "", rid])
     return rid
 
 

@@ -386,3 +386,11 @@ def m013_dhis2_mapping(db: Database) -> None:
     none); per workbook, the data set and the agency's organisation unit (``meta`` keys ``dhis2_data_set`` and
     ``dhis2_org_unit``, written when set)."""
     db.execute("ALTER TABLE indicator ADD COLUMN dhis2 TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
+def m014_report_style(db: Database) -> None:
+    """The tone-mark style a report is written in, once the clerk chose it (issue 24.3): "old" (hòa, thủy), "new"
+    (hoà, thuỷ), or '' while none was chosen. Pasted and imported text is converted to it."""
+    db.execute("ALTER TABLE report ADD COLUMN tone_style TEXT NOT NULL DEFAULT '' "
+               "CHECK (tone_style IN ('', 'old', 'new'))")

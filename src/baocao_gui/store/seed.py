@@ -257,6 +257,8 @@ def _finish_report(db: Database, rid: int, rep: dict[str, Any]) -> None:
             db.execute("INSERT INTO sent_file (report_id, suffix, name, sha256, size, data) VALUES (?, ?, ?, ?, ?, ?)",
                        [rid, str(f.get("suffix", "")), str(f.get("name", "")), str(f.get("sha256", "")),
                         int(f.get("size", -1)), base64.b64decode(str(f.get("zlib", "")), validate=True)])
+    if rep.get("tone_style"):  # the tone-mark style chosen for the report (m014)
+        db.execute("UPDATE report SET tone_style = ? WHERE id = ?", [str(rep["tone_style"]), rid])
     if "edited_at" in rep:  # a dump's; a sample has none and counts as edited now
         db.execute("UPDATE report SET edited_at = ? WHERE id = ?", [str(rep["edited_at"]), rid])
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMainWindow, QMenu, QToolBar
 
 from ...app.edits import figures
 from ...app.export import WRITERS
+from ..dialogs.find_replace import open_find
 from ..flows.catalogue_actions import import_catalogue_dialog, save_structure_dialog
 from ..settings import recent_workbooks
 
@@ -142,6 +143,15 @@ class WindowMenus(QObject):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
+        # find and replace over the whole report (issue 24.1)
+        self.find_action = window.find_action = QAction(
+            "&Tìm trong báo cáo…", window, shortcut=QKeySequence("Ctrl+F"), triggered=lambda: open_find(window)
+        )
+        self.replace_action = window.replace_action = QAction(
+            "Tha&y thế…", window, shortcut=QKeySequence("Ctrl+H"), triggered=lambda: open_find(window, True)
+        )
+        edit_menu.addActions([self.find_action, self.replace_action])
+        edit_menu.addSeparator()
         self.add_sector_action = window.add_sector_action = QAction(
             "Thêm &lĩnh vực…", window, triggered=flows.add_sector
         )
@@ -191,7 +201,7 @@ class WindowMenus(QObject):
         self.about_action = QAction("&Giới thiệu baocao-gui…", window, triggered=self.show_about)
         help_menu.addAction(self.about_action)
 
-        toolbar = QToolBar("Kỳ báo cáo")
+        toolbar = self.toolbar = QToolBar("Kỳ báo cáo", window)
         toolbar.setObjectName("toolbar")
         toolbar.addWidget(QLabel(" Kỳ báo cáo: "))
         self.period = window.period = QComboBox()
@@ -203,7 +213,10 @@ class WindowMenus(QObject):
         toolbar.addWidget(self.period)
         toolbar.addSeparator()
         toolbar.addActions([*self.document_actions, self.figures_action])
-        window.addToolBar(toolbar)
+        # in the menu bar's free right end, not a row of its own: a laptop's height goes to the figures (issue 21.7)
+        toolbar.setMovable(False)
+        toolbar.setStyleSheet("QToolBar { border: 0px; padding: 0px; spacing: 2px; }")
+        window.menuBar().setCornerWidget(toolbar, Qt.Corner.TopRightCorner)
 
     def _enable_period_actions(self) -> None:
         report, writable = self.window.session.report, not self.window.session.readonly
