@@ -388,3 +388,50 @@ def merge(args: argparse.Namespace) -> int:
     finally:
         doc.close()
     return 0
+
+
+def import_figures(args: argparse.Namespace) -> int:
+    """``import-figures SỔ F.xlsx``: the figures a sheet would change, printed; written as one step with ``--apply``."""
+    from .app import Document
+    from .app.edits.figures import take_figures
+    from .app.sheets import NOTHING_CHANGED, describe, describe_new, plan_figures, read_figures
+
+    content = read_figures(args.file)  # a file that cannot be read is refused before the workbook is opened
+    name = Path(args.file).name
+    doc = Document(args.workbook, readonly=not args.apply)
+    try:
+        if getattr(args, "period", None) or getattr(args, "year", None):
+            doc.choose_report(_report(doc.workbook, args, args.workbook).id)
+        report = doc.report
+        plan = plan_figures(doc.workbook, report, content)
+        sectors = {s.code: s for s in doc.workbook.sectors}
+        if args.sector and args.sector not in sectors:
+            raise WorkbookError(f"Sổ báo cáo không có lĩnh vực mã “{args.sector}”; các mã có: "
+                                f"{', '.join(sectors)}.", f"no sector {args.sector}")
+        for finding in plan.findings:
+            print(f"Lưu ý: {finding}", file=sys.stderr)
+        for change in plan.changes:
+            print(describe(change, doc.workbook))
+        made = [n for n in plan.new if n.sector or args.sector]
+        for item in plan.new:
+            print(describe_new(item))
+        if plan.empty:
+            print(f"Tệp “{name}”: {NOTHING_CHANGED} so với báo cáo {report.period.label} "
+                  f"({plan.matched} chỉ tiêu khớp).")
+            return 0
+        left = len(plan.new) - len(made)
+        if left:
+            print(f"{left} dòng không khớp chỉ tiêu nào của sổ; thêm --sector MÃ để tạo chúng thành chỉ tiêu mới "
+                  "của lĩnh vực đó.", file=sys.stderr)
+        if not args.apply:
+            print(f"{len(plan.changes)} số liệu thay đổi, {len(made)} chỉ tiêu mới, chưa ghi vào sổ; chạy lại với "
+                  "--apply để ghi.")
+            return 0
+        if not plan.changes and not made:
+            return 0
+        doc.apply(take_figures(doc, plan.changes, made, args.sector, f"Nhập số liệu từ tệp “{name}”"))
+        print(f"Đã ghi {len(plan.changes)} số liệu" + (f" và {len(made)} chỉ tiêu mới" if made else "")
+              + f" vào báo cáo {report.period.label}.")
+    finally:
+        doc.close()
+    return 0

@@ -136,6 +136,43 @@ def set_value(db: Database, report_id: int, code: str, field: str, value: Figure
     return (old, old_high) if old is not None and old_high is not None else old
 
 
+def set_values(db: Database, report_id: int, figures: list[tuple[str, str, Figure]]) -> list[Figure]:
+    """Many figures at once (a whole sheet brought in), each as ``set_value`` stores it, in one transaction: the
+    figures they replaced, in order (what undo passes back)."""
+    if len(figures) < 50:
+        with db.atomic():
+            return [set_value(db, report_id, code, field, value) for code, field, value in figures]
+    ids = {r["code"]: r["id"] for r in db.query("SELECT id, code FROM indicator")}
+    rows = {r["indicator_id"]: r for r in db.query("SELECT * FROM value WHERE report_id = ?", [report_id])}
+    old: list[Figure] = []
+    with db.atomic():
+        for code, field, value in figures:
+            if field not in VALUE_FIELDS:
+                raise KeyError(field)
+            if code not in ids:
+                raise EditError("Không tìm thấy mục cần sửa trong sổ báo cáo.")
+            if isinstance(value, tuple) or field in RANGE_FIELDS and rows.get(ids[code]) is None:
+                old.append(set_value(db, report_id, code, field, value))  # ranges and new rows the careful way
+                rows.pop(ids[code], None)
+                continue
+            iid = ids[code]
+            row = rows.get(iid)
+            if row is None:
+                row = next(db.query("SELECT * FROM value WHERE report_id = ? AND indicator_id = ?", [report_id, iid]),
+                           None)
+            if row is None:
+                old.append(set_value(db, report_id, code, field, value))
+                continue
+            high_field = RANGE_FIELDS.get(field)
+            was, was_high = row[field], (row[high_field] if high_field else None)
+            changes = {field: _number(value), **({high_field: None} if high_field else {})}
+            db.execute(f"UPDATE value SET {', '.join(f'{k} = ?' for k in changes)} "
+                       "WHERE report_id = ? AND indicator_id = ?", [*changes.values(), report_id, iid])
+            rows[iid] = {**row, **changes}
+            old.append((was, was_high) if was is not None and was_high is not None else was)
+    return old
+
+
 def set_report_precision(db: Database, report_id: int, precision: int | None) -> int | None:
     """The report's default decimals for percentages (None: two); returns the one it replaced."""
     if precision is not None and (isinstance(precision, bool) or not isinstance(precision, int)

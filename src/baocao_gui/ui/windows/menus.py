@@ -121,6 +121,10 @@ class WindowMenus(QObject):
             [self.save_action, *self.document_actions, self.figures_action, self.dhis2_action, self.copy_action,
              self.restore_action]
         )
+        self.import_figures_action = window.import_figures_action = QAction(  # issue 23.5
+            "Nhập số liệu từ tệp &Excel…", window, triggered=flows.import_figures)
+        self.import_figures_action.setEnabled(not self.window.session.readonly)
+        file_menu.addAction(self.import_figures_action)
         file_menu.addSeparator()
         self._add_catalogue_actions(file_menu)
         file_menu.addSeparator()
