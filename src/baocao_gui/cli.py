@@ -5,7 +5,8 @@ dump WORKBOOK -o FILE.toml | load FILE.toml OUT.baocao |
 part WORKBOOK --sector CODE [--period P] [--year N] -o PART.baocao |
 merge WORKBOOK FILE.docx [--period P] [--year N] [--apply] [--by-text] [--force] |
 rollup WORKBOOK PART.baocao… --period P --year N [--dry-run] |
-handover WORKBOOK --sector CODE -o OUT.baocao | receive WORKBOOK FILE.baocao [--apply]
+handover WORKBOOK --sector CODE -o OUT.baocao | receive WORKBOOK FILE.baocao [--apply] |
+import-figures WORKBOOK FILE.xlsx|.xls|.ods|.csv [--period P] [--year N] [--sector CODE] [--apply]
 
 Errors reach the clerk as one Vietnamese sentence (the English gloss goes to the log), never a traceback.
 """
@@ -22,8 +23,8 @@ from .domain.period_kinds import code_runs
 from .errors import UserError
 
 log = logging.getLogger("baocao_gui")
-COMMANDS = ("sample", "new", "list", "export", "check", "import", "dump", "load", "part", "merge", "rollup", "handover",
-            "receive")
+COMMANDS = ("sample", "new", "list", "export", "check", "import", "dump", "load", "part", "merge", "import-figures",
+            "rollup", "handover", "receive")
 PERIOD_HELP = "kỳ báo cáo: " + ", ".join(f"{codes} ({word})" if word else codes for codes, word in code_runs())
 
 
@@ -67,14 +68,19 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     if command in (None, "export"):
         from .app.export import WRITERS  # every format the application writes, by suffix
 
-        kinds = ", ".join(f"{w.kind.lower()} ({suffix})" for suffix, w in WRITERS.items())
+        kinds = ", ".join(f"{w.kind.lower()} ({w.suffix})" for w in WRITERS.values() if not w.variant)
         e = sub.add_parser("export", help=f"xuất báo cáo ra {kinds}; tệp PDF kèm tệp .docx bên cạnh")
         e.add_argument("workbook", metavar="WORKBOOK")
         e.add_argument("--period", help=PERIOD_HELP)
         e.add_argument("--year", type=int)
         e.add_argument("--annex", action="store_true",
                        help="kèm phụ lục số liệu (các lĩnh vực và cột đã chọn cho báo cáo, hoặc tất cả)")
-        e.add_argument("-o", "--output", required=True, metavar="|".join(f"OUT{suffix}" for suffix in WRITERS))
+        e.add_argument("-o", "--output", required=True,
+                       metavar="|".join(f"OUT{w.suffix}" for w in WRITERS.values() if not w.variant))
+        e.add_argument("--dhis2", action="store_true",
+                       help="ghi theo định dạng nhập của DHIS2 (với .csv: tệp CSV của DHIS2; .json luôn là của DHIS2)")
+        e.add_argument("--dry-run", action="store_true",
+                       help="với tệp DHIS2: chỉ in những gì sẽ gửi (tập dữ liệu, kỳ, đơn vị, số giá trị), không ghi tệp")
     if command in (None, "check"):
         c = sub.add_parser("check", help="kiểm tra số liệu và thể thức trước khi ký")
         c.add_argument("workbook", metavar="WORKBOOK")
@@ -145,6 +151,16 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         rc.add_argument("workbook", metavar="WORKBOOK")
         rc.add_argument("file", metavar="FILE.baocao")
         rc.add_argument("--apply", action="store_true", help="ghi vào sổ (một bước)")
+    if command in (None, "import-figures"):
+        f = sub.add_parser("import-figures", help="nhập số liệu từ bảng tính (.xlsx, .xls, .ods, .csv): in các số "
+                                                  "liệu sẽ thay đổi; --apply để ghi vào sổ")
+        f.add_argument("workbook", metavar="WORKBOOK")
+        f.add_argument("file", metavar="FILE.xlsx|FILE.xls|FILE.ods|FILE.csv")
+        f.add_argument("--period", help=PERIOD_HELP)
+        f.add_argument("--year", type=int)
+        f.add_argument("--sector", metavar="CODE",
+                       help="tạo các dòng không khớp chỉ tiêu nào thành chỉ tiêu mới của lĩnh vực này")
+        f.add_argument("--apply", action="store_true", help="ghi các số liệu vào sổ (một bước, hoàn tác được)")
     return p
 
 
@@ -181,7 +197,7 @@ def _run(argv: list[str]) -> int:
         args = _parser(argv[0] if argv[0] in COMMANDS else None).parse_args(argv)
         from . import commands
 
-        names = {"list": "list_reports", "import": "import_word", "load": "load_text"}
+        names = {"list": "list_reports", "import": "import_word", "load": "load_text", "import-figures": "import_figures"}
         return getattr(commands, names.get(args.command, args.command))(args)
     except UserError as exc:
         log.error("%s", exc.gloss)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .dhis2 import MappingError, check_uid, parse_mapping
 from .figures import PERIOD_NAMES, TOKEN, citations
-from .model import MAX_PRECISION, Indicator, PlanMeaning, Role, Sector
+from .model import MAX_PRECISION, Dhis2Target, Indicator, PlanMeaning, Role, Sector
 from .rules import Rule, RuleError, parse_rule, references
 
 CODE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -36,6 +37,24 @@ class Catalogue:
     sectors: tuple[Sector, ...]
     indicators: tuple[Indicator, ...]
     rules: tuple[Rule, ...] = ()
+    dhis2: Dhis2Target = field(default_factory=Dhis2Target)  # [dhis2] data_set, org_unit (issue 23)
+
+
+def _dhis2_target(data: dict) -> Dhis2Target:
+    table = _table(data.get("dhis2"), "dhis2")
+    unknown = [k for k in table if k not in ("data_set", "org_unit")]
+    if unknown:
+        raise CatalogueError(f"bảng [dhis2] không có khóa “{unknown[0]}” (chỉ có data_set, org_unit).", "[dhis2]")
+    out = {}
+    for key, what in (("data_set", "tập dữ liệu (data set)"), ("org_unit", "đơn vị (organisation unit)")):
+        value = table.get(key, "")
+        if not isinstance(value, str):
+            raise CatalogueError(f"bảng [dhis2]: {key} phải là mã đặt trong dấu nháy kép.", "[dhis2]", key)
+        try:
+            out[key] = check_uid(value, "bảng [dhis2]", what) if value.strip() else ""
+        except MappingError as exc:
+            raise CatalogueError(exc.message, "[dhis2]", key) from None
+    return Dhis2Target(**out)
 
 
 def _table(value: object, what: str) -> dict:
@@ -140,11 +159,15 @@ def parse_catalogue(data: dict, strict: bool = True) -> Catalogue:
                                         or not all(isinstance(c, str) and CODE.match(c) for c in rate_of)):
                 raise CatalogueError(f"{where}: rate_of phải là hai mã chỉ tiêu [tử số, mẫu số], ví dụ "
                                      "[\"so_ho_ngheo\", \"tong_so_ho\"].", icode, "rate_of")
+            try:
+                dhis2 = parse_mapping(i.get("dhis2"), where)
+            except MappingError as exc:
+                raise CatalogueError(exc.message, icode, "dhis2") from None
             ind = Indicator(
                 code=icode, sector=code, name=_text(i, "name", where, icode, icode), unit=unit, parent=parent,
                 parts_complete=bool(i.get("parts_complete", False)), plan_meaning=meaning,
                 pad=bool(i.get("pad", unit != "%")), sentence=_text(i, "sentence", where, icode),
-                precision=precision, rate_of=tuple(rate_of) if rate_of else None,
+                precision=precision, rate_of=tuple(rate_of) if rate_of else None, dhis2=dhis2,
             )
             seen[icode] = ind
             indicators.append(ind)
@@ -176,7 +199,7 @@ def parse_catalogue(data: dict, strict: bool = True) -> Catalogue:
     if isinstance(version, bool) or not isinstance(version, int):
         raise CatalogueError("catalogue.version phải là một số nguyên.", "version")
     return Catalogue(cid, _text(head, "name", "danh mục", cid, cid), version, labels,
-                     tuple(sectors), tuple(indicators), tuple(rules))
+                     tuple(sectors), tuple(indicators), tuple(rules), _dhis2_target(data))
 
 
 def catalogue_text(catalogue: Catalogue) -> str:
@@ -188,6 +211,9 @@ def catalogue_text(catalogue: Catalogue) -> str:
            "", "[labels]"]
     out += t.pairs({k: catalogue.labels[k] for k in (*LABEL_KEYS, *sorted(set(catalogue.labels) - set(LABEL_KEYS)))
                     if k in catalogue.labels})
+    if catalogue.dhis2 != Dhis2Target():
+        out += ["", "[dhis2]", *t.pairs({"data_set": catalogue.dhis2.data_set or None,
+                                         "org_unit": catalogue.dhis2.org_unit or None})]
     for s in catalogue.sectors:
         out += ["", "[[sector]]", *t.pairs({"code": s.code, "role": s.role.value, "title": s.title,
                                             "task_title": s.task_title})]
@@ -197,7 +223,8 @@ def catalogue_text(catalogue: Catalogue) -> str:
                 "parts_complete": True if i.parts_complete else None,
                 "plan_meaning": i.plan_meaning.value if i.plan_meaning != PlanMeaning.LEVEL else None,
                 "pad": i.pad if i.pad != (i.unit != "%") else None, "precision": i.precision,
-                "rate_of": list(i.rate_of) if i.rate_of else None, "sentence": i.sentence or None})]
+                "rate_of": list(i.rate_of) if i.rate_of else None, "sentence": i.sentence or None,
+                "dhis2": dict(i.dhis2) if i.dhis2 else None})]
     for r in catalogue.rules:
         out += ["", "[[rule]]", *t.pairs({"id": r.id, "left": r.left, "operator": r.operator, "right": r.right,
                                           "importance": r.importance, "message": r.message,

@@ -17,16 +17,21 @@ from enum import StrEnum
 from . import places
 from .figures import TOKEN, MissingFigure, Uncomputable, citations, derived, override_agrees, sheet
 from .model import Block, BlockKind, Indicator, Part, PlanMeaning, Report, Workbook
+from .report_place import Place
+from .report_text import report_spots
 from .rules import OPERATOR_WORDS, RuleError, check_rule, references
 from .stale import stale_mentions
-from .structure import PART_INFO, Group
+from .structure import PART_INFO
 from .tables import Table
 from .text import BIDI, ILLEGAL, INVISIBLE, drop_illegal, drop_invisible
+from .tone import NEW, OLD, STYLE_NAMES, styled_words
 from .units import unit_fault
 from .vnformat import format_date, format_number, format_percent, to_decimal
 
 UNIT_FIELDS = ("actual", "plan", "last", "target", "delta", "change")  # printed in the indicator's unit
 STALE_FIX = "Dùng năm, kỳ của báo cáo"  # the findings panel's button for a "stale-period" finding
+NOWHERE = Place()  # a finding about the whole report
+TONE_FIX = "Thống nhất kiểu dấu thanh"  # the findings panel's button for a "tone-style" finding
 IMPLAUSIBLE_RATIO = 5  # a figure this many times larger or smaller than last year's or the plan
 
 
@@ -36,32 +41,12 @@ class Severity(StrEnum):
 
 
 @dataclass(frozen=True)
-class Place:
-    """Where a finding is in the report: a part (of a sector), a paragraph, an indicator's field, or a field of
-    the header. The window decides which of its tabs shows that place."""
-
-    sector: str | None = None
-    part: Part | None = None
-    block_id: int | None = None
-    indicator: str | None = None
-    field: str | None = None  # a value field (actual, plan…) or a general-information field
-
-    @property
-    def group(self) -> Group:
-        if self.sector or self.indicator:
-            return Group.SECTOR
-        if self.part is not None:
-            return PART_INFO[self.part].group
-        return Group.GENERAL
-
-
-@dataclass(frozen=True)
 class Finding:
     severity: Severity
     where: str
     message: str
     fix: str = ""
-    place: Place = Place()
+    place: Place = NOWHERE
     kind: str = ""  # what check found it, e.g. "legacy-encoding" (the window offers a one-click fix)
 
     def line(self) -> str:
@@ -92,7 +77,7 @@ class _Checker:
         self.findings: list[Finding] = []
         self.sector_titles = {s.code: s.title for s in workbook.sectors}
 
-    def add(self, severity: Severity, where: str, message: str, fix: str = "", place: Place = Place(),
+    def add(self, severity: Severity, where: str, message: str, fix: str = "", place: Place = NOWHERE,
             kind: str = "") -> None:
         self.findings.append(Finding(severity, where, message, fix, place, kind))
 
@@ -330,11 +315,66 @@ class _Checker:
         if _UNIT_GLUED.search(self.writer.render(raw)):
             add(Severity.WARNING, "thiếu dấu cách giữa số tiền và chữ “đồng”.", "thêm một dấu cách trước “đồng”")
 
+    def tone_style(self) -> None:
+        """One warning when "hòa" and "hoà" (the old and new tone-mark places, domain/tone.py) meet in one report,
+        or words in another style than the one the report was written in; a click writes one style everywhere."""
+        seen: dict[str, dict[str, Place]] = {OLD: {}, NEW: {}}  # style → first place of each word
+        for spot in report_spots(self.workbook, self.report):
+            if spot.field[0] == "indicator":
+                continue  # a default sentence is not printed (the fix still rewrites it, for the paragraphs to come)
+            for word, style in styled_words(spot.text):
+                seen[style].setdefault(word, spot.place)
+        chosen = self.report.tone_style
+        if chosen in seen:
+            other = NEW if chosen == OLD else OLD
+            if not seen[other]:
+                return
+            examples = ", ".join(f"“{w}”" for w in list(seen[other])[:5])
+            message = (f"báo cáo viết dấu thanh {STYLE_NAMES[chosen]} nhưng có {len(seen[other])} chữ đặt dấu "
+                       f"{STYLE_NAMES[other]}: {examples}.")
+            place = next(iter(seen[other].values()))
+        else:
+            if not (seen[OLD] and seen[NEW]):
+                return
+            examples = "; ".join(f"{STYLE_NAMES[s].split(' (')[0]}: " + ", ".join(f"“{w}”" for w in list(seen[s])[:4])
+                                 for s in (OLD, NEW))
+            message = f"dấu thanh của oa, oe, uy đặt theo cả hai kiểu trong cùng báo cáo ({examples})."
+            fewer = OLD if len(seen[OLD]) <= len(seen[NEW]) else NEW
+            place = next(iter(seen[fewer].values()))
+        self.add(Severity.WARNING, "Cả báo cáo", message, f"{TONE_FIX}: bấm nút “Viết cả báo cáo kiểu cũ” hoặc "
+                 "“kiểu mới” để viết mọi chữ theo một kiểu", place, "tone-style")
+
+    def dhis2(self) -> None:
+        """A workbook that sends its figures to DHIS2 (a data set, an org unit or an indicator mapped): the figures
+        no data element takes, and a data set or org unit not set, as ONE finding naming the indicators."""
+        from .dhis2 import unmapped
+
+        wb = self.workbook
+        if wb.dhis2.data_set == wb.dhis2.org_unit == "" and not any(i.dhis2 for i in wb.indicators):
+            return  # this workbook does not use DHIS2
+        missing = unmapped(wb, self.report)
+        lacking = [w for w, v in (("tập dữ liệu (data set)", wb.dhis2.data_set),
+                                  ("đơn vị (organisation unit)", wb.dhis2.org_unit)) if not v]
+        if not missing and not lacking:
+            return
+        parts = []
+        if missing:
+            names = ", ".join(f"“{i.name}”" for i in missing[:10]) + (f" và {len(missing) - 10} chỉ tiêu khác"
+                                                                         if len(missing) > 10 else "")
+            parts.append(f"chưa gán mã DHIS2 cho {len(missing)} chỉ tiêu có số liệu: {names}")
+        if lacking:
+            parts.append("sổ chưa có mã " + " và ".join(lacking))
+        place = self.indicator_place(missing[0]) if missing else Place()
+        self.add(Severity.WARNING, "Xuất số liệu cho DHIS2", "; ".join(parts) + " — các số liệu đó không được gửi.",
+                 "ghi mã ở Thuộc tính chỉ tiêu và Tệp › Thiết lập DHIS2…, hoặc trong danh mục", place, "dhis2-mapping")
+
     def run(self) -> list[Finding]:
         self.required()
         self.figures()
         self.rules()
         self.text()
+        self.tone_style()
+        self.dhis2()
         return self.findings
 
 

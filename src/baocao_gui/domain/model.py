@@ -80,6 +80,8 @@ class Indicator:
     precision: int | None = None  # decimals of its percentages and converted figures; None: the report's default
     # a rate (unit "%") as numerator ÷ denominator × 100 of two indicators' codes: what a roll-up recomputes it from
     rate_of: tuple[str, str] | None = None
+    # where its figures go in DHIS2 (domain/dhis2.py): (field, "DE_UID" or "DE_UID.COC_UID") pairs, and ("coc", UID)
+    dhis2: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_rate(self) -> bool:
@@ -246,6 +248,7 @@ class Report:
     images: SignImages = SignImages()
     pct_precision: int | None = None  # decimals of this report's percentages; None: two
     sources: tuple[FigureSource, ...] = ()  # where its rolled-up figures came from (m012), by part
+    tone_style: str = ""  # where oa/oe/uy carry their tone in this report: "old" (hòa), "new" (hoà), "" not chosen
 
     def part(self, part: Part, sector: str = "") -> tuple[Block, ...]:
         return self.blocks.get((Part(part), sector), ())
@@ -254,6 +257,14 @@ class Report:
     def frozen(self) -> bool:
         """Signed and sent, and not unlocked: nothing of it may change."""
         return self.sent is not None and self.sent.locked
+
+
+@dataclass(frozen=True)
+class Dhis2Target:
+    """Where a workbook's figures go in DHIS2: the data set and the agency's organisation unit (UIDs; "": not set)."""
+
+    data_set: str = ""
+    org_unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -267,6 +278,7 @@ class Workbook:
     # what could not be read from a damaged or odd file, one Vietnamese line each (the window opens it read-only)
     problems: tuple[str, ...] = ()
     identity: str = ""  # the workbook's own id (meta workbook_id): an export carries it, a merge checks it
+    dhis2: Dhis2Target = Dhis2Target()  # the data set and the organisation unit the DHIS2 export names (issue 23)
 
     def indicator(self, code: str) -> Indicator | None:
         return self._indicators_by_code.get(code)

@@ -54,6 +54,7 @@ def _report(workbook: Workbook, report: Report) -> list[str]:
         "signer_authority": report.signer_authority, "signer_title": report.signer_title,
         "signer_name": report.signer_name, "pct_precision": report.pct_precision,
         "edited_at": report.edited_at,  # even "": a load sets it back, not to the time of the load
+        "tone_style": report.tone_style or None,  # "old" (hòa) or "new" (hoà) once chosen
     }
     out = ["", "[[report]]", *t.pairs(head), f"recipients = {t.long_array(list(report.recipients))}"]
     if report.sectors_off:  # sectors left out of this report, in the workbook's order
@@ -121,7 +122,7 @@ def _sources(report: Report, order: dict[str, int]) -> list[str]:
 def workbook_text(workbook: Workbook, catalogue_id: str, catalogue_name: str, catalogue_version: int = 1) -> str:
     """The workbook as one TOML text: what ``baocao-gui dump`` writes."""
     catalogue = Catalogue(catalogue_id, catalogue_name, catalogue_version, workbook.labels, workbook.sectors,
-                          workbook.indicators, tuple(workbook.rules))
+                          workbook.indicators, tuple(workbook.rules), workbook.dhis2)
     out = ["# Sổ báo cáo baocao-gui ở dạng văn bản: baocao-gui load TỆP.toml SỔ.baocao", "",
            catalogue_text(catalogue).rstrip("\n"), "", "[agency]",
            *[f"{k} = {t.string(v)}" for k, v in _agency(workbook.agency).items()]]

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..domain.codes import code_from_name
+from ..domain.dhis2 import MappingError, check_uid, mapping_from_json, mapping_json
 from ..domain.model import (
     ANNEX_COLUMNS,
     MAX_PRECISION,
@@ -43,7 +44,8 @@ REPORT_FIELDS = ("number", "date", "type_name", "summary", "signer_authority", "
                  "period_kind", "year")
 AGENCY_FIELDS = AGENCY_KEYS
 SECTOR_FIELDS = ("title", "task_title", "role")
-INDICATOR_FIELDS = ("name", "unit", "parts_complete", "plan_meaning", "pad", "sentence", "precision", "rate_of")
+INDICATOR_FIELDS = ("name", "unit", "parts_complete", "plan_meaning", "pad", "sentence", "precision", "rate_of",
+                    "dhis2")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -57,6 +59,19 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = re.sub(r"[\t\r\n\u2028\u2029]+", " ", text)
     return drop_illegal(_CONTROL.sub("", text))
+
+
+HEADER_LINES = ("parent_name", "name")  # the header's names: a line break the clerk types there is where it breaks
+
+
+def clean_lines(text: str) -> str:
+    """``clean_text`` of each line, the line breaks kept as "\\n" (a header name broken by hand; the printed header
+    drops empty lines, and the field keeps what was typed so far)."""
+    return "\n".join(clean_text(line) for line in re.split(r"\r\n|[\r\n\u2028\u2029]", text))
+
+
+def _agency_value(field: str, value: str) -> str:
+    return clean_lines(value) if field in HEADER_LINES else clean_text(value)
 
 
 def _one(db: Database, sql: str, params: list[Any]) -> dict[str, Any]:
@@ -125,6 +140,43 @@ def set_value(db: Database, report_id: int, code: str, field: str, value: Figure
     return (old, old_high) if old is not None and old_high is not None else old
 
 
+def set_values(db: Database, report_id: int, figures: list[tuple[str, str, Figure]]) -> list[Figure]:
+    """Many figures at once (a whole sheet brought in), each as ``set_value`` stores it, in one transaction: the
+    figures they replaced, in order (what undo passes back)."""
+    if len(figures) < 50:
+        with db.atomic():
+            return [set_value(db, report_id, code, field, value) for code, field, value in figures]
+    ids = {r["code"]: r["id"] for r in db.query("SELECT id, code FROM indicator")}
+    rows = {r["indicator_id"]: r for r in db.query("SELECT * FROM value WHERE report_id = ?", [report_id])}
+    old: list[Figure] = []
+    with db.atomic():
+        for code, field, value in figures:
+            if field not in VALUE_FIELDS:
+                raise KeyError(field)
+            if code not in ids:
+                raise EditError("Không tìm thấy mục cần sửa trong sổ báo cáo.")
+            if isinstance(value, tuple) or field in RANGE_FIELDS and rows.get(ids[code]) is None:
+                old.append(set_value(db, report_id, code, field, value))  # ranges and new rows the careful way
+                rows.pop(ids[code], None)
+                continue
+            iid = ids[code]
+            row = rows.get(iid)
+            if row is None:
+                row = next(db.query("SELECT * FROM value WHERE report_id = ? AND indicator_id = ?", [report_id, iid]),
+                           None)
+            if row is None:
+                old.append(set_value(db, report_id, code, field, value))
+                continue
+            high_field = RANGE_FIELDS.get(field)
+            was, was_high = row[field], (row[high_field] if high_field else None)
+            changes = {field: _number(value), **({high_field: None} if high_field else {})}
+            db.execute(f"UPDATE value SET {', '.join(f'{k} = ?' for k in changes)} "
+                       "WHERE report_id = ? AND indicator_id = ?", [*changes.values(), report_id, iid])
+            rows[iid] = {**row, **changes}
+            old.append((was, was_high) if was is not None and was_high is not None else was)
+    return old
+
+
 def set_report_precision(db: Database, report_id: int, precision: int | None) -> int | None:
     """The report's default decimals for percentages (None: two); returns the one it replaced."""
     if precision is not None and (isinstance(precision, bool) or not isinstance(precision, int)
@@ -177,7 +229,7 @@ def set_agency_field(db: Database, report_id: int, field: str, value: str) -> st
     column = AGENCY_COLUMNS[field]
     with db.atomic():
         old = _one(db, "SELECT * FROM report WHERE id = ?", [report_id])[column]
-        db.execute(f"UPDATE report SET {column} = ? WHERE id = ?", [clean_text(value), report_id])
+        db.execute(f"UPDATE report SET {column} = ? WHERE id = ?", [_agency_value(field, value), report_id])
     return old
 
 
@@ -202,7 +254,7 @@ def rename_agency_from(db: Database, report_id: int, fields: dict[str, str]) -> 
             row = _one(db, "SELECT * FROM report WHERE id = ?", [rid])
             old[rid] = {f: row[AGENCY_COLUMNS[f]] for f in fields}
             for f, value in fields.items():
-                db.execute(f"UPDATE report SET {AGENCY_COLUMNS[f]} = ? WHERE id = ?", [clean_text(value), rid])
+                db.execute(f"UPDATE report SET {AGENCY_COLUMNS[f]} = ? WHERE id = ?", [_agency_value(f, value), rid])
     return old
 
 
@@ -211,6 +263,20 @@ def restore_agency(db: Database, old: dict[int, dict[str, str]]) -> None:
         for rid, fields in old.items():
             for f, value in fields.items():
                 db.execute(f"UPDATE report SET {AGENCY_COLUMNS[f]} = ? WHERE id = ?", [value, rid])
+
+
+TONE_STYLES = ("", "old", "new")
+
+
+def set_tone_style(db: Database, report_id: int, style: str) -> str:
+    """The tone-mark style the report is written in (domain.tone: "old", "new", "" none chosen); returns the one
+    it replaced."""
+    if style not in TONE_STYLES:
+        raise EditError(f"Kiểu đặt dấu thanh “{style}” không có; chỉ có kiểu cũ (old) và kiểu mới (new).")
+    with db.atomic():
+        old = _one(db, "SELECT tone_style FROM report WHERE id = ?", [report_id])["tone_style"]
+        db.execute("UPDATE report SET tone_style = ? WHERE id = ?", [style, report_id])
+    return old
 
 
 def set_recipients(db: Database, report_id: int, lines: list[str]) -> list[str]:
@@ -408,6 +474,11 @@ def set_indicator_field(db: Database, code: str, field: str, value: Any) -> Any:
         if not (isinstance(pair, list) and len(pair) == 2 and code not in pair and pair[0] != pair[1]
                 and all(db.execute("SELECT 1 FROM indicator WHERE code = ?", [c]).fetchone() for c in pair)):
             raise EditError("Tỷ lệ phải là của hai chỉ tiêu khác nhau có trong sổ (tử số và mẫu số).")
+    if field == "dhis2":  # domain.dhis2's compact JSON, checked (a UID DHIS2 would not take is refused)
+        try:
+            value = mapping_json(mapping_from_json(value or "", "Mã DHIS2"))
+        except MappingError as exc:
+            raise EditError(exc.message) from None
     with db.atomic():
         old = _one(db, "SELECT * FROM indicator WHERE code = ?", [code])[field]
         db.execute(f"UPDATE indicator SET {field} = ? WHERE code = ?", [value, code])
@@ -625,6 +696,8 @@ def create_report(db: Database, from_report_id: int | None, period: Period, valu
             db.execute("INSERT INTO sign_image (report_id, signature, seal, seal_mm, printed) "
                        "SELECT ?, signature, seal, seal_mm, printed FROM sign_image WHERE report_id = ?",
                        [rid, from_report_id])
+            db.execute("UPDATE report SET tone_style = ? WHERE id = ?",  # the style chosen goes on (m014)
+                       [src.get("tone_style") or "", rid])
     return rid
 
 
@@ -751,3 +824,27 @@ def set_sources(db: Database, report_id: int, sources: tuple[FigureSource, ...])
               s.taken_at, number(s.actual), number(s.plan), number(s.last), number(s.target))
              for s in sources if s.code in ids])
     return old
+
+
+def set_dhis2_target(db: Database, target: tuple[str, str]) -> tuple[str, str]:
+    """The data set and the organisation unit the DHIS2 export names (``meta``; "" removes one); returns the old
+    pair, which undo passes back."""
+    checked = []
+    for value, what in zip(target, ("tập dữ liệu (data set)", "đơn vị (organisation unit)"), strict=True):
+        value = (value or "").strip()
+        if value:
+            try:
+                value = check_uid(value, "Thiết lập DHIS2", what)
+            except MappingError as exc:
+                raise EditError(exc.message) from None
+        checked.append(value)
+    with db.atomic():
+        old = []
+        for key, value in zip(("dhis2_data_set", "dhis2_org_unit"), checked, strict=True):
+            row = next(db.query("SELECT value FROM meta WHERE key = ?", [key]), None)
+            old.append(row["value"] if row else "")
+            if value:
+                db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
+            else:
+                db.execute("DELETE FROM meta WHERE key = ?", [key])
+    return old[0], old[1]

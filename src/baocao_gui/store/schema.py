@@ -404,3 +404,20 @@ def m012_figure_sources(db: Database) -> None:
     for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):  # as m004 does for the rest
         db.execute(f"""CREATE TRIGGER figure_source_{event.lower()}_edits_report AFTER {event} ON figure_source
             BEGIN UPDATE report SET edited_at = {_EDITED} WHERE id = {row}.report_id; END""")
+
+
+@migrations()
+def m013_dhis2_mapping(db: Database) -> None:
+    """Where the figures go in DHIS2 (issue 23): per indicator, the data element of each typed field and the
+    category option combo (``indicator.dhis2``, compact JSON as ``domain.dhis2.mapping_json`` writes it, '' for
+    none); per workbook, the data set and the agency's organisation unit (``meta`` keys ``dhis2_data_set`` and
+    ``dhis2_org_unit``, written when set)."""
+    db.execute("ALTER TABLE indicator ADD COLUMN dhis2 TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
+def m014_report_style(db: Database) -> None:
+    """The tone-mark style a report is written in, once the clerk chose it (issue 24.3): "old" (hòa, thủy), "new"
+    (hoà, thuỷ), or '' while none was chosen. Pasted and imported text is converted to it."""
+    db.execute("ALTER TABLE report ADD COLUMN tone_style TEXT NOT NULL DEFAULT '' "
+               "CHECK (tone_style IN ('', 'old', 'new'))")

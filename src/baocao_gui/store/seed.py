@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.catalogue import Catalogue, parse_catalogue
+from ..domain.dhis2 import mapping_json
 from ..domain.model import OVERRIDE_FIELDS, RANGE_FIELDS, VALUE_FIELDS, BlockKind, Indicator, Part, PeriodKind
 from ..paths import resource
 from .db import Db as Database
@@ -86,6 +87,10 @@ def install_catalogue(db: Database, catalogue: Catalogue) -> None:
         db["meta"].upsert_all(
             [{"key": "catalogue_id", "value": catalogue.id}, {"key": "catalogue_name", "value": catalogue.name},
              {"key": "catalogue_version", "value": str(catalogue.version)}], pk="key")
+        dhis2 = [{"key": f"dhis2_{k}", "value": v} for k, v in
+                 (("data_set", catalogue.dhis2.data_set), ("org_unit", catalogue.dhis2.org_unit)) if v]
+        if dhis2:
+            db["meta"].upsert_all(dhis2, pk="key")
         db["label"].upsert_all([{"key": k, "text": nfc(v)} for k, v in catalogue.labels.items()], pk="key")
         sector_ids: dict[str, int] = {}
         for pos, s in enumerate(catalogue.sectors):
@@ -106,7 +111,8 @@ def install_catalogue(db: Database, catalogue: Catalogue) -> None:
                  "unit": nfc(i.unit), "parts_complete": int(i.parts_complete), "plan_meaning": str(i.plan_meaning),
                  "pad": int(i.pad), "sentence": nfc(i.sentence),
                  **({"precision": i.precision} if i.precision is not None else {}),
-                 **(rate_of_cell(i) if recipes else {})}).last_pk
+                 **(rate_of_cell(i) if recipes else {}),
+                 **({"dhis2": mapping_json(i.dhis2)} if i.dhis2 else {})}).last_pk
 
 
 def install_sector(db: Database, catalogue: Catalogue, code: str) -> str:
@@ -127,7 +133,8 @@ def install_sector(db: Database, catalogue: Catalogue, code: str) -> str:
                 {"code": i.code, "sector_id": sid, "parent_id": ids.get(i.parent) if i.parent else None,
                  "position": pos, "name": nfc(i.name), "unit": nfc(i.unit), "parts_complete": int(i.parts_complete),
                  "plan_meaning": str(i.plan_meaning), "pad": int(i.pad), "sentence": nfc(i.sentence),
-                 **({"precision": i.precision} if i.precision is not None else {}), **rate_of_cell(i)}).last_pk
+                 **({"precision": i.precision} if i.precision is not None else {}), **rate_of_cell(i),
+                 **({"dhis2": mapping_json(i.dhis2)} if i.dhis2 else {})}).last_pk
     return code
 
 
@@ -275,6 +282,8 @@ def _finish_report(db: Database, rid: int, rep: dict[str, Any]) -> None:
             db.execute("INSERT INTO sent_file (report_id, suffix, name, sha256, size, data) VALUES (?, ?, ?, ?, ?, ?)",
                        [rid, str(f.get("suffix", "")), str(f.get("name", "")), str(f.get("sha256", "")),
                         int(f.get("size", -1)), base64.b64decode(str(f.get("zlib", "")), validate=True)])
+    if rep.get("tone_style"):  # the tone-mark style chosen for the report (m014)
+        db.execute("UPDATE report SET tone_style = ? WHERE id = ?", [str(rep["tone_style"]), rid])
     if "edited_at" in rep:  # a dump's; a sample has none and counts as edited now
         db.execute("UPDATE report SET edited_at = ? WHERE id = ?", [str(rep["edited_at"]), rid])
 

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..domain.dhis2 import MappingError, is_uid, mapping_from_json
 from ..domain.model import (
     ANNEX_COLUMNS,
     DEFAULT_ANNEX_COLUMNS,
@@ -26,6 +27,7 @@ from ..domain.model import (
     Block,
     BlockKind,
     FigureSource,
+    Dhis2Target,
     Indicator,
     Part,
     Period,
@@ -447,6 +449,7 @@ def load_workbook(db: Database, only: int | None = None) -> Workbook:
             sentence=rd.text(r["sentence"], where),
             precision=rd.integer(r.get("precision"), f"{where} › số chữ số thập phân", 0, MAX_PRECISION),
             rate_of=read_rate_of(r.get("rate_of"), rd, where),
+            dhis2=_dhis2_mapping(rd, r.get("dhis2"), where),
         ))
     reports = []
     for r in db.query("SELECT * FROM report ORDER BY year, id"):
@@ -463,8 +466,31 @@ def load_workbook(db: Database, only: int | None = None) -> Workbook:
                               rd.text(r["right_side"], where), rd.text(r["importance"], where),
                               rd.text(r["message"], where), missing))
     identity = next(db.query("SELECT value FROM meta WHERE key = 'workbook_id'"), {}).get("value", "")
+    dhis2 = _dhis2_target(rd, {r["key"]: r["value"] for r in db.query(
+        "SELECT key, value FROM meta WHERE key IN ('dhis2_data_set', 'dhis2_org_unit')")})
     return Workbook(agency, labels, tuple(sectors), tuple(indicators), tuple(reports), tuple(rules),
-                    problems=tuple(rd.problems), identity=identity if isinstance(identity, str) else "")
+                    problems=tuple(rd.problems), identity=identity if isinstance(identity, str) else "", dhis2=dhis2)
+
+
+def _dhis2_mapping(rd: _Reader, raw: object, where: str) -> tuple[tuple[str, str], ...]:
+    """An indicator's DHIS2 mapping (m013); one that does not read is a problem, and no mapping."""
+    text = rd.text(raw, where) if raw is not None else ""
+    try:
+        return mapping_from_json(text, where)
+    except MappingError as exc:
+        rd.bad(where, f"mã DHIS2 không đọc được ({exc.message})")
+        return ()
+
+
+def _dhis2_target(rd: _Reader, meta: dict) -> Dhis2Target:
+    out = {}
+    for key in ("data_set", "org_unit"):
+        value = rd.text(meta.get(f"dhis2_{key}", ""), "Thiết lập DHIS2")
+        if value and not is_uid(value):
+            rd.bad("Thiết lập DHIS2", f"mã {key} “{value}” không đúng dạng")
+            value = ""
+        out[key] = value
+    return Dhis2Target(**out)
 
 
 def read_rate_of(cell: object, rd: _Reader | None = None, where: str = "") -> tuple[str, str] | None:
@@ -527,7 +553,7 @@ def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: d
             "summary": rd.text(r["summary"], where),
             "agency": Agency(*(rd.text(r[k], f"{where} › cơ quan") for k in ("parent_name", "agency_name",
                                                                                 "abbreviation", "place"))),
-            "edited_at": rd.text(r["edited_at"], where)}
+            "edited_at": rd.text(r["edited_at"], where), "tone_style": _tone_style(r, rd, where)}
     if r["sent_at"]:
         head["sent"] = Sent(rd.text(r["sent_at"], where), rd.text(r["sent_file"], where),
                             rd.text(r["sent_sha256"], where), rd.text(r["sent_snapshot"], where), bool(r["sent_locked"]),
@@ -551,6 +577,15 @@ def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: d
         pct_precision=rd.integer(fmt[0], f"{where} › số chữ số thập phân của tỷ lệ", 0, MAX_PRECISION) if fmt else None,
         sources=load_sources(db, rid, ind_code),
     )
+
+
+def _tone_style(r: dict, rd: _Reader, where: str) -> str:
+    """The report's tone-mark style (m014); '' in a workbook made before it, or an unknown one reported."""
+    style = r.get("tone_style") or ""
+    if style not in ("", "old", "new"):
+        rd.bad(f"{where} › kiểu đặt dấu thanh", f"“{style}” không phải kiểu cũ hay kiểu mới nên bỏ qua")
+        return ""
+    return style
 
 
 def read_sign_images(row: dict[str, Any] | None) -> SignImages:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,10 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.dhis2 import KEYS as DHIS2_KEYS
+from ...domain.dhis2 import MappingError, mapping_json, parse_mapping
 from ...domain.model import MAX_PRECISION, Indicator, PlanMeaning
 from ...domain.units import COMMON_UNITS
 
 DEFAULT_PRECISION = "mặc định của báo cáo"
+DHIS2_LABELS = {"actual": "Thực hiện", "plan": "Kế hoạch", "plan_high": "Kế hoạch (cận trên)", "last": "Cùng kỳ",
+                "target": "Chỉ tiêu kỳ sau", "target_high": "Chỉ tiêu kỳ sau (cận trên)",
+                "coc": "Tổ hợp phân tổ (COC)"}
 
 
 class IndicatorDialog(QDialog):
@@ -101,7 +107,42 @@ class IndicatorDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(code)
+        layout.addWidget(self._dhis2_box(indicator))
         layout.addWidget(buttons)
+
+    def _dhis2_box(self, indicator: Indicator) -> QGroupBox:
+        """Where each typed figure goes in DHIS2 (issue 23): a data element UID per field, "UID.COC" for a field
+        with its own category option combo, and the combo of the others; usually set once in the catalogue."""
+        box = QGroupBox("Mã DHIS2 (xuất số liệu cho DHIS2)")
+        box.setObjectName("dhis2")
+        form = QFormLayout(box)
+        mapping = dict(indicator.dhis2)
+        self.dhis2_fields: dict[str, QLineEdit] = {}
+        for key in DHIS2_KEYS:
+            field = QLineEdit(mapping.get(key, ""))
+            field.setObjectName(f"dhis2_{key}")
+            field.setPlaceholderText("mã phần tử dữ liệu, ví dụ f7n9E0hX8qk" if key != "coc" else "mặc định của DHIS2")
+            self.dhis2_fields[key] = field
+            form.addRow(DHIS2_LABELS[key] + ":", field)
+        self.dhis2_error = QLabel("")
+        self.dhis2_error.setObjectName("dhis2_error")
+        self.dhis2_error.setStyleSheet("color: #b91c1c")
+        self.dhis2_error.setWordWrap(True)
+        form.addRow(self.dhis2_error)
+        return box
+
+    def dhis2_mapping(self) -> tuple[tuple[str, str], ...]:
+        return parse_mapping({k: f.text().strip() for k, f in self.dhis2_fields.items() if f.text().strip()},
+                             "Mã DHIS2")
+
+    def accept(self) -> None:
+        """A DHIS2 code DHIS2 would not take keeps the box open with the sentence under the codes."""
+        try:
+            self.dhis2_mapping()
+        except MappingError as exc:
+            self.dhis2_error.setText(exc.message)
+            return
+        super().accept()
 
     def changes(self) -> dict[str, Any]:
         """The properties the clerk changed, as the workbook stores them."""
@@ -118,6 +159,10 @@ class IndicatorDialog(QDialog):
         now = {"name": ind.name, "unit": ind.unit, "precision": ind.precision,
                "parts_complete": int(ind.parts_complete), "plan_meaning": str(ind.plan_meaning),
                "sentence": ind.sentence, "rate_of": json.dumps(list(ind.rate_of)) if ind.rate_of else None}
+        try:  # the DHIS2 codes, when they read (accept() has said why when they do not)
+            chosen["dhis2"], now["dhis2"] = mapping_json(self.dhis2_mapping()), mapping_json(ind.dhis2)
+        except MappingError:
+            pass
         return {k: v for k, v in chosen.items() if v != now[k]}
 
     def _rate_of(self) -> str | None:

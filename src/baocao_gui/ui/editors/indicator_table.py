@@ -27,6 +27,7 @@ COLUMNS = (
     ("change", "Tăng/giảm"), ("status", "So với\nKH"),
 )
 NAME_CHARS = 34  # the name column keeps room for about this many characters, whatever the window's width
+MIN_FIGURE_PX = 56  # a figures column at least (its header and figures fit: the width of a laptop's pane)
 FIGURE_MAX_CHARS = 16  # a figures column is no wider than this (a long figure shows in full in its tooltip)
 FIELD_COLUMN = {field: i for i, (field, _) in enumerate(COLUMNS)}
 RAW = ("actual", "plan", "last", "target")
@@ -58,11 +59,14 @@ class IndicatorTable(QTableWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         self._measured = False
-        self._rows_fitted: tuple = ()
         self.verticalHeader().setVisible(False)
-        # one line of text a row (a long name wraps onto a taller row): more rows in view on a laptop's screen
+        # one line of text a row, a long name ending in "…" (its tooltip has it whole): ten rows and more in view on a
+        # laptop's screen (issue 21.7; wrapped names made rows twice as tall)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.verticalHeader().setMinimumSectionSize(self.fontMetrics().height() + 6)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         triggers = QAbstractItemView.EditTrigger
@@ -147,6 +151,8 @@ class IndicatorTable(QTableWidget):
                     colour = QBrush(QColor(STATUS_COLOURS[status])) if status else QBrush()
                     if item.foreground() != colour:
                         item.setForeground(colour)
+                elif field == "name":
+                    tip = ind.name
                 elif field in COMPUTED:
                     tip = "Tự tính từ số liệu"
                 else:
@@ -163,10 +169,9 @@ class IndicatorTable(QTableWidget):
             widest = self.fontMetrics().horizontalAdvance("0" * FIGURE_MAX_CHARS)
             for col in range(1, len(COLUMNS)):
                 self.resizeColumnToContents(col)
-                self.setColumnWidth(col, min(max(self.columnWidth(col), 70), widest))
+                self.setColumnWidth(col, min(max(self.columnWidth(col), MIN_FIGURE_PX), widest))
             self._measured = True
             self.fit_name_column()
-        self.fit_rows()
         if 0 <= current[0] < self.rowCount():
             self.setCurrentCell(*current)
 
@@ -176,15 +181,6 @@ class IndicatorTable(QTableWidget):
     def fit_name_column(self) -> None:
         figures = sum(self.columnWidth(col) for col in range(1, len(COLUMNS)))
         self.setColumnWidth(0, max(self.name_room(), self.viewport().width() - figures))
-        self.fit_rows()
-
-    def fit_rows(self) -> None:
-        """Rows as tall as their names need, measured again only when the names or the name column's width
-        changed (not at every keystroke)."""
-        key = (self.columnWidth(0), tuple(self.item(r, 0).text() for r in range(self.rowCount())))
-        if self._measured and key != self._rows_fitted:
-            self._rows_fitted = key
-            self.resizeRowsToContents()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
