@@ -76,7 +76,7 @@ def test_an_indicator_added_in_the_window_gets_its_properties_from_the_dialog(
         dialog.unit.lineEdit().selectAll()
         type_text(qtbot, dialog.unit.lineEdit(), "nghìn người")
         dialog.precision.setValue(1)
-        dialog.decrease.click()
+        dialog.direction.setCurrentIndex(dialog.direction.findData("decrease"))
         type_text(qtbot, dialog.sentence, "Hỗ trợ {{" + code + "}} nghìn người.")
         return QDialog.DialogCode.Accepted
 

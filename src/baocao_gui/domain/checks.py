@@ -196,14 +196,14 @@ class _Checker:
             for field, name in (("pct_plan", "so với kế hoạch"), ("pct_last", "so với cùng kỳ"),
                                 ("pct_parent", "so với tổng")):
                 try:
-                    derived(field, values, parent)
+                    derived(field, values, parent, ind)
                 except Uncomputable:
                     self.add(Severity.ERROR, self.indicator_where(ind),
                              f"không tính được tỷ lệ {name}: kết quả quá lớn, có thể một số liệu gốc bị gõ nhầm.",
                              "kiểm tra số thực hiện, kế hoạch và cùng kỳ", self.indicator_place(ind, field))
             for field, typed in values.overrides.items():
                 try:
-                    computed = derived(field, values, parent)
+                    computed = derived(field, values, parent, ind)
                 except Uncomputable:
                     continue
                 precision = self.writer.precision(ind)
@@ -218,7 +218,7 @@ class _Checker:
     def _plausible(self, ind: Indicator, values) -> None:
         """One warning for a figure several times its plan or last year's (a digit typed twice or lost)."""
         others = [(values.last, "cùng kỳ năm trước")]
-        if ind.plan_meaning == PlanMeaning.LEVEL:
+        if ind.plan_meaning == PlanMeaning.LEVEL and not ind.plan_direction.is_limit:  # far under a ceiling is fine
             others.append((values.plan, "kế hoạch"))
         actual = values.actual
         for other, name in others:

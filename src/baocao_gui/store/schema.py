@@ -360,3 +360,22 @@ def m009_sent_record_sha256(db: Database) -> None:
     marked sent, so that a copy changed or cut short afterwards is told apart from what was sent. Reports marked
     sent before keep '' (nothing can prove now what their copy said then: they are not sealed after the fact)."""
     db.execute("ALTER TABLE report ADD COLUMN sent_record_sha256 TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
+def m011_plan_direction(db: Database) -> None:
+    """Plans as departments write them (issue 21).
+
+    ``indicator.plan_direction``: how the actual (for a reduction plan, ``plan_meaning = 'decrease'``, the fall since
+    last year) is held against the plan, and the words it is printed with: 'reach' (at least the plan, printed bare,
+    what every plan was before), 'at_least' ("từ 2% trở lên"), 'above' ("trên 2%", strictly more), 'at_most'
+    ("không quá 5%") and 'below' ("dưới 3%", strictly less). ``plan_meaning`` keeps its two values.
+
+    ``value.places``: the decimals a figure was typed with where its REAL cannot show them (trailing zeros), as a JSON
+    object by column, e.g. ``{"plan_high": 1}`` for a plan typed "0,6–1,0"; '' when every figure shows as typed."""
+    for statement in (
+        "ALTER TABLE indicator ADD COLUMN plan_direction TEXT NOT NULL DEFAULT 'reach' "
+        "CHECK (plan_direction IN ('reach', 'at_least', 'above', 'at_most', 'below'))",
+        "ALTER TABLE value ADD COLUMN places TEXT NOT NULL DEFAULT ''",
+    ):
+        db.execute(statement)

@@ -12,6 +12,7 @@ from ..domain.catalogue import Catalogue, parse_catalogue
 from ..domain.model import OVERRIDE_FIELDS, RANGE_FIELDS, VALUE_FIELDS, BlockKind, Part, PeriodKind
 from ..paths import resource
 from .db import Db as Database
+from .workbook import places_text
 
 AGENCY_KEYS = ("parent_name", "name", "abbreviation", "place")
 AGENCY_COLUMNS = {"parent_name": "parent_name", "name": "agency_name", "abbreviation": "abbreviation",
@@ -57,6 +58,12 @@ def load_catalogue(catalogue_id: str) -> Catalogue:
         raise UserError(f"Tệp danh mục “{path.name}” không đúng định dạng: {exc}.", f"{path}: {exc!r}") from exc
 
 
+def _direction(indicator) -> dict[str, str]:
+    """The plan's direction as a column (m011), written only when not the default: a workbook of an older schema
+    (a test that stops before m011) gets the rest."""
+    return {"plan_direction": str(indicator.plan_direction)} if indicator.plan_direction != "reach" else {}
+
+
 def install_catalogue(db: Database, catalogue: Catalogue) -> None:
     """Copy a catalogue into an empty workbook; from then on the workbook's copy is the one edited."""
     with db.atomic():
@@ -80,7 +87,8 @@ def install_catalogue(db: Database, catalogue: Catalogue) -> None:
                  "parent_id": ind_ids[i.parent] if i.parent else None, "position": pos, "name": nfc(i.name),
                  "unit": nfc(i.unit), "parts_complete": int(i.parts_complete), "plan_meaning": str(i.plan_meaning),
                  "pad": int(i.pad), "sentence": nfc(i.sentence),
-                 **({"precision": i.precision} if i.precision is not None else {})}).last_pk
+                 **({"precision": i.precision} if i.precision is not None else {}),
+                 **_direction(i)}).last_pk
 
 
 def install_sector(db: Database, catalogue: Catalogue, code: str) -> str:
@@ -100,7 +108,8 @@ def install_sector(db: Database, catalogue: Catalogue, code: str) -> str:
             ids[i.code] = db["indicator"].insert(
                 {"code": i.code, "sector_id": sid, "parent_id": ids.get(i.parent) if i.parent else None,
                  "position": pos, "name": nfc(i.name), "unit": nfc(i.unit), "parts_complete": int(i.parts_complete),
-                 "plan_meaning": str(i.plan_meaning), "pad": int(i.pad), "sentence": nfc(i.sentence)}).last_pk
+                 "plan_meaning": str(i.plan_meaning), "pad": int(i.pad), "sentence": nfc(i.sentence),
+                 **_direction(i)}).last_pk
     return code
 
 
@@ -131,6 +140,14 @@ def _value_row(code: str, vals: dict[str, Any]) -> dict[str, Any]:
             raise ValueError(f"{code}.{field}: “{value}” không phải là số")
         else:
             row[field] = value
+    typed = vals.get("decimals", {})  # the decimals a figure was typed with: decimals = { plan_high = 1 } for "0,6–1,0"
+    fields = (*VALUE_FIELDS, *RANGE_FIELDS.values())
+    if not isinstance(typed, dict) or any(f not in fields or not _is_number(n) or n != int(n) or not 0 < n <= 6
+                                          or row.get(f) is None for f, n in typed.items()):
+        raise ValueError(f"{code}.decimals: ghi số chữ số thập phân đã gõ của từng số liệu có mặt, từ 1 đến 6, "
+                         "ví dụ decimals = {{ plan_high = 1 }}")
+    if typed:
+        row["places"] = places_text({f: int(n) for f, n in typed.items()})
     return row
 
 
@@ -160,7 +177,7 @@ def write_sample(db: Database, data: dict[str, Any]) -> None:
             db["recipient"].insert_all(
                 {"report_id": rid, "position": p, "text": nfc(t)} for p, t in enumerate(rep.get("recipients", [])))
             for code, vals in rep.get("values", {}).items():
-                unknown = set(vals) - set(VALUE_FIELDS)
+                unknown = set(vals) - {*VALUE_FIELDS, "decimals"}
                 if code not in ids or unknown:
                     raise ValueError(f"số liệu của “{code}”: không có chỉ tiêu hoặc loại số liệu này "
                                      f"{', '.join(sorted(unknown))}".strip())
