@@ -73,7 +73,9 @@ GENERAL_FIELDS = {"number": "Số văn bản", "date": "Ngày ban hành", "summa
                   "signer_title": "Chức vụ người ký", "signer_name": "Họ tên người ký", "recipients": "Nơi nhận",
                   "agency_name": "Cơ quan ban hành", "place": "Địa danh", "abbreviation": "Chữ viết tắt tên cơ quan"}
 
-_HAND_NUMBER = re.compile(r"^\s*(?:[IVXL]+\.|[A-Z]\.|\d+(?:\.\d+)*\.?\)?|[a-zđ]\))\s")
+# a heading number typed by hand: "I.", "A.", "1.", "1)", "1.2", "1.2.", "a)". A bare number is not one: a sentence
+# may open with a count ("9 tháng đầu năm 2024, …", "6 tháng", "3 năm qua", "04 Nghị quyết được ban hành")
+_HAND_NUMBER = re.compile(r"^\s*(?:[IVXL]+\.|[A-Z]\.|\d+(?:\.\d+)*\.\)?|\d+(?:\.\d+)+\)?|\d+\)|[a-zđ]\))\s")
 _HAND_BULLET = re.compile(r"^\s*[-–+•]\s")
 _ENGLISH_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,.]?\d)")
 _ENGLISH_DECIMAL = re.compile(r"(?<![\d.,/])\d+\.\d{1,2}(?![\d.]|\.\d)(?!\s*\.\d)")

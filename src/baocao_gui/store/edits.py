@@ -473,6 +473,8 @@ def add_indicator(db: Database, sector: str, name: str, unit: str = "", parent: 
         taken = {r["code"] for r in db.query("SELECT code FROM indicator")}
         code = code_from_name(name, taken)
         parent_id = _indicator_id(db, parent) if parent else None
+        if parent_id is not None and not clean_text(unit).strip():  # a breakdown counts in its total's unit
+            unit = _one(db, "SELECT unit FROM indicator WHERE id = ?", [parent_id])["unit"]
         ids = _sector_indicators(db, sector_id)
         if index is None:
             index = len(ids)
