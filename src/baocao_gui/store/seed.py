@@ -58,10 +58,14 @@ def load_catalogue(catalogue_id: str) -> Catalogue:
         raise UserError(f"Tệp danh mục “{path.name}” không đúng định dạng: {exc}.", f"{path}: {exc!r}") from exc
 
 
-def _direction(indicator) -> dict[str, str]:
-    """The plan's direction as a column (m011), written only when not the default: a workbook of an older schema
-    (a test that stops before m011) gets the rest."""
-    return {"plan_direction": str(indicator.plan_direction)} if indicator.plan_direction != "reach" else {}
+def _direction(db: Database, indicator) -> dict[str, str]:
+    """The plan's direction as a column (m011), written only when not the default and the workbook has the column:
+    a workbook of an older schema (a test that stops before m011) gets the rest."""
+    if indicator.plan_direction == "reach":
+        return {}
+    if not any(r[1] == "plan_direction" for r in db.execute("PRAGMA table_info(indicator)")):
+        return {}
+    return {"plan_direction": str(indicator.plan_direction)}
 
 
 def install_catalogue(db: Database, catalogue: Catalogue) -> None:
@@ -88,7 +92,7 @@ def install_catalogue(db: Database, catalogue: Catalogue) -> None:
                  "unit": nfc(i.unit), "parts_complete": int(i.parts_complete), "plan_meaning": str(i.plan_meaning),
                  "pad": int(i.pad), "sentence": nfc(i.sentence),
                  **({"precision": i.precision} if i.precision is not None else {}),
-                 **_direction(i)}).last_pk
+                 **_direction(db, i)}).last_pk
 
 
 def install_sector(db: Database, catalogue: Catalogue, code: str) -> str:
@@ -109,7 +113,7 @@ def install_sector(db: Database, catalogue: Catalogue, code: str) -> str:
                 {"code": i.code, "sector_id": sid, "parent_id": ids.get(i.parent) if i.parent else None,
                  "position": pos, "name": nfc(i.name), "unit": nfc(i.unit), "parts_complete": int(i.parts_complete),
                  "plan_meaning": str(i.plan_meaning), "pad": int(i.pad), "sentence": nfc(i.sentence),
-                 **_direction(i)}).last_pk
+                 **_direction(db, i)}).last_pk
     return code
 
 
