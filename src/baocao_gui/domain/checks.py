@@ -24,7 +24,7 @@ from .text import BIDI, ILLEGAL, INVISIBLE, drop_illegal, drop_invisible
 from .units import unit_fault
 from .vnformat import format_date, format_number, format_percent, to_decimal
 
-UNIT_FIELDS = ("actual", "plan", "last", "target", "delta", "change")  # printed in the indicator's unit
+UNIT_FIELDS = ("actual", "plan", "last", "target", "plan_text", "target_text", "delta", "change")  # in its unit
 STALE_FIX = "Dùng năm, kỳ của báo cáo"  # the findings panel's button for a "stale-period" finding
 IMPLAUSIBLE_RATIO = 5  # a figure this many times larger or smaller than last year's or the plan
 
