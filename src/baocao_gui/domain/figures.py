@@ -327,7 +327,8 @@ class FigureWriter:
                 raise MissingFigure(code, field, "kế hoạch là một khoảng; dùng “so với kế hoạch” (vs_plan)")
             if field == "pct_plan" and values.plan is not None and indicator.plan_direction.is_limit:
                 raise MissingFigure(code, field, "kế hoạch là mức không được vượt; dùng “so với kế hoạch” (vs_plan)")
-            if field == "pct_plan" and values.plan is not None and values.actual is not None:
+            if (field == "pct_plan" and indicator.plan_meaning == PlanMeaning.DECREASE and values.last is None
+                    and values.plan is not None and values.actual is not None):
                 raise MissingFigure(code, field, "chưa có số liệu cùng kỳ để tính mức giảm")
             raise MissingFigure(code, field, "chưa có số liệu")
         if field.startswith("pct_"):
