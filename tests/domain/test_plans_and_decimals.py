@@ -102,7 +102,7 @@ def test_a_plan_and_a_target_typed_with_trailing_zeros_keep_them():
 
 
 def test_format_number_writes_exactly_the_places_asked_for():
-    assert format_number(Decimal("5"), places=1) == "5,0"
+    assert format_number(Decimal(5), places=1) == "5,0"
     assert format_number(1234.5, places=2) == "1.234,50"
     assert format_number(Decimal("-0.04"), places=1) == "0,0"
     assert format_number(40.80) == "40,8"  # none asked: as before

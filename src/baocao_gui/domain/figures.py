@@ -13,9 +13,27 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
-from .model import MAX_PRECISION, PLAN_WORDS, RANGE_FIELDS, Indicator, PlanDirection, PlanMeaning, Report, Values, Workbook
+from .model import (
+    MAX_PRECISION,
+    PLAN_WORDS,
+    RANGE_FIELDS,
+    Indicator,
+    PlanDirection,
+    PlanMeaning,
+    Report,
+    Values,
+    Workbook,
+)
 from .units import Unit, convert, convertible, parse_unit
-from .vnformat import MAX_ABS, MAX_DECIMALS, PERCENT_PLACES, format_number, round_half_up, to_decimal, typed_places
+from .vnformat import (
+    MAX_ABS,
+    MAX_DECIMALS,
+    PERCENT_PLACES,
+    format_number,
+    round_half_up,
+    to_decimal,
+    typed_places,
+)
 
 # {{code}}, {{code.field}}, then optionally @unit (print in a larger unit) and :n (decimals)
 TOKEN = re.compile(r"\{\{\s*([a-z0-9_]+)(?:\.([a-z_]+))?(?:\s*@\s*([^{}:@]+?))?(?:\s*:\s*(\d))?\s*\}\}")

@@ -37,7 +37,7 @@ from ..domain.text import drop_illegal
 from ..domain.vnformat import NumberError, check_storable, to_decimal, typed_places
 from .db import Db as Database
 from .seed import AGENCY_COLUMNS, AGENCY_KEYS
-from .workbook import places_text, read_annex, read_sign_images, read_places
+from .workbook import places_text, read_annex, read_places, read_sign_images
 
 REPORT_FIELDS = ("number", "date", "type_name", "summary", "signer_authority", "signer_title", "signer_name",
                  "period_kind", "year")

@@ -391,8 +391,8 @@ def m011_plan_direction(db: Database) -> None:
     ``value.places``: the decimals a figure was typed with where its REAL cannot show them (trailing zeros), as a JSON
     object by column, e.g. ``{"plan_high": 1}`` for a plan typed "0,6–1,0"; '' when every figure shows as typed."""
     for statement in (
-        "ALTER TABLE indicator ADD COLUMN plan_direction TEXT NOT NULL DEFAULT 'reach' "
-        "CHECK (plan_direction IN ('reach', 'at_least', 'above', 'at_most', 'below'))",
+        ("ALTER TABLE indicator ADD COLUMN plan_direction TEXT NOT NULL DEFAULT 'reach' "
+         "CHECK (plan_direction IN ('reach', 'at_least', 'above', 'at_most', 'below'))"),
         "ALTER TABLE value ADD COLUMN places TEXT NOT NULL DEFAULT ''",
     ):
         db.execute(statement)

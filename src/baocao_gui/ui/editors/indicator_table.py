@@ -21,7 +21,14 @@ from ...domain.figures import (
     typed_text,
 )
 from ...domain.model import RANGE_FIELDS, PlanDirection, PlanMeaning
-from ...domain.vnformat import NumberError, ambiguous_decimal, format_number, format_percent, parse_number, parse_range
+from ...domain.vnformat import (
+    NumberError,
+    ambiguous_decimal,
+    format_number,
+    format_percent,
+    parse_number,
+    parse_range,
+)
 from ..session import WorkbookSession
 from .binding import RetriedEdit, field_save
 
