@@ -7,7 +7,17 @@ from dataclasses import dataclass, field
 
 from .dhis2 import MappingError, check_uid, parse_mapping
 from .figures import PERIOD_NAMES, TOKEN, citations
-from .model import MAX_PRECISION, Dhis2Target, Indicator, PlanMeaning, Role, Sector
+from .model import (
+    MAX_PRECISION,
+    PLAN_DIRECTIONS,
+    Dhis2Target,
+    Indicator,
+    PlanDirection,
+    PlanMeaning,
+    Role,
+    Sector,
+    plan_direction_name,
+)
 from .rules import Rule, RuleError, parse_rule, references
 
 CODE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -150,7 +160,7 @@ def parse_catalogue(data: dict, strict: bool = True) -> Catalogue:
                 raise CatalogueError(f"{where}: precision phải là số nguyên từ 0 đến {MAX_PRECISION}.", icode,
                                      "precision")
             try:
-                meaning = PlanMeaning(i.get("plan_meaning", "level"))
+                meaning = PlanMeaning(i.get("plan_meaning", "level"))  # the older key, still read
             except ValueError:
                 raise CatalogueError(f"{where}: plan_meaning phải là “level” hoặc “decrease”.", icode,
                                      "plan_meaning") from None
@@ -163,11 +173,22 @@ def parse_catalogue(data: dict, strict: bool = True) -> Catalogue:
                 dhis2 = parse_mapping(i.get("dhis2"), where)
             except MappingError as exc:
                 raise CatalogueError(exc.message, icode, "dhis2") from None
+            direction = PlanDirection.REACH
+            if "plan_direction" in i:
+                named = i["plan_direction"]
+                if not isinstance(named, str) or named not in PLAN_DIRECTIONS:
+                    raise CatalogueError(f"{where}: plan_direction phải là một trong "
+                                         f"{', '.join(f'“{n}”' for n in PLAN_DIRECTIONS)}.", icode, "plan_direction")
+                if "plan_meaning" in i and PLAN_DIRECTIONS[named][0] != meaning:
+                    raise CatalogueError(f"{where}: plan_meaning = “{meaning.value}” trái với plan_direction = "
+                                         f"“{named}”; chỉ cần ghi plan_direction.", icode, "plan_direction")
+                meaning, direction = PLAN_DIRECTIONS[named]
             ind = Indicator(
                 code=icode, sector=code, name=_text(i, "name", where, icode, icode), unit=unit, parent=parent,
                 parts_complete=bool(i.get("parts_complete", False)), plan_meaning=meaning,
                 pad=bool(i.get("pad", unit != "%")), sentence=_text(i, "sentence", where, icode),
-                precision=precision, rate_of=tuple(rate_of) if rate_of else None, dhis2=dhis2,
+                precision=precision, plan_direction=direction, rate_of=tuple(rate_of) if rate_of else None,
+                dhis2=dhis2,
             )
             seen[icode] = ind
             indicators.append(ind)
@@ -221,7 +242,9 @@ def catalogue_text(catalogue: Catalogue) -> str:
             out += ["", "[[sector.indicator]]", *t.pairs({
                 "code": i.code, "name": i.name, "unit": i.unit, "parent": i.parent,
                 "parts_complete": True if i.parts_complete else None,
-                "plan_meaning": i.plan_meaning.value if i.plan_meaning != PlanMeaning.LEVEL else None,
+                "plan_direction": (plan_direction_name(i.plan_meaning, i.plan_direction)
+                                   if (i.plan_meaning, i.plan_direction) != (PlanMeaning.LEVEL, PlanDirection.REACH)
+                                   else None),
                 "pad": i.pad if i.pad != (i.unit != "%") else None, "precision": i.precision,
                 "rate_of": list(i.rate_of) if i.rate_of else None, "sentence": i.sentence or None,
                 "dhis2": dict(i.dhis2) if i.dhis2 else None})]

@@ -40,6 +40,8 @@ def _figures(values: Values) -> dict[str, Any]:
     for field in VALUE_FIELDS:
         low, high = getattr(values, field), values.high(field)
         out[field] = [low, high] if low is not None and high is not None else low
+    if values.places:  # the decimals typed where the number does not show them: "0,6–1,0"
+        out["decimals"] = dict(sorted(values.places.items()))
     return out
 
 

@@ -13,6 +13,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from ..domain.codes import code_from_name
@@ -29,23 +30,25 @@ from ..domain.model import (
     Part,
     Period,
     PeriodKind,
+    PlanDirection,
+    PlanMeaning,
     SignImages,
     Values,
 )
 from ..domain.pictures import PictureError, png_size
 from ..domain.text import drop_illegal
-from ..domain.vnformat import NumberError, check_storable, to_decimal
+from ..domain.vnformat import NumberError, check_storable, to_decimal, typed_places
 from .db import Db as Database
 from .handover import handed_over_before
 from .seed import AGENCY_COLUMNS, AGENCY_KEYS
-from .workbook import load_sources, read_annex, read_sign_images
+from .workbook import load_sources, places_text, read_annex, read_places, read_sign_images
 
 REPORT_FIELDS = ("number", "date", "type_name", "summary", "signer_authority", "signer_title", "signer_name",
                  "period_kind", "year")
 AGENCY_FIELDS = AGENCY_KEYS
 SECTOR_FIELDS = ("title", "task_title", "role")
-INDICATOR_FIELDS = ("name", "unit", "parts_complete", "plan_meaning", "pad", "sentence", "precision", "rate_of",
-                    "dhis2")
+INDICATOR_FIELDS = ("name", "unit", "parts_complete", "plan_meaning", "pad", "sentence", "precision",
+                    "plan_direction", "rate_of", "dhis2")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -106,32 +109,60 @@ def _number(value: float | None) -> float | None:
     return value
 
 
-Figure = float | tuple[float, float] | None  # a single figure, or a range (low, high) for a plan or target
+# a single figure, or a range (low, high) for a plan or target; a Decimal keeps the decimals it was typed with
+Figure = float | Decimal | tuple[float | Decimal, float | Decimal] | None
+
+
+def _typed(value: float | Decimal | None) -> tuple[float | None, int]:
+    """The figure to store and the decimals it was typed with beyond what the stored number shows ("1,0": 1)."""
+    if isinstance(value, Decimal):
+        number = _number(float(value)) if value.is_finite() else _number(value)  # type: ignore[arg-type]
+        places = typed_places(value)
+        shown = typed_places(to_decimal(number).normalize()) if number is not None else 0
+        return number, places if places > shown else 0
+    return _number(value), 0
+
+
+def _as_typed(number: float | None, places: int | None) -> float | Decimal | None:
+    """A stored figure back as it was typed (what undo passes back): a Decimal when its decimals were kept."""
+    if number is None or not places:
+        return number
+    return to_decimal(number).quantize(Decimal(1).scaleb(-places))
 
 
 def set_value(db: Database, report_id: int, code: str, field: str, value: Figure) -> Figure:
-    """Store one figure; a plan or target may be a range ``(low, high)``. Returns the figure it replaced, in the
-    same shape (a range as a tuple), which is what undo passes back."""
+    """Store one figure; a plan or target may be a range ``(low, high)``; a Decimal keeps the decimals it was typed
+    with ("1,0" prints "1,0"). Returns the figure it replaced, in the same shape (a range as a tuple), which is what
+    undo passes back."""
     if field not in VALUE_FIELDS:
         raise KeyError(field)
     high_field = RANGE_FIELDS.get(field)
     high = None
+    places = {field: 0, **({high_field: 0} if high_field else {})}
     if isinstance(value, tuple):
         if high_field is None:
             raise EditError("Chỉ kế hoạch và chỉ tiêu kỳ sau mới ghi được một khoảng (ví dụ 1–1,5).")
         if len(value) != 2 or None in value:
             raise EditError("Một khoảng cần đủ hai số, ví dụ 1–1,5.")
-        value, high = sorted((_number(value[0]), _number(value[1])))
+        (value, low_places), (high, high_places) = sorted((_typed(value[0]), _typed(value[1])),
+                                                          key=lambda pair: pair[0])
+        places = {field: low_places, high_field: high_places}
         if value == high:
             high = None
+            places[high_field] = 0
     else:
-        value = _number(value)
+        value, places[field] = _typed(value)
     iid = _indicator_id(db, code)
     with db.atomic():
         row = next(db.query("SELECT * FROM value WHERE report_id = ? AND indicator_id = ?", [report_id, iid]), None)
-        old = row[field] if row else None
-        old_high = row[high_field] if row and high_field else None
+        kept = read_places(row.get("places")) if row else {}
+        old = _as_typed(row[field], kept.get(field)) if row else None
+        old_high = _as_typed(row[high_field], kept.get(high_field)) if row and high_field else None
+        had = bool(kept)
+        kept.update(places)
         changes = {field: value, **({high_field: high} if high_field else {})}
+        if had or places_text(kept):  # (only then: a workbook of an older schema, in a test, has no such column)
+            changes["places"] = places_text(kept)
         if row is None:
             db["value"].insert({"report_id": report_id, "indicator_id": iid, **changes})
         else:
@@ -474,6 +505,9 @@ def set_indicator_field(db: Database, code: str, field: str, value: Any) -> Any:
         if not (isinstance(pair, list) and len(pair) == 2 and code not in pair and pair[0] != pair[1]
                 and all(db.execute("SELECT 1 FROM indicator WHERE code = ?", [c]).fetchone() for c in pair)):
             raise EditError("Tỷ lệ phải là của hai chỉ tiêu khác nhau có trong sổ (tử số và mẫu số).")
+    if field in ("plan_meaning", "plan_direction") and value not in {m.value for m in (
+            PlanMeaning if field == "plan_meaning" else PlanDirection)}:
+        raise EditError("Cách ghi kế hoạch này không có trong chương trình.")
     if field == "dhis2":  # domain.dhis2's compact JSON, checked (a UID DHIS2 would not take is refused)
         try:
             value = mapping_json(mapping_from_json(value or "", "Mã DHIS2"))
@@ -517,6 +551,8 @@ def add_indicator(db: Database, sector: str, name: str, unit: str = "", parent: 
         taken = {r["code"] for r in db.query("SELECT code FROM indicator")}
         code = code_from_name(name, taken)
         parent_id = _indicator_id(db, parent) if parent else None
+        if parent_id is not None and not clean_text(unit).strip():  # a breakdown counts in its total's unit
+            unit = _one(db, "SELECT unit FROM indicator WHERE id = ?", [parent_id])["unit"]
         ids = _sector_indicators(db, sector_id)
         if index is None:
             index = len(ids)
@@ -712,7 +748,8 @@ def report_is_empty(db: Database, report_id: int) -> bool:
 
 def _value_row(report_id: int, indicator_id: int, v: Values) -> dict[str, Any]:
     return {"report_id": report_id, "indicator_id": indicator_id, "actual": v.actual, "plan": v.plan,
-            "last": v.last, "target": v.target, "plan_high": v.plan_high, "target_high": v.target_high}
+            "last": v.last, "target": v.target, "plan_high": v.plan_high, "target_high": v.target_high,
+            **({"places": places_text(v.places)} if v.places else {})}
 
 
 def set_period(db: Database, report_id: int, period: Period,

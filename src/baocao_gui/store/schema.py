@@ -380,6 +380,25 @@ def m010_sent_files(db: Database) -> None:
 
 
 @migrations()
+def m011_plan_direction(db: Database) -> None:
+    """Plans as departments write them (issue 21).
+
+    ``indicator.plan_direction``: how the actual (for a reduction plan, ``plan_meaning = 'decrease'``, the fall since
+    last year) is held against the plan, and the words it is printed with: 'reach' (at least the plan, printed bare,
+    what every plan was before), 'at_least' ("từ 2% trở lên"), 'above' ("trên 2%", strictly more), 'at_most'
+    ("không quá 5%") and 'below' ("dưới 3%", strictly less). ``plan_meaning`` keeps its two values.
+
+    ``value.places``: the decimals a figure was typed with where its REAL cannot show them (trailing zeros), as a JSON
+    object by column, e.g. ``{"plan_high": 1}`` for a plan typed "0,6–1,0"; '' when every figure shows as typed."""
+    for statement in (
+        ("ALTER TABLE indicator ADD COLUMN plan_direction TEXT NOT NULL DEFAULT 'reach' "
+         "CHECK (plan_direction IN ('reach', 'at_least', 'above', 'at_most', 'below'))"),
+        "ALTER TABLE value ADD COLUMN places TEXT NOT NULL DEFAULT ''",
+    ):
+        db.execute(statement)
+
+
+@migrations()
 def m012_figure_sources(db: Database) -> None:
     """A roll-up (tổng hợp số liệu từ các sổ, issue 22): where each figure of a report came from — which workbook
     file (name and identity), which of its reports and when it was last edited, when it was taken, and that part's

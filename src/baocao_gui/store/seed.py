@@ -14,6 +14,7 @@ from ..domain.dhis2 import mapping_json
 from ..domain.model import OVERRIDE_FIELDS, RANGE_FIELDS, VALUE_FIELDS, BlockKind, Indicator, Part, PeriodKind
 from ..paths import resource
 from .db import Db as Database
+from .workbook import places_text
 
 AGENCY_KEYS = ("parent_name", "name", "abbreviation", "place")
 AGENCY_COLUMNS = {"parent_name": "parent_name", "name": "agency_name", "abbreviation": "abbreviation",
@@ -67,6 +68,16 @@ def rate_of_cell(indicator: Indicator) -> dict[str, str]:
     return {"rate_of": json.dumps(list(indicator.rate_of))} if indicator.rate_of else {}
 
 
+def _direction(db: Database, indicator) -> dict[str, str]:
+    """The plan's direction as a column (m011), written only when not the default and the workbook has the column:
+    a workbook of an older schema (a test that stops before m011) gets the rest."""
+    if indicator.plan_direction == "reach":
+        return {}
+    if not any(r[1] == "plan_direction" for r in db.execute("PRAGMA table_info(indicator)")):
+        return {}
+    return {"plan_direction": str(indicator.plan_direction)}
+
+
 def catalogue_head(catalogue_id: str) -> dict[str, Any]:
     """The ``[catalogue]`` table of a catalogue (by id or .toml path) as written, for the keys a catalogue may carry
     beside its structure (``abbreviation``, ``scope``); empty when the file cannot be read (its faults are said when
@@ -111,7 +122,7 @@ def install_catalogue(db: Database, catalogue: Catalogue) -> None:
                  "unit": nfc(i.unit), "parts_complete": int(i.parts_complete), "plan_meaning": str(i.plan_meaning),
                  "pad": int(i.pad), "sentence": nfc(i.sentence),
                  **({"precision": i.precision} if i.precision is not None else {}),
-                 **(rate_of_cell(i) if recipes else {}),
+                 **(rate_of_cell(i) if recipes else {}), **_direction(db, i),
                  **({"dhis2": mapping_json(i.dhis2)} if i.dhis2 else {})}).last_pk
 
 
@@ -134,7 +145,7 @@ def install_sector(db: Database, catalogue: Catalogue, code: str) -> str:
                  "position": pos, "name": nfc(i.name), "unit": nfc(i.unit), "parts_complete": int(i.parts_complete),
                  "plan_meaning": str(i.plan_meaning), "pad": int(i.pad), "sentence": nfc(i.sentence),
                  **({"precision": i.precision} if i.precision is not None else {}), **rate_of_cell(i),
-                 **({"dhis2": mapping_json(i.dhis2)} if i.dhis2 else {})}).last_pk
+                 **_direction(db, i), **({"dhis2": mapping_json(i.dhis2)} if i.dhis2 else {})}).last_pk
     return code
 
 
@@ -165,6 +176,14 @@ def _value_row(code: str, vals: dict[str, Any]) -> dict[str, Any]:
             raise ValueError(f"{code}.{field}: “{value}” không phải là số")
         else:
             row[field] = value
+    typed = vals.get("decimals", {})  # the decimals a figure was typed with: decimals = { plan_high = 1 } for "0,6–1,0"
+    fields = (*VALUE_FIELDS, *RANGE_FIELDS.values())
+    if not isinstance(typed, dict) or any(f not in fields or not _is_number(n) or n != int(n) or not 0 < n <= 6
+                                          or row.get(f) is None for f, n in typed.items()):
+        raise ValueError(f"{code}.decimals: ghi số chữ số thập phân đã gõ của từng số liệu có mặt, từ 1 đến 6, "
+                         "ví dụ decimals = {{ plan_high = 1 }}")
+    if typed:
+        row["places"] = places_text({f: int(n) for f, n in typed.items()})
     return row
 
 
@@ -194,7 +213,7 @@ def write_sample(db: Database, data: dict[str, Any]) -> None:
             db["recipient"].insert_all(
                 {"report_id": rid, "position": p, "text": nfc(t)} for p, t in enumerate(rep.get("recipients", [])))
             for code, vals in rep.get("values", {}).items():
-                unknown = set(vals) - set(VALUE_FIELDS)
+                unknown = set(vals) - {*VALUE_FIELDS, "decimals"}
                 if code not in ids or unknown:
                     raise ValueError(f"số liệu của “{code}”: không có chỉ tiêu hoặc loại số liệu này "
                                      f"{', '.join(sorted(unknown))}".strip())

@@ -23,17 +23,30 @@ from PySide6.QtWidgets import (
 
 from ...domain.dhis2 import KEYS as DHIS2_KEYS
 from ...domain.dhis2 import MappingError, mapping_json, parse_mapping
-from ...domain.model import MAX_PRECISION, Indicator, PlanMeaning
+from ...domain.model import MAX_PRECISION, PLAN_DIRECTIONS, Indicator, plan_direction_name
 from ...domain.units import COMMON_UNITS
 
 DEFAULT_PRECISION = "mặc định của báo cáo"
+DIRECTION_LABELS = {  # the catalogue's plan_direction words, as the clerk chooses them
+    "level": "thực hiện bằng hoặc cao hơn kế hoạch (in: 18.200)",
+    "at_least": "từ mức kế hoạch trở lên (in: từ 2% trở lên)",
+    "above": "cao hơn kế hoạch (in: trên 2%)",
+    "at_most": "không vượt kế hoạch (in: không quá 5%)",
+    "below": "thấp hơn kế hoạch (in: dưới 3%)",
+    "decrease": "giảm so với cùng kỳ đạt mức kế hoạch (in: giảm 1–1,5%)",
+    "decrease_at_least": "giảm từ mức kế hoạch trở lên (in: giảm từ 2% trở lên)",
+    "decrease_above": "giảm nhiều hơn kế hoạch (in: giảm trên 2%)",
+    "decrease_at_most": "giảm không quá kế hoạch (in: giảm không quá 1%)",
+    "decrease_below": "giảm ít hơn kế hoạch (in: giảm dưới 1%)",
+}
 DHIS2_LABELS = {"actual": "Thực hiện", "plan": "Kế hoạch", "plan_high": "Kế hoạch (cận trên)", "last": "Cùng kỳ",
                 "target": "Chỉ tiêu kỳ sau", "target_high": "Chỉ tiêu kỳ sau (cận trên)",
                 "coc": "Tổ hợp phân tổ (COC)"}
 
 
 class IndicatorDialog(QDialog):
-    """Name, unit (a list plus free text), precision, parts that add up, a reduction plan, default sentence."""
+    """Name, unit (a list plus free text), precision, parts that add up, the plan's direction (at least, above, at
+    most, below, a reduction), default sentence."""
 
     def __init__(self, indicator: Indicator, has_parts: bool, parent: QWidget | None = None,
                  others: tuple[Indicator, ...] = ()):
@@ -58,9 +71,15 @@ class IndicatorDialog(QDialog):
         self.parts_complete.setObjectName("parts_complete")
         self.parts_complete.setChecked(indicator.parts_complete)
         self.parts_complete.setEnabled(has_parts or indicator.parts_complete)
-        self.decrease = QCheckBox("Kế hoạch là mức giảm (ví dụ: giảm tỷ lệ hộ nghèo 1–1,5%)")
-        self.decrease.setObjectName("decrease")
-        self.decrease.setChecked(indicator.plan_meaning == PlanMeaning.DECREASE)
+        self.direction = QComboBox()  # how the plan is met and printed: at least, above, at most, below, a reduction
+        self.direction.setObjectName("plan_direction")
+        for name, label in DIRECTION_LABELS.items():
+            self.direction.addItem(label, name)
+        self.direction.setCurrentIndex(self.direction.findData(
+            plan_direction_name(indicator.plan_meaning, indicator.plan_direction)))
+        self.direction.setToolTip("Kế hoạch đạt khi nào và được in thế nào: “dưới 3%” đạt khi số thực hiện nhỏ hơn "
+                                  "3; “giảm từ 2% trở lên” đạt khi tỷ lệ giảm so với cùng kỳ từ 2 điểm trở lên. "
+                                  "Kế hoạch gõ dạng khoảng (1–1,5) được xét là khoảng.")
         self.sentence = QPlainTextEdit(indicator.sentence)
         self.sentence.setObjectName("sentence")
         self.sentence.setPlaceholderText("Câu mặc định cho báo cáo mới, ví dụ: Khám bệnh cho {{"
@@ -71,7 +90,7 @@ class IndicatorDialog(QDialog):
         form.addRow("Đơn &vị tính:", self.unit)
         form.addRow("Số chữ số &thập phân:", self.precision)
         form.addRow("", self.parts_complete)
-        form.addRow("", self.decrease)
+        form.addRow("&Kế hoạch đạt khi:", self.direction)
         form.addRow("&Câu mặc định:", self.sentence)
         # a rate (unit %) made of two indicators: what a roll-up of several workbooks recomputes it from
         self.others = tuple(i for i in others if i.code != indicator.code)
@@ -152,13 +171,15 @@ class IndicatorDialog(QDialog):
             "unit": " ".join(self.unit.currentText().split()),
             "precision": None if self.precision.value() < 0 else self.precision.value(),
             "parts_complete": int(self.parts_complete.isChecked()),
-            "plan_meaning": str(PlanMeaning.DECREASE if self.decrease.isChecked() else PlanMeaning.LEVEL),
+            "plan_meaning": str(PLAN_DIRECTIONS[self.direction.currentData()][0]),
+            "plan_direction": str(PLAN_DIRECTIONS[self.direction.currentData()][1]),
             "sentence": self.sentence.toPlainText().strip(),
             "rate_of": self._rate_of(),
         }
         now = {"name": ind.name, "unit": ind.unit, "precision": ind.precision,
                "parts_complete": int(ind.parts_complete), "plan_meaning": str(ind.plan_meaning),
-               "sentence": ind.sentence, "rate_of": json.dumps(list(ind.rate_of)) if ind.rate_of else None}
+               "plan_direction": str(ind.plan_direction), "sentence": ind.sentence,
+               "rate_of": json.dumps(list(ind.rate_of)) if ind.rate_of else None}
         try:  # the DHIS2 codes, when they read (accept() has said why when they do not)
             chosen["dhis2"], now["dhis2"] = mapping_json(self.dhis2_mapping()), mapping_json(ind.dhis2)
         except MappingError:

@@ -218,9 +218,14 @@ class SectorTab(QWidget):
         name, ok = QInputDialog.getText(self, "Thêm chỉ tiêu", "Tên chỉ tiêu:")
         if not ok or not name.strip():
             return
-        # a list of the usual units, or any other typed; the rest of its properties are in "Thuộc tính…"
+        # a list of the usual units, or any other typed; the rest of its properties are in "Thuộc tính…". A breakdown
+        # ("trong đó") is offered its total's unit first: its figures are parts of the total's
+        units = list(COMMON_UNITS)
+        total_unit = self.session.workbook.indicator(parent).unit if parent else ""
+        if total_unit:
+            units = [total_unit, *(u for u in units if u != total_unit)]
         unit, ok = QInputDialog.getItem(self, "Thêm chỉ tiêu", "Đơn vị tính (chọn hoặc gõ, ví dụ: người, tỷ đồng, %):",
-                                        list(COMMON_UNITS), 0, True)
+                                        units, 0, True)
         if not ok:
             return
         unit = " ".join(unit.split())
