@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import MAX_PRECISION, Indicator, PlanMeaning
 from ...domain.units import COMMON_UNITS
+from ..editors import spelling, typing
 
 DEFAULT_PRECISION = "mặc định của báo cáo"
 
@@ -57,6 +58,9 @@ class IndicatorDialog(QDialog):
         self.sentence.setPlaceholderText("Câu mặc định cho báo cáo mới, ví dụ: Khám bệnh cho {{"
                                          + indicator.code + "}} lượt người.")
         self.sentence.setFixedHeight(70)
+        for field in (self.name, self.sentence):  # typed like the report's fields: words undone, spelling shown
+            typing.group_words(field)
+            spelling.watch(field)
         form = QFormLayout()
         form.addRow("&Tên chỉ tiêu:", self.name)
         form.addRow("Đơn &vị tính:", self.unit)

@@ -22,6 +22,7 @@ from ...domain.checks import STALE_FIX, Finding, Severity, tidy_text
 from ...domain.stale import cite_period
 from ..editors.binding import flush_all
 from ..session import WorkbookSession
+from ..editors.spelling import dictionary, known_words
 from ..workers import Worker
 
 CHECK_DELAY_MS = 1000  # the findings follow the clerk, a moment behind: checking competes with typing
@@ -68,6 +69,7 @@ class FindingsPanel(QWidget):
         self.timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self.timer.timeout.connect(self._check_in_background)
         self.worker = Worker(self)
+        dictionary().changed.connect(self.schedule)  # a word added to the dictionary leaves the findings
         self.schedule()
 
     def schedule(self) -> None:
@@ -75,13 +77,14 @@ class FindingsPanel(QWidget):
 
     def _check_in_background(self) -> None:
         # a report signed and sent is checked as sent; the worker gets this moment's model, never the session
-        self.worker.run(report_findings, self.session.workbook, self.session.report, done=self._show)
+        self.worker.run(report_findings, self.session.workbook, self.session.report, known_words(),
+                        done=self._show)
 
     def update_now(self) -> None:
         """Check at once (F8, the export gate, tests)."""
         self.timer.stop()
         self.worker.forget()  # a check still under way is older than this one
-        self._show(report_findings(self.session.workbook, self.session.report))
+        self._show(report_findings(self.session.workbook, self.session.report, known_words()))
 
     def _show(self, findings: list[Finding]) -> None:
         old, self.findings = self.findings, findings
