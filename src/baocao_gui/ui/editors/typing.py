@@ -109,10 +109,10 @@ class WordUndo(QObject):
             return "type"
         return ""
 
-    def _joins(self, kind: str, event: QKeyEvent) -> bool:
+    def _joins(self, kind: str, text: str) -> bool:
         if self.mark is None or self.mark != self.state():
             return False  # the cursor moved, or something else changed the field, since the last key of the word
-        if kind == "type" and _word_char(event.text()[:1]):
+        if kind == "type" and _word_char(text[:1]):
             left = self._left_char()
             return bool(left) and _word_char(left)  # a letter after a space starts the next word
         return kind in ("type", "erase", "paste")
@@ -128,6 +128,11 @@ class WordUndo(QObject):
                     event.accept()
                 else:
                     event.ignore()
+                return True
+            return False
+        if kind_of_event == QEvent.Type.InputMethod and not self.field.isReadOnly():
+            if event.commitString() and not event.preeditString():  # a letter an input method composed
+                self._press(event, "type", event.commitString())
                 return True
             return False
         if kind_of_event != QEvent.Type.KeyPress:
@@ -150,13 +155,13 @@ class WordUndo(QObject):
         if not kind:
             self.mark = None
             return False
-        self._press(event, kind)
+        self._press(event, kind, event.text())
         return True
 
-    def _press(self, event: QKeyEvent, kind: str) -> None:
+    def _press(self, event: QEvent, kind: str, text: str) -> None:
         if not self.paragraph:
             self._fresh()
-        joins = kind != "edit" and self._joins(kind, event)
+        joins = kind != "edit" and self._joins(kind, text)
         before = (self.field.text(), self.field.cursorPosition()) if not self.paragraph else None
         self.inside = True
         try:
