@@ -270,7 +270,7 @@ def telex_decode(word: str) -> str:
     for ch in word.lower():
         if ch in _TONE_KEYS_TELEX and any(c in VOWELS for c in out):
             tone = _TONE_KEYS_TELEX[ch]
-        elif ch == "z" and out:
+        elif ch == "z" and tone:
             tone = 0
         elif ch == "d" and out and out[-1] == "d":
             out[-1] = "đ"
@@ -290,7 +290,7 @@ def vni_decode(word: str) -> str:
     for ch in word.lower():
         if ch in "12345" and any(c in VOWELS for c in out):
             tone = int(ch)  # VNI's 1..5 are sắc, huyền, hỏi, ngã, nặng: the numbering used here
-        elif ch == "0" and out:
+        elif ch == "0" and tone:
             tone = 0
         elif ch == "6" and any(c in "aeo" for c in out):
             i = max(i for i, c in enumerate(out) if c in "aeo")
