@@ -73,8 +73,10 @@ ALLOWED = frozenset("""online offline email mail website web internet covid wifi
 video clip file virus vaccine app smartphone laptop logo ok pdf word excel sars cov internet fanpage
 km kg cm mm ml mg kw kwh mw tr ng ha ts ths tp""".split())
 
-_MASKED = re.compile(r"\{\{[^{}]*\}\}|https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
+_CITATION = re.compile(r"\{\{[^{}]*\}\}")
+_ADDRESS = re.compile(r"https?://\S+|www\.\S+")
+_MAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_TOKEN = re.compile(r"[\w\u0300-\u036f]+")  # one class, not an alternation: a third of the time
 _TONE_KEYS_TELEX = {"s": 1, "f": 2, "r": 3, "x": 4, "j": 5}
 
 
@@ -194,8 +196,18 @@ def _is_name_syllable(word: str) -> bool:
 
 # --- words of a text ----------------------------------------------------------------------------------------------
 def _masked(text: str) -> str:
-    """Citations, web and mail addresses blanked (same length, so positions hold)."""
-    return _MASKED.sub(lambda m: " " * len(m.group(0)), text)
+    """Citations, web and mail addresses blanked (same length, so positions hold); each pattern only where it
+    can match (most paragraphs have none, and the mail pattern is slow)."""
+    def blank(m: re.Match) -> str:
+        return " " * len(m.group(0))
+
+    if "{{" in text:
+        text = _CITATION.sub(blank, text)
+    if "://" in text or "www." in text:
+        text = _ADDRESS.sub(blank, text)
+    if "@" in text:
+        text = _MAIL.sub(blank, text)
+    return text
 
 
 @functools.lru_cache(maxsize=65536)
@@ -217,22 +229,32 @@ def _flagged(token: str) -> bool:
     return not is_syllable(lower)
 
 
+@functools.lru_cache(maxsize=65536)
+def _flagged_part(token: str) -> tuple[int, str] | None:
+    """Where the word to flag starts in a token of the text, and its key (NFC, lower case); None for none.
+    A figure is no word, what is glued to it is (4.394.824.000đồng); a name with _ is a code."""
+    start = 0
+    if token[0].isdigit():
+        stripped = token.lstrip("0123456789")
+        start, token = len(token) - len(stripped), stripped
+    if not token or "_" in token:
+        return None
+    if not unicodedata.is_normalized("NFC", token):
+        token = unicodedata.normalize("NFC", token)
+    return (start, token.lower()) if _flagged(token) else None
+
+
 def unknown_words(text: str, known: frozenset[str] | set[str] = frozenset()) -> list[Unknown]:
     """The words of ``text`` that are not Vietnamese syllables, in order; ``known`` holds words (in lower case)
     the clerk added to the dictionary or chose to pass."""
+    masked = _masked(text)
+    bad = {t for t in set(_TOKEN.findall(masked)) if (p := _flagged_part(t)) is not None and p[1] not in known}
+    if not bad:  # the usual paragraph: a set of words looked up once each, no positions needed
+        return []
     found = []
-    for match in _TOKEN.finditer(_masked(text)):
-        token = match.group(0)
-        start = match.start()
-        if token[0].isdigit():  # 4.394.824.000đồng: the figure is not a word, what is glued to it is
-            stripped = token.lstrip("0123456789")
-            start += len(token) - len(stripped)
-            token = stripped
-            if not token:
-                continue
-        if not unicodedata.is_normalized("NFC", token):
-            token = unicodedata.normalize("NFC", token)
-        if _flagged(token) and token.lower() not in known:
+    for match in _TOKEN.finditer(masked):
+        if match.group(0) in bad:
+            start = match.start() + _flagged_part(match.group(0))[0]
             found.append(Unknown(start, match.end(), text[start:match.end()]))
     return found
 
