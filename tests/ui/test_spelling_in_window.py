@@ -191,3 +191,18 @@ def test_a_cell_of_a_table_in_the_text_is_checked_too(qtbot):
     cell.clearFocus()
     QApplication.sendEvent(cell, QEvent(QEvent.Type.FocusOut))
     assert len(signs(cell)) == 1 and "ddaays" in signs(cell)[0].toolTip()
+
+
+def test_the_word_being_typed_is_underlined_only_once_the_clerk_leaves_it(qtbot, open_window, sample_workbook):
+    window = open_window(sample_workbook)
+    blocks = paragraph_editor(window)
+    field = blocks.editor
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    qtbot.keyClicks(field, "Tinh khoongg")
+    assert underlined(field) == []  # "khoongg" may still become a word: a keyboard program writes "vie" first
+    qtbot.keyClick(field, Qt.Key.Key_Space)
+    assert underlined(field) == ["khoongg"]
+    qtbot.keyClicks(field, "ddaays")
+    qtbot.keyClick(field, Qt.Key.Key_Home)  # the cursor leaves the word without typing
+    assert underlined(field) == ["khoongg", "ddaays"]
