@@ -26,8 +26,9 @@ def reference_paragraphs() -> list[str]:
     if REFERENCE.exists():
         lines = [line.strip() for line in REFERENCE.read_text(encoding="utf-8").splitlines() if len(line) > 80]
     else:  # a checkout without the shared folder: the sample's own paragraphs are Vietnamese text as well
-        lines = ["Trong năm toàn tỉnh đã tổ chức đào tạo nghề cho người lao động, đạt kế hoạch năm, bằng so với "
-                 "cùng kỳ năm trước; công tác giảm nghèo, bảo trợ xã hội được triển khai kịp thời."] * 20
+        line = ("Trong năm toàn tỉnh đã tổ chức đào tạo nghề cho người lao động, đạt kế hoạch năm, bằng so với "
+                "cùng kỳ năm trước; công tác giảm nghèo, bảo trợ xã hội được triển khai kịp thời.")
+        lines = [line] * 20
     return lines
 
 

@@ -35,6 +35,10 @@ VOWELS = frozenset("aăâeêioôơuưy")
 _HATTED = frozenset("ăâêôơư")
 LETTERS = frozenset("bcdđghklmnpqrstvx") | VOWELS
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 ONSETS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
           "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "")
 
@@ -56,10 +60,10 @@ oe oem oen oeo oet oen
 uân uâng uât uây uê uêch uênh uêt uơ
 uy uya uych uyn uynh uyp uyt uyu uyên uyêt
 """
-RHYMES = frozenset(_RHYMES_TEXT.split())
+RHYMES = _words(_RHYMES_TEXT)
 # after qu the u is the onset's: quá, quốc, quyết, quỳnh
-QU_RHYMES = frozenset("""a ai an ang anh ap at ay ac ach ăc ăm ăn ăng ăt âc ân âng ât ây
-e en eng eo et ê ên ênh êch êt êu ơ ơi ôc y ych yn ynh yp yt yu yên yêt ao au ăp âp i it""".split())
+QU_RHYMES = _words("""a ai an ang anh ap at ay ac ach ăc ăm ăn ăng ăt âc ân âng ât ây
+e en eng eo et ê ên ênh êch êt êu ơ ơi ôc y ych yn ynh yp yt yu yên yêt ao au ăp âp i it""")
 _STOPS = ("p", "t", "c", "ch")
 _FRONT = frozenset("ieêy")  # k, gh, ngh before these; c, g, ng before the others
 
@@ -69,9 +73,9 @@ _NAME_ONSETS = {"kr": "r", "gl": "l", "bl": "l", "pl": "l", "dr": "r", "br": "r"
                 "z": "d", "y": "d"}
 _NAME_FINALS = {"k": "c", "l": "n"}
 
-ALLOWED = frozenset("""online offline email mail website web internet covid wifi zalo facebook youtube hotline
+ALLOWED = _words("""online offline email mail website web internet covid wifi zalo facebook youtube hotline
 video clip file virus vaccine app smartphone laptop logo ok pdf word excel sars cov internet fanpage
-km kg cm mm ml mg kw kwh mw tr ng ha ts ths tp""".split())
+km kg cm mm ml mg kw kwh mw tr ng ha ts ths tp""")
 
 _CITATION = re.compile(r"\{\{[^{}]*\}\}")
 _ADDRESS = re.compile(r"https?://\S+|www\.\S+")

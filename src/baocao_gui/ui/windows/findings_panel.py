@@ -21,8 +21,8 @@ from ...domain import legacy
 from ...domain.checks import STALE_FIX, Finding, Severity, tidy_text
 from ...domain.stale import cite_period
 from ..editors.binding import flush_all
-from ..session import WorkbookSession
 from ..editors.spelling import dictionary, known_words
+from ..session import WorkbookSession
 from ..workers import Worker
 
 CHECK_DELAY_MS = 1000  # the findings follow the clerk, a moment behind: checking competes with typing
