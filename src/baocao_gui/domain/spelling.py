@@ -256,11 +256,21 @@ def unknown_words(text: str, known: frozenset[str] | set[str] = frozenset()) -> 
     if not bad:  # the usual paragraph: a set of words looked up once each, no positions needed
         return []
     found = []
-    for match in _TOKEN.finditer(masked):
-        if match.group(0) in bad:
-            start = match.start() + _flagged_part(match.group(0))[0]
-            found.append(Unknown(start, match.end(), text[start:match.end()]))
+    for token in bad:  # each unknown word found where it stands (str.find: a tenth of a scan by the pattern)
+        skip = _flagged_part(token)[0]
+        at = masked.find(token)
+        while at >= 0:
+            end = at + len(token)
+            if (at == 0 or not _in_word(masked[at - 1])) and (end == len(masked) or not _in_word(masked[end])):
+                found.append(Unknown(at + skip, end, text[at + skip:end]))
+            at = masked.find(token, end)
+    found.sort(key=lambda u: u.start)
     return found
+
+
+def _in_word(ch: str) -> bool:
+    """``ch`` continues a word as the token pattern reads it."""
+    return ch.isalnum() or ch == "_" or "\u0300" <= ch <= "\u036f"
 
 
 # --- what the clerk may have meant --------------------------------------------------------------------------------
