@@ -52,6 +52,9 @@ build_linux() {
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "$PYINSTALLER" "${deps[@]}"
   "$venv/bin/python" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath "$DIST/linux" --workpath "$BUILD/pyinstaller-linux" packaging/baocao-gui.spec
+  # the program's licence and the notices of what it ships, made from the bundled packages' own metadata
+  cp LICENSE "$DIST/linux/baocao-gui/LICENSE.txt"
+  "$venv/bin/python" src/baocao_gui/app/about.py "$DIST/linux/baocao-gui/THIRD-PARTY-NOTICES.txt" packaging/third_party
   settle_times "$DIST/linux"
   echo "dist/linux/baocao-gui: $(mb "$DIST/linux/baocao-gui"), built in $(( $(stamp) - t )) s"
 }
@@ -132,6 +135,10 @@ build_windows() {
   local bundle=$DIST/windows/baocao-gui
   [ -f "$bundle/baocao-gui.exe" ] && [ -f "$bundle/baocao-gui-cli.exe" ] || { echo "PyInstaller under wine failed" >&2; exit 1; }
   if find "$bundle" -iname 'icu*.dll' | grep -q .; then echo "ICU stub inside the bundle" >&2; exit 1; fi
+  # the licence and the notices, by the Windows Python from the Windows wheels' metadata (what the bundle holds)
+  sed 's/$/\r/' LICENSE > "$bundle/LICENSE.txt"
+  wine_py 'src\baocao_gui\app\about.py' 'dist\windows\baocao-gui\THIRD-PARTY-NOTICES.txt' 'packaging\third_party'
+  [ -s "$bundle/THIRD-PARTY-NOTICES.txt" ] || { echo "no third-party notices written" >&2; exit 1; }
   settle_times "$DIST/windows"
   echo "dist/windows/baocao-gui: $(mb "$bundle"), PyInstaller in $(( $(stamp) - t_pyi )) s"
   build_installer

@@ -117,6 +117,20 @@ def test_a_wrong_command_line_is_answered_in_vietnamese(sample_workbook):
     assert "Lệnh không đúng cú pháp" in r.stderr
 
 
+@pytest.mark.parametrize("argv, guess", [
+    (("exprot", "mau.baocao", "-o", "x.docx"), "“export”"),
+    (("chek", "mau.baocao"), "“check”"),
+    (("xuat", "mau.baocao"), None),
+])
+def test_a_mistyped_command_names_the_commands_there_are_and_opens_no_window(tmp_path, argv, guess):
+    r = run_cli(*argv, cwd=tmp_path)
+    assert r.returncode == 2
+    err = one_vietnamese_sentence(r)
+    assert f"Không có lệnh “{argv[0]}”" in err and "export" in err and "check" in err
+    assert (guess in err) if guess else "Có phải" not in err
+    assert not list(tmp_path.iterdir())
+
+
 def test_errors_are_logged_in_english_for_support(tmp_path):
     log_dir = tmp_path / "log"
     r = run_cli("export", str(tmp_path / "none.baocao"), "-o", str(tmp_path / "o.docx"),

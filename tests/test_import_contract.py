@@ -44,7 +44,8 @@ QT = ("PySide6", "shiboken6")
 
 # What each layer may import of the program (the standard library and third-party packages aside). The command
 # line (cli, commands) is an entry point like the window: it may import any layer, and nothing imports it.
-SHARED = ("errors", "paths", "logsetup")
+# The package itself (``baocao_gui``) holds only ``__version__`` and imports nothing: any layer may read it.
+SHARED = ("errors", "paths", "logsetup", ROOT)
 MAY_IMPORT = {
     "ui": ("ui", "app", "domain", *SHARED),
     "app": ("app", "store", "domain", "importers", "compose", "render", *SHARED),
@@ -56,6 +57,7 @@ MAY_IMPORT = {
     "errors": (),
     "paths": (),
     "logsetup": ("paths",),
+    ROOT: (),
 }
 
 

@@ -140,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
 def _run(argv: list[str]) -> int:
     try:
         if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+            if argv:
+                _refuse_unknown_command(argv)
             from .ui.launch import run_window
 
             return run_window(argv[0] if argv else None)
@@ -160,6 +162,22 @@ def _run(argv: list[str]) -> int:
         log.exception("unexpected error")
         _tell("Đã xảy ra lỗi không mong muốn; chi tiết đã được ghi vào tệp nhật ký.")
         return 3
+
+
+def _refuse_unknown_command(argv: list[str]) -> None:
+    """A mistyped command (``baocao-gui exprot mau.baocao -o x.docx``) is said, with the commands there are, instead of
+    opening the window on a workbook named "exprot". The window takes one argument, a workbook: a file that exists,
+    or a name ending in .baocao (a workbook the window will say it cannot find)."""
+    first = argv[0]
+    if len(argv) == 1 and (os.path.exists(first) or first.lower().endswith(".baocao")):
+        return
+    import difflib
+
+    near = difflib.get_close_matches(first.lower(), COMMANDS, n=1, cutoff=0.6)
+    guess = f" Có phải là “{near[0]}”?" if near else ""
+    raise UserError(f"Không có lệnh “{first}”.{guess} Các lệnh: {', '.join(COMMANDS)}; "
+                    "hoặc chỉ ghi tên một sổ báo cáo (.baocao) để mở cửa sổ.",
+                    f"unknown command {first!r}")
 
 
 def _end(code: int) -> None:

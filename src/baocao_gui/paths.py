@@ -42,3 +42,19 @@ def usual_permissions(path: str | Path) -> None:
     mask = os.umask(0)
     os.umask(mask)
     os.chmod(path, 0o666 & ~mask)
+
+
+def hide(path: str | Path) -> None:
+    """Mark a file hidden on Windows (FILE_ATTRIBUTE_HIDDEN), as Word hides its ``~$`` owner files: the workbook's
+    lock file is the program's business, not the clerk's. Elsewhere its name starting with a dot hides it. A file
+    that cannot be marked stays as it is."""
+    import os
+
+    if os.name != "nt":
+        return
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    attributes = kernel32.GetFileAttributesW(str(path))
+    if attributes != -1 and attributes != 0xFFFFFFFF:
+        kernel32.SetFileAttributesW(str(path), (attributes & ~0x80) | 0x2)  # not NORMAL, and HIDDEN

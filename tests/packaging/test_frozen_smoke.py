@@ -373,6 +373,12 @@ def test_windows_window_opens_offscreen_under_wine(wine, tmp_path):
         # %APPDATA%\baocao-gui\baocao-gui.ini names the workbook once the main window exists
         wait_remembered(proc, roaming[0], 120)
         wait_alive(proc, 3)
+        # the lock file beside the workbook is hidden, as Word's are: wine keeps the DOS attributes it was given
+        # in the file's user.DOSATTRIB (a name starting with a dot alone shows as hidden without writing it)
+        lock = tmp_path / ".~lock.mau.baocao#"
+        assert lock.exists()
+        attributes = int(os.getxattr(lock, "user.DOSATTRIB").split(b"\0")[0], 16)
+        assert attributes & 0x2, f"lock file attributes {attributes:#x}: not hidden"
     finally:
         stderr = stop(proc)
     log = tmp_path / "log" / "baocao-gui.log"
@@ -431,7 +437,8 @@ def test_installer_holds_the_program_and_resources_and_nothing_else(installer):
                      "_internal/baocao_gui/resources/samples/dak-nong-2023.toml",
                      "_internal/baocao_gui/resources/icons/baocao-file.ico",
                      "_internal/docx/templates/default.docx", "_internal/docx/templates/default-header.xml",
-                     "_internal/pyside6/plugins/platforms/qwindows.dll", "_internal/qt6core.dll"):
+                     "_internal/pyside6/plugins/platforms/qwindows.dll", "_internal/qt6core.dll",
+                     "license.txt", "third-party-notices.txt"):
         assert expected in lower, f"{expected} missing from the installer"
     assert not [n for n in lower if n.rsplit("/", 1)[-1].startswith("icu")], "the wine-only ICU stub was packed"
     tests = re.compile(r"(^|/)(tests?|testing)(/|$)|(^|/)test_[^/]*\.py")
@@ -502,6 +509,12 @@ def test_installer_installs_per_user_and_uninstall_keeps_workbooks(installer, wi
     assert result.returncode == 0, result.stdout + result.stderr
     assert (target / "baocao-gui.exe").exists() and (target / "uninstall.exe").exists()
     assert (target / "_internal" / "baocao_gui" / "resources" / "icons" / "baocao-file.ico").exists()
+    # what an IT department checks: the licence and the notices of what ships, beside the program (Giới thiệu
+    # shows them from there)
+    assert (target / "LICENSE.txt").read_text(encoding="utf-8").startswith("MIT License")
+    notices = (target / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
+    assert "PySide6" in notices and "Replacing the Qt libraries" in notices and "python-docx" in notices
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in notices and "PSF" in notices
     assert "baocao-gui.SoBaoCao" in machine.reg(r"HKCU\Software\Classes\.baocao")
     command = machine.reg(r"HKCU\Software\Classes\baocao-gui.SoBaoCao\shell\open\command")
     assert "baocao-gui.exe" in command and "%1" in command

@@ -175,3 +175,42 @@ def test_another_action_refused_while_the_file_is_held_gets_one_box_that_does_no
         holder.end()
         if window.refusal_box is not None:
             window.refusal_box.close()
+
+
+WINDOW_HOLDER = ("import sys, time\n"
+                 "from baocao_gui.app import Document\n"
+                 "d = Document(sys.argv[1])\n"
+                 "print('open', flush=True)\n"
+                 "sys.stdin.readline()\n"
+                 "d.close()\n")
+
+
+def test_a_workbook_another_window_edits_opens_to_view_saying_who_holds_it_with_its_findings(qtbot, sample_workbook):
+    from gui_helpers import click_button, when_dialog_shows
+
+    from baocao_gui.ui.app import open_window
+
+    other = subprocess.Popen([sys.executable, "-c", WINDOW_HOLDER, str(sample_workbook)],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    window = None
+    try:
+        assert other.stdout.readline().strip() == "open"
+        asked = []
+        when_dialog_shows(lambda box: (asked.append(box.text()), click_button(box, "Có")), QMessageBox)
+        window = open_window(sample_workbook)
+        qtbot.addWidget(window)
+        assert asked and "đang được mở" in asked[0]
+        assert window.session.readonly and "(chỉ đọc)" in window.windowTitle()
+        said = window.statusBar().currentMessage()
+        assert said.startswith("Sổ báo cáo đang được mở bởi") and "máy này" in said and "cửa sổ kia" in said
+        assert "thư mục" not in said  # not the read-only folder it is not
+        qtbot.waitUntil(lambda: window.findings.tree.topLevelItemCount() > 0, timeout=15000)
+    finally:
+        if window is not None:
+            window.close()
+            window.session.close()
+        other.stdin.write("\n")
+        other.stdin.flush()
+        other.wait(timeout=20)
+        other.stdin.close()
+        other.stdout.close()

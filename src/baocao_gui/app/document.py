@@ -27,7 +27,7 @@ from ..store import (
     writable,
 )
 from ..store.backup import list_backups, make_backup, restore_backup, save_copy
-from ..store.lock import WorkbookLock
+from ..store.lock import WorkbookLock, holder_sentence
 from ..store.workbook import BusyWorkbook, busy, code_maps, load_blocks, load_value
 from .edit import EVERYTHING, Change, Edit, EditRefused, Scope, refusal
 
@@ -44,9 +44,16 @@ class Document:
         self.path = Path(path)
         self.readonly = (not writable(self.path)) if readonly is None and self.path.is_file() else bool(readonly)
         # why it is read-only, for what the window tells the clerk: "place" (a file or folder that cannot be
-        # written), "chosen" (opened to view, e.g. while another window edits it), "problems" (unreadable rows)
+        # written), "chosen" (opened to view), "locked" (to view, while another window edits it: ``held_by`` says
+        # whose), "problems" (unreadable rows)
         self.readonly_because = None if not self.readonly else "chosen" if readonly else "place"
         self.lock = WorkbookLock(self.path)
+        self.held_by = ""  # "Sổ báo cáo đang được mở bởi … trên máy …" when another window holds it
+        if self.readonly_because == "chosen":
+            holder = self.lock.holder()
+            if holder and not self.lock.stale(holder):  # opened to view because another window edits it
+                self.readonly_because = "locked"
+                self.held_by = holder_sentence(holder, holder.get("host") == self.lock.me["host"])
         self.db = None
         if not self.readonly:
             self.lock.acquire(take_over)  # LockedError (a UserError) names who holds it

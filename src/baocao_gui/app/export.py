@@ -16,7 +16,7 @@ from ..compose import compose_outline
 from ..domain.model import Report, Workbook
 from ..errors import UserError
 from ..render.conversion import Cancelled, NoConverter
-from .sent import as_sent
+from .sent import KEPT_SUFFIXES, as_sent, kept_bytes
 from .writers import ExportInput, Progress, Writer, docx, pdf
 
 # Cancelled, NoConverter: what a PDF export can end with besides a file
@@ -75,12 +75,14 @@ def write_report(workbook: Workbook, report: Report, target: Path, *, annex: boo
     """Write ``report`` to ``target`` (whole or not at all), the figures annex as the report chose it (``annex``
     True or False overrides). ``cancel`` stops a PDF conversion; ``progress`` hears what is being done."""
     target = export_target(target)
-    workbook, report = as_sent(workbook, report)  # a report signed and sent exports what was sent
+    # a report signed and sent exports what was sent: the file itself when the workbook kept it, else its snapshot
+    kept = {suffix: data for suffix in KEPT_SUFFIXES if (data := kept_bytes(report, suffix)) is not None}
+    workbook, report = as_sent(workbook, report)
     if report.frozen:
         annex = None  # with the annex it was sent with, or without one: never another document
     outline = compose_outline(workbook, report, annex=annex)
     writer = WRITERS[target.suffix.lower()]
-    writer.write(ExportInput(workbook, report, outline), target, cancel, progress or (lambda _: None))
+    writer.write(ExportInput(workbook, report, outline, kept), target, cancel, progress or (lambda _: None))
     return Exported(target, outline.missing, writer.beside(target))
 
 

@@ -252,6 +252,66 @@ def as_shown(workbook: Workbook, report: Report) -> tuple[Workbook, Report]:
         return workbook, report
 
 
+KEPT_SUFFIXES = (".docx", ".pdf")  # the files a sent report keeps (m010's sent_file)
+MAX_KEPT_BYTES = 200 * 1024 * 1024  # a sent file larger than this is recorded by its SHA-256 only
+
+
+def keep_files(sent_file: Path) -> tuple[str, list[dict[str, Any]]]:
+    """The SHA-256 of ``sent_file``, and the rows ``store.edits.set_sent_files`` keeps for a report sent as ``sent_file``: that file first (its SHA-256
+    is the record's), then, for a PDF, the .docx of the same name beside it (the PDF was made from it). A file of
+    another kind, or too large, is recorded by its SHA-256 alone (no rows). OSError when it cannot be read."""
+    import hashlib
+    import zlib
+
+    def row(path: Path, data: bytes) -> dict[str, Any]:
+        return {"suffix": path.suffix.lower(), "name": path.name, "sha256": hashlib.sha256(data).hexdigest(),
+                "size": len(data), "data": zlib.compress(data, 9)}
+
+    sent_file = Path(sent_file)
+    if sent_file.suffix.lower() not in KEPT_SUFFIXES or sent_file.stat().st_size > MAX_KEPT_BYTES:
+        return file_sha256(sent_file), []
+    rows = [row(sent_file, sent_file.read_bytes())]
+    word = sent_file.with_suffix(".docx")
+    if sent_file.suffix.lower() == ".pdf" and word.is_file():
+        try:
+            if word.stat().st_size <= MAX_KEPT_BYTES:
+                rows.append(row(word, word.read_bytes()))
+        except OSError:  # the PDF is what was sent: its .docx is kept when it can be read
+            pass
+    return rows[0]["sha256"], rows
+
+
+def kept_bytes(report: Report, suffix: str) -> bytes | None:
+    """The bytes of the file ``report`` was sent as, of kind ``suffix`` (".docx", ".pdf"), when the workbook kept
+    one and the report is still frozen; SentCopyDamaged when the kept copy is not what was sent (its SHA-256 or the
+    record's fails, or it does not uncompress)."""
+    import hashlib
+    import zlib
+
+    sent = report.sent
+    if sent is None or not report.frozen:
+        return None
+    kept = sent.kept(suffix)
+    if kept is None:
+        return None
+    verdict = proof(report, read=False)
+    if not verdict.trusted:
+        raise SentCopyDamaged(verdict.sentence, f"sent record of report {report.id} fails its SHA-256")
+    try:
+        data = zlib.decompress(kept.data)
+    except zlib.error:
+        data = None
+    # the file chosen when marking it sent is proven by the record (its SHA-256 is there); the .docx beside a sent
+    # PDF by its own row
+    expected = sent.sha256 if sent.file and Path(sent.file).suffix.lower() == suffix else kept.sha256
+    if data is None or len(data) != kept.size or hashlib.sha256(data).hexdigest() != expected:
+        raise SentCopyDamaged(
+            f"Tệp đã gửi lưu trong sổ (“{kept.name}”) đã bị sửa hoặc bị hỏng sau khi gửi (không khớp mã SHA-256), nên "
+            f"không được xuất làm bản đã gửi của báo cáo {report.period.label}; bản đã gửi thật là "
+            f"{_sent_file_words(sent)} đã gửi đi.", f"kept {suffix} of report {report.id} fails its SHA-256")
+    return data
+
+
 def file_sha256(path: Path) -> str:
     import hashlib  # here, not at the top: the command line's export never needs it
 

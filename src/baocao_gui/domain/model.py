@@ -145,6 +145,18 @@ class Period:
 
 
 @dataclass(frozen=True)
+class SentFile:
+    """A file as it was sent, kept in the workbook: its bytes zlib-compressed (``data``), their SHA-256 and size
+    once uncompressed."""
+
+    suffix: str  # ".docx" or ".pdf"
+    name: str
+    sha256: str
+    size: int
+    data: bytes = field(repr=False, default=b"")
+
+
+@dataclass(frozen=True)
 class Sent:
     """A report marked signed and sent: when, the file sent and its SHA-256, and what it said then."""
 
@@ -156,6 +168,12 @@ class Sent:
     # SHA-256 of the record above (when, file, the file's SHA-256, snapshot: app.sent.record_sha256), written when it
     # was marked sent; "" for a report marked sent before the workbook kept it (m009)
     record_sha256: str = ""
+    # the files as sent (m010): the one chosen when marking it sent, and the .docx a sent PDF was made from; () for a
+    # report marked sent before the workbook kept them, or read without its content (load_workbook's ``only``)
+    files: tuple[SentFile, ...] = ()
+
+    def kept(self, suffix: str) -> SentFile | None:
+        return next((f for f in self.files if f.suffix == suffix), None)
 
 
 # The figure columns a report's annex (phụ lục số liệu) may show, in their printed order.

@@ -67,6 +67,10 @@ def _report(workbook: Workbook, report: Report) -> list[str]:
         s = report.sent
         out += ["", "[report.sent]", *t.pairs({"at": s.at, "file": s.file, "sha256": s.sha256, "locked": s.locked,
                                                 "record_sha256": s.record_sha256, "snapshot": s.snapshot})]
+        for f in s.files:  # the files as sent, compressed as the workbook keeps them (zlib, then base64)
+            out += ["", "[[report.sent.files]]", *t.pairs({"suffix": f.suffix, "name": f.name, "sha256": f.sha256,
+                                                           "size": f.size,
+                                                           "zlib": base64.b64encode(f.data).decode("ascii")})]
     if report.annex is not None:  # the figures annex chosen for this report
         out += ["", "[report.annex]", *t.pairs({"sectors": list(report.annex.sectors)
                                                  if report.annex.sectors is not None else None,

@@ -10,7 +10,9 @@ import os
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import docx
 from docx.document import Document
@@ -661,11 +663,7 @@ def _remove_stale_temporaries(folder: Path) -> None:
 def write_docx(outline: Outline, target: str | Path, template: Path | None = None) -> Path:
     """Write the report next to ``target`` in a temporary file, then rename: never a half-written .docx."""
     target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"Không có thư mục “{folder}” để ghi báo cáo.", f"no folder {folder}")
-    if target.is_dir():
-        raise ExportError(f"“{target.name}” là một thư mục; hãy chọn tên tệp khác cho báo cáo.", f"{target} is a folder")
+    _check_target(target)
     try:
         document = build_document(outline, template)
     except UserError:
@@ -673,6 +671,24 @@ def write_docx(outline: Outline, target: str | Path, template: Path | None = Non
     except (ValueError, TypeError) as exc:  # text python-docx refuses (an old workbook's odd character)
         raise ExportError("Báo cáo có ký tự không ghi được vào tệp Word; hãy chạy “Kiểm tra trước khi ký” và sửa "
                           "đoạn được báo.", f"build failed: {exc!r}") from exc
+    return save_whole(target, document.save)
+
+
+def _check_target(target: Path) -> Path:
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"Không có thư mục “{folder}” để ghi báo cáo.", f"no folder {folder}")
+    if target.is_dir():
+        raise ExportError(f"“{target.name}” là một thư mục; hãy chọn tên tệp khác cho báo cáo.", f"{target} is a folder")
+    return folder
+
+
+def save_whole(target: str | Path, fill: Callable[[BinaryIO], object]) -> Path:
+    """``fill`` writes the file into the open binary file it is given, beside ``target`` under a temporary name, then
+    it is flushed and renamed over ``target``: never a half-written file. What the system refuses is one sentence
+    (a folder missing or read-only, the file open in Word, a full disk)."""
+    target = Path(target)
+    folder = _check_target(target)
     _remove_stale_temporaries(folder)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".~baocao-", suffix=".tmp", dir=folder)
@@ -682,7 +698,7 @@ def write_docx(outline: Outline, target: str | Path, template: Path | None = Non
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as f:
-            document.save(f)
+            fill(f)
             f.flush()
             os.fsync(f.fileno())
         usual_permissions(tmp)

@@ -661,7 +661,7 @@ def restore_period(db: Database, report_id: int, period: Period, rows: list[dict
         db["value"].insert_all(rows)
 
 
-_REPORT_TABLES = ("recipient", "value", "override", "block", "report_sector_off", "report_format")
+_REPORT_TABLES = ("recipient", "value", "override", "block", "report_sector_off", "report_format", "sent_file")
 
 
 def delete_report(db: Database, report_id: int) -> dict[str, Any]:
@@ -683,6 +683,18 @@ def restore_report(db: Database, snapshot: dict[str, Any]) -> None:
 
 
 SENT_FIELDS = ("sent_at", "sent_file", "sent_sha256", "sent_snapshot", "sent_locked", "sent_record_sha256")
+
+
+def set_sent_files(db: Database, report_id: int, files: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The files a report was sent as (rows of m010's ``sent_file``: suffix, name, sha256, size, data), replacing
+    those kept before; returns the rows replaced (for undo)."""
+    with db.atomic():
+        old = list(db.query("SELECT * FROM sent_file WHERE report_id = ?", [report_id]))
+        db.execute("DELETE FROM sent_file WHERE report_id = ?", [report_id])
+        for f in files:
+            db.execute("INSERT INTO sent_file (report_id, suffix, name, sha256, size, data) VALUES (?, ?, ?, ?, ?, ?)",
+                       [report_id, f["suffix"], f["name"], f["sha256"], f["size"], f["data"]])
+    return [{k: r[k] for k in ("suffix", "name", "sha256", "size", "data")} for r in old]
 
 
 def set_sent(db: Database, report_id: int, fields: dict[str, Any]) -> dict[str, Any]:

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from ..errors import UserError
+from ..paths import hide
 
 
 class LockedError(UserError):
@@ -152,6 +153,7 @@ class WorkbookLock:
                 return  # a read-only folder: no lock possible, the workbook opens read-only anyway
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 json.dump(self.me, f)
+            hide(self.path)  # hidden on Windows, as Word's own lock files are
             self.held = True
             return
 

@@ -360,3 +360,20 @@ def m009_sent_record_sha256(db: Database) -> None:
     marked sent, so that a copy changed or cut short afterwards is told apart from what was sent. Reports marked
     sent before keep '' (nothing can prove now what their copy said then: they are not sealed after the fact)."""
     db.execute("ALTER TABLE report ADD COLUMN sent_record_sha256 TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
+def m010_sent_files(db: Database) -> None:
+    """The file a report was sent as, kept in the workbook (zlib-compressed): exporting a report marked sent gives
+    those very bytes, whatever a later version computes or lays out differently. One row per kind of file: the file
+    chosen when marking it sent (its SHA-256 is the record's ``sent_sha256``), and the .docx beside a PDF that was
+    sent (the PDF was made from it). Gone with its report; "Mở khóa để sửa" keeps it (the report then exports as
+    edited, and the copy stays what was sent)."""
+    db.execute("""CREATE TABLE sent_file (
+        report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+        suffix TEXT NOT NULL CHECK (suffix IN ('.docx', '.pdf')),
+        name TEXT NOT NULL DEFAULT '',
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL CHECK (size >= 0),
+        data BLOB NOT NULL,
+        PRIMARY KEY (report_id, suffix))""")

@@ -224,6 +224,15 @@ def _finish_report(db: Database, rid: int, rep: dict[str, Any]) -> None:
                    "sent_record_sha256 = ? WHERE id = ?",
                    [sent["at"], str(sent.get("file", "")), str(sent.get("sha256", "")), str(sent.get("snapshot", "")),
                     int(bool(sent.get("locked", True))), str(sent.get("record_sha256", "")), rid])
+        files = sent.get("files", [])
+        if not isinstance(files, list) or not all(isinstance(f, dict) for f in files):
+            raise ValueError("report.sent.files: cần là danh sách tệp đã gửi")
+        import base64
+
+        for f in files:
+            db.execute("INSERT INTO sent_file (report_id, suffix, name, sha256, size, data) VALUES (?, ?, ?, ?, ?, ?)",
+                       [rid, str(f.get("suffix", "")), str(f.get("name", "")), str(f.get("sha256", "")),
+                        int(f.get("size", -1)), base64.b64decode(str(f.get("zlib", "")), validate=True)])
     if "edited_at" in rep:  # a dump's; a sample has none and counts as edited now
         db.execute("UPDATE report SET edited_at = ? WHERE id = ?", [str(rep["edited_at"]), rid])
 

@@ -33,6 +33,7 @@ from ..domain.model import (
     Role,
     Sector,
     Sent,
+    SentFile,
     SignImages,
     Values,
     Workbook,
@@ -479,6 +480,8 @@ def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: d
                             rd.text(r["sent_record_sha256"], where))
     if not content:
         return Report(**head)
+    if "sent" in head:
+        head["sent"] = dataclasses.replace(head["sent"], files=load_sent_files(db, rid))
     values = load_values(db, rid, ind_code, rd, where)
     fmt = db.execute("SELECT pct_precision FROM report_format WHERE report_id = ?", [rid]).fetchone()
     blocks = load_blocks(db, rid, sector_code, rd, where)
@@ -499,6 +502,19 @@ def read_sign_images(row: dict[str, Any] | None) -> SignImages:
     if row is None:
         return SignImages()
     return SignImages(row["signature"], row["seal"], float(row["seal_mm"]), bool(row["printed"]))
+
+
+def load_sent_files(db: Database, report_id: int) -> tuple[SentFile, ...]:
+    """The files a report was sent as (m010), compressed as kept; () before m010 (a file opened read-only is not
+    migrated) or where a row is not what ``edits.set_sent_files`` writes (the export then says the copy is damaged:
+    a kept file is checked against its SHA-256 before it is used)."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sent_file'").fetchone():
+        return ()
+    files = []
+    for row in db.query("SELECT * FROM sent_file WHERE report_id = ? ORDER BY suffix", [report_id]):
+        if isinstance(row["data"], bytes) and isinstance(row["sha256"], str) and isinstance(row["size"], int):
+            files.append(SentFile(row["suffix"], str(row["name"] or ""), row["sha256"], row["size"], row["data"]))
+    return tuple(files)
 
 
 def load_sign_images(db: Database, report_id: int) -> SignImages:

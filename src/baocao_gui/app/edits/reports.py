@@ -113,15 +113,16 @@ def set_period(doc: Document, period: Period) -> Edit:
 
 
 def mark_sent(doc: Document, sent_file: Path | None) -> Edit:
-    """"Đánh dấu đã ký, đã gửi": when, the file sent and its SHA-256, and a snapshot of the report."""
-    from ..sent import file_sha256, record_sha256, snapshot
+    """"Đánh dấu đã ký, đã gửi": when, the file sent and its SHA-256, a snapshot of the report, and the file itself
+    (with the .docx a sent PDF was made from), kept compressed so that exporting the report gives those bytes."""
+    from ..sent import keep_files, record_sha256, snapshot
 
     report = doc.report
     if report is None:
         raise EditRefused("Sổ báo cáo chưa có báo cáo nào.", "no report")
     text = snapshot(doc.workbook, report)
     try:
-        digest = file_sha256(sent_file) if sent_file is not None else ""
+        digest, kept = keep_files(sent_file) if sent_file is not None else ("", [])
     except OSError as exc:
         raise EditRefused(f"Không đọc được tệp “{sent_file.name}” để ghi mã của nó (tệp đã bị chuyển, xóa hoặc "
                           "đang bị chương trình khác giữ); báo cáo chưa được đánh dấu đã gửi.",
@@ -133,9 +134,11 @@ def mark_sent(doc: Document, sent_file: Path | None) -> Edit:
         old["row"] = edits.set_sent(doc.db, rid, {
             "sent_at": at, "sent_file": name, "sent_sha256": digest, "sent_snapshot": text, "sent_locked": 1,
             "sent_record_sha256": record_sha256(at, name, digest, text)})
+        old["files"] = edits.set_sent_files(doc.db, rid, kept)
 
     def undo() -> None:
         edits.set_sent(doc.db, rid, old["row"])
+        edits.set_sent_files(doc.db, rid, old["files"])
 
     do.on_frozen = undo.on_frozen = True
     return Edit("Đánh dấu đã ký, đã gửi", do, undo)

@@ -33,6 +33,9 @@ class ExportInput:
     workbook: Workbook
     report: Report
     outline: Outline
+    # a report marked sent: the files it was sent as, kept in the workbook (".docx", ".pdf" → their bytes, checked
+    # against what was recorded); a writer of that kind writes these bytes, not the report composed again
+    sent_files: dict[str, bytes] = field(default_factory=dict)
 
     @cached_property
     def figures(self) -> FigureWriter:

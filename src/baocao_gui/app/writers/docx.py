@@ -9,9 +9,11 @@ from . import ExportInput, Progress, Writer
 
 
 def write(data: ExportInput, target: Path, cancel: threading.Event | None, progress: Progress) -> Path:
-    from ...render.word import write_docx  # python-docx and lxml load at the first export, not at start
+    from ...render.word import save_whole, write_docx  # python-docx and lxml load at the first export, not at start
 
     progress("Đang ghi tệp Word…")
+    if ".docx" in data.sent_files:  # the report as it was sent: the very file
+        return save_whole(target, lambda f: f.write(data.sent_files[".docx"]))
     return write_docx(data.outline, target)
 
 

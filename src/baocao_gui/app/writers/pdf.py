@@ -13,6 +13,13 @@ from . import docx as word
 def write(data: ExportInput, target: Path, cancel: threading.Event | None, progress: Progress) -> Path:
     from ...render.pdf import NoConverter, convert, converter_name
 
+    if ".pdf" in data.sent_files:  # the report as it was sent: the very PDF (and the .docx it was made from, if kept)
+        from ...render.word import save_whole
+
+        progress("Đang ghi tệp PDF đã gửi…")
+        if ".docx" in data.sent_files:
+            save_whole(target.with_suffix(".docx"), lambda f: f.write(data.sent_files[".docx"]))
+        return save_whole(target, lambda f: f.write(data.sent_files[".pdf"]))
     written = word.write(data, target.with_suffix(".docx"), cancel, progress)
     engine = converter_name()
     if engine is None:

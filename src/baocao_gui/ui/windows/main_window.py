@@ -121,6 +121,9 @@ class MainWindow(QMainWindow):
             return (f"Có {len(self.session.problems)} chỗ trong sổ báo cáo không đọc được nên sổ được mở chỉ để xem "
                     "và xuất. Để sửa tiếp: mở bản lưu gần nhất (hộp thông báo có nút mở bản lưu), hoặc hỏi người đã "
                     "sửa tệp bằng chương trình khác.")
+        if because == "locked":
+            return (f"{self.session.doc.held_by} nên ở cửa sổ này sổ chỉ để xem và xuất; thay đổi không được lưu. "
+                    "Muốn sửa: đóng cửa sổ kia rồi mở lại sổ.")
         if because == "chosen":
             return "Sổ báo cáo được mở chỉ để xem và xuất; thay đổi không được lưu."
         return ("Sổ báo cáo nằm ở chỗ không ghi được (tệp hoặc thư mục chỉ đọc) nên được mở chỉ để xem và xuất. "

@@ -22,6 +22,14 @@ class WindowMenus(QObject):
         self.window = window
         self._build()
 
+    def show_about(self) -> None:
+        """The version, the workbook format, the log folder, the licence and the third-party notices."""
+        from ...app.about import about
+        from ..dialogs.about_dialog import AboutDialog
+
+        self.about_dialog = AboutDialog(about(), self.window)
+        self.about_dialog.exec()
+
     def choose_precision(self) -> None:
         """The report's default decimals for percentages ("đạt 97,3%" is one); an indicator may set its own."""
         report = self.window.session.report
@@ -165,6 +173,10 @@ class WindowMenus(QObject):
             "Số chữ số &thập phân của tỷ lệ…", window, triggered=self.choose_precision
         )
         period_menu.addAction(self.precision_action)
+
+        help_menu = menu.addMenu("&Trợ giúp")
+        self.about_action = QAction("&Giới thiệu baocao-gui…", window, triggered=self.show_about)
+        help_menu.addAction(self.about_action)
 
         toolbar = QToolBar("Kỳ báo cáo")
         toolbar.setObjectName("toolbar")
