@@ -206,3 +206,8 @@ def test_the_word_being_typed_is_underlined_only_once_the_clerk_leaves_it(qtbot,
     qtbot.keyClicks(field, "ddaays")
     qtbot.keyClick(field, Qt.Key.Key_Home)  # the cursor leaves the word without typing
     assert underlined(field) == ["khoongg", "ddaays"]
+    qtbot.keyClick(field, Qt.Key.Key_End)
+    qtbot.keyClicks(field, " nawm")
+    assert underlined(field) == ["khoongg", "ddaays"]
+    window.sector_tab("lao_dong").title.setFocus()  # the clerk leaves the field
+    assert underlined(field) == ["khoongg", "ddaays", "nawm"]

@@ -116,6 +116,12 @@ class SpellingHighlighter(CitationHighlighter):
     def follow(self, editor: QPlainTextEdit) -> None:
         self.editor = editor
         editor.cursorPositionChanged.connect(self._cursor_moved)
+        editor.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self._release()  # the clerk left the field: the word last typed is shown as it is
+        return False
 
     def _typing_end(self, block_number: int) -> int | None:
         """Where the word being typed ends in this block (the cursor), or None."""
@@ -145,10 +151,15 @@ class SpellingHighlighter(CitationHighlighter):
             return
         cursor = self.editor.textCursor()
         if (cursor.blockNumber(), cursor.positionInBlock()) != self.held:
-            block = self.document().findBlockByNumber(self.held[0])
-            self.held = None
-            if block.isValid():
-                self.rehighlightBlock(block)
+            self._release()
+
+    def _release(self) -> None:
+        if self.held is None:
+            return
+        block = self.document().findBlockByNumber(self.held[0])
+        self.held = None
+        if block.isValid():
+            self.rehighlightBlock(block)
 
 
 # --- the right-click menu ------------------------------------------------------------------------------------------
