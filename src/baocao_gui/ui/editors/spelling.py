@@ -15,8 +15,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QStyle, QStyledItemDelegate, QWidget
 
 from ...app.whole_file import write_whole
@@ -78,16 +78,32 @@ class UserDictionary(QObject):
 _dictionary: list[UserDictionary] = []
 
 
-def dictionary_path() -> Path:
-    return Path(app_settings().fileName()).parent / DICTIONARY_NAME
+def dictionary_path(settings: QSettings | None = None) -> Path:
+    return Path((settings or app_settings()).fileName()).parent / DICTIONARY_NAME
 
 
 def dictionary() -> UserDictionary:
-    """The clerk's dictionary, read once (again when the settings moved: a test's private folder)."""
-    path = dictionary_path()
+    """The clerk's dictionary, read once (every field asks: opening QSettings each time cost a window 30 ms)."""
+    if not _dictionary:
+        _dictionary.append(UserDictionary(dictionary_path()))
+    return _dictionary[0]
+
+
+def reread_dictionary(settings: QSettings | None = None) -> UserDictionary:
+    """At a window's opening (with its settings): the dictionary again if the settings moved (a test's folder)."""
+    path = dictionary_path(settings)
     if not _dictionary or _dictionary[0].path != path:
         _dictionary[:] = [UserDictionary(path)]
     return _dictionary[0]
+
+
+_sign_icon: list[QIcon] = []
+
+
+def _warning_icon(field: QWidget) -> QIcon:
+    if not _sign_icon:  # the style's icon, made once (7 ms a window when every field asked the style)
+        _sign_icon.append(field.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+    return _sign_icon[0]
 
 
 def known_words() -> frozenset[str]:
@@ -255,7 +271,7 @@ class LineSpelling(QObject):
         super().__init__(field)
         self.field = field
         self.unknown: list[Unknown] = []
-        self.sign = QAction(field.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning), "", field)
+        self.sign = QAction(_warning_icon(field), "", field)
         self.sign.setObjectName("spelling-sign")
         self.sign.triggered.connect(self._select_first)
         field.installEventFilter(self)

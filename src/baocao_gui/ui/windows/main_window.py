@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...domain.checks import Place
 from ..dialogs.boxes import choose
 from ..editors.binding import flush_all, notifier, saving_typed_text, unsaved_bindings
+from ..editors.spelling import reread_dictionary
 from ..editors.typing import notifier as typing_notifier
 from ..flows.workflows import Workflows
 from ..session import WorkbookSession
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{session.path.name}{' (chỉ đọc)' if session.readonly else ''}"
                             f"{f' — {part}' if part else ''} — baocao-gui")
         self.flows = Workflows(self)
+        reread_dictionary(self.settings)  # the clerk's words, for every field of this window
         self.tabs = TabHost(session)
         self.preview = Preview(session)
         self.tabs.sector_shown.connect(self.preview.show_heading)
