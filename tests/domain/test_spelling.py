@@ -95,3 +95,29 @@ def test_positions_point_at_the_words_in_the_text():
 
 def test_a_decomposed_word_is_read_as_its_nfc_form():
     assert flagged(unicodedata.normalize("NFD", "Việt Nam người")) == []
+
+
+def test_the_check_before_signing_warns_once_per_paragraph_with_its_unknown_words(sample_workbook):
+    import dataclasses
+
+    from baocao_gui.domain.checks import Severity, check_report
+    from baocao_gui.domain.model import Block, BlockKind, Part
+    from baocao_gui.store import load_workbook, open_workbook
+
+    workbook = load_workbook(open_workbook(sample_workbook, readonly=True))
+    report = workbook.report_for(2023)
+    key = (Part.RESULTS, "lao_dong")
+    tcvn3 = b"Ch\xad\xacng tr\xd7nh gi\xb6m ngh\xcco".decode("cp1252")
+    blocks = dict(report.blocks)
+    blocks[key] = (*blocks[key], Block(BlockKind.PARAGRAPH, "Huyện ddaays và khoongg, lại ddaays.", 991),
+                   Block(BlockKind.PARAGRAPH, tcvn3, 992))
+    report = dataclasses.replace(report, blocks=blocks)
+    workbook = dataclasses.replace(workbook, reports=tuple(report if r.id == report.id else r for r in workbook.reports))
+
+    spelling = [f for f in check_report(workbook, report) if f.kind == "spelling"]
+    assert len(spelling) == 1  # the legacy-encoded paragraph has its own finding, not a spelling one
+    finding = spelling[0]
+    assert finding.severity == Severity.WARNING and finding.place.block_id == 991
+    assert "“ddaays”, “khoongg”" in finding.message and finding.message.count("ddaays") == 1
+    assert [f.message for f in check_report(workbook, report, frozenset({"ddaays"})) if f.kind == "spelling"] == [
+        "có thể sai chính tả: “khoongg”."]
