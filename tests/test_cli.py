@@ -270,7 +270,8 @@ def test_without_period_and_year_export_takes_the_report_edited_last(tmp_path):
 
 @pytest.mark.parametrize("args, sentence", [
     (["--period", "q5"], "Kỳ báo cáo “q5” không đúng; dùng year, 9m, 6m, q1…q4 hoặc m1…m12."),
-    (["--catalogue", "khong-co"], "Không có danh mục “khong-co” (các danh mục có sẵn: sldtbxh)."),
+    (["--catalogue", "khong-co"], ("Không có danh mục “khong-co” (các danh mục có sẵn: sldtbxh, so_gddt_gdnn, "
+                                  "so_noi_vu, so_y_te_xa_hoi).")),
 ])
 def test_new_with_a_wrong_period_or_catalogue_says_so_and_makes_no_file(tmp_path, args, sentence):
     path = tmp_path / "x.baocao"

@@ -141,3 +141,22 @@ def test_load_never_writes_over_an_existing_workbook(rich_workbook, tmp_path):
     result = run_cli("load", str(dumped), str(rich_workbook))
     assert result.returncode == 2 and "đã có" in result.stderr
     assert rich_workbook.read_bytes() == before
+
+
+def test_the_tone_mark_style_chosen_for_a_report_round_trips(rich_workbook, tmp_path):
+    """m014_report_style: "hòa" or "hoà" chosen for the report of 2031, kept by dump and load."""
+    from baocao_gui.app.edits import texts
+
+    doc = Document(rich_workbook)
+    try:
+        doc.apply(texts.write_in_style(doc, "new"))  # the report in view: the later one, not the sent one
+    finally:
+        doc.close()
+    first, second, loaded = round_trip(rich_workbook, tmp_path)
+    assert first == second and first.count('tone_style = "new"') == 1
+    assert "UBND TỈNH HOÀ LÂM" in first
+    doc = Document(loaded, readonly=True)
+    try:
+        assert [r.tone_style for r in doc.workbook.in_order()] == ["", "new"]
+    finally:
+        doc.close()

@@ -1,4 +1,4 @@
-"""baocao-gui [WORKBOOK] | sample OUT.baocao | new OUT.baocao --catalogue C --period P --year N | list WORKBOOK |
+"""baocao-gui [WORKBOOK] | sample OUT.baocao [--example NAME] | new OUT.baocao --catalogue C --period P --year N [--province TỈNH] | list WORKBOOK |
 export WORKBOOK [--period P] [--year N] [--annex] -o OUT.docx|OUT.pdf | check WORKBOOK [--period P] [--year N] |
 import WORKBOOK FILE.docx --sector CODE [--part results|tasks] [--period P] [--year N] [--figures] [--new-indicators] |
 dump WORKBOOK -o FILE.toml | load FILE.toml OUT.baocao |
@@ -37,13 +37,17 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"baocao-gui {__version__}")
     sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="{" + ",".join(COMMANDS) + "}")
     if command in (None, "sample"):
-        s = sub.add_parser("sample", help="ghi sổ báo cáo mẫu (Đắk Nông, năm 2023)")
+        s = sub.add_parser("sample", help="ghi sổ báo cáo mẫu (Đắk Nông, năm 2023; hoặc sổ ví dụ --example)")
         s.add_argument("out", metavar="OUT.baocao")
+        s.add_argument("--example", default="dak-nong-2023", metavar="TÊN",
+                       help="dak-nong-2023 (mặc định: báo cáo thật của Sở LĐTBXH Đắk Nông) hoặc so-noi-vu-2026 (Sở Nội "
+                            "vụ tỉnh Lâm Đồng, số liệu giả định)")
     if command in (None, "new"):
         n = sub.add_parser("new", help="tạo sổ báo cáo mới từ một danh mục, với một báo cáo")
         n.add_argument("out", metavar="OUT.baocao")
         n.add_argument("--catalogue", default="sldtbxh", metavar="ID_OR_FILE",
-                       help="danh mục có sẵn (sldtbxh) hoặc tệp danh mục .toml")
+                       help="danh mục có sẵn (sldtbxh: đến năm 2024; so_noi_vu, so_y_te_xa_hoi, so_gddt_gdnn: từ "
+                            "năm 2025) hoặc tệp danh mục .toml")
         n.add_argument("--period", help=PERIOD_HELP + " (mặc định: year; với --from-docx: kỳ ghi trong trích yếu)")
         n.add_argument("--year", type=int, help="năm của báo cáo (bắt buộc, trừ khi tạo từ tệp Word)")
         n.add_argument("--from-docx", metavar="FILE.docx", help="tạo từ một báo cáo Word đã có (ví dụ báo cáo năm trước)")
@@ -51,6 +55,9 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         n.add_argument("--parent", default="", help="tên cơ quan chủ quản")
         n.add_argument("--abbreviation", default="", help="chữ viết tắt tên cơ quan")
         n.add_argument("--place", default="", help="địa danh")
+        n.add_argument("--province", default="", metavar="TỈNH",
+                       help="tên tỉnh, thành phố (ví dụ \"Lâm Đồng\"): ghi cơ quan chủ quản và địa danh; tỉnh cũ chỉ "
+                            "dùng được cho kỳ kết thúc trước 01/7/2025")
     if command in (None, "list"):
         ls = sub.add_parser("list", help="liệt kê các báo cáo trong sổ")
         ls.add_argument("workbook", metavar="WORKBOOK")

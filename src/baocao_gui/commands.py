@@ -61,7 +61,7 @@ def _report(workbook: Workbook, args: argparse.Namespace, path: str) -> Report:
 def sample(args: argparse.Namespace) -> int:
     from .app.files import write_sample
 
-    out = write_sample(args.out)  # one whole file: no journal beside it, now or after a read-only export
+    out = write_sample(args.out, getattr(args, "example", "dak-nong-2023"))  # one whole file: no journal beside it, now or after a read-only export
     print(f"Đã ghi sổ báo cáo mẫu: {out}")
     return 0
 
@@ -77,7 +77,8 @@ def new(args: argparse.Namespace) -> int:
     if not 1900 <= args.year <= 2200:
         raise WorkbookError(f"Năm {args.year} không hợp lệ.", f"year {args.year}")
     out = new_workbook(args.out, args.catalogue, args.year, kind, {
-        "name": args.agency, "parent_name": args.parent, "abbreviation": args.abbreviation, "place": args.place})
+        "name": args.agency, "parent_name": args.parent, "abbreviation": args.abbreviation, "place": args.place},
+        province=getattr(args, "province", ""))
     print(f"Đã tạo sổ báo cáo {out} với báo cáo {Period(kind, args.year).label}.")
     return 0
 
@@ -96,6 +97,9 @@ def _new_from_docx(args: argparse.Namespace) -> int:
         if exc.gloss != "no period in the report":
             raise
         raise WorkbookError(exc.message + " Hãy ghi rõ --period và --year.", exc.gloss) from None
+    if getattr(args, "province", ""):
+        notes = [*notes, ("--province không dùng khi tạo từ tệp Word: cơ quan chủ quản và địa danh lấy từ phần "
+                          "đầu của tệp.")]
     for note in notes:
         print(f"Lưu ý: {note}", file=sys.stderr)
     db = open_workbook(out, readonly=True)

@@ -14,7 +14,8 @@ import pytest
 from baocao_gui.app import Document, export_report
 from baocao_gui.app.edits import figures, reports
 from baocao_gui.app.sent import SentCopyDamaged, differences
-from baocao_gui.app.textfile import dump_workbook as dump_text, load_text_workbook as load_text
+from baocao_gui.app.textfile import dump_workbook as dump_text
+from baocao_gui.app.textfile import load_text_workbook as load_text
 from baocao_gui.store import load_workbook, open_workbook
 
 PREVIOUS = Path(__file__).resolve().parent.parent / "data" / "previous-version"

@@ -435,6 +435,7 @@ def test_installer_holds_the_program_and_resources_and_nothing_else(installer):
                      "_internal/baocao_gui/resources/templates/baocao.docx",
                      "_internal/baocao_gui/resources/catalogues/sldtbxh.toml",
                      "_internal/baocao_gui/resources/samples/dak-nong-2023.toml",
+                     "_internal/baocao_gui/resources/places.toml",
                      "_internal/baocao_gui/resources/icons/baocao-file.ico",
                      "_internal/docx/templates/default.docx", "_internal/docx/templates/default-header.xml",
                      "_internal/pyside6/plugins/platforms/qwindows.dll", "_internal/qt6core.dll",

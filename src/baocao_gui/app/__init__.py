@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # for type checkers, and for PyInstaller, which finds modules
     from .document import Document
     from .edit import EVERYTHING, Change, Edit, EditRefused, Scope
     from .export import Exported, choose_target, export_report, export_target, write_report
-    from .files import catalogues, new_workbook, write_sample
+    from .files import EXAMPLES, catalogues, new_workbook, write_sample
 
 _WHERE = {
     "UserError": "..errors",
@@ -31,9 +31,9 @@ _WHERE = {
     "EditRefused": ".edit", "Scope": ".edit",
     "Exported": ".export", "export_report": ".export", "export_target": ".export", "choose_target": ".export",
     "write_report": ".export",
-    "catalogues": ".files", "new_workbook": ".files", "write_sample": ".files",
+    "catalogues": ".files", "new_workbook": ".files", "write_sample": ".files", "EXAMPLES": ".files",
 }
-__all__ = ["EVERYTHING", "Backup", "BusyWorkbook", "Change", "DamagedWorkbook", "Document", "Edit", "EditRefused",
+__all__ = ["EVERYTHING", "EXAMPLES", "Backup", "BusyWorkbook", "Change", "DamagedWorkbook", "Document", "Edit", "EditRefused",
            "Exported", "LockedError", "Scope", "UnreadableRows", "UserError", "WorkbookError", "catalogues",
            "choose_target", "copy_backup_beside", "export_report", "export_target", "list_backups", "new_workbook",
            "write_report", "write_sample"]

@@ -132,8 +132,8 @@ def third_party_notices(extra: Path | None = None) -> str:
     written by hand (packaging/third_party), each file appended whole."""
     rule = "=" * 78
     parts = ["Thông báo về phần mềm của bên thứ ba — Third-party notices", rule,
-             "baocao-gui (giấy phép MIT, tệp LICENSE.txt) được đóng gói cùng các phần mềm dưới đây, mỗi phần mềm theo "
-             "giấy phép của nó.", ""]
+             ("baocao-gui (giấy phép MIT, tệp LICENSE.txt) được đóng gói cùng các phần mềm dưới đây, mỗi phần mềm theo "
+              "giấy phép của nó."), ""]
     v = sys.version_info
     parts += [f"Python {v.major}.{v.minor}.{v.micro} — PSF-2.0", rule, _python_licence(), ""]
     for dist in bundled_distributions():

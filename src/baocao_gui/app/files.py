@@ -13,14 +13,23 @@ import secrets
 from collections.abc import Callable
 from pathlib import Path
 
-from ..domain.model import Part, PeriodKind, Role
+from ..domain import places
+from ..domain.model import Part, Period, PeriodKind, Role
 from ..domain.text import heading_key
+from ..errors import UserError
 from ..store import close_workbook, create_workbook
 from ..store.lock import process_gone
-from ..store.seed import catalogues, install_catalogue, load_catalogue, start_report, write_bundled_sample
+from ..store.seed import (
+    catalogue_head,
+    catalogues,
+    install_catalogue,
+    load_catalogue,
+    start_report,
+    write_bundled_sample,
+)
 from ..store.workbook import WorkbookError, check_new_path, sector_rows
 
-__all__ = ["MAKING", "catalogues", "make_workbook", "new_workbook", "write_sample"]
+__all__ = ["EXAMPLES", "MAKING", "catalogues", "make_workbook", "new_workbook", "province_for", "write_sample"]
 
 log = logging.getLogger(__name__)
 
@@ -124,15 +133,31 @@ def _clean_left_over(folder: Path) -> None:
             log.info("left %s: %s", path, exc)
 
 
-def write_sample(path: str | Path) -> Path:
-    """The bundled Đắk Nông 2023 sample as a new workbook at ``path``."""
-    return make_workbook(Path(path), write_bundled_sample)
+# The bundled examples, by the name the command line gives (``sample --example NAME``): the file under
+# resources/samples/ and what the start screen's button says. The first is the reference (a real report reproduced);
+# the others' figures are invented, and say so.
+EXAMPLES = {
+    "dak-nong-2023": ("dak-nong-2023", "Sở LĐTBXH Đắk Nông, năm 2023"),
+    "so-noi-vu-2026": ("so-noi-vu-lam-dong-2026", "Sở Nội vụ Lâm Đồng, năm 2026 (số liệu giả định)"),
+}
+
+
+def write_sample(path: str | Path, example: str = "dak-nong-2023") -> Path:
+    """A bundled example as a new workbook at ``path``: the Đắk Nông 2023 sample unless another is named."""
+    if example not in EXAMPLES:
+        raise UserError(f"Không có sổ ví dụ “{example}” (các sổ ví dụ: {', '.join(EXAMPLES)}).",
+                        f"no example {example!r}")
+    name = EXAMPLES[example][0]
+    return make_workbook(Path(path), lambda db: write_bundled_sample(db, name))
 
 
 def new_workbook(path: str | Path, catalogue_id: str, year: int, kind: PeriodKind | str = PeriodKind.YEAR,
-                 agency: dict[str, str] | None = None) -> Path:
+                 agency: dict[str, str] | None = None, province: str | None = None) -> Path:
     """A new workbook from a catalogue (a bundled or imported one's id, or a .toml file), with one report of that period ready to fill in,
-    under the agency's header (cơ quan chủ quản, cơ quan ban hành, viết tắt, địa danh)."""
+    under the agency's header (cơ quan chủ quản, cơ quan ban hành, viết tắt, địa danh). A ``province`` (its name, as
+    places.toml lists it) writes the header's “UBND TỈNH …” and the date line's place where ``agency`` leaves them
+    empty; it must exist on the period's last day (a former province only for a period ending before the merger)."""
+    chosen = province_for(province, Period(PeriodKind(kind), year)) if province and province.strip() else None
     if str(catalogue_id).lower().endswith(".toml"):  # a file: its faults are named with their line
         from .catalogue_files import read_catalogue_file
 
@@ -143,12 +168,27 @@ def new_workbook(path: str | Path, catalogue_id: str, year: int, kind: PeriodKin
     # the catalogue names the kind of agency it is for; the clerk types the province's own name over it
     agency = {k: v for k, v in (agency or {}).items() if v and v.strip()}
     agency.setdefault("name", catalogue.name)
+    abbreviation = catalogue_head(catalogue_id).get("abbreviation")  # "SNV" in "Số: …/BC-SNV"
+    if isinstance(abbreviation, str) and abbreviation.strip():
+        agency.setdefault("abbreviation", abbreviation.strip())
+    if chosen is not None:
+        agency.setdefault("parent_name", chosen.header)
+        agency.setdefault("place", chosen.place)
 
     def fill(db) -> None:
         install_catalogue(db, catalogue)
         start_report(db, year, kind, agency)
 
     return make_workbook(Path(path), fill)
+
+
+def province_for(name: str, period: Period) -> places.Province:
+    """The province a report of ``period`` is written under, by name; a former province for a later period (or no
+    province of that name) is refused in one sentence naming what it became."""
+    try:
+        return places.resolve(name, places.period_end(period))
+    except places.PlaceError as exc:
+        raise UserError(str(exc), f"province {name!r} for {period.code} {period.year}") from None
 
 
 def _words(text: str) -> set[str]:

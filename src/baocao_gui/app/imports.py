@@ -18,6 +18,7 @@ from ..store import edits
 from .document import Document
 from .edit import Change, Edit, Scope
 from .edits.paragraphs import insert_blocks
+from .edits.texts import report_style_block
 
 log = logging.getLogger(__name__)
 __all__ = ["FoundFigure", "NewFigure", "WordContent", "figures_offered", "import_edit", "not_read", "read_word_file"]
@@ -26,7 +27,8 @@ __all__ = ["FoundFigure", "NewFigure", "WordContent", "figures_offered", "import
 def import_edit(doc: Document, part: str, sector: str, index: int, blocks: Sequence[Block],
                 cited: Sequence[FoundFigure], new: Sequence[NewFigure], label: str) -> Edit:
     """``blocks`` as read at ``index`` of the sector's part: the accepted figures ``cited``, and an indicator made
-    for each of ``new`` and cited where its number stood."""
+    for each of ``new`` and cited where its number stood; in the report's tone-mark style once it has one."""
+    blocks = [replace(b, text=report_style_block(doc.report, b.kind, b.text)) for b in blocks]
     if not new:
         return insert_blocks(doc, part, sector, index, cite(blocks, cited), label)
     rid, db = doc.report_id, doc.db

@@ -17,6 +17,7 @@ from ..store.parts import PartOrigin, figures_of, part_origin, workbook_identity
 from ..store.workbook import UnreadableCells, read_meta, unreadable_cells
 from .document import Document
 from .edit import Edit
+from .edits.texts import report_style_block
 from .files import make_workbook
 
 # with the merge's plain data, for the window's review (ui/ reaches importers only through app/)
@@ -163,6 +164,7 @@ def merge_edit(doc: Document, sector: str, chosen: list[BlockChange | FigureChan
     """The changes the clerk accepted (for a conflict: their version chosen) as one edit: one transaction, one
     undo step that puts back every paragraph and figure."""
     rid, db = doc.report_id, doc.db
+    styled = lambda block: report_style_block(doc.report, block.kind, block.text)  # the report's tone-mark style
     done: list[tuple[str, Any]] = []  # (kind, what undo needs), in the order applied
     created: dict[str, int] = {}  # their block id → the id it got here (kept for redo)
 
@@ -179,7 +181,7 @@ def merge_edit(doc: Document, sector: str, chosen: list[BlockChange | FigureChan
                         value = value[0]
                     done.append(("figure", (c.code, c.field, edits.set_value(db, rid, c.code, c.field, value))))
                 elif c.action == Action.CHANGED:
-                    old_text = edits.set_block_text(db, c.ours.id, c.theirs.text)
+                    old_text = edits.set_block_text(db, c.ours.id, styled(c.theirs))
                     old_kind = edits.set_block_kind(db, c.ours.id, c.theirs.kind)
                     done.append(("text", (c.ours.id, old_text, old_kind)))
                 elif c.action == Action.DELETED:
@@ -189,7 +191,7 @@ def merge_edit(doc: Document, sector: str, chosen: list[BlockChange | FigureChan
                     here = [created.get(i, i) for i in c.after]
                     anchor = next((i for i in here if i in ids), None)
                     index = ids.index(anchor) + 1 if anchor is not None else 0
-                    new_id = edits.insert_block(db, rid, c.part, sector, index, c.theirs.kind, c.theirs.text,
+                    new_id = edits.insert_block(db, rid, c.part, sector, index, c.theirs.kind, styled(c.theirs),
                                                 block_id=created.get(("new", c.theirs.id)))
                     created[("new", c.theirs.id)] = new_id
                     created[c.theirs.id] = new_id

@@ -14,19 +14,25 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from . import places
 from .figures import TOKEN, MissingFigure, Uncomputable, citations, derived, override_agrees, sheet
 from .model import Block, BlockKind, Indicator, Part, PlanMeaning, Report, Workbook
+from .report_place import Place
+from .report_text import report_spots
 from .rules import OPERATOR_WORDS, RuleError, check_rule, references
 from .spelling import unknown_words
 from .stale import stale_mentions
-from .structure import PART_INFO, Group
+from .structure import PART_INFO
 from .tables import Table
 from .text import BIDI, ILLEGAL, INVISIBLE, drop_illegal, drop_invisible
+from .tone import NEW, OLD, STYLE_NAMES, styled_words
 from .units import unit_fault
 from .vnformat import format_date, format_number, format_percent, to_decimal
 
 UNIT_FIELDS = ("actual", "plan", "last", "target", "delta", "change")  # printed in the indicator's unit
 STALE_FIX = "Dùng năm, kỳ của báo cáo"  # the findings panel's button for a "stale-period" finding
+NOWHERE = Place()  # a finding about the whole report
+TONE_FIX = "Thống nhất kiểu dấu thanh"  # the findings panel's button for a "tone-style" finding
 IMPLAUSIBLE_RATIO = 5  # a figure this many times larger or smaller than last year's or the plan
 SPELLING_SHOWN = 8  # unknown words named in one finding; the rest are counted
 
@@ -37,32 +43,12 @@ class Severity(StrEnum):
 
 
 @dataclass(frozen=True)
-class Place:
-    """Where a finding is in the report: a part (of a sector), a paragraph, an indicator's field, or a field of
-    the header. The window decides which of its tabs shows that place."""
-
-    sector: str | None = None
-    part: Part | None = None
-    block_id: int | None = None
-    indicator: str | None = None
-    field: str | None = None  # a value field (actual, plan…) or a general-information field
-
-    @property
-    def group(self) -> Group:
-        if self.sector or self.indicator:
-            return Group.SECTOR
-        if self.part is not None:
-            return PART_INFO[self.part].group
-        return Group.GENERAL
-
-
-@dataclass(frozen=True)
 class Finding:
     severity: Severity
     where: str
     message: str
     fix: str = ""
-    place: Place = Place()
+    place: Place = NOWHERE
     kind: str = ""  # what check found it, e.g. "legacy-encoding" (the window offers a one-click fix)
 
     def line(self) -> str:
@@ -94,7 +80,7 @@ class _Checker:
         self.findings: list[Finding] = []
         self.sector_titles = {s.code: s.title for s in workbook.sectors}
 
-    def add(self, severity: Severity, where: str, message: str, fix: str = "", place: Place = Place(),
+    def add(self, severity: Severity, where: str, message: str, fix: str = "", place: Place = NOWHERE,
             kind: str = "") -> None:
         self.findings.append(Finding(severity, where, message, fix, place, kind))
 
@@ -128,6 +114,7 @@ class _Checker:
         need(r.date is not None, "date", Severity.WARNING, "chưa có ngày ban hành.",
              "gõ hoặc chọn ngày ban hành, hoặc để trống để văn thư điền tay")
         self.issue_date()
+        self.province_of_header()
         need(bool(r.type_name.strip()), "type_name", Severity.ERROR, "chưa có tên loại văn bản.", "gõ BÁO CÁO")
         need(bool(r.summary.strip()), "summary", Severity.ERROR, "chưa có trích yếu nội dung.", "gõ trích yếu")
         need(bool(r.signer_authority.strip() or r.signer_title.strip()), "signer_title", Severity.ERROR,
@@ -147,6 +134,23 @@ class _Checker:
                 self.add(Severity.WARNING, s.title, "lĩnh vực chưa có số liệu và chưa có đoạn kết quả nào.",
                          "nhập số liệu, soạn đoạn kết quả, hoặc xóa lĩnh vực nếu không báo cáo",
                          Place(sector=s.code, part=Part.RESULTS))
+
+    def province_of_header(self) -> None:
+        """A header naming a province that no longer exists on the period's last day (merged on 1 July 2025): most
+        likely a report carried on from the former province's workbook. A warning naming the province to write."""
+        parent = self.report.agency.parent_name
+        name = places.named_in_header(parent)
+        day = places.period_end(self.report.period)
+        if name is None or places.find(name, day) is not None:
+            return
+        now = places.became(name, day)
+        if now is None:
+            return
+        try:
+            places.resolve(name, day)
+        except places.PlaceError as exc:  # “Tỉnh Đắk Nông đã hợp nhất vào tỉnh Lâm Đồng từ ngày 01/07/2025: …”
+            self.add(Severity.WARNING, "Thông tin chung › Cơ quan chủ quản", str(exc),
+                     f"ghi “{now.header}” và địa danh “{now.place}”", Place(field="parent_name"))
 
     def issue_date(self) -> None:
         """A report is dated after its data are cut off, and within the year after: a date outside that is most
@@ -328,11 +332,41 @@ class _Checker:
         if _UNIT_GLUED.search(self.writer.render(raw)):
             add(Severity.WARNING, "thiếu dấu cách giữa số tiền và chữ “đồng”.", "thêm một dấu cách trước “đồng”")
 
+    def tone_style(self) -> None:
+        """One warning when "hòa" and "hoà" (the old and new tone-mark places, domain/tone.py) meet in one report,
+        or words in another style than the one the report was written in; a click writes one style everywhere."""
+        seen: dict[str, dict[str, Place]] = {OLD: {}, NEW: {}}  # style → first place of each word
+        for spot in report_spots(self.workbook, self.report):
+            if spot.field[0] == "indicator":
+                continue  # a default sentence is not printed (the fix still rewrites it, for the paragraphs to come)
+            for word, style in styled_words(spot.text):
+                seen[style].setdefault(word, spot.place)
+        chosen = self.report.tone_style
+        if chosen in seen:
+            other = NEW if chosen == OLD else OLD
+            if not seen[other]:
+                return
+            examples = ", ".join(f"“{w}”" for w in list(seen[other])[:5])
+            message = (f"báo cáo viết dấu thanh {STYLE_NAMES[chosen]} nhưng có {len(seen[other])} chữ đặt dấu "
+                       f"{STYLE_NAMES[other]}: {examples}.")
+            place = next(iter(seen[other].values()))
+        else:
+            if not (seen[OLD] and seen[NEW]):
+                return
+            examples = "; ".join(f"{STYLE_NAMES[s].split(' (')[0]}: " + ", ".join(f"“{w}”" for w in list(seen[s])[:4])
+                                 for s in (OLD, NEW))
+            message = f"dấu thanh của oa, oe, uy đặt theo cả hai kiểu trong cùng báo cáo ({examples})."
+            fewer = OLD if len(seen[OLD]) <= len(seen[NEW]) else NEW
+            place = next(iter(seen[fewer].values()))
+        self.add(Severity.WARNING, "Cả báo cáo", message, f"{TONE_FIX}: bấm nút “Viết cả báo cáo kiểu cũ” hoặc "
+                 "“kiểu mới” để viết mọi chữ theo một kiểu", place, "tone-style")
+
     def run(self) -> list[Finding]:
         self.required()
         self.figures()
         self.rules()
         self.text()
+        self.tone_style()
         return self.findings
 
 

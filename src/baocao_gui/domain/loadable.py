@@ -121,6 +121,10 @@ def _report_fault(rep: dict[str, Any], text: str, section: tuple[int, int] | Non
                                   or not 0 <= precision <= MAX_PRECISION):
         return Fault(f"pct_precision = {precision}: số chữ số thập phân của tỷ lệ phần trăm phải từ 0 đến "
                      f"{MAX_PRECISION}.", at("pct_precision"))
+    style = rep.get("tone_style")
+    if style is not None and style not in ("old", "new"):
+        return Fault(f"tone_style = {style!r}: kiểu đặt dấu thanh chỉ là \"old\" (hòa, thủy) hoặc \"new\" (hoà, thuỷ).",
+                     at("tone_style"))
     number = rep.get("number")
     if number is not None and (isinstance(number, bool) or not isinstance(number, int) or number < 0):
         return Fault(f"số văn bản “{number}” phải là số nguyên dương.", at("number"))

@@ -222,6 +222,7 @@ class Report:
     annex: AnnexChoice | None = None  # no annex unless the clerk chose one
     images: SignImages = SignImages()
     pct_precision: int | None = None  # decimals of this report's percentages; None: two
+    tone_style: str = ""  # where oa/oe/uy carry their tone in this report: "old" (hòa), "new" (hoà), "" not chosen
 
     def part(self, part: Part, sector: str = "") -> tuple[Block, ...]:
         return self.blocks.get((Part(part), sector), ())

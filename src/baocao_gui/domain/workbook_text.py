@@ -54,6 +54,7 @@ def _report(workbook: Workbook, report: Report) -> list[str]:
         "signer_authority": report.signer_authority, "signer_title": report.signer_title,
         "signer_name": report.signer_name, "pct_precision": report.pct_precision,
         "edited_at": report.edited_at,  # even "": a load sets it back, not to the time of the load
+        "tone_style": report.tone_style or None,  # "old" (hòa) or "new" (hoà) once chosen
     }
     out = ["", "[[report]]", *t.pairs(head), f"recipients = {t.long_array(list(report.recipients))}"]
     if report.sectors_off:  # sectors left out of this report, in the workbook's order

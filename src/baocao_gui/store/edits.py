@@ -210,6 +210,20 @@ def restore_agency(db: Database, old: dict[int, dict[str, str]]) -> None:
                 db.execute(f"UPDATE report SET {AGENCY_COLUMNS[f]} = ? WHERE id = ?", [value, rid])
 
 
+TONE_STYLES = ("", "old", "new")
+
+
+def set_tone_style(db: Database, report_id: int, style: str) -> str:
+    """The tone-mark style the report is written in (domain.tone: "old", "new", "" none chosen); returns the one
+    it replaced."""
+    if style not in TONE_STYLES:
+        raise EditError(f"Kiểu đặt dấu thanh “{style}” không có; chỉ có kiểu cũ (old) và kiểu mới (new).")
+    with db.atomic():
+        old = _one(db, "SELECT tone_style FROM report WHERE id = ?", [report_id])["tone_style"]
+        db.execute("UPDATE report SET tone_style = ? WHERE id = ?", [style, report_id])
+    return old
+
+
 def set_recipients(db: Database, report_id: int, lines: list[str]) -> list[str]:
     with db.atomic():
         old = [r["text"] for r in db.query(
@@ -612,6 +626,8 @@ def create_report(db: Database, from_report_id: int | None, period: Period, valu
             db.execute("INSERT INTO sign_image (report_id, signature, seal, seal_mm, printed) "
                        "SELECT ?, signature, seal, seal_mm, printed FROM sign_image WHERE report_id = ?",
                        [rid, from_report_id])
+            db.execute("UPDATE report SET tone_style = ? WHERE id = ?",  # the style chosen goes on (m014)
+                       [src.get("tone_style") or "", rid])
     return rid
 
 

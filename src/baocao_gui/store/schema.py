@@ -377,3 +377,11 @@ def m010_sent_files(db: Database) -> None:
         size INTEGER NOT NULL CHECK (size >= 0),
         data BLOB NOT NULL,
         PRIMARY KEY (report_id, suffix))""")
+
+
+@migrations()
+def m014_report_style(db: Database) -> None:
+    """The tone-mark style a report is written in, once the clerk chose it (issue 24.3): "old" (hòa, thủy), "new"
+    (hoà, thuỷ), or '' while none was chosen. Pasted and imported text is converted to it."""
+    db.execute("ALTER TABLE report ADD COLUMN tone_style TEXT NOT NULL DEFAULT '' "
+               "CHECK (tone_style IN ('', 'old', 'new'))")

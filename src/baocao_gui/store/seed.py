@@ -36,8 +36,11 @@ def user_catalogue_dir() -> Path:
 
 def catalogue_path(catalogue_id: str) -> Path:
     """The file of a catalogue by its id: bundled first, then the clerk's own."""
-    bundled = resource("catalogues", f"{catalogue_id}.toml")
-    return bundled if bundled.is_file() else user_catalogue_dir() / f"{catalogue_id}.toml"
+    for cid in dict.fromkeys((catalogue_id, catalogue_id.replace("-", "_"))):  # "so-noi-vu" is so_noi_vu
+        for path in (resource("catalogues", f"{cid}.toml"), user_catalogue_dir() / f"{cid}.toml"):
+            if path.is_file():
+                return path
+    return user_catalogue_dir() / f"{catalogue_id}.toml"
 
 
 def load_catalogue(catalogue_id: str) -> Catalogue:
@@ -55,6 +58,20 @@ def load_catalogue(catalogue_id: str) -> Catalogue:
         return parse_catalogue(read_toml(path))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError, ValueError) as exc:
         raise UserError(f"Tệp danh mục “{path.name}” không đúng định dạng: {exc}.", f"{path}: {exc!r}") from exc
+
+
+def catalogue_head(catalogue_id: str) -> dict[str, Any]:
+    """The ``[catalogue]`` table of a catalogue (by id or .toml path) as written, for the keys a catalogue may carry
+    beside its structure (``abbreviation``, ``scope``); empty when the file cannot be read (its faults are said when
+    the catalogue itself is loaded)."""
+    path = Path(catalogue_id)
+    if path.suffix.lower() != ".toml":
+        path = catalogue_path(catalogue_id)
+    try:
+        head = read_toml(path).get("catalogue", {})
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return {}
+    return head if isinstance(head, dict) else {}
 
 
 def install_catalogue(db: Database, catalogue: Catalogue) -> None:
@@ -233,6 +250,8 @@ def _finish_report(db: Database, rid: int, rep: dict[str, Any]) -> None:
             db.execute("INSERT INTO sent_file (report_id, suffix, name, sha256, size, data) VALUES (?, ?, ?, ?, ?, ?)",
                        [rid, str(f.get("suffix", "")), str(f.get("name", "")), str(f.get("sha256", "")),
                         int(f.get("size", -1)), base64.b64decode(str(f.get("zlib", "")), validate=True)])
+    if rep.get("tone_style"):  # the tone-mark style chosen for the report (m014)
+        db.execute("UPDATE report SET tone_style = ? WHERE id = ?", [str(rep["tone_style"]), rid])
     if "edited_at" in rep:  # a dump's; a sample has none and counts as edited now
         db.execute("UPDATE report SET edited_at = ? WHERE id = ?", [str(rep["edited_at"]), rid])
 
@@ -275,7 +294,8 @@ def catalogues() -> list[tuple[str, str]]:
     out = []
     for path in sorted(resource("catalogues").glob("*.toml")):
         head = read_toml(path).get("catalogue", {})
-        out.append((path.stem, head.get("name", path.stem)))
+        scope = head.get("scope")  # what a bundled catalogue covers, beside the agency's name: "Sở Y tế (…)"
+        out.append((path.stem, f"{head.get('name', path.stem)} ({scope})" if scope else head.get("name", path.stem)))
     bundled = {cid for cid, _ in out}
     folder = user_catalogue_dir()
     for path in sorted(folder.glob("*.toml")) if folder.is_dir() else ():

@@ -473,7 +473,7 @@ def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: d
             "summary": rd.text(r["summary"], where),
             "agency": Agency(*(rd.text(r[k], f"{where} › cơ quan") for k in ("parent_name", "agency_name",
                                                                                 "abbreviation", "place"))),
-            "edited_at": rd.text(r["edited_at"], where)}
+            "edited_at": rd.text(r["edited_at"], where), "tone_style": _tone_style(r, rd, where)}
     if r["sent_at"]:
         head["sent"] = Sent(rd.text(r["sent_at"], where), rd.text(r["sent_file"], where),
                             rd.text(r["sent_sha256"], where), rd.text(r["sent_snapshot"], where), bool(r["sent_locked"]),
@@ -496,6 +496,15 @@ def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: d
         annex=load_annex(db, rid, rd, where), images=load_sign_images(db, rid),
         pct_precision=rd.integer(fmt[0], f"{where} › số chữ số thập phân của tỷ lệ", 0, MAX_PRECISION) if fmt else None,
     )
+
+
+def _tone_style(r: dict, rd: _Reader, where: str) -> str:
+    """The report's tone-mark style (m014); '' in a workbook made before it, or an unknown one reported."""
+    style = r.get("tone_style") or ""
+    if style not in ("", "old", "new"):
+        rd.bad(f"{where} › kiểu đặt dấu thanh", f"“{style}” không phải kiểu cũ hay kiểu mới nên bỏ qua")
+        return ""
+    return style
 
 
 def read_sign_images(row: dict[str, Any] | None) -> SignImages:

@@ -9,7 +9,8 @@ from . import ExportInput, Progress, Writer
 
 
 def write(data: ExportInput, target: Path, cancel: threading.Event | None, progress: Progress) -> Path:
-    from ...render.word import save_whole, write_docx  # python-docx and lxml load at the first export, not at start
+    # python-docx and lxml load at the first export, not at start
+    from ...render.word import save_whole, write_docx
 
     progress("Đang ghi tệp Word…")
     if ".docx" in data.sent_files:  # the report as it was sent: the very file

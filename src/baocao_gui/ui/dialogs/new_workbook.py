@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...app import UserError, catalogues, new_workbook
+from ...domain import places
 from ...domain.model import Period, PeriodKind
 from ..flows.catalogue_actions import import_catalogue_dialog
 from .report_dialogs import PeriodPicker
@@ -58,6 +59,16 @@ class NewWorkbookDialog(QDialog):
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
         form.addRow(catalogue_label, catalogue_row)
+        # the provinces valid on the period's last day (the 34 after 1 July 2025, the 63 before): choosing one
+        # writes the header's parent agency and the date line's place, which the clerk may still retype
+        self.province = QComboBox()
+        self.province.setObjectName("province")
+        self.province.setToolTip("Tỉnh, thành phố có vào ngày cuối của kỳ báo cáo; báo cáo kỳ kết thúc trước "
+                                 "01/7/2025 có thể ghi tên tỉnh trước khi hợp nhất")
+        self._filled: dict[str, str] = {}  # what the last province chosen wrote, to replace it on the next choice
+        province_label = QLabel("Tỉnh, thành &phố:")
+        province_label.setBuddy(self.province)
+        form.addRow(province_label, self.province)
         for key, label, hint in (("parent_name", "Cơ quan chủ &quản:", "UBND TỈNH …"),
                                  ("name", "Cơ quan &ban hành:", "SỞ …"),
                                  ("abbreviation", "Chữ viết &tắt:", "dùng trong ký hiệu, ví dụ SLĐTBXH"),
@@ -70,6 +81,10 @@ class NewWorkbookDialog(QDialog):
             form.addRow(label, edit)
         self.picker = PeriodPicker(Period(PeriodKind.YEAR, dt.date.today().year))
         form.addRow("&Kỳ báo cáo:", self.picker)
+        self._fill_provinces()
+        self.province.currentIndexChanged.connect(self._province_chosen)
+        self.picker.kind.currentIndexChanged.connect(self._fill_provinces)
+        self.picker.year.valueChanged.connect(self._fill_provinces)
         self.path = QLineEdit()
         self.path.setObjectName("path")
         browse = QPushButton("C&họn…")
@@ -107,6 +122,30 @@ class NewWorkbookDialog(QDialog):
         if chosen is not None and self.catalogue.findData(chosen) >= 0:
             self.catalogue.setCurrentIndex(self.catalogue.findData(chosen))
 
+    def _fill_provinces(self, *_) -> None:
+        """The provinces of the chosen period's last day, the one chosen kept when it still exists then."""
+        chosen = self.province.currentData()
+        self.province.blockSignals(True)
+        self.province.clear()
+        self.province.addItem("(tự ghi cơ quan chủ quản và địa danh)", None)
+        for p in sorted(places.for_period(self.picker.period()), key=lambda p: places.key(p.name)):
+            self.province.addItem(p.full_name[:1].upper() + p.full_name[1:], p.name)
+        index = self.province.findData(chosen) if chosen else 0
+        self.province.setCurrentIndex(max(index, 0))
+        self.province.blockSignals(False)
+        if chosen and index < 0:
+            self._province_chosen()  # the former province is gone for this period: its header goes with it
+
+    def _province_chosen(self, *_) -> None:
+        name = self.province.currentData()
+        found = places.resolve(name, places.period_end(self.picker.period())) if name else None
+        wanted = {"parent_name": found.header, "place": found.place} if found else {}
+        for key in ("parent_name", "place"):
+            edit = self.fields[key]
+            if not edit.text().strip() or edit.text() == self._filled.get(key):  # never over what the clerk typed
+                edit.setText(wanted.get(key, ""))
+        self._filled = wanted
+
     def import_catalogue(self) -> None:
         imported = import_catalogue_dialog(self)
         if imported is not None:
@@ -131,7 +170,8 @@ class NewWorkbookDialog(QDialog):
         agency = {k: e.text().strip() for k, e in self.fields.items()}
         period = self.picker.period()
         try:
-            self.created = new_workbook(path, self.catalogue.currentData(), period.year, period.kind, agency)
+            self.created = new_workbook(path, self.catalogue.currentData(), period.year, period.kind, agency,
+                                        province=self.province.currentData())
         except UserError as exc:
             log.warning("new workbook refused: %s", exc.gloss)
             self.message.setText(exc.message)

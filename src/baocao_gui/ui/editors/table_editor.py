@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import legacy
 from ...domain.tables import MAX_COLUMNS, MAX_ROWS, Table, parse_clipboard
+from .pasting import pasted
 from .spelling import CellDelegate
 
 HEADER_BACKGROUND = QColor("#eef2f7")
@@ -37,7 +37,7 @@ class _Grid(QTableWidget):
             text = QApplication.clipboard().text()
             if text:
                 self.paste_cells.emit(self.currentRow(), self.currentColumn(),
-                                      parse_clipboard(legacy.normalize_pasted(text)))
+                                      parse_clipboard(pasted(self, text)))
                 return
         if (event.key() == Qt.Key.Key_Tab and self.currentRow() == self.rowCount() - 1
                 and self.currentColumn() == self.columnCount() - 1):

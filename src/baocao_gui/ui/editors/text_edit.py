@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QMimeData
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
-from ...domain import legacy
 from ...domain.figures import TOKEN
+from .pasting import pasted
 
 
 class UnicodeTextEdit(QPlainTextEdit):
@@ -41,6 +41,6 @@ class UnicodeTextEdit(QPlainTextEdit):
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasText():
-            self.insertPlainText(legacy.normalize_pasted(source.text()))
+            self.insertPlainText(pasted(self, source.text()))  # NFC, Unicode, the report's tone-mark style
         else:
             super().insertFromMimeData(source)

@@ -147,6 +147,9 @@ class SectorTab(QWidget):
                 self.table.setCurrentCell(codes.index(place.indicator), column)
                 self.table.setFocus()
             return
+        if place.field in ("title", "task_title"):  # the sector's printed title (a hit of find and replace)
+            getattr(self, place.field).setFocus()
+            return
         editor = self.tasks if place.part == Part.TASKS else self.results
         self.parts.setCurrentWidget(editor)
         editor.focus(place.block_id)

@@ -15,18 +15,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app.edits import own_step, paragraphs, report_fields
+from ...app.edits import own_step, paragraphs, report_fields, texts
 from ...app.views import findings as report_findings
 from ...domain import legacy
-from ...domain.checks import STALE_FIX, Finding, Severity, tidy_text
+from ...domain.checks import STALE_FIX, TONE_FIX, Finding, Severity, tidy_text
+from ...domain.report_text import majority_style
 from ...domain.stale import cite_period
+from ...domain.tone import NEW, OLD, STYLE_NAMES
 from ..editors.binding import flush_all
 from ..editors.spelling import dictionary, known_words
 from ..session import WorkbookSession
 from ..workers import Worker
 
 CHECK_DELAY_MS = 1000  # the findings follow the clerk, a moment behind: checking competes with typing
-FIXES = {"legacy-encoding": "Chuyển sang &Unicode", "normalize": "C&huẩn hóa", "stale-period": "&" + STALE_FIX}
+FIXES = {"legacy-encoding": "Chuyển sang &Unicode", "normalize": "C&huẩn hóa", "stale-period": "&" + STALE_FIX,
+         "tone-style": "&" + TONE_FIX}
 
 
 class FindingsPanel(QWidget):
@@ -56,12 +59,19 @@ class FindingsPanel(QWidget):
         self.summary = QLabel()
         self.fix_button = QPushButton(FIXES["normalize"])
         self.fix_button.clicked.connect(self.fix_current)
+        # a "tone-style" finding: the fix button writes the report in the style suggested, this one in the other
+        self.tone_styles = (NEW, OLD)  # (the fix button's, this button's)
+        self.other_style_button = QPushButton()
+        self.other_style_button.setObjectName("other-tone-style")
+        self.other_style_button.hide()
+        self.other_style_button.clicked.connect(lambda: self._one_tone_style(self.tone_styles[1]))
         go = QPushButton("Đến &chỗ cần sửa")
         go.clicked.connect(lambda: self.jump(self.tree.currentItem()))
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
         bar.addWidget(go)
         bar.addWidget(self.fix_button)
+        bar.addWidget(self.other_style_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
@@ -147,6 +157,14 @@ class FindingsPanel(QWidget):
         self.fix_button.setVisible(kind in FIXES)
         if kind in FIXES:
             self.fix_button.setText(FIXES[kind])
+        report = self.session.report
+        tone = kind == "tone-style" and report is not None
+        if tone:  # one click for either style: the one the report keeps (or most of its words have) first
+            chosen = report.tone_style or majority_style(self.session.workbook, report)
+            self.tone_styles = (chosen, OLD if chosen == NEW else NEW)
+            self.fix_button.setText(f"Viết cả báo cáo {STYLE_NAMES[self.tone_styles[0]]}")
+            self.other_style_button.setText(f"Viết {STYLE_NAMES[self.tone_styles[1]]}")
+        self.other_style_button.setVisible(tone)
 
     def fix_current(self) -> None:
         """The one-click fixes: a legacy-encoded or untidy paragraph rewritten in clean Unicode; years and
@@ -154,6 +172,9 @@ class FindingsPanel(QWidget):
         finding = self.finding(self.tree.currentItem())
         if finding is not None and finding.kind == "stale-period":
             self._cite_period(finding)
+            return
+        if finding is not None and finding.kind == "tone-style":
+            self._one_tone_style(self.tone_styles[0])
             return
         if finding is None or finding.kind not in FIXES or finding.place.block_id is None:
             return
@@ -167,6 +188,15 @@ class FindingsPanel(QWidget):
             self.session.edit(paragraphs.set_block_text, finding.place.block_id, fixed)
         self.update_now()
 
+
+    def _one_tone_style(self, style: str) -> None:
+        """The whole report written in the tone-mark style clicked (one undo step); the report keeps it for what is
+        pasted or imported later."""
+        if self.session.report is None:
+            return
+        flush_all()  # what is being typed is saved first, and rewritten with the rest
+        self.session.edit(texts.write_in_style, style)
+        self.update_now()
 
     def _cite_period(self, finding: Finding) -> None:
         """One undo step of its own (not merged with typing in the same paragraph a moment before)."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMainWindow, QMen
 
 from ...app.edits import figures
 from ...app.export import WRITERS
+from ..dialogs.find_replace import open_find
 from ..flows.catalogue_actions import import_catalogue_dialog, save_structure_dialog
 from ..settings import recent_workbooks
 
@@ -128,6 +129,15 @@ class WindowMenus(QObject):
         )
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        # find and replace over the whole report (issue 24.1)
+        self.find_action = window.find_action = QAction(
+            "&Tìm trong báo cáo…", window, shortcut=QKeySequence("Ctrl+F"), triggered=lambda: open_find(window)
+        )
+        self.replace_action = window.replace_action = QAction(
+            "Tha&y thế…", window, shortcut=QKeySequence("Ctrl+H"), triggered=lambda: open_find(window, True)
+        )
+        edit_menu.addActions([self.find_action, self.replace_action])
         edit_menu.addSeparator()
         self.add_sector_action = window.add_sector_action = QAction(
             "Thêm &lĩnh vực…", window, triggered=flows.add_sector

@@ -1,4 +1,5 @@
-"""The start screen: create a workbook from a catalogue, open one, open the Đắk Nông example, recent files."""
+"""The start screen: create a workbook from a catalogue, open one, open an example (the Đắk Nông 2023 reference, or
+the Sở Nội vụ Lâm Đồng 2026 one with invented figures), recent files."""
 
 from __future__ import annotations
 
@@ -19,30 +20,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app import UserError, write_sample
+from ...app import EXAMPLES, UserError, write_sample
 from ..settings import app_settings, recent_workbooks
 
 log = logging.getLogger(__name__)
 FILTER = "Sổ báo cáo (*.baocao)"
 EXAMPLE_NAME = "Ví dụ Đắk Nông 2023.baocao"
+# the file each example is written to once, in the user's data folder (by the names of app.EXAMPLES)
+EXAMPLE_FILES = {"dak-nong-2023": EXAMPLE_NAME,
+                 "so-noi-vu-2026": "Ví dụ Sở Nội vụ Lâm Đồng 2026 (số liệu giả định).baocao"}
 
 
 def documents_dir() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
 
 
-def example_path() -> Path:
+def example_path(example: str = "dak-nong-2023") -> Path:
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
                   or Path.home() / ".baocao-gui")
-    return folder / EXAMPLE_NAME
+    return folder / EXAMPLE_FILES[example]
 
 
-def ensure_example() -> Path:
-    """The bundled example, written once into the user's data folder (never over the clerk's own edits)."""
-    path = example_path()
+def ensure_example(example: str = "dak-nong-2023") -> Path:
+    """A bundled example, written once into the user's data folder (never over the clerk's own edits)."""
+    path = example_path(example)
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_sample(path)
+        write_sample(path, example)
     return path
 
 
@@ -57,8 +61,16 @@ class StartDialog(QDialog):
         new.clicked.connect(self.create)
         open_ = QPushButton("&Mở sổ báo cáo…")
         open_.clicked.connect(self.open_existing)
-        example = QPushButton("Mở &ví dụ: Sở LĐTBXH Đắk Nông, năm 2023")
-        example.clicked.connect(self.open_example)
+        example = QPushButton(f"Mở &ví dụ: {EXAMPLES['dak-nong-2023'][1]}")
+        example.setToolTip("Báo cáo thật năm 2023 của Sở Lao động - Thương binh và Xã hội tỉnh Đắk Nông (trước khi "
+                           "sắp xếp năm 2025), chép lại làm mẫu")
+        example.clicked.connect(lambda: self.open_example())
+        invented = QPushButton("Mở ví dụ: Sở &Nội vụ Lâm Đồng, năm 2026\n(số liệu giả định, không phải số liệu thật)")
+        invented.setObjectName("example-so-noi-vu-2026")
+        invented.setToolTip("Sở Nội vụ của tỉnh Lâm Đồng sau hợp nhất (Lâm Đồng, Đắk Nông, Bình Thuận) với các lĩnh "
+                            "vực tiếp nhận từ ngành Lao động - Thương binh và Xã hội. Mọi số liệu là giả định, chỉ để "
+                            "minh họa cách dùng chương trình.")
+        invented.clicked.connect(lambda: self.open_example("so-noi-vu-2026"))
         from_word = QPushButton("Tạo sổ từ &báo cáo Word…")
         from_word.setToolTip("Báo cáo năm trước chỉ còn tệp Word (.docx): phần đầu, các phần, lĩnh vực, nơi nhận, "
                              "người ký thành một sổ báo cáo mới")
@@ -72,7 +84,7 @@ class StartDialog(QDialog):
             self.recent.addItem(item)
         self.recent.itemActivated.connect(lambda item: self.finish(Path(item.data(Qt.ItemDataRole.UserRole))))
         buttons = QVBoxLayout()
-        for b in (new, from_word, open_, example):
+        for b in (new, from_word, open_, example, invented):
             b.setMinimumHeight(36)
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -113,8 +125,8 @@ class StartDialog(QDialog):
         if target:
             self.finish(Path(target))
 
-    def open_example(self) -> None:
+    def open_example(self, example: str = "dak-nong-2023") -> None:
         try:
-            self.finish(ensure_example())
+            self.finish(ensure_example(example))
         except UserError as exc:
             QMessageBox.warning(self, "Chưa mở được ví dụ", exc.message)
