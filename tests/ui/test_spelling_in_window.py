@@ -211,3 +211,17 @@ def test_the_word_being_typed_is_underlined_only_once_the_clerk_leaves_it(qtbot,
     assert underlined(field) == ["khoongg", "ddaays"]
     window.sector_tab("lao_dong").title.setFocus()  # the clerk leaves the field
     assert underlined(field) == ["khoongg", "ddaays", "nawm"]
+
+
+def test_suggestions_follow_the_reports_tone_mark_style(qtbot, open_window, sample_workbook):
+    from baocao_gui.app.edits import texts
+
+    window = open_window(sample_workbook)
+    assert window.session.edit(texts.write_in_style, "new") is not None  # the clerk chose "hoà, thuỷ"
+    blocks = paragraph_editor(window)
+    paste(qtbot, blocks.editor, "Đoàn kết hoaf thuaanj.")
+    texts_offered = [a.text() for a in spelling_menu(blocks.editor, word_point(blocks.editor, "hoaf")).actions()]
+    assert texts_offered[0] == "hoà" and "hòa" not in texts_offered
+    seen = []
+    right_click_and_choose(qtbot, blocks.editor.viewport(), word_point(blocks.editor, "hoaf"), "hoà", seen)
+    assert blocks.editor.toPlainText() == "Đoàn kết hoà thuaanj."

@@ -23,6 +23,7 @@ from ...app.whole_file import write_whole
 from ...domain.spelling import Unknown, suggestions, unknown_words
 from ..settings import app_settings
 from .figure_menu import CitationHighlighter
+from .pasting import pasted
 from .typing import group_words
 
 log = logging.getLogger(__name__)
@@ -228,7 +229,7 @@ def spelling_menu(field: QLineEdit | QPlainTextEdit, pos: QPoint) -> QMenu:
     menu = QMenu(field)
     bold = QFont()
     bold.setBold(True)
-    offered = suggestions(word.word)
+    offered = list(dict.fromkeys(pasted(field, t) for t in suggestions(word.word)))  # in the report's tone style
     for text in offered:
         action = menu.addAction(text)
         action.setFont(bold)
