@@ -21,6 +21,42 @@ def fully_visible_rows(table):
                if 0 <= table.rowViewportPosition(r) and table.rowViewportPosition(r) + table.rowHeight(r) <= height)
 
 
+def elided_labels(window):
+    """The one-line labels in view whose text is wider than the label (cut, or drawn over their neighbour)."""
+    from PySide6.QtWidgets import QLabel
+
+    return [label.text() for label in window.findChildren(QLabel)
+            if label.isVisible() and label.text() and not label.wordWrap() and "\n" not in label.text()
+            and "<" not in label.text()
+            and label.fontMetrics().horizontalAdvance(label.text().replace("&", "")) > label.contentsRect().width()]
+
+
+def frozen_look(app, window, pictures):
+    """The report marked sent: is every field of the general tab read-only, and does it look it (not white)?"""
+    import tempfile
+
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QPlainTextEdit, QWidget
+
+    from baocao_gui.app.edits import reports
+    from baocao_gui.app.export import export_report
+
+    session = window.session
+    with tempfile.TemporaryDirectory() as folder:
+        sent = export_report(session.workbook, session.report, Path(folder) / "gửi.docx", lambda findings: True).path
+        session.edit(reports.mark_sent, sent)
+    window.select_tab("tab-general")
+    settle(app)
+    white = window.palette().color(QPalette.ColorRole.Base)
+    fields = [w for w in window.general.findChildren(QWidget) if isinstance(w, (QLineEdit, QPlainTextEdit))
+              and not isinstance(w.parent(), QAbstractItemView) and w.isVisible()]
+    looks = {w.objectName() or type(w).__name__: [w.isReadOnly(), w.palette().color(QPalette.ColorRole.Base) != white]
+             for w in fields}
+    if pictures:
+        window.grab().save(str(pictures / "1366x768-sent-general-tab.png"))
+    return {"frozen_fields": looks}
+
+
 def main() -> None:
     workbook, settings_dir = Path(sys.argv[1]), sys.argv[2]
     pictures = Path(sys.argv[3]) if len(sys.argv) > 3 else None
@@ -75,12 +111,22 @@ def main() -> None:
         "name_column": table.columnWidth(0),
         "name_room": table.name_room(),
         "rows_in_view": fully_visible_rows(table),
+        "rows_room": table.viewport().height() // max(table.rowHeight(0), 1),
         "rows": table.rowCount(),
         "periods_fit": all(combo.fontMetrics().horizontalAdvance(p) <= room for p in periods),
         "findings_height": window.findings_dock.height(),
     })
+    preview = window.preview
+    out.update({
+        "preview_scrolls_sideways": preview.horizontalScrollBar().maximum() > 0,
+        "page_width": preview.document().size().width(), "preview_width": preview.viewport().width(),
+        "elided_labels": elided_labels(window),
+        "tabs_fit": window.tabs.tabBar().sizeHint().width() <= window.tabs.width(),
+        "met_shown": tab.met.text(),
+    })
     if pictures:
         window.grab().save(str(pictures / "1366x768-sector-tab.png"))
+    out.update(frozen_look(app, window, pictures))
     window.close()
     print(json.dumps(out))
 

@@ -11,7 +11,9 @@ from baocao_gui.paths import resource
 
 def header_and_date_line(path):
     left, right = docx.Document(str(path)).tables[0].rows[0].cells[:2]
-    return left.text.split("\n")[:2], right.text.split("\n")[-1]
+    # a name's paragraph may break into lines (w:br, issue 21.5): its words read on as one line
+    names = [p.text.replace("\n", " ") for p in left.paragraphs if p.text]
+    return names[:2], right.text.split("\n")[-1]
 
 
 def test_new_so_noi_vu_for_lam_dong_2026_checks_clean_and_exports_under_ubnd_tinh_lam_dong(tmp_path):

@@ -3,7 +3,8 @@ export WORKBOOK [--period P] [--year N] [--annex] -o OUT.docx|OUT.pdf | check WO
 import WORKBOOK FILE.docx --sector CODE [--part results|tasks] [--period P] [--year N] [--figures] [--new-indicators] |
 dump WORKBOOK -o FILE.toml | load FILE.toml OUT.baocao |
 part WORKBOOK --sector CODE [--period P] [--year N] -o PART.baocao |
-merge WORKBOOK FILE.docx [--period P] [--year N] [--apply] [--by-text] [--force]
+merge WORKBOOK FILE.docx [--period P] [--year N] [--apply] [--by-text] [--force] |
+import-figures WORKBOOK FILE.xlsx|.xls|.ods|.csv [--period P] [--year N] [--sector CODE] [--apply]
 
 Errors reach the clerk as one Vietnamese sentence (the English gloss goes to the log), never a traceback.
 """
@@ -20,7 +21,7 @@ from .domain.period_kinds import code_runs
 from .errors import UserError
 
 log = logging.getLogger("baocao_gui")
-COMMANDS = ("sample", "new", "list", "export", "check", "import", "dump", "load", "part", "merge")
+COMMANDS = ("sample", "new", "list", "export", "check", "import", "dump", "load", "part", "merge", "import-figures")
 PERIOD_HELP = "kỳ báo cáo: " + ", ".join(f"{codes} ({word})" if word else codes for codes, word in code_runs())
 
 
@@ -64,14 +65,19 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     if command in (None, "export"):
         from .app.export import WRITERS  # every format the application writes, by suffix
 
-        kinds = ", ".join(f"{w.kind.lower()} ({suffix})" for suffix, w in WRITERS.items())
+        kinds = ", ".join(f"{w.kind.lower()} ({w.suffix})" for w in WRITERS.values() if not w.variant)
         e = sub.add_parser("export", help=f"xuất báo cáo ra {kinds}; tệp PDF kèm tệp .docx bên cạnh")
         e.add_argument("workbook", metavar="WORKBOOK")
         e.add_argument("--period", help=PERIOD_HELP)
         e.add_argument("--year", type=int)
         e.add_argument("--annex", action="store_true",
                        help="kèm phụ lục số liệu (các lĩnh vực và cột đã chọn cho báo cáo, hoặc tất cả)")
-        e.add_argument("-o", "--output", required=True, metavar="|".join(f"OUT{suffix}" for suffix in WRITERS))
+        e.add_argument("-o", "--output", required=True,
+                       metavar="|".join(f"OUT{w.suffix}" for w in WRITERS.values() if not w.variant))
+        e.add_argument("--dhis2", action="store_true",
+                       help="ghi theo định dạng nhập của DHIS2 (với .csv: tệp CSV của DHIS2; .json luôn là của DHIS2)")
+        e.add_argument("--dry-run", action="store_true",
+                       help="với tệp DHIS2: chỉ in những gì sẽ gửi (tập dữ liệu, kỳ, đơn vị, số giá trị), không ghi tệp")
     if command in (None, "check"):
         c = sub.add_parser("check", help="kiểm tra số liệu và thể thức trước khi ký")
         c.add_argument("workbook", metavar="WORKBOOK")
@@ -119,6 +125,16 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         m.add_argument("--force", action="store_true",
                        help="vẫn ghi khi tệp gần như không khớp với báo cáo (sẽ xóa quá nửa số đoạn, hoặc chưa đến "
                             "một phần năm số đoạn của tệp khớp); sổ được lưu một bản trước khi ghi")
+    if command in (None, "import-figures"):
+        f = sub.add_parser("import-figures", help="nhập số liệu từ bảng tính (.xlsx, .xls, .ods, .csv): in các số "
+                                                  "liệu sẽ thay đổi; --apply để ghi vào sổ")
+        f.add_argument("workbook", metavar="WORKBOOK")
+        f.add_argument("file", metavar="FILE.xlsx|FILE.xls|FILE.ods|FILE.csv")
+        f.add_argument("--period", help=PERIOD_HELP)
+        f.add_argument("--year", type=int)
+        f.add_argument("--sector", metavar="CODE",
+                       help="tạo các dòng không khớp chỉ tiêu nào thành chỉ tiêu mới của lĩnh vực này")
+        f.add_argument("--apply", action="store_true", help="ghi các số liệu vào sổ (một bước, hoàn tác được)")
     return p
 
 
@@ -155,7 +171,7 @@ def _run(argv: list[str]) -> int:
         args = _parser(argv[0] if argv[0] in COMMANDS else None).parse_args(argv)
         from . import commands
 
-        names = {"list": "list_reports", "import": "import_word", "load": "load_text"}
+        names = {"list": "list_reports", "import": "import_word", "load": "load_text", "import-figures": "import_figures"}
         return getattr(commands, names.get(args.command, args.command))(args)
     except UserError as exc:
         log.error("%s", exc.gloss)

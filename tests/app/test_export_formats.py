@@ -41,14 +41,14 @@ def test_the_command_line_writes_any_format_in_writers_and_the_writer_gets_the_f
 def test_a_suffix_no_writer_has_is_one_sentence_naming_those_there_are(sample_workbook, tmp_path, capsys):
     from baocao_gui.cli import main
 
-    assert main(["export", str(sample_workbook), "-o", str(tmp_path / "x.xlsx")]) != 0
+    assert main(["export", str(sample_workbook), "-o", str(tmp_path / "x.ods")]) != 0
     err = capsys.readouterr().err
-    assert "x.xlsx" in err and ".docx" in err and ".pdf" in err and "Traceback" not in err
-    assert not (tmp_path / "x.xlsx").exists()
+    assert "x.ods" in err and ".docx" in err and ".pdf" in err and ".xlsx" in err and "Traceback" not in err
+    assert not (tmp_path / "x.ods").exists()
 
 
 def test_every_writer_says_what_it_is_for_the_window():
-    for suffix, writer in export.WRITERS.items():
-        assert suffix == writer.suffix and suffix.startswith(".")
-        assert writer.kind and writer.action.endswith("…") and writer.filter.endswith(f"(*{suffix})")
+    for key, writer in export.WRITERS.items():
+        assert key == writer.key and key.endswith(writer.suffix) and writer.suffix.startswith(".")
+        assert writer.kind and writer.action.endswith("…") and writer.filter.endswith(f"(*{writer.suffix})")
         assert dataclasses.is_dataclass(writer)

@@ -233,3 +233,21 @@ def test_a_rule_that_cannot_be_applied_is_one_vietnamese_finding_never_a_crash(s
     findings = [f for f in check_report(workbook, workbook.report_for(2023)) if "thu_nghiem" in f.where]
     assert len(findings) == 1 and says in findings[0].message
     assert "Expression" not in findings[0].message and "ast" not in findings[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "9 tháng đầu năm 2024, toàn tỉnh giải quyết việc làm cho 14.260 lao động.",
+    "6 tháng cuối năm, Sở tập trung rà soát hộ cận nghèo.",
+    "3 năm qua, tỉnh đã hỗ trợ 512 hộ làm nhà ở.",
+    "12 tháng liên tục không để xảy ra tai nạn lao động nghiêm trọng.",
+    "Quý III năm 2024, tổ chức 5 phiên giao dịch việc làm.",
+    "04 Nghị quyết được HĐND tỉnh thông qua.",
+])
+def test_a_count_of_months_quarters_or_years_opening_a_sentence_is_not_a_heading_number(text):
+    assert not any("số đề mục" in f.message for f in with_paragraph(text))
+
+
+@pytest.mark.parametrize("text", ["1. Kết quả đạt được", "1) Kết quả đạt được", "1.2 Kết quả đạt được",
+                                  "2.1. Thực hiện tốt chính sách"])
+def test_a_real_heading_number_typed_by_hand_is_still_found(text):
+    assert any("số đề mục gõ tay" in f.message for f in with_paragraph(text))

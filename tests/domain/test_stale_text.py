@@ -128,3 +128,12 @@ def test_a_stale_summary_is_a_warning_about_the_summary():
 def test_the_sample_report_has_no_stale_text():
     wb, report = clean_book()
     assert [f for f in check_report(wb, report) if f.kind == "stale-period"] == []
+
+
+def test_an_earlier_part_of_the_year_set_beside_the_whole_year_is_not_a_left_over():
+    # an annual report that gives the 9 months beside the estimate for the whole year does so on purpose
+    assert stale("Ước cả năm 2024 giải quyết việc làm cho 19.500 lao động, trong đó 9 tháng đầu năm 2024 đã giải "
+                 "quyết 14.260 lao động.") == []
+    # a paragraph that opens with the 9 months and never names the year is what the 9-month report left behind
+    assert stale("9 tháng đầu năm 2024, toàn tỉnh giải quyết việc làm cho 14.260 lao động.") == \
+        ["9 tháng đầu năm 2024"]

@@ -34,6 +34,8 @@ class Preview(HTMLParser):
             self.tables.append([])
         elif tag == "p":
             self._p = {"text": "", "attrs": attrs, "red": [], "anchors": [], "in_table": self._tables > 0}
+        elif tag == "br" and self._p is not None:  # a header name's line break: its words read on
+            self._p["text"] += " "
         elif tag == "a" and "name" in attrs:
             self.anchors.append(attrs["name"])
             if self._p is not None:

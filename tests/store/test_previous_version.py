@@ -26,12 +26,17 @@ def _unpacked(name: str, tmp_path: Path) -> Path:
 
 
 def _text_of(path: Path) -> list[str]:
+    """Paragraphs, then each table row's cells; a line break inside a paragraph reads as a space (where a header's
+    name breaks is layout, issue 21.5: the previous version let Word break it, this one writes the break)."""
     import docx
 
+    def text(paragraph) -> str:
+        return paragraph.text.replace("\n", " ")
+
     document = docx.Document(path)
-    out = [p.text for p in document.paragraphs]
+    out = [text(p) for p in document.paragraphs]
     for table in document.tables:
-        out += [" | ".join(c.text for c in row.cells) for row in table.rows]
+        out += [" | ".join("\n".join(text(p) for p in c.paragraphs) for c in row.cells) for row in table.rows]
     return out
 
 

@@ -103,7 +103,7 @@ def test_renaming_the_agency_from_a_later_report_leaves_the_earlier_exports_iden
     when_dialog_shows(rename, RenameAgencyDialog)
     window.select_tab("tab-general")
     window.general.rename.click()
-    assert window.general.fields["agency_name"].text() == "SỞ NỘI VỤ"
+    assert window.general.fields["agency_name"].toPlainText() == "SỞ NỘI VỤ"
     workbook = stored(sample_workbook)
     old, new = workbook.in_order()
     assert new.agency.name == "SỞ NỘI VỤ" and old.agency.name == "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"

@@ -126,7 +126,7 @@ def structure_of(workbook: Workbook, catalogue_id: str, name: str, version: int 
     # a rule about an indicator deleted since cannot be checked, and no window edits rules: it is left out
     rules = tuple(r for r in workbook.rules if {c for c, _ in references(r.left) + references(r.right)} <= known)
     return Catalogue(catalogue_id, name.strip() or catalogue_id, version, dict(workbook.labels), workbook.sectors,
-                     workbook.indicators, rules)
+                     workbook.indicators, rules, workbook.dhis2)
 
 
 def save_structure(workbook: Workbook, target: str | Path, catalogue_id: str, name: str) -> Path:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..domain.model import Block, Report, Workbook
+from ..domain.model import PLAN_DIRECTIONS, Block, Report, Workbook
 from ..importers.figures import FoundFigure, NewFigure, cite, find_figures, find_new_figures
 from ..importers.word import Cancelled, WordContent, WordFileError, read_word
 from ..store import edits
@@ -28,9 +28,10 @@ def import_edit(doc: Document, part: str, sector: str, index: int, blocks: Seque
                 cited: Sequence[FoundFigure], new: Sequence[NewFigure], label: str) -> Edit:
     """``blocks`` as read at ``index`` of the sector's part: the accepted figures ``cited``, and an indicator made
     for each of ``new`` and cited where its number stood; in the report's tone-mark style once it has one."""
+    directions = {f.token.strip("{}").split(".")[0]: f.direction for f in cited if f.direction}
     blocks = [replace(b, text=report_style_block(doc.report, b.kind, b.text)) for b in blocks]
     if not new:
-        return insert_blocks(doc, part, sector, index, cite(blocks, cited), label)
+        return _with_directions(doc, insert_blocks(doc, part, sector, index, cite(blocks, cited), label), directions)
     rid, db = doc.report_id, doc.db
     state: dict[str, Any] = {}
 
@@ -63,7 +64,33 @@ def import_edit(doc: Document, part: str, sector: str, index: int, blocks: Seque
 
     edit = Edit(label, do, undo, Change(Scope.ALL))
     edit.created = state
-    return edit
+    return _with_directions(doc, edit, directions)
+
+
+def _with_directions(doc: Document, edit: Edit, directions: dict[str, str]) -> Edit:
+    """``edit`` and, in the same undo step, the plans' directions the imported text stated ("dưới 3%": "below")
+    set on their indicators."""
+    if not directions:
+        return edit
+    replaced: dict[str, dict[str, Any]] = {}
+
+    def do() -> None:
+        with doc.db.atomic():
+            edit.do()
+            for code, name in directions.items():
+                meaning, direction = PLAN_DIRECTIONS[name]
+                replaced[code] = edits.set_indicator_fields(doc.db, code, {"plan_meaning": meaning.value,
+                                                                           "plan_direction": direction.value})
+
+    def undo() -> None:
+        with doc.db.atomic():
+            for code, fields in replaced.items():
+                edits.set_indicator_fields(doc.db, code, fields)
+            edit.undo()
+
+    combined = Edit(edit.label, do, undo, Change(Scope.ALL), edit.merge_key)
+    combined.created = edit.created
+    return combined
 
 
 __all__ = ["import_edit"]

@@ -140,7 +140,8 @@ def _whole(workbook: Workbook, report: Report) -> bool:
         return False
     for v in r.values.values():
         if not (all(_number(getattr(v, f)) for f in _VALUE_FIELDS) and isinstance(v.overrides, dict)
-                and all(type(k) is str and x is not None and _number(x) for k, x in v.overrides.items())):
+                and all(type(k) is str and x is not None and _number(x) for k, x in v.overrides.items())
+                and isinstance(v.places, dict) and all(type(k) is str and type(n) is int for k, n in v.places.items())):
             return False
     if not all(_texts(sector, *(b.text for b in blocks)) for (_, sector), blocks in r.blocks.items()):
         return False

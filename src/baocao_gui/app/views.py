@@ -13,7 +13,7 @@ from ..compose import Heading, Level, Outline, Paragraph, compose_outline
 from ..compose.annex import COLUMN_LABELS, compose_annex
 from ..domain.checks import Finding, check_report
 from ..domain.model import AnnexChoice, Report, Workbook
-from ..render.html import PICTURE_URLS, outline_to_html, trimmed
+from ..render.html import PICTURE_URLS, outline_to_html, trimmed, zoomed
 from .sent import as_shown
 
 
@@ -28,6 +28,11 @@ class PreviewPage:
         """The body index of the first heading reading ``text`` (the sector the clerk works on)."""
         return next((i for i, item in enumerate(self.outline.body)
                      if isinstance(item, Heading) and item.text == text), None)
+
+
+def page_html(page: PreviewPage, zoom: float) -> str:
+    """The page's HTML at ``zoom`` times its size (1: the page as composed, about 600 px of text width)."""
+    return zoomed(page.html, zoom)
 
 
 def preview_page(workbook: Workbook, report: Report | None) -> PreviewPage | None:

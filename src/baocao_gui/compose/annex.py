@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..domain.figures import MissingFigure, sheet
-from ..domain.model import ANNEX_COLUMNS, AnnexChoice, Indicator, Period, PlanMeaning, Report, Workbook
+from ..domain.model import ANNEX_COLUMNS, AnnexChoice, Indicator, Period, Report, Workbook
 from ..domain.vnformat import format_doc_number
 from .outline import Annex, AnnexRow
 from .text import nfc, upper
@@ -113,14 +113,11 @@ class _Annex:
         code = indicator.code
         if column == "unit":
             return indicator.unit
-        decrease = indicator.plan_meaning == PlanMeaning.DECREASE
-        if column == "plan":
-            plan = self.figure(code, "plan")
-            return f"giảm {plan}" if decrease and plan else plan  # the text says "mục tiêu giảm từ 3% trở lên"
-        if column == "pct_plan":
-            # actual ÷ plan means nothing when the plan is a reduction in points
-            return "" if decrease and "pct_plan" not in self.writer.values(code).overrides else \
-                self.figure(code, "pct_plan")
+        if column in ("plan", "target"):
+            # in its direction, as the text states it: "giảm từ 3% trở lên", "dưới 5%", "0,6–1,0%"
+            return self.figure(code, f"{column}_text")
+        # pct_plan: the writer's, as the text cites it (a reduction plan's is the fall over the fall planned; a range
+        # or a ceiling has none)
         if column == "pct_last" and indicator.is_rate:
             return self.figure(code, "change")  # a rate is compared in points, as the text does: "giảm 2,79%"
         return self.figure(code, column)

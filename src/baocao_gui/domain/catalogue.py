@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .dhis2 import MappingError, check_uid, parse_mapping
 from .figures import PERIOD_NAMES, TOKEN, citations
-from .model import MAX_PRECISION, Indicator, PlanMeaning, Role, Sector
+from .model import (
+    MAX_PRECISION,
+    PLAN_DIRECTIONS,
+    Dhis2Target,
+    Indicator,
+    PlanDirection,
+    PlanMeaning,
+    Role,
+    Sector,
+    plan_direction_name,
+)
 from .rules import Rule, RuleError, parse_rule, references
 
 CODE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -36,6 +47,24 @@ class Catalogue:
     sectors: tuple[Sector, ...]
     indicators: tuple[Indicator, ...]
     rules: tuple[Rule, ...] = ()
+    dhis2: Dhis2Target = field(default_factory=Dhis2Target)  # [dhis2] data_set, org_unit (issue 23)
+
+
+def _dhis2_target(data: dict) -> Dhis2Target:
+    table = _table(data.get("dhis2"), "dhis2")
+    unknown = [k for k in table if k not in ("data_set", "org_unit")]
+    if unknown:
+        raise CatalogueError(f"bảng [dhis2] không có khóa “{unknown[0]}” (chỉ có data_set, org_unit).", "[dhis2]")
+    out = {}
+    for key, what in (("data_set", "tập dữ liệu (data set)"), ("org_unit", "đơn vị (organisation unit)")):
+        value = table.get(key, "")
+        if not isinstance(value, str):
+            raise CatalogueError(f"bảng [dhis2]: {key} phải là mã đặt trong dấu nháy kép.", "[dhis2]", key)
+        try:
+            out[key] = check_uid(value, "bảng [dhis2]", what) if value.strip() else ""
+        except MappingError as exc:
+            raise CatalogueError(exc.message, "[dhis2]", key) from None
+    return Dhis2Target(**out)
 
 
 def _table(value: object, what: str) -> dict:
@@ -131,15 +160,29 @@ def parse_catalogue(data: dict, strict: bool = True) -> Catalogue:
                 raise CatalogueError(f"{where}: precision phải là số nguyên từ 0 đến {MAX_PRECISION}.", icode,
                                      "precision")
             try:
-                meaning = PlanMeaning(i.get("plan_meaning", "level"))
+                meaning = PlanMeaning(i.get("plan_meaning", "level"))  # the older key, still read
             except ValueError:
                 raise CatalogueError(f"{where}: plan_meaning phải là “level” hoặc “decrease”.", icode,
                                      "plan_meaning") from None
+            try:
+                dhis2 = parse_mapping(i.get("dhis2"), where)
+            except MappingError as exc:
+                raise CatalogueError(exc.message, icode, "dhis2") from None
+            direction = PlanDirection.REACH
+            if "plan_direction" in i:
+                named = i["plan_direction"]
+                if not isinstance(named, str) or named not in PLAN_DIRECTIONS:
+                    raise CatalogueError(f"{where}: plan_direction phải là một trong "
+                                         f"{', '.join(f'“{n}”' for n in PLAN_DIRECTIONS)}.", icode, "plan_direction")
+                if "plan_meaning" in i and PLAN_DIRECTIONS[named][0] != meaning:
+                    raise CatalogueError(f"{where}: plan_meaning = “{meaning.value}” trái với plan_direction = "
+                                         f"“{named}”; chỉ cần ghi plan_direction.", icode, "plan_direction")
+                meaning, direction = PLAN_DIRECTIONS[named]
             ind = Indicator(
                 code=icode, sector=code, name=_text(i, "name", where, icode, icode), unit=unit, parent=parent,
                 parts_complete=bool(i.get("parts_complete", False)), plan_meaning=meaning,
                 pad=bool(i.get("pad", unit != "%")), sentence=_text(i, "sentence", where, icode),
-                precision=precision,
+                precision=precision, plan_direction=direction, dhis2=dhis2,
             )
             seen[icode] = ind
             indicators.append(ind)
@@ -167,7 +210,7 @@ def parse_catalogue(data: dict, strict: bool = True) -> Catalogue:
     if isinstance(version, bool) or not isinstance(version, int):
         raise CatalogueError("catalogue.version phải là một số nguyên.", "version")
     return Catalogue(cid, _text(head, "name", "danh mục", cid, cid), version, labels,
-                     tuple(sectors), tuple(indicators), tuple(rules))
+                     tuple(sectors), tuple(indicators), tuple(rules), _dhis2_target(data))
 
 
 def catalogue_text(catalogue: Catalogue) -> str:
@@ -179,6 +222,9 @@ def catalogue_text(catalogue: Catalogue) -> str:
            "", "[labels]"]
     out += t.pairs({k: catalogue.labels[k] for k in (*LABEL_KEYS, *sorted(set(catalogue.labels) - set(LABEL_KEYS)))
                     if k in catalogue.labels})
+    if catalogue.dhis2 != Dhis2Target():
+        out += ["", "[dhis2]", *t.pairs({"data_set": catalogue.dhis2.data_set or None,
+                                         "org_unit": catalogue.dhis2.org_unit or None})]
     for s in catalogue.sectors:
         out += ["", "[[sector]]", *t.pairs({"code": s.code, "role": s.role.value, "title": s.title,
                                             "task_title": s.task_title})]
@@ -186,9 +232,12 @@ def catalogue_text(catalogue: Catalogue) -> str:
             out += ["", "[[sector.indicator]]", *t.pairs({
                 "code": i.code, "name": i.name, "unit": i.unit, "parent": i.parent,
                 "parts_complete": True if i.parts_complete else None,
-                "plan_meaning": i.plan_meaning.value if i.plan_meaning != PlanMeaning.LEVEL else None,
+                "plan_direction": (plan_direction_name(i.plan_meaning, i.plan_direction)
+                                   if (i.plan_meaning, i.plan_direction) != (PlanMeaning.LEVEL, PlanDirection.REACH)
+                                   else None),
                 "pad": i.pad if i.pad != (i.unit != "%") else None, "precision": i.precision,
-                "sentence": i.sentence or None})]
+                "sentence": i.sentence or None,
+                "dhis2": dict(i.dhis2) if i.dhis2 else None})]
     for r in catalogue.rules:
         out += ["", "[[rule]]", *t.pairs({"id": r.id, "left": r.left, "operator": r.operator, "right": r.right,
                                           "importance": r.importance, "message": r.message,

@@ -29,7 +29,7 @@ from .tone import NEW, OLD, STYLE_NAMES, styled_words
 from .units import unit_fault
 from .vnformat import format_date, format_number, format_percent, to_decimal
 
-UNIT_FIELDS = ("actual", "plan", "last", "target", "delta", "change")  # printed in the indicator's unit
+UNIT_FIELDS = ("actual", "plan", "last", "target", "plan_text", "target_text", "delta", "change")  # in its unit
 STALE_FIX = "Dùng năm, kỳ của báo cáo"  # the findings panel's button for a "stale-period" finding
 NOWHERE = Place()  # a finding about the whole report
 TONE_FIX = "Thống nhất kiểu dấu thanh"  # the findings panel's button for a "tone-style" finding
@@ -61,7 +61,9 @@ GENERAL_FIELDS = {"number": "Số văn bản", "date": "Ngày ban hành", "summa
                   "signer_title": "Chức vụ người ký", "signer_name": "Họ tên người ký", "recipients": "Nơi nhận",
                   "agency_name": "Cơ quan ban hành", "place": "Địa danh", "abbreviation": "Chữ viết tắt tên cơ quan"}
 
-_HAND_NUMBER = re.compile(r"^\s*(?:[IVXL]+\.|[A-Z]\.|\d+(?:\.\d+)*\.?\)?|[a-zđ]\))\s")
+# a heading number typed by hand: "I.", "A.", "1.", "1)", "1.2", "1.2.", "a)". A bare number is not one: a sentence
+# may open with a count ("9 tháng đầu năm 2024, …", "6 tháng", "3 năm qua", "04 Nghị quyết được ban hành")
+_HAND_NUMBER = re.compile(r"^\s*(?:[IVXL]+\.|[A-Z]\.|\d+(?:\.\d+)*\.\)?|\d+(?:\.\d+)+\)?|\d+\)|[a-zđ]\))\s")
 _HAND_BULLET = re.compile(r"^\s*[-–+•]\s")
 _ENGLISH_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,.]?\d)")
 _ENGLISH_DECIMAL = re.compile(r"(?<![\d.,/])\d+\.\d{1,2}(?![\d.]|\.\d)(?!\s*\.\d)")
@@ -203,14 +205,14 @@ class _Checker:
             for field, name in (("pct_plan", "so với kế hoạch"), ("pct_last", "so với cùng kỳ"),
                                 ("pct_parent", "so với tổng")):
                 try:
-                    derived(field, values, parent)
+                    derived(field, values, parent, ind)
                 except Uncomputable:
                     self.add(Severity.ERROR, self.indicator_where(ind),
                              f"không tính được tỷ lệ {name}: kết quả quá lớn, có thể một số liệu gốc bị gõ nhầm.",
                              "kiểm tra số thực hiện, kế hoạch và cùng kỳ", self.indicator_place(ind, field))
             for field, typed in values.overrides.items():
                 try:
-                    computed = derived(field, values, parent)
+                    computed = derived(field, values, parent, ind)
                 except Uncomputable:
                     continue
                 precision = self.writer.precision(ind)
@@ -225,7 +227,7 @@ class _Checker:
     def _plausible(self, ind: Indicator, values) -> None:
         """One warning for a figure several times its plan or last year's (a digit typed twice or lost)."""
         others = [(values.last, "cùng kỳ năm trước")]
-        if ind.plan_meaning == PlanMeaning.LEVEL:
+        if ind.plan_meaning == PlanMeaning.LEVEL and not ind.plan_direction.is_limit:  # far under a ceiling is fine
             others.append((values.plan, "kế hoạch"))
         actual = values.actual
         for other, name in others:
@@ -361,12 +363,37 @@ class _Checker:
         self.add(Severity.WARNING, "Cả báo cáo", message, f"{TONE_FIX}: bấm nút “Viết cả báo cáo kiểu cũ” hoặc "
                  "“kiểu mới” để viết mọi chữ theo một kiểu", place, "tone-style")
 
+    def dhis2(self) -> None:
+        """A workbook that sends its figures to DHIS2 (a data set, an org unit or an indicator mapped): the figures
+        no data element takes, and a data set or org unit not set, as ONE finding naming the indicators."""
+        from .dhis2 import unmapped
+
+        wb = self.workbook
+        if wb.dhis2.data_set == wb.dhis2.org_unit == "" and not any(i.dhis2 for i in wb.indicators):
+            return  # this workbook does not use DHIS2
+        missing = unmapped(wb, self.report)
+        lacking = [w for w, v in (("tập dữ liệu (data set)", wb.dhis2.data_set),
+                                  ("đơn vị (organisation unit)", wb.dhis2.org_unit)) if not v]
+        if not missing and not lacking:
+            return
+        parts = []
+        if missing:
+            names = ", ".join(f"“{i.name}”" for i in missing[:10]) + (f" và {len(missing) - 10} chỉ tiêu khác"
+                                                                         if len(missing) > 10 else "")
+            parts.append(f"chưa gán mã DHIS2 cho {len(missing)} chỉ tiêu có số liệu: {names}")
+        if lacking:
+            parts.append("sổ chưa có mã " + " và ".join(lacking))
+        place = self.indicator_place(missing[0]) if missing else Place()
+        self.add(Severity.WARNING, "Xuất số liệu cho DHIS2", "; ".join(parts) + " — các số liệu đó không được gửi.",
+                 "ghi mã ở Thuộc tính chỉ tiêu và Tệp › Thiết lập DHIS2…, hoặc trong danh mục", place, "dhis2-mapping")
+
     def run(self) -> list[Finding]:
         self.required()
         self.figures()
         self.rules()
         self.text()
         self.tone_style()
+        self.dhis2()
         return self.findings
 
 

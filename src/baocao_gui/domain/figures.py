@@ -8,19 +8,39 @@ decimals. A figure typed by the clerk (an override) wins, so a printed report ca
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
-from .model import MAX_PRECISION, Indicator, PlanMeaning, Report, Values, Workbook
+from .model import (
+    MAX_PRECISION,
+    PLAN_WORDS,
+    RANGE_FIELDS,
+    Indicator,
+    PlanDirection,
+    PlanMeaning,
+    Report,
+    Values,
+    Workbook,
+)
 from .units import Unit, convert, convertible, parse_unit
-from .vnformat import MAX_ABS, PERCENT_PLACES, format_number, round_half_up, to_decimal
+from .vnformat import (
+    MAX_ABS,
+    MAX_DECIMALS,
+    PERCENT_PLACES,
+    format_number,
+    round_half_up,
+    to_decimal,
+    typed_places,
+)
 
 # {{code}}, {{code.field}}, then optionally @unit (print in a larger unit) and :n (decimals)
 TOKEN = re.compile(r"\{\{\s*([a-z0-9_]+)(?:\.([a-z_]+))?(?:\s*@\s*([^{}:@]+?))?(?:\s*:\s*(\d))?\s*\}\}")
 
 VALUE_CITED = ("actual", "plan", "last", "target")
-FIELDS = (*VALUE_CITED, "pct_plan", "pct_last", "pct_parent", "delta", "change", "growth", "pct_growth",
+STATED = {"plan_text": "plan", "target_text": "target"}  # the plan and the target in their direction's words
+FIELDS = (*VALUE_CITED, *STATED, "pct_plan", "pct_last", "pct_parent", "delta", "change", "growth", "pct_growth",
           "vs_plan", "targets_met")
 PERIOD_NAMES = ("year", "last_year", "next_year", "period", "next_period", "period_start", "period_end",
                 "targets_met")
@@ -67,12 +87,44 @@ def _percent(numerator: float | None, denominator: float | None) -> Decimal | No
         raise Uncomputable(f"{numerator} / {denominator}") from exc
 
 
-def derived(field: str, values: Values, parent: Values | None = None) -> Decimal | None:
+def typed(values: Values, field: str) -> Decimal | None:
+    """A raw figure as the clerk typed it, its trailing zeros included: a plan typed "1,0" is Decimal("1.0")."""
+    raw = getattr(values, field)
+    if raw is None:
+        return None
+    number = to_decimal(raw)
+    places = values.places.get(field)
+    if type(places) is int and decimals(number) < places <= MAX_DECIMALS:
+        return number.quantize(Decimal(1).scaleb(-places))
+    return number.normalize() if number else Decimal(0)
+
+
+def typed_text(values: Values, field: str) -> str:
+    """A raw figure as the window shows it for editing, with the decimals it was typed with: "1,0", "0,6–1,0";
+    "" when there is none."""
+    low = typed(values, field)
+    if low is None:
+        return ""
+    high = values.high(field)
+    text = format_number(low, places=typed_places(low))
+    if high is None:
+        return text
+    upper = typed(values, RANGE_FIELDS[field])
+    return text + EN_DASH + format_number(upper, places=typed_places(upper))
+
+
+def derived(field: str, values: Values, parent: Values | None = None,
+            indicator: Indicator | None = None) -> Decimal | None:
     """The exact value of a derived field, before any override and before rounding; None when a figure is
-    missing, ``Uncomputable`` when the result cannot be written."""
+    missing, ``Uncomputable`` when the result cannot be written. The % of plan of a reduction plan is the fall
+    achieved over the fall planned; a ceiling ("dưới 3%", "không quá 5%") has none (see ``pct_plan_of``)."""
     if field == "pct_plan":
         if values.plan_high is not None:
             return None  # a range plan has no one ratio: {{x.vs_plan}} says where the actual stands
+        if indicator is not None and indicator.plan_direction.is_limit:
+            return None  # a ceiling: being under it is the aim, a ratio to it would read backwards
+        if indicator is not None and indicator.plan_meaning == PlanMeaning.DECREASE:
+            return _percent(plan_progress(indicator, values), values.plan)
         return _percent(values.actual, values.plan)
     if field == "pct_last":
         return _percent(values.actual, values.last)
@@ -81,18 +133,18 @@ def derived(field: str, values: Values, parent: Values | None = None) -> Decimal
     if field == "delta":
         if values.actual is None or values.last is None:
             return None
-        return abs(to_decimal(values.actual) - to_decimal(values.last))
+        return abs(typed(values, "actual") - typed(values, "last"))
     raise KeyError(field)
 
 
-def figure_value(field: str, values: Values, parent: Values | None = None) -> Decimal | None:
-    """The number a citation stands for, unrounded: raw, typed override, or computed."""
+def figure_value(field: str, values: Values, parent: Values | None = None,
+                 indicator: Indicator | None = None) -> Decimal | None:
+    """The number a citation stands for, unrounded: raw (as typed), typed override, or computed."""
     if field in VALUE_CITED:
-        raw = getattr(values, field)
-        return None if raw is None else to_decimal(raw)
+        return typed(values, field)
     if field in values.overrides:
-        return to_decimal(values.overrides[field])
-    return derived(field, values, parent)
+        return to_decimal(values.overrides[field]).normalize()
+    return derived(field, values, parent, indicator)
 
 
 def decimals(value: float | Decimal) -> int:
@@ -128,20 +180,67 @@ def plan_progress(indicator: Indicator, values: Values) -> Decimal | None:
 
 
 def plan_status(indicator: Indicator, values: Values) -> PlanStatus | None:
-    """Where the actual stands against the plan, in the plan's direction: short of it, within it (reached, or
-    inside a range), beyond it. None without a plan or without the figures to tell."""
+    """Where the actual (or the fall) stands against the plan, in the plan's direction: short of it, within it
+    (reached, or inside a range), beyond it. A floor ("từ 2% trở lên", or a bare plan) is reached at the plan
+    and passed above it; "trên 2%" is reached only above it; a ceiling is met under it ("dưới 3%": 2,9 is met,
+    3 is not; "không quá 3%": 3 is met) and never passed. None without a plan or without the figures to tell."""
     if values.plan is None:
         return None
     progress = plan_progress(indicator, values)
     if progress is None:
         return None
     low = to_decimal(values.plan)
-    high = to_decimal(values.plan_high) if values.plan_high is not None else low
+    if values.plan_high is not None:  # a range, whatever the direction
+        high = to_decimal(values.plan_high)
+        return PlanStatus.SHORT if progress < low else PlanStatus.BEYOND if progress > high else PlanStatus.WITHIN
+    direction = indicator.plan_direction
+    if direction == PlanDirection.BELOW:
+        return PlanStatus.WITHIN if progress < low else PlanStatus.SHORT
+    if direction == PlanDirection.AT_MOST:
+        return PlanStatus.WITHIN if progress <= low else PlanStatus.SHORT
+    if direction == PlanDirection.ABOVE:
+        return PlanStatus.WITHIN if progress > low else PlanStatus.SHORT
     if progress < low:
         return PlanStatus.SHORT
-    if progress > high:
-        return PlanStatus.BEYOND
-    return PlanStatus.WITHIN
+    return PlanStatus.BEYOND if progress > low else PlanStatus.WITHIN
+
+
+def plan_words(indicator: Indicator, figure: str, ranged: bool = False) -> str:
+    """A plan or a target as a report states it, in its direction: "dưới 3%", "không quá 5%", "trên 2%",
+    "từ 2% trở lên", "giảm từ 2% trở lên", "giảm 1–1,5%"; a bare plan as its figure. A range keeps its dash."""
+    words = figure if ranged else PLAN_WORDS[indicator.plan_direction].format(figure)
+    return f"giảm {words}" if indicator.plan_meaning == PlanMeaning.DECREASE else words
+
+
+# Words a clerk or a report writes around a plan, read back to its direction (the first that fits, longest first)
+_BEFORE = (("không vượt quá", PlanDirection.AT_MOST), ("không quá", PlanDirection.AT_MOST),
+           ("tối đa", PlanDirection.AT_MOST), ("không dưới", PlanDirection.AT_LEAST),
+           ("ít nhất", PlanDirection.AT_LEAST), ("tối thiểu", PlanDirection.AT_LEAST), ("dưới", PlanDirection.BELOW),
+           ("trên", PlanDirection.ABOVE), ("hơn", PlanDirection.ABOVE))
+_AFTER = (("trở lên", PlanDirection.AT_LEAST), ("trở xuống", PlanDirection.AT_MOST))
+
+
+def read_plan_words(text: str) -> tuple[str, PlanMeaning | None, PlanDirection | None]:
+    """A plan as typed or printed with its words, read back: "giảm từ 2% trở lên" → ("2%", DECREASE, AT_LEAST),
+    "dưới 3" → ("3", None, BELOW), "1–1,5" → ("1–1,5", None, None). The meaning is None without "giảm", the
+    direction None without words (a bare plan)."""
+    rest = " ".join(unicodedata.normalize("NFC", text).split())
+    lower = rest.lower()
+    meaning = direction = None
+    if lower.startswith("giảm "):
+        meaning, rest, lower = PlanMeaning.DECREASE, rest[5:], lower[5:]
+    for words, found in _AFTER:
+        if lower.endswith(" " + words):
+            direction, rest, lower = found, rest[:-len(words) - 1].rstrip(), lower[:-len(words) - 1].rstrip()
+            if lower.startswith("từ "):
+                rest, lower = rest[3:], lower[3:]
+            break
+    else:
+        for words, found in _BEFORE:
+            if lower.startswith(words + " "):
+                direction, rest = found, rest[len(words) + 1:]
+                break
+    return rest.strip(), meaning, direction
 
 
 def targets_met(workbook: Workbook, report: Report, sector: str | None = None) -> tuple[list[str], list[str], list[str]]:
@@ -187,10 +286,23 @@ class FigureWriter:
 
     def precision(self, indicator: Indicator | None, cited: int | None = None) -> int:
         """Decimals of a percentage: the citation's, the indicator's, the report's, or two."""
+        chosen = self.precision_set(indicator, cited)
+        return PERCENT_PLACES if chosen is None else chosen
+
+    def precision_set(self, indicator: Indicator | None, cited: int | None = None) -> int | None:
+        """The decimals asked for (the citation's, the indicator's, the report's), written exactly: "tăng 5,0%"
+        at one; None when none is set (two at most, trailing zeros dropped: "301%", "40,8%")."""
         for p in (cited, indicator.precision if indicator else None, self.report.pct_precision):
             if p is not None:
                 return max(0, min(int(p), MAX_PRECISION))
-        return PERCENT_PLACES
+        return None
+
+    def _rounded(self, number: Decimal, indicator: Indicator | None, cited: int | None) -> str:
+        """A percentage's number at its precision: exactly the decimals set, else two at most."""
+        chosen = self.precision_set(indicator, cited)
+        if chosen is None:
+            return format_number(round_half_up(number, PERCENT_PLACES))
+        return format_number(number, places=chosen)
 
     def figure(self, code: str, field: str, precision: int | None = None, unit: str | None = None) -> str:
         key = (code, field, precision, unit)
@@ -225,38 +337,53 @@ class FigureWriter:
                 return self._growth(indicator, values, parent, field, precision)
             if field == "vs_plan":
                 return self._vs_plan(indicator, values, parent, precision)
-            number = figure_value(field, values, parent)
+            number = figure_value(STATED.get(field, field), values, parent, indicator)
         except Uncomputable:
             raise MissingFigure(code, field, "không tính được (kết quả quá lớn; kiểm tra số liệu gốc)") from None
         if number is None:
             if field == "pct_plan" and values.plan_high is not None:
                 raise MissingFigure(code, field, "kế hoạch là một khoảng; dùng “so với kế hoạch” (vs_plan)")
+            if field == "pct_plan" and values.plan is not None and indicator.plan_direction.is_limit:
+                raise MissingFigure(code, field, "kế hoạch là mức không được vượt; dùng “so với kế hoạch” (vs_plan)")
+            if (field == "pct_plan" and indicator.plan_meaning == PlanMeaning.DECREASE and values.last is None
+                    and values.plan is not None and values.actual is not None):
+                raise MissingFigure(code, field, "chưa có số liệu cùng kỳ để tính mức giảm")
             raise MissingFigure(code, field, "chưa có số liệu")
         if field.startswith("pct_"):
             return self._percent(indicator, number, precision)
-        high = values.high(field)
+        source = STATED.get(field, field)
+        high = values.high(source)
         if high is not None:  # a range: "1–1,5"
-            return (self._in_unit(indicator, number, precision, unit, sign=False) + EN_DASH
-                    + self._in_unit(indicator, to_decimal(high), precision, unit))
-        return self._in_unit(indicator, number, precision, unit)
+            written = (self._in_unit(indicator, number, precision, unit, sign=False) + EN_DASH
+                       + self._in_unit(indicator, typed(values, RANGE_FIELDS[source]), precision, unit))
+        else:
+            written = self._in_unit(indicator, number, precision, unit)
+        return plan_words(indicator, written, high is not None) if field in STATED else written
 
     def _percent(self, indicator: Indicator, number: Decimal, cited: int | None) -> str:
-        return format_number(round_half_up(number, self.precision(indicator, cited))) + "%"
+        return self._rounded(number, indicator, cited) + "%"
 
     def _in_unit(self, indicator: Indicator, number: Decimal, precision: int | None = None,
                  unit: str | None = None, sign: bool = True) -> str:
+        places: int | None
         if unit is not None:
             source, target = parse_unit(indicator.unit), parse_unit(unit)
             if not convertible(source, target):
                 raise MissingFigure(indicator.code, "actual",
                                     f"không đổi được “{indicator.unit}” sang “{unit.strip()}”")
             number = convert(number, source, target)
-            precision = self.precision(indicator, precision)
-        if precision is not None:
-            number = round_half_up(number, max(0, min(precision, MAX_PRECISION)))
+            chosen = self.precision_set(indicator, precision)
+            if chosen is None:  # none set: two decimals at most, "315,61", "315,6"
+                number, places = round_half_up(number, PERCENT_PLACES).normalize(), None
+            else:
+                places = chosen
+        elif precision is not None:
+            places = max(0, min(precision, MAX_PRECISION))  # asked for: exactly, "5,0"
+        else:
+            places = typed_places(number)  # as typed: "1,0" stays "1,0"
         if indicator.is_rate:
-            return format_number(number) + ("%" if sign else "")
-        return format_number(number, pad=indicator.pad and unit is None)
+            return format_number(number, places=places) + ("%" if sign else "")
+        return format_number(number, pad=indicator.pad and unit is None, places=places)
 
     def printed_unit(self, indicator: Indicator, unit: str | None = None) -> Unit:
         """The unit a citation's figure is printed in (for the check of the words after it)."""
@@ -287,29 +414,34 @@ class FigureWriter:
         if ratio is None:
             raise MissingFigure(indicator.code, field, "chưa có số liệu")
         growth = round_half_up(ratio - 100, self.precision(indicator, cited))
+        written = self._rounded(abs(growth), indicator, cited) + "%"  # "tăng 5,0%" when one decimal is asked for
         if field == "pct_growth":
-            return format_number(abs(growth)) + "%"
+            return written
         if growth == 0:
             return "bằng cùng kỳ"
-        return f"{'tăng' if growth > 0 else 'giảm'} {format_number(abs(growth))}%"
+        return f"{'tăng' if growth > 0 else 'giảm'} {written}"
 
     def _vs_plan(self, indicator: Indicator, values: Values, parent: Values | None, cited: int | None) -> str:
-        """"vượt 5,4% kế hoạch" / "đạt 94,6% kế hoạch"; a range or a reduction plan in words: "đạt kế hoạch",
-        "vượt kế hoạch", "chưa đạt kế hoạch"."""
+        """"vượt 5,4% kế hoạch" / "đạt 94,6% kế hoạch", the ratio being ``pct_plan``'s (for a reduction plan the
+        fall achieved over the fall planned); in words where there is no one ratio (a range, a ceiling, "trên 2%",
+        a reduction that did not happen): "đạt kế hoạch", "vượt kế hoạch", "chưa đạt kế hoạch"."""
         if values.plan is None or values.actual is None:
             raise MissingFigure(indicator.code, "vs_plan", "chưa có số liệu")
-        if values.plan_high is not None or indicator.plan_meaning == PlanMeaning.DECREASE:
-            status = plan_status(indicator, values)
-            if status is None:
-                raise MissingFigure(indicator.code, "vs_plan", "chưa có số liệu cùng kỳ")
+        status = plan_status(indicator, values)
+        if status is None:
+            raise MissingFigure(indicator.code, "vs_plan", "chưa có số liệu cùng kỳ")
+        progress = plan_progress(indicator, values)
+        if (values.plan_high is not None or indicator.plan_direction in (PlanDirection.ABOVE, PlanDirection.AT_MOST,
+                                                                         PlanDirection.BELOW)
+                or (indicator.plan_meaning == PlanMeaning.DECREASE and progress is not None and progress <= 0)):
             return f"{status.value} kế hoạch"
-        ratio = figure_value("pct_plan", values, parent)
+        ratio = figure_value("pct_plan", values, parent, indicator)
         if ratio is None:
             raise MissingFigure(indicator.code, "vs_plan", "chưa có số liệu")
         rounded = round_half_up(ratio, self.precision(indicator, cited))
         if rounded > 100:
-            return f"vượt {format_number(rounded - 100)}% kế hoạch"
-        return f"đạt {format_number(rounded)}% kế hoạch"
+            return f"vượt {self._rounded(rounded - 100, indicator, cited)}% kế hoạch"
+        return f"đạt {self._rounded(rounded, indicator, cited)}% kế hoạch"
 
     def _targets_met(self, sector: str | None) -> str:
         met, short, unknown = targets_met(self.workbook, self.report, sector)

@@ -43,6 +43,48 @@ class PlanMeaning(StrEnum):
     DECREASE = "decrease"  # the plan is a reduction in points (poverty rate falls by ≥ 3%)
 
 
+class PlanDirection(StrEnum):
+    """How the actual (for a reduction plan: the fall since last year) is held against the plan, and the words
+    the plan is printed with. A plan typed as a range ("1–1,5") is checked as a range whatever its direction."""
+
+    REACH = "reach"  # ≥ the plan, printed bare: "18.200", "giảm 3%"
+    AT_LEAST = "at_least"  # ≥, "từ 2% trở lên"
+    ABOVE = "above"  # >, "trên 2%"
+    AT_MOST = "at_most"  # ≤, "không quá 5%"
+    BELOW = "below"  # <, "dưới 3%"
+
+    @property
+    def is_limit(self) -> bool:
+        """A ceiling: the figure must stay at or under the plan (met when it is lower)."""
+        return self in (PlanDirection.AT_MOST, PlanDirection.BELOW)
+
+
+# The catalogue's ``plan_direction`` names (docs/data-format.md): the meaning and the direction in one word.
+def _direction_names() -> dict[str, tuple[PlanMeaning, PlanDirection]]:
+    names = {}
+    for meaning in PlanMeaning:
+        for direction in PlanDirection:
+            word = "level" if direction == PlanDirection.REACH else direction.value
+            if meaning == PlanMeaning.DECREASE:
+                word = "decrease" if direction == PlanDirection.REACH else f"decrease_{word}"
+            names[word] = (meaning, direction)
+    return names
+
+
+# The catalogue's ``plan_direction`` words (docs/data-format.md), the meaning and the direction in one:
+# level, at_least, above, at_most, below, decrease, decrease_at_least, decrease_above, decrease_at_most, decrease_below
+PLAN_DIRECTIONS = _direction_names()
+PLAN_WORDS = {  # how a plan is printed in its direction; {} is the figure
+    PlanDirection.REACH: "{}", PlanDirection.AT_LEAST: "từ {} trở lên", PlanDirection.ABOVE: "trên {}",
+    PlanDirection.AT_MOST: "không quá {}", PlanDirection.BELOW: "dưới {}",
+}
+
+
+def plan_direction_name(meaning: PlanMeaning, direction: PlanDirection) -> str:
+    """"decrease_at_least", "below", "level": the catalogue's word for a plan's meaning and direction."""
+    return next(name for name, pair in PLAN_DIRECTIONS.items() if pair == (meaning, direction))
+
+
 VALUE_FIELDS = ("actual", "plan", "last", "target")
 # a plan or a target may be a range ("giảm 1–1,5%"): its upper end, stored beside the lower one
 RANGE_FIELDS = {"plan": "plan_high", "target": "target_high"}
@@ -78,6 +120,9 @@ class Indicator:
     pad: bool = True
     sentence: str = ""
     precision: int | None = None  # decimals of its percentages and converted figures; None: the report's default
+    plan_direction: PlanDirection = PlanDirection.REACH  # at least / above / at most / below the plan (m011)
+    # where its figures go in DHIS2 (domain/dhis2.py): (field, "DE_UID" or "DE_UID.COC_UID") pairs, and ("coc", UID)
+    dhis2: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_rate(self) -> bool:
@@ -95,6 +140,9 @@ class Values:
     overrides: dict[str, float] = field(default_factory=dict)
     plan_high: float | None = None  # the upper end of a plan typed as a range ("1–1,5"), else None
     target_high: float | None = None  # the same for the target
+    # decimals typed beyond what the number shows, by field (actual … target_high): "1,0" typed as a plan's upper
+    # end is {"plan_high": 1}, so it prints "0,6–1,0" as typed, not "0,6–1" (m011_plan_direction)
+    places: dict[str, int] = field(default_factory=dict)
 
     def high(self, field: str) -> float | None:
         """The upper end of a range plan or target (None for a single figure)."""
@@ -234,6 +282,14 @@ class Report:
 
 
 @dataclass(frozen=True)
+class Dhis2Target:
+    """Where a workbook's figures go in DHIS2: the data set and the agency's organisation unit (UIDs; "": not set)."""
+
+    data_set: str = ""
+    org_unit: str = ""
+
+
+@dataclass(frozen=True)
 class Workbook:
     agency: Agency
     labels: dict[str, str]
@@ -244,6 +300,7 @@ class Workbook:
     # what could not be read from a damaged or odd file, one Vietnamese line each (the window opens it read-only)
     problems: tuple[str, ...] = ()
     identity: str = ""  # the workbook's own id (meta workbook_id): an export carries it, a merge checks it
+    dhis2: Dhis2Target = Dhis2Target()  # the data set and the organisation unit the DHIS2 export names (issue 23)
 
     def indicator(self, code: str) -> Indicator | None:
         return self._indicators_by_code.get(code)

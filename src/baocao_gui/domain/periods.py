@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Period, PeriodKind, Values
+from .model import RANGE_FIELDS, Period, PeriodKind, Values
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,17 @@ def plan_sources(period: Period) -> tuple[Period, ...]:
 def carry(period: Period, figures: dict[Period, dict[str, Values]]) -> Carried:
     """The figures a report of ``period`` starts with, from the figures of the workbook's other reports."""
     plans: dict[str, tuple[float, float | None]] = {}  # a range stays a range: (low, high or None)
+    places: dict[str, dict[str, int]] = {}  # and "1,0" stays "1,0": the decimals typed, as the plan's
     sources: list[str] = []
     for i, source in enumerate(plan_sources(period)):
         values = figures.get(source, {})
         field = "target" if i == 0 else "plan"
         found = {c: (getattr(v, field), v.high(field)) for c, v in values.items()
                  if getattr(v, field) is not None and c not in plans}
+        for c in found:
+            v = values[c]
+            typed = {"plan": v.places.get(field), "plan_high": v.places.get(RANGE_FIELDS[field])}
+            places[c] = {k: n for k, n in typed.items() if n}
         if found:
             plans.update(found)
             sources.append(f"kế hoạch của {len(found)} chỉ tiêu lấy từ "
@@ -53,7 +58,9 @@ def carry(period: Period, figures: dict[Period, dict[str, Values]]) -> Carried:
     if lasts:
         sources.append(f"cùng kỳ của {len(lasts)} chỉ tiêu lấy từ số thực hiện "
                        f"{Period(period.kind, period.year - 1).label}")
-    values = {c: Values(plan=plans.get(c, (None, None))[0], plan_high=plans.get(c, (None, None))[1], last=lasts.get(c))
+    values = {c: Values(plan=plans.get(c, (None, None))[0], plan_high=plans.get(c, (None, None))[1], last=lasts.get(c),
+                        places={**places.get(c, {}), **({"last": n} if c in lasts
+                                                        and (n := earlier[c].places.get("actual")) else {})})
               for c in sorted(set(plans) | set(lasts))}
     return Carried(values, tuple(sources))
 

@@ -6,7 +6,8 @@ Only what is most likely left over is flagged, so that the clerk is not told to 
 - "năm Y" for the year just before the report's year, as the time of the text ("Năm 2023, toàn tỉnh…"), in a
   text that does not also name the report's own year (then it sets the two years side by side);
 - an earlier period of the report's year ("9 tháng năm 2024" in the annual report, "quý II năm 2024" in the
-  report of quý III), or the report's own kind of period a year earlier ("9 tháng năm 2023" in the 9-month
+  report of quý III) in a text that does not also name the report's own period (then it sets the part beside the
+  whole: "ước cả năm 2024 … trong đó 9 tháng đầu năm 2024 …"), or the report's own kind of period a year earlier ("9 tháng năm 2023" in the 9-month
   report of 2024), or the report just before when it falls in the year before ("quý IV năm 2023" in the report
   of quý I năm 2024). A later one ("quý IV năm 2024" in the 9-month report) is what section B plans for.
 
@@ -112,15 +113,18 @@ def stale_mentions(text: str, report: Period) -> tuple[StaleMention, ...]:
     found: list[StaleMention] = []
     matches = list(MENTION.finditer(text))
     # a text that also names the report's own year sets the year before beside it ("năm 2024 … năm 2023 là …")
-    compares = bool(re.search(r"\{\{\s*(?:year|period)\s*\}\}", text)) or any(
-        int(m["year"]) == report.year and not _exempt(text, m) for m in matches)
+    cited = bool(re.search(r"\{\{\s*(?:year|period)\s*\}\}", text))
+    compares = cited or any(int(m["year"]) == report.year and not _exempt(text, m) for m in matches)
+    # a text that names the report's own period sets an earlier part of it beside it on purpose ("ước cả năm 2024
+    # … trong đó 9 tháng đầu năm 2024 đã …" in the annual report): that part is not a left-over
+    names_own = cited or any(_period_of(m) == report and not _exempt(text, m) for m in matches)
     for match in matches:
         period = _period_of(match)
         if period is None or period == report:
             continue
         if period.year == report.year:  # an earlier period of the year; a later one is what comes next (section B)
             stale = (period.kind != PeriodKind.YEAR and not _inside(period.kind, report.kind)
-                     and period.kind.end_month <= report.kind.end_month)
+                     and period.kind.end_month <= report.kind.end_month and not names_own)
         elif period.year == report.year - 1:
             stale = (period.kind in (report.kind, PeriodKind.YEAR) or period == _previous(report)) and not compares
         else:

@@ -42,17 +42,27 @@ def round_half_up(value: Decimal, places: int = PERCENT_PLACES) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-def format_number(value: float | Decimal, *, pad: bool = False) -> str:
-    """Write a number the vi-VN way; trailing decimal zeros are dropped (40,80 → 40,8).
+def format_number(value: float | Decimal, *, pad: bool = False, places: int | None = None) -> str:
+    """Write a number the vi-VN way; trailing decimal zeros are dropped (40,80 → 40,8) unless ``places`` asks for
+    exactly that many decimals (rounded half up): 5 at one place is "5,0", as a precision set or a figure typed
+    "1,0" asks.
 
     ``pad`` writes a whole number from 0 to 9 with two digits, as reports count small things: "04 Nghị quyết".
     """
     d = to_decimal(value)
+    if places is not None:
+        d = round_half_up(d, places)
+        if d == 0:
+            d = abs(d)  # -0,0 is 0,0
     negative = d < 0
     d = abs(d)
-    text = format(d.normalize(), "f") if d != d.to_integral_value() else str(int(d))
+    if places is not None:
+        text = format(d, "f")
+    else:
+        text = format(d.normalize(), "f") if d != d.to_integral_value() else str(int(d))
     whole, _, frac = text.partition(".")
-    frac = frac.rstrip("0")
+    if places is None:
+        frac = frac.rstrip("0")
     groups = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
@@ -106,9 +116,16 @@ def parse_range(text: str) -> tuple[Decimal, Decimal] | None:
     return (low, high) if low <= high else (high, low)
 
 
-def format_range(low: float | Decimal, high: float | Decimal, *, pad: bool = False) -> str:
-    """"1–1,5" with an en dash, as reports print a range."""
-    return format_number(low, pad=pad) + "\u2013" + format_number(high, pad=pad)
+def format_range(low: float | Decimal, high: float | Decimal, *, pad: bool = False,
+                 places: tuple[int | None, int | None] = (None, None)) -> str:
+    """"1–1,5" with an en dash, as reports print a range (each end with its own ``places`` when given)."""
+    return format_number(low, pad=pad, places=places[0]) + "\u2013" + format_number(high, pad=pad, places=places[1])
+
+
+def typed_places(number: Decimal) -> int:
+    """The decimals a typed number was written with, trailing zeros included: "1,0" → 1, "18.200" → 0."""
+    exponent = number.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def check_storable(number: Decimal, typed: str = "") -> None:

@@ -40,6 +40,8 @@ def _figures(values: Values) -> dict[str, Any]:
     for field in VALUE_FIELDS:
         low, high = getattr(values, field), values.high(field)
         out[field] = [low, high] if low is not None and high is not None else low
+    if values.places:  # the decimals typed where the number does not show them: "0,6–1,0"
+        out["decimals"] = dict(sorted(values.places.items()))
     return out
 
 
@@ -107,7 +109,7 @@ def _report(workbook: Workbook, report: Report) -> list[str]:
 def workbook_text(workbook: Workbook, catalogue_id: str, catalogue_name: str, catalogue_version: int = 1) -> str:
     """The workbook as one TOML text: what ``baocao-gui dump`` writes."""
     catalogue = Catalogue(catalogue_id, catalogue_name, catalogue_version, workbook.labels, workbook.sectors,
-                          workbook.indicators, tuple(workbook.rules))
+                          workbook.indicators, tuple(workbook.rules), workbook.dhis2)
     out = ["# Sổ báo cáo baocao-gui ở dạng văn bản: baocao-gui load TỆP.toml SỔ.baocao", "",
            catalogue_text(catalogue).rstrip("\n"), "", "[agency]",
            *[f"{k} = {t.string(v)}" for k, v in _agency(workbook.agency).items()]]

@@ -14,8 +14,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
-from ..domain.figures import FIELDS, TOKEN, FigureWriter, MissingFigure
-from ..domain.model import Block, BlockKind, Report, Workbook
+from ..domain.figures import FIELDS, STATED, TOKEN, FigureWriter, MissingFigure, read_plan_words
+from ..domain.model import (
+    Block,
+    BlockKind,
+    Indicator,
+    PlanDirection,
+    PlanMeaning,
+    Report,
+    Workbook,
+    plan_direction_name,
+)
 from ..domain.units import COMMON_UNITS
 
 # the order in which a figure is preferred when two fields of one indicator print the same number
@@ -35,6 +44,9 @@ class FoundFigure:
     written: str  # as the text has it: "18498"
     token: str  # "{{viec_lam}}", "{{viec_lam.pct_plan}}"
     label: str  # "Số lao động được tạo việc làm (thực hiện: 18.498)"
+    # a plan stated with its words ("dưới 3%") that the indicator does not have yet: the catalogue's word for them
+    # ("below"), set on the indicator when the citation is accepted (import_edit); "" otherwise
+    direction: str = ""
 
 
 def _value(text: str) -> Decimal | None:
@@ -52,7 +64,7 @@ def _figures(workbook: Workbook, report: Report, sector: str) -> list[tuple[Deci
         if indicator.sector != sector:
             continue
         for field in FIELDS:
-            if field == "change":
+            if field == "change" or field in STATED:  # a plan's words are read around its number (_stated)
                 continue
             try:
                 printed = writer.figure(indicator.code, field)
@@ -73,7 +85,8 @@ def find_figures(blocks: Sequence[Block], workbook: Workbook, report: Report | N
     if not figures:
         return []
     names = {i.code: i.name for i in workbook.indicators}
-    found = []
+    found: list[FoundFigure] = []
+    matched: list[tuple[int, re.Match, str, str, str, tuple[int, int, str, str] | None]] = []
     for index, block in enumerate(blocks):
         if block.kind == BlockKind.TABLE:
             continue
@@ -104,10 +117,57 @@ def find_figures(blocks: Sequence[Block], workbook: Workbook, report: Report | N
             if any(f[:2] == best[:2] and f[2] != best[2] for f in fits[1:]):
                 continue  # two indicators fit as well: do not guess
             code, field, printed = best[2], best[3], best[4]
+            stated = _stated(block.text, m, workbook.indicator(code)) if field in ("plan", "target") else None
+            matched.append((index, m, code, field, printed, stated))
+    # a text that states one indicator's plan in two directions ("giảm trên 2%" here, "giảm từ 2% trở lên" there)
+    # sets neither: the numbers alone are offered, and the clerk chooses in “Thuộc tính chỉ tiêu”
+    said: dict[str, set[str]] = {}
+    for _, _, code, _, _, stated in matched:
+        if stated is not None and stated[2]:
+            said.setdefault(code, set()).add(stated[2])
+    torn = {code for code, directions in said.items() if len(directions) > 1}
+    for index, m, code, field, printed, stated in matched:
+        text = blocks[index].text
+        name = f"{names.get(code, code)} ({FIELD_WORDS.get(field, field)}: "
+        if stated is not None and code not in torn:  # "dưới 3%": the words and the number become {{code.plan_text}}
+            start, end, direction, words = stated
+            label = name + words + ")" + (" — ghi cách đạt kế hoạch này vào chỉ tiêu" if direction else "")
+            found.append(FoundFigure(index, start, end, text[start:end], "{{" + f"{code}.{field}_text" + "}}", label,
+                                     direction))
+        else:
             token = "{{" + code + ("" if field == "actual" else "." + field) + "}}"
-            label = f"{names.get(code, code)} ({FIELD_WORDS.get(field, field)}: {printed})"
-            found.append(FoundFigure(index, m.start(), m.end(), m.group(0), token, label))
+            found.append(FoundFigure(index, m.start(), m.end(), m.group(0), token, name + printed + ")"))
     return found
+
+
+# the words a report writes around a plan: before its number ("giảm", "dưới", "không quá", "từ" …) and after it
+_WORDS_BEFORE = re.compile(r"(?:(?<!\w)giảm\s+)?(?<!\w)(?:từ|không vượt quá|không quá|tối đa|không dưới|ít nhất|tối thiểu|"
+                           r"dưới|trên|hơn)\s+$", re.IGNORECASE)
+_WORDS_AFTER = re.compile(r"\s+trở\s+(?:lên|xuống)(?!\w)", re.IGNORECASE)
+
+
+def _stated(text: str, m: re.Match, indicator: Indicator | None) -> tuple[int, int, str, str] | None:
+    """A plan's number written with its direction's words ("dưới 3%", "giảm từ 2% trở lên"): (start, end of the
+    words and the number, the catalogue's word for a direction the indicator does not have yet or "", the words);
+    None without such words, or with words that contradict a direction the indicator already has."""
+    if indicator is None:
+        return None
+    before = _WORDS_BEFORE.search(text[:m.start()])
+    after = _WORDS_AFTER.match(text, m.end())
+    start = before.start() if before else m.start()
+    end = after.end() if after else m.end()
+    if start == m.start() and end == m.end():
+        return None
+    words = text[start:end]
+    rest, meaning, direction = read_plan_words(words)
+    if direction is None or " ".join(rest.split()) != " ".join(m.group(0).split()):
+        return None  # "từ 3%" without "trở lên": a starting point, not a plan's words
+    said = (meaning or PlanMeaning.LEVEL, direction)
+    if said == (indicator.plan_meaning, indicator.plan_direction):
+        return start, end, "", words
+    if indicator.plan_direction != PlanDirection.REACH:
+        return None  # the indicator says otherwise already: the number alone is offered
+    return start, end, plan_direction_name(*said), words
 
 
 def cite(blocks: Sequence[Block], accepted: Iterable[FoundFigure]) -> tuple[Block, ...]:
@@ -186,7 +246,7 @@ def find_new_figures(blocks: Sequence[Block], workbook: Workbook, report: Report
     not a year, a date or a document number: each offered as a new indicator of ``sector``."""
     if report is None or not sector:
         return []
-    taken = {(f.block, f.start) for f in found}
+    taken = [(f.block, f.start, f.end) for f in found]  # a plan's words and number are one offer: its span
     names = {i.name.lower() for i in workbook.indicators if i.sector == sector}
     out = []
     for index, block in enumerate(blocks):
@@ -194,7 +254,7 @@ def find_new_figures(blocks: Sequence[Block], workbook: Workbook, report: Report
             continue
         cited = [(m.start(), m.end()) for m in TOKEN.finditer(block.text)]
         for m in _NUMBER.finditer(block.text):
-            if (index, m.start()) in taken or any(a <= m.start() < b for a, b in cited):
+            if any(b == index and a <= m.start() < e for b, a, e in taken) or any(a <= m.start() < b for a, b in cited):
                 continue
             number, percent = m.group(1), bool(m.group(2))
             value = _value(number)

@@ -29,7 +29,7 @@ from typing import Any
 from ..compose import compose_outline
 from ..compose.outline import Heading, Paragraph, TableItem
 from ..compose.report import line_sum, printed_line
-from ..domain.figures import TOKEN, VALUE_CITED, MissingFigure, sheet
+from ..domain.figures import STATED, TOKEN, VALUE_CITED, MissingFigure, read_plan_words, sheet
 from ..domain.model import (
     OVERRIDE_FIELDS,
     Block,
@@ -37,6 +37,8 @@ from ..domain.model import (
     Part,
     Period,
     PeriodKind,
+    PlanDirection,
+    PlanMeaning,
     Report,
     Values,
     Workbook,
@@ -547,7 +549,8 @@ def rebase(raw: str, printed: str, edited: str, writer, workbook: Workbook):
         figure = _figure(m, typed.strip(), workbook, writer)
         if figure is not None:
             out.append(m.group(0))
-            found.append((m.group(1), m.group(2) or "actual", figure, shown.strip(), typed.strip()))
+            field = m.group(2) or "actual"
+            found.append((m.group(1), STATED.get(field, field), figure, shown.strip(), typed.strip()))
         else:
             out.append(typed)
             if typed.strip():
@@ -563,11 +566,16 @@ def _figure(m: re.Match, typed: str, workbook: Workbook, writer) -> float | None
     """The value a number typed in place of a citation stands for, when that citation is a figure one may set
     (a typed value, or a percentage kept as an override) and printed without a unit conversion; else None."""
     code, fld = m.group(1), m.group(2) or "actual"
-    if m.group(3) or (fld not in VALUE_CITED and fld not in OVERRIDE_FIELDS):
+    if m.group(3) or (fld not in VALUE_CITED and fld not in OVERRIDE_FIELDS and fld not in STATED):
         return None
     indicator = workbook.indicator(code)
     if indicator is None:
         return None
+    if fld in STATED:  # "dưới 2,5%" typed over "dưới 3%": the plan changed, its words kept
+        typed, meaning, direction = read_plan_words(typed)
+        if ((meaning or PlanMeaning.LEVEL, direction or PlanDirection.REACH)
+                != (indicator.plan_meaning, indicator.plan_direction)):
+            return None  # other words: the sentence says something else now, taken as typed
     text = typed.removesuffix("%").strip() if (indicator.is_rate or fld in OVERRIDE_FIELDS[:3]) else typed
     try:
         value: Decimal = parse_number(text)

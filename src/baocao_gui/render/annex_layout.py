@@ -30,6 +30,12 @@ def annex_geometry(annex: Annex) -> tuple[bool, tuple[float, ...]]:
         header_word = _need_mm([annex.header[2 + k]], bold=True, words=True)
         if column == "unit":
             columns.append(min(max(_need_mm(cells, words=True), header_word, MIN_FIGURE_MM), MAX_UNIT_MM))
+        elif column in ("plan", "target"):
+            # a plan stated in its words ("giảm từ 3% trở lên") may take two lines, broken between words: the
+            # figures of the other columns keep their one line
+            whole = _need_mm(cells)
+            two_lines = max(_need_mm(cells, words=True), whole * 0.6 + 2 * CELL_MARGIN_MM)
+            columns.append(max(min(whole, two_lines), header_word, MIN_FIGURE_MM))
         else:
             columns.append(max(_need_mm(cells), header_word, MIN_FIGURE_MM))
     stt = max(_need_mm([annex.header[0]], bold=True), _need_mm([row.cells[0] for row in annex.rows]))

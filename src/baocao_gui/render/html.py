@@ -9,15 +9,16 @@ at 96 px to the inch. No Qt import: render/ stays Qt-free.
 from __future__ import annotations
 
 import dataclasses
+import re
 from html import escape
 
 from ..compose.outline import Annex, Heading, Level, Outline, Paragraph, Spans, TableItem
 from .annex_layout import annex_geometry
+from .header_lines import HeaderText, header_room_pt, header_text
 from .layout import (
     ANNEX_INDENT_MM,
     ANNEX_PT,
     BODY_PT,
-    CELL_MARGIN_MM,
     HEADER_MM,
     LANDSCAPE_TEXT_MM,
     SIGNATURE_GAP_LINES,
@@ -78,10 +79,10 @@ def _p(text: str, *, size: float = BODY_PT, bold: bool = False, italic: bool = F
     return f'<p align="{align}" style="{"; ".join(style)}">{mark}{body}</p>'
 
 
-def _rule(text: str, size: float, bold: bool, room_mm: float, share: float) -> str:
-    """A short centred line under a header text: ``share`` of the text's printed length, as in the .docx."""
-    room_pt = room_mm / 25.4 * 72
-    percent = max(5, min(100, round(100 * share * text_width_pt(text, size, bold) / room_pt)))
+def _rule(text: str, size: float, bold: bool, room_pt: float, share: float) -> str:
+    """A short centred line under a header text: ``share`` of its longest line's printed length, as in the .docx."""
+    longest = max((text_width_pt(line, size, bold) for line in text.split("\n")), default=0)
+    percent = max(5, min(100, round(100 * share * longest / room_pt)))
     return f'<hr width="{percent}%" style="margin-top:1px; margin-bottom:1px"/>'
 
 
@@ -93,22 +94,34 @@ def _table(left: list[str], right: list[str], widths_mm: tuple[float, float], be
             f'<td width="{rw}%" valign="top">{"".join(right)}</td></tr></table>')
 
 
+def _name(name: HeaderText, bold: bool, scale: float) -> str:
+    """An agency's name in the header, in the lines (and size, times ``scale``) the .docx has (header_lines.py)."""
+    lines = "<br/>".join(escape(line) for line in name.lines) or "&nbsp;"
+    weight = "; font-weight:bold" if bold else ""
+    return (f'<p align="center" style="margin-top:0px; margin-bottom:0px; font-size:{round(name.size * scale, 2):g}pt'
+            f'{weight}; '
+            f'white-space:nowrap">{lines}</p>')
+
+
 def _front(outline: Outline) -> list[str]:
     f = outline.front
-    left_room, right_room = (w - 2 * CELL_MARGIN_MM for w in HEADER_MM)
-    left = [_p(f.parent_agency, size=13)] if f.parent_agency else []
-    left += [_p(f.agency, size=13, bold=True),
-             _rule(f.agency, 13, True, left_room, 0.4),  # a line 2/5 as long as the agency's name
-             _p(f.number_line, size=13, before=6)]
-    # the .docx widens its header table so the national heading keeps to one line; here the column grows
-    right = [_p(f.national, size=13, bold=True, nowrap=True),
-             _p(f.motto, size=14, bold=True),
+    # the .docx's header table is wider than the text (layout.py); the preview draws it within the page's width,
+    # its type that much smaller, so that each of its lines is the .docx's line, none wrapped or cut
+    k = TEXT_MM / sum(HEADER_MM)
+    left_room, right_room = header_room_pt(0), header_room_pt(1)
+    left = [_name(header_text(f.parent_agency, False), False, k)] if f.parent_agency else []
+    agency = header_text(f.agency, True)
+    left += [_name(agency, True, k),
+             _rule(agency.text, agency.size, True, left_room, 0.4),  # a line 2/5 as long as the agency's name
+             _p(f.number_line, size=round(13 * k, 2), before=6, nowrap=True)]
+    right = [_p(f.national, size=round(13 * k, 2), bold=True, nowrap=True),
+             _p(f.motto, size=round(14 * k, 2), bold=True, nowrap=True),
              _rule(f.motto, 14, True, right_room, 1.0),  # a line as long as the motto
-             _p(f.place_date, size=14, italic=True, before=6)]
+             _p(f.place_date, size=round(14 * k, 2), italic=True, before=6)]
     return [_table(left, right, HEADER_MM),
             _p(f.type_name, bold=True, before=18),
             _p(f.summary, bold=True, missing=f.summary_missing),
-            _rule(f.summary, 14, True, TEXT_MM, 0.4),
+            _rule(f.summary, 14, True, TEXT_MM / 25.4 * 72, 0.4),
             '<p style="margin-top:0px; margin-bottom:0px; font-size:6pt">&nbsp;</p>']  # 12 pt after the rule
 
 
@@ -230,6 +243,26 @@ def outline_to_html(outline: Outline) -> str:
             f"<title>{title}</title></head>\n"
             f'<body style="font-family:{FONT}; font-size:{BODY_PT}pt; color:#000; background-color:#fff">\n'
             + "\n".join(parts) + "\n</body></html>\n")
+
+
+_STYLE = re.compile(r'(style="[^"]*"|<img [^>]*height="\d+"|cellpadding="\d+")')
+_LENGTH = re.compile(r"(\d+(?:\.\d+)?)(pt|px)|(height=\"|cellpadding=\")(\d+)")
+
+
+def zoomed(html: str, zoom: float) -> str:
+    """The page ``zoom`` times its size (the preview's "page width" and 75 %…125 %). Every length of the page is in a
+    style, an image's height or a table's cell padding (text is escaped, so it holds no quote that could open
+    one): scaling those scales the page; table widths are shares of the page's width, which the view scales."""
+    if abs(zoom - 1) < 1e-3:
+        return html
+
+    def length(m: re.Match) -> str:
+        if m.group(1) is not None:
+            value = float(m.group(1)) * zoom
+            return f"{value:.2f}".rstrip("0").rstrip(".") + m.group(2) if m.group(2) == "pt" else f"{round(value)}px"
+        return f"{m.group(3)}{max(0, round(int(m.group(4)) * zoom))}"
+
+    return _STYLE.sub(lambda m: _LENGTH.sub(length, m.group(0)), html)
 
 
 # Qt lays out rich text slowly (a 1 MB paragraph or 10.000 list items take seconds): the preview shows

@@ -3,8 +3,15 @@
 
 TEXT_MM = 155.0  # A4 less the 30 mm left and 15–20 mm right margins: the text width
 BODY_PT = 14  # body text, 13–14 pt
-HEADER_MM = (67.5, 100.0)  # Mẫu 1.4: the first-page header table, a little wider than the text
-HEADER_SHIFT_MM = -3.5
+# The first-page header table, wider than the text (Mẫu 1.4: 67.5 + 100 mm, shifted 3.5 mm left): its cells without
+# side margins (the text is centred), the right column as wide as the national heading needs (95.7 mm at 13 pt
+# bold), the left one taking "SỞ LAO ĐỘNG - THƯƠNG BINH" on one line at 13 pt with room to spare
+# (render/header_lines.py); shifted 5 mm left, it starts 30 mm from the paper's edge, the decree's narrowest margin.
+HEADER_MM = (73.0, 96.5)
+HEADER_CELL_MARGIN_MM = 0.0
+HEADER_PT = 13  # the agency lines: 12–13 pt (PL I); 12 only where it keeps a name whole
+HEADER_SMALLEST_PT = 12
+HEADER_SHIFT_MM = -5.0
 SIGNATURE_MM = (75.0, 80.0)  # recipients | signer
 CELL_MARGIN_MM = 1.905  # Word's default left and right cell margin (108 twips, 0,19 cm)
 # Room between the signer's title and name for the hand signature, or for the digital signature's images (the

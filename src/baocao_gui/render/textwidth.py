@@ -9,10 +9,18 @@ from .metrics import BOLD, REGULAR
 AVERAGE = 500  # for a character the table lacks
 
 
+HORN = "\u031b"
+
+
 def _base(ch: str) -> str:
+    """The letter whose width ``ch`` has: Ơ, Ư, Đ their own (and so Ờ, Ự… theirs), other Vietnamese letters their
+    base letter's."""
+    if ch in REGULAR:
+        return ch
     decomposed = unicodedata.normalize("NFD", ch)
-    # Ơ, Ư, Đ keep their own width; other Vietnamese letters take their base letter's
-    return ch if ch in REGULAR else decomposed[0]
+    if HORN in decomposed:
+        return unicodedata.normalize("NFC", decomposed[0] + HORN)
+    return decomposed[0]
 
 
 def text_width_pt(text: str, size_pt: float, bold: bool = False) -> float:

@@ -32,11 +32,14 @@ from ..compose.outline import Annex, Heading, Level, Outline, Paragraph, TableIt
 from ..errors import UserError
 from ..paths import resource, usual_permissions
 from .annex_layout import annex_geometry
+from .header_lines import HeaderText, header_room_pt, header_text
 from .layout import (
     ANNEX_INDENT_MM,
     ANNEX_PT,
     CELL_MARGIN_MM,
+    HEADER_CELL_MARGIN_MM,
     HEADER_MM,
+    HEADER_PT,
     HEADER_SHIFT_MM,
     SIGNATURE_GAP_LINES,
     SIGNATURE_MM,
@@ -58,12 +61,10 @@ HEADING_STYLE = {
     Level.SUBKHOAN: "BC Khoan Con",
     Level.DIEM: "BC Diem",
 }
-# Mẫu 1.4: the header table is 67.5 + 100 mm, a little wider than the 155 mm text, shifted 3.5 mm left,
-# so that the national heading and the place-and-date line each fit on one line (render/layout.py).
+# The first-page header table: wider than the text, shifted left, cells without side margins (render/layout.py).
 HEADER_COLUMNS = tuple(Mm(w) for w in HEADER_MM)
 HEADER_SHIFT = Mm(HEADER_SHIFT_MM)
 SIGNATURE_COLUMNS = tuple(Mm(w) for w in SIGNATURE_MM)
-CELL_MARGIN = Mm(CELL_MARGIN_MM)
 CENTER = "center"
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 
@@ -98,7 +99,8 @@ def _borders(table, kind: str) -> None:
     tbl_pr.insert_element_before(borders, *successors)
 
 
-def _fixed_table(document: Document, widths: tuple[Emu, ...], shift: Emu | None = None):
+def _fixed_table(document: Document, widths: tuple[Emu, ...], shift: Emu | None = None,
+                 side_margin: Emu | None = None):
     table = document.add_table(rows=1, cols=len(widths))
     table.autofit = False  # python-docx writes <w:tblLayout w:type="fixed"/>
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -109,6 +111,11 @@ def _fixed_table(document: Document, widths: tuple[Emu, ...], shift: Emu | None 
         ind.set(qn("w:type"), "dxa")
         tbl_pr.insert_element_before(ind, "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
     _borders(table, "nil")
+    if side_margin is not None:  # the cells' left and right margins
+        margins = OxmlElement("w:tblCellMar")
+        for side in ("left", "right"):
+            _set(margins, f"w:{side}", w=str(Emu(side_margin).twips), type="dxa")
+        tbl_pr.insert_element_before(margins, "w:tblLook")
     for col, width in zip(table.columns, widths):
         col.width = width
         for cell in col.cells:
@@ -236,15 +243,17 @@ class _Writer:
 
     def front(self, outline: Outline) -> None:
         f = outline.front
-        table = _fixed_table(self.document, HEADER_COLUMNS, HEADER_SHIFT)
+        table = _fixed_table(self.document, HEADER_COLUMNS, HEADER_SHIFT, Mm(HEADER_CELL_MARGIN_MM))
         left, right = table.rows[0].cells
-        left_room = Emu(HEADER_COLUMNS[0] - 2 * CELL_MARGIN)
-        right_room = Emu(HEADER_COLUMNS[1] - 2 * CELL_MARGIN)
+        left_room = Emu(Pt(header_room_pt(0)))
+        right_room = Emu(Pt(header_room_pt(1)))
         if f.parent_agency:
-            self.add(left, f.parent_agency, "BC Header")
-        self.add(left, f.agency, "BC Header Bold")
-        # under the issuing agency: a line 1/3 to 1/2 as long as its text (we take 2/5)
-        self.rule(left, Emu(int(_longest_line(f.agency, 13, True, left_room) * 0.4)), left_room)
+            self.header_name(left, header_text(f.parent_agency, False), "BC Header")
+        agency = header_text(f.agency, True)
+        self.header_name(left, agency, "BC Header Bold")
+        # under the issuing agency: a line 1/3 to 1/2 as long as its longest line (we take 2/5)
+        longest = max(_longest_line(line, agency.size, True, left_room) for line in agency.lines or ("",))
+        self.rule(left, Emu(int(longest * 0.4)), left_room)
         self.add(left, f.number_line, "BC Header").paragraph_format.space_before = Pt(6)
         self.add(right, f.national, "BC Header Bold")
         self.add(right, f.motto, "BC Motto")
@@ -258,6 +267,14 @@ class _Writer:
         text_room = Emu(section.page_width - section.left_margin - section.right_margin)
         rule = self.rule(self.document, Emu(int(_longest_line(f.summary, 14, True, text_room) * 0.4)), text_room)
         rule.paragraph_format.space_after = Pt(12)
+
+    def header_name(self, cell, name: HeaderText, style: str) -> None:
+        """An agency's name in the header: its lines set apart by explicit line breaks (render/header_lines.py
+        chose them), so that Word and LibreOffice break it in the same places; its size when not the style's."""
+        paragraph = self.add(cell, name.text, style)
+        if name.size != HEADER_PT:
+            for run in paragraph.runs:
+                run.font.size = Pt(name.size)
 
     def body(self, outline: Outline) -> None:
         for item in outline.body:

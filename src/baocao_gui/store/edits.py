@@ -12,9 +12,11 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from ..domain.codes import code_from_name
+from ..domain.dhis2 import MappingError, check_uid, mapping_from_json, mapping_json
 from ..domain.model import (
     ANNEX_COLUMNS,
     MAX_PRECISION,
@@ -26,21 +28,24 @@ from ..domain.model import (
     Part,
     Period,
     PeriodKind,
+    PlanDirection,
+    PlanMeaning,
     SignImages,
     Values,
 )
 from ..domain.pictures import PictureError, png_size
 from ..domain.text import drop_illegal
-from ..domain.vnformat import NumberError, check_storable, to_decimal
+from ..domain.vnformat import NumberError, check_storable, to_decimal, typed_places
 from .db import Db as Database
 from .seed import AGENCY_COLUMNS, AGENCY_KEYS
-from .workbook import read_annex, read_sign_images
+from .workbook import places_text, read_annex, read_places, read_sign_images
 
 REPORT_FIELDS = ("number", "date", "type_name", "summary", "signer_authority", "signer_title", "signer_name",
                  "period_kind", "year")
 AGENCY_FIELDS = AGENCY_KEYS
 SECTOR_FIELDS = ("title", "task_title", "role")
-INDICATOR_FIELDS = ("name", "unit", "parts_complete", "plan_meaning", "pad", "sentence", "precision")
+INDICATOR_FIELDS = ("name", "unit", "parts_complete", "plan_meaning", "pad", "sentence", "precision",
+                    "plan_direction", "dhis2")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -54,6 +59,19 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = re.sub(r"[\t\r\n\u2028\u2029]+", " ", text)
     return drop_illegal(_CONTROL.sub("", text))
+
+
+HEADER_LINES = ("parent_name", "name")  # the header's names: a line break the clerk types there is where it breaks
+
+
+def clean_lines(text: str) -> str:
+    """``clean_text`` of each line, the line breaks kept as "\\n" (a header name broken by hand; the printed header
+    drops empty lines, and the field keeps what was typed so far)."""
+    return "\n".join(clean_text(line) for line in re.split(r"\r\n|[\r\n\u2028\u2029]", text))
+
+
+def _agency_value(field: str, value: str) -> str:
+    return clean_lines(value) if field in HEADER_LINES else clean_text(value)
 
 
 def _one(db: Database, sql: str, params: list[Any]) -> dict[str, Any]:
@@ -88,38 +106,103 @@ def _number(value: float | None) -> float | None:
     return value
 
 
-Figure = float | tuple[float, float] | None  # a single figure, or a range (low, high) for a plan or target
+# a single figure, or a range (low, high) for a plan or target; a Decimal keeps the decimals it was typed with
+Figure = float | Decimal | tuple[float | Decimal, float | Decimal] | None
+
+
+def _typed(value: float | Decimal | None) -> tuple[float | None, int]:
+    """The figure to store and the decimals it was typed with beyond what the stored number shows ("1,0": 1)."""
+    if isinstance(value, Decimal):
+        number = _number(float(value)) if value.is_finite() else _number(value)  # type: ignore[arg-type]
+        places = typed_places(value)
+        shown = typed_places(to_decimal(number).normalize()) if number is not None else 0
+        return number, places if places > shown else 0
+    return _number(value), 0
+
+
+def _as_typed(number: float | None, places: int | None) -> float | Decimal | None:
+    """A stored figure back as it was typed (what undo passes back): a Decimal when its decimals were kept."""
+    if number is None or not places:
+        return number
+    return to_decimal(number).quantize(Decimal(1).scaleb(-places))
 
 
 def set_value(db: Database, report_id: int, code: str, field: str, value: Figure) -> Figure:
-    """Store one figure; a plan or target may be a range ``(low, high)``. Returns the figure it replaced, in the
-    same shape (a range as a tuple), which is what undo passes back."""
+    """Store one figure; a plan or target may be a range ``(low, high)``; a Decimal keeps the decimals it was typed
+    with ("1,0" prints "1,0"). Returns the figure it replaced, in the same shape (a range as a tuple), which is what
+    undo passes back."""
     if field not in VALUE_FIELDS:
         raise KeyError(field)
     high_field = RANGE_FIELDS.get(field)
     high = None
+    places = {field: 0, **({high_field: 0} if high_field else {})}
     if isinstance(value, tuple):
         if high_field is None:
             raise EditError("Chỉ kế hoạch và chỉ tiêu kỳ sau mới ghi được một khoảng (ví dụ 1–1,5).")
         if len(value) != 2 or None in value:
             raise EditError("Một khoảng cần đủ hai số, ví dụ 1–1,5.")
-        value, high = sorted((_number(value[0]), _number(value[1])))
+        (value, low_places), (high, high_places) = sorted((_typed(value[0]), _typed(value[1])),
+                                                          key=lambda pair: pair[0])
+        places = {field: low_places, high_field: high_places}
         if value == high:
             high = None
+            places[high_field] = 0
     else:
-        value = _number(value)
+        value, places[field] = _typed(value)
     iid = _indicator_id(db, code)
     with db.atomic():
         row = next(db.query("SELECT * FROM value WHERE report_id = ? AND indicator_id = ?", [report_id, iid]), None)
-        old = row[field] if row else None
-        old_high = row[high_field] if row and high_field else None
+        kept = read_places(row.get("places")) if row else {}
+        old = _as_typed(row[field], kept.get(field)) if row else None
+        old_high = _as_typed(row[high_field], kept.get(high_field)) if row and high_field else None
+        had = bool(kept)
+        kept.update(places)
         changes = {field: value, **({high_field: high} if high_field else {})}
+        if had or places_text(kept):  # (only then: a workbook of an older schema, in a test, has no such column)
+            changes["places"] = places_text(kept)
         if row is None:
             db["value"].insert({"report_id": report_id, "indicator_id": iid, **changes})
         else:
             db.execute(f"UPDATE value SET {', '.join(f'{k} = ?' for k in changes)} "
                        "WHERE report_id = ? AND indicator_id = ?", [*changes.values(), report_id, iid])
     return (old, old_high) if old is not None and old_high is not None else old
+
+
+def set_values(db: Database, report_id: int, figures: list[tuple[str, str, Figure]]) -> list[Figure]:
+    """Many figures at once (a whole sheet brought in), each as ``set_value`` stores it, in one transaction: the
+    figures they replaced, in order (what undo passes back)."""
+    if len(figures) < 50:
+        with db.atomic():
+            return [set_value(db, report_id, code, field, value) for code, field, value in figures]
+    ids = {r["code"]: r["id"] for r in db.query("SELECT id, code FROM indicator")}
+    rows = {r["indicator_id"]: r for r in db.query("SELECT * FROM value WHERE report_id = ?", [report_id])}
+    old: list[Figure] = []
+    with db.atomic():
+        for code, field, value in figures:
+            if field not in VALUE_FIELDS:
+                raise KeyError(field)
+            if code not in ids:
+                raise EditError("Không tìm thấy mục cần sửa trong sổ báo cáo.")
+            if isinstance(value, tuple) or field in RANGE_FIELDS and rows.get(ids[code]) is None:
+                old.append(set_value(db, report_id, code, field, value))  # ranges and new rows the careful way
+                rows.pop(ids[code], None)
+                continue
+            iid = ids[code]
+            row = rows.get(iid)
+            if row is None:
+                row = next(db.query("SELECT * FROM value WHERE report_id = ? AND indicator_id = ?", [report_id, iid]),
+                           None)
+            if row is None:
+                old.append(set_value(db, report_id, code, field, value))
+                continue
+            high_field = RANGE_FIELDS.get(field)
+            was, was_high = row[field], (row[high_field] if high_field else None)
+            changes = {field: _number(value), **({high_field: None} if high_field else {})}
+            db.execute(f"UPDATE value SET {', '.join(f'{k} = ?' for k in changes)} "
+                       "WHERE report_id = ? AND indicator_id = ?", [*changes.values(), report_id, iid])
+            rows[iid] = {**row, **changes}
+            old.append((was, was_high) if was is not None and was_high is not None else was)
+    return old
 
 
 def set_report_precision(db: Database, report_id: int, precision: int | None) -> int | None:
@@ -174,7 +257,7 @@ def set_agency_field(db: Database, report_id: int, field: str, value: str) -> st
     column = AGENCY_COLUMNS[field]
     with db.atomic():
         old = _one(db, "SELECT * FROM report WHERE id = ?", [report_id])[column]
-        db.execute(f"UPDATE report SET {column} = ? WHERE id = ?", [clean_text(value), report_id])
+        db.execute(f"UPDATE report SET {column} = ? WHERE id = ?", [_agency_value(field, value), report_id])
     return old
 
 
@@ -199,7 +282,7 @@ def rename_agency_from(db: Database, report_id: int, fields: dict[str, str]) -> 
             row = _one(db, "SELECT * FROM report WHERE id = ?", [rid])
             old[rid] = {f: row[AGENCY_COLUMNS[f]] for f in fields}
             for f, value in fields.items():
-                db.execute(f"UPDATE report SET {AGENCY_COLUMNS[f]} = ? WHERE id = ?", [clean_text(value), rid])
+                db.execute(f"UPDATE report SET {AGENCY_COLUMNS[f]} = ? WHERE id = ?", [_agency_value(f, value), rid])
     return old
 
 
@@ -414,6 +497,14 @@ def set_indicator_field(db: Database, code: str, field: str, value: Any) -> Any:
     if field == "precision" and value is not None and (isinstance(value, bool) or not isinstance(value, int)
                                                        or not 0 <= value <= MAX_PRECISION):
         raise EditError(f"Số chữ số thập phân phải từ 0 đến {MAX_PRECISION}.")
+    if field in ("plan_meaning", "plan_direction") and value not in {m.value for m in (
+            PlanMeaning if field == "plan_meaning" else PlanDirection)}:
+        raise EditError("Cách ghi kế hoạch này không có trong chương trình.")
+    if field == "dhis2":  # domain.dhis2's compact JSON, checked (a UID DHIS2 would not take is refused)
+        try:
+            value = mapping_json(mapping_from_json(value or "", "Mã DHIS2"))
+        except MappingError as exc:
+            raise EditError(exc.message) from None
     with db.atomic():
         old = _one(db, "SELECT * FROM indicator WHERE code = ?", [code])[field]
         db.execute(f"UPDATE indicator SET {field} = ? WHERE code = ?", [value, code])
@@ -452,6 +543,8 @@ def add_indicator(db: Database, sector: str, name: str, unit: str = "", parent: 
         taken = {r["code"] for r in db.query("SELECT code FROM indicator")}
         code = code_from_name(name, taken)
         parent_id = _indicator_id(db, parent) if parent else None
+        if parent_id is not None and not clean_text(unit).strip():  # a breakdown counts in its total's unit
+            unit = _one(db, "SELECT unit FROM indicator WHERE id = ?", [parent_id])["unit"]
         ids = _sector_indicators(db, sector_id)
         if index is None:
             index = len(ids)
@@ -642,7 +735,8 @@ def report_is_empty(db: Database, report_id: int) -> bool:
 
 def _value_row(report_id: int, indicator_id: int, v: Values) -> dict[str, Any]:
     return {"report_id": report_id, "indicator_id": indicator_id, "actual": v.actual, "plan": v.plan,
-            "last": v.last, "target": v.target, "plan_high": v.plan_high, "target_high": v.target_high}
+            "last": v.last, "target": v.target, "plan_high": v.plan_high, "target_high": v.target_high,
+            **({"places": places_text(v.places)} if v.places else {})}
 
 
 def set_period(db: Database, report_id: int, period: Period,
@@ -722,3 +816,27 @@ def set_sent(db: Database, report_id: int, fields: dict[str, Any]) -> dict[str, 
         for field, value in fields.items():
             db.execute(f"UPDATE report SET {field} = ? WHERE id = ?", [value, report_id])
     return {f: row[f] for f in fields}
+
+
+def set_dhis2_target(db: Database, target: tuple[str, str]) -> tuple[str, str]:
+    """The data set and the organisation unit the DHIS2 export names (``meta``; "" removes one); returns the old
+    pair, which undo passes back."""
+    checked = []
+    for value, what in zip(target, ("tập dữ liệu (data set)", "đơn vị (organisation unit)"), strict=True):
+        value = (value or "").strip()
+        if value:
+            try:
+                value = check_uid(value, "Thiết lập DHIS2", what)
+            except MappingError as exc:
+                raise EditError(exc.message) from None
+        checked.append(value)
+    with db.atomic():
+        old = []
+        for key, value in zip(("dhis2_data_set", "dhis2_org_unit"), checked, strict=True):
+            row = next(db.query("SELECT value FROM meta WHERE key = ?", [key]), None)
+            old.append(row["value"] if row else "")
+            if value:
+                db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
+            else:
+                db.execute("DELETE FROM meta WHERE key = ?", [key])
+    return old[0], old[1]

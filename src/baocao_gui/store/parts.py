@@ -14,6 +14,7 @@ from ..domain.catalogue import Catalogue
 from ..domain.model import RANGE_FIELDS, SECTOR_PARTS, VALUE_FIELDS, Block, BlockKind, Report, Workbook
 from .db import Db as Database
 from .seed import AGENCY_COLUMNS, AGENCY_KEYS, install_catalogue
+from .workbook import places_text
 
 PART_KEY = "part_of"  # meta key of a part file: the JSON of PartOrigin
 
@@ -90,7 +91,8 @@ def write_part(db: Database, workbook: Workbook, report: Report, sector_code: st
             if code not in ids:
                 continue
             db["value"].insert({"report_id": rid, "indicator_id": ids[code],
-                                **{f: getattr(v, f) for f in (*VALUE_FIELDS, *RANGE_FIELDS.values())}})
+                                **{f: getattr(v, f) for f in (*VALUE_FIELDS, *RANGE_FIELDS.values())},
+                                **({"places": places_text(v.places)} if v.places else {})})  # "1,0" as typed
             for field, number in v.overrides.items():
                 db["override"].insert({"report_id": rid, "indicator_id": ids[code], "field": field, "value": number})
         sid = db.execute("SELECT id FROM sector WHERE code = ?", [sector_code]).fetchone()[0]

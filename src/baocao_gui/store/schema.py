@@ -380,6 +380,34 @@ def m010_sent_files(db: Database) -> None:
 
 
 @migrations()
+def m011_plan_direction(db: Database) -> None:
+    """Plans as departments write them (issue 21).
+
+    ``indicator.plan_direction``: how the actual (for a reduction plan, ``plan_meaning = 'decrease'``, the fall since
+    last year) is held against the plan, and the words it is printed with: 'reach' (at least the plan, printed bare,
+    what every plan was before), 'at_least' ("từ 2% trở lên"), 'above' ("trên 2%", strictly more), 'at_most'
+    ("không quá 5%") and 'below' ("dưới 3%", strictly less). ``plan_meaning`` keeps its two values.
+
+    ``value.places``: the decimals a figure was typed with where its REAL cannot show them (trailing zeros), as a JSON
+    object by column, e.g. ``{"plan_high": 1}`` for a plan typed "0,6–1,0"; '' when every figure shows as typed."""
+    for statement in (
+        ("ALTER TABLE indicator ADD COLUMN plan_direction TEXT NOT NULL DEFAULT 'reach' "
+         "CHECK (plan_direction IN ('reach', 'at_least', 'above', 'at_most', 'below'))"),
+        "ALTER TABLE value ADD COLUMN places TEXT NOT NULL DEFAULT ''",
+    ):
+        db.execute(statement)
+
+
+@migrations()
+def m013_dhis2_mapping(db: Database) -> None:
+    """Where the figures go in DHIS2 (issue 23): per indicator, the data element of each typed field and the
+    category option combo (``indicator.dhis2``, compact JSON as ``domain.dhis2.mapping_json`` writes it, '' for
+    none); per workbook, the data set and the agency's organisation unit (``meta`` keys ``dhis2_data_set`` and
+    ``dhis2_org_unit``, written when set)."""
+    db.execute("ALTER TABLE indicator ADD COLUMN dhis2 TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
 def m014_report_style(db: Database) -> None:
     """The tone-mark style a report is written in, once the clerk chose it (issue 24.3): "old" (hòa, thủy), "new"
     (hoà, thuỷ), or '' while none was chosen. Pasted and imported text is converted to it."""

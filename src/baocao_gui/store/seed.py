@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.catalogue import Catalogue, parse_catalogue
+from ..domain.dhis2 import mapping_json
 from ..domain.model import OVERRIDE_FIELDS, RANGE_FIELDS, VALUE_FIELDS, BlockKind, Part, PeriodKind
 from ..paths import resource
 from .db import Db as Database
+from .workbook import places_text
 
 AGENCY_KEYS = ("parent_name", "name", "abbreviation", "place")
 AGENCY_COLUMNS = {"parent_name": "parent_name", "name": "agency_name", "abbreviation": "abbreviation",
@@ -60,6 +62,16 @@ def load_catalogue(catalogue_id: str) -> Catalogue:
         raise UserError(f"Tệp danh mục “{path.name}” không đúng định dạng: {exc}.", f"{path}: {exc!r}") from exc
 
 
+def _direction(db: Database, indicator) -> dict[str, str]:
+    """The plan's direction as a column (m011), written only when not the default and the workbook has the column:
+    a workbook of an older schema (a test that stops before m011) gets the rest."""
+    if indicator.plan_direction == "reach":
+        return {}
+    if not any(r[1] == "plan_direction" for r in db.execute("PRAGMA table_info(indicator)")):
+        return {}
+    return {"plan_direction": str(indicator.plan_direction)}
+
+
 def catalogue_head(catalogue_id: str) -> dict[str, Any]:
     """The ``[catalogue]`` table of a catalogue (by id or .toml path) as written, for the keys a catalogue may carry
     beside its structure (``abbreviation``, ``scope``); empty when the file cannot be read (its faults are said when
@@ -80,6 +92,10 @@ def install_catalogue(db: Database, catalogue: Catalogue) -> None:
         db["meta"].upsert_all(
             [{"key": "catalogue_id", "value": catalogue.id}, {"key": "catalogue_name", "value": catalogue.name},
              {"key": "catalogue_version", "value": str(catalogue.version)}], pk="key")
+        dhis2 = [{"key": f"dhis2_{k}", "value": v} for k, v in
+                 (("data_set", catalogue.dhis2.data_set), ("org_unit", catalogue.dhis2.org_unit)) if v]
+        if dhis2:
+            db["meta"].upsert_all(dhis2, pk="key")
         db["label"].upsert_all([{"key": k, "text": nfc(v)} for k, v in catalogue.labels.items()], pk="key")
         sector_ids: dict[str, int] = {}
         for pos, s in enumerate(catalogue.sectors):
@@ -97,7 +113,8 @@ def install_catalogue(db: Database, catalogue: Catalogue) -> None:
                  "parent_id": ind_ids[i.parent] if i.parent else None, "position": pos, "name": nfc(i.name),
                  "unit": nfc(i.unit), "parts_complete": int(i.parts_complete), "plan_meaning": str(i.plan_meaning),
                  "pad": int(i.pad), "sentence": nfc(i.sentence),
-                 **({"precision": i.precision} if i.precision is not None else {})}).last_pk
+                 **({"precision": i.precision} if i.precision is not None else {}),
+                 **_direction(db, i), **({"dhis2": mapping_json(i.dhis2)} if i.dhis2 else {})}).last_pk
 
 
 def install_sector(db: Database, catalogue: Catalogue, code: str) -> str:
@@ -117,7 +134,8 @@ def install_sector(db: Database, catalogue: Catalogue, code: str) -> str:
             ids[i.code] = db["indicator"].insert(
                 {"code": i.code, "sector_id": sid, "parent_id": ids.get(i.parent) if i.parent else None,
                  "position": pos, "name": nfc(i.name), "unit": nfc(i.unit), "parts_complete": int(i.parts_complete),
-                 "plan_meaning": str(i.plan_meaning), "pad": int(i.pad), "sentence": nfc(i.sentence)}).last_pk
+                 "plan_meaning": str(i.plan_meaning), "pad": int(i.pad), "sentence": nfc(i.sentence),
+                 **_direction(db, i), **({"dhis2": mapping_json(i.dhis2)} if i.dhis2 else {})}).last_pk
     return code
 
 
@@ -148,6 +166,14 @@ def _value_row(code: str, vals: dict[str, Any]) -> dict[str, Any]:
             raise ValueError(f"{code}.{field}: “{value}” không phải là số")
         else:
             row[field] = value
+    typed = vals.get("decimals", {})  # the decimals a figure was typed with: decimals = { plan_high = 1 } for "0,6–1,0"
+    fields = (*VALUE_FIELDS, *RANGE_FIELDS.values())
+    if not isinstance(typed, dict) or any(f not in fields or not _is_number(n) or n != int(n) or not 0 < n <= 6
+                                          or row.get(f) is None for f, n in typed.items()):
+        raise ValueError(f"{code}.decimals: ghi số chữ số thập phân đã gõ của từng số liệu có mặt, từ 1 đến 6, "
+                         "ví dụ decimals = {{ plan_high = 1 }}")
+    if typed:
+        row["places"] = places_text({f: int(n) for f, n in typed.items()})
     return row
 
 
@@ -177,7 +203,7 @@ def write_sample(db: Database, data: dict[str, Any]) -> None:
             db["recipient"].insert_all(
                 {"report_id": rid, "position": p, "text": nfc(t)} for p, t in enumerate(rep.get("recipients", [])))
             for code, vals in rep.get("values", {}).items():
-                unknown = set(vals) - set(VALUE_FIELDS)
+                unknown = set(vals) - {*VALUE_FIELDS, "decimals"}
                 if code not in ids or unknown:
                     raise ValueError(f"số liệu của “{code}”: không có chỉ tiêu hoặc loại số liệu này "
                                      f"{', '.join(sorted(unknown))}".strip())

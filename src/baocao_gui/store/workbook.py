@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..domain.dhis2 import MappingError, is_uid, mapping_from_json
 from ..domain.model import (
     ANNEX_COLUMNS,
     MAX_PRECISION,
@@ -24,10 +25,12 @@ from ..domain.model import (
     AnnexChoice,
     Block,
     BlockKind,
+    Dhis2Target,
     Indicator,
     Part,
     Period,
     PeriodKind,
+    PlanDirection,
     PlanMeaning,
     Report,
     Role,
@@ -39,7 +42,7 @@ from ..domain.model import (
     Workbook,
 )
 from ..domain.rules import Missing, Rule
-from ..domain.vnformat import storable
+from ..domain.vnformat import MAX_DECIMALS, storable
 from ..errors import UserError
 from .db import Db as Database
 from .schema import APPLICATION_ID, MIGRATION_SET, migrations
@@ -212,7 +215,8 @@ def _suspect(db: Database) -> bool:
         "OR year NOT BETWEEN 1900 AND 2200 OR (number IS NOT NULL AND (typeof(number) != 'integer' "
         "OR number NOT BETWEEN 0 AND 1000000000)) OR (date IS NOT NULL AND date != '' AND date(date, '+0 days') IS NOT date)",
         "SELECT 1 FROM sector WHERE " + _one_of("role", Role),
-        "SELECT 1 FROM indicator WHERE " + _one_of("plan_meaning", PlanMeaning),
+        "SELECT 1 FROM indicator WHERE " + _one_of("plan_meaning", PlanMeaning) + " OR "
+        + _one_of("plan_direction", PlanDirection),
         "SELECT 1 FROM block WHERE " + _one_of("part", Part) + " OR " + _one_of("kind", BlockKind),
         "SELECT 1 FROM rule WHERE " + _one_of("missing", Missing),
     ]
@@ -437,6 +441,8 @@ def load_workbook(db: Database, only: int | None = None) -> Workbook:
             plan_meaning=rd.choice(PlanMeaning, r["plan_meaning"], where, PlanMeaning.LEVEL), pad=bool(r["pad"]),
             sentence=rd.text(r["sentence"], where),
             precision=rd.integer(r.get("precision"), f"{where} › số chữ số thập phân", 0, MAX_PRECISION),
+            plan_direction=rd.choice(PlanDirection, r.get("plan_direction", "reach"), where, PlanDirection.REACH),
+            dhis2=_dhis2_mapping(rd, r.get("dhis2"), where),
         ))
     reports = []
     for r in db.query("SELECT * FROM report ORDER BY year, id"):
@@ -453,8 +459,31 @@ def load_workbook(db: Database, only: int | None = None) -> Workbook:
                               rd.text(r["right_side"], where), rd.text(r["importance"], where),
                               rd.text(r["message"], where), missing))
     identity = next(db.query("SELECT value FROM meta WHERE key = 'workbook_id'"), {}).get("value", "")
+    dhis2 = _dhis2_target(rd, {r["key"]: r["value"] for r in db.query(
+        "SELECT key, value FROM meta WHERE key IN ('dhis2_data_set', 'dhis2_org_unit')")})
     return Workbook(agency, labels, tuple(sectors), tuple(indicators), tuple(reports), tuple(rules),
-                    problems=tuple(rd.problems), identity=identity if isinstance(identity, str) else "")
+                    problems=tuple(rd.problems), identity=identity if isinstance(identity, str) else "", dhis2=dhis2)
+
+
+def _dhis2_mapping(rd: _Reader, raw: object, where: str) -> tuple[tuple[str, str], ...]:
+    """An indicator's DHIS2 mapping (m013); one that does not read is a problem, and no mapping."""
+    text = rd.text(raw, where) if raw is not None else ""
+    try:
+        return mapping_from_json(text, where)
+    except MappingError as exc:
+        rd.bad(where, f"mã DHIS2 không đọc được ({exc.message})")
+        return ()
+
+
+def _dhis2_target(rd: _Reader, meta: dict) -> Dhis2Target:
+    out = {}
+    for key in ("data_set", "org_unit"):
+        value = rd.text(meta.get(f"dhis2_{key}", ""), "Thiết lập DHIS2")
+        if value and not is_uid(value):
+            rd.bad("Thiết lập DHIS2", f"mã {key} “{value}” không đúng dạng")
+            value = ""
+        out[key] = value
+    return Dhis2Target(**out)
 
 
 def _load_report(db: Database, r: dict, sector_code: dict[int, str], ind_code: dict[int, str],
@@ -597,14 +626,14 @@ def load_values(db: Database, report_id: int, ind_code: dict[int, str], rd: _Rea
         if number is not None:
             overrides.setdefault(ind_code[iid], {})[field] = number
     values = {}
-    for iid, *raw in db.execute(
-            f"SELECT indicator_id, {', '.join(_STORED)} FROM value WHERE report_id = ?", [report_id]):
+    for iid, places, *raw in db.execute(
+            f"SELECT indicator_id, places, {', '.join(_STORED)} FROM value WHERE report_id = ?", [report_id]):
         if iid not in ind_code:
             continue
         code = ind_code[iid]
         numbers = {f: rd.number(v, f"{where} › {code} › {_FIELD_NAMES[f]}", ("figure", code, f))
                    for f, v in zip(_STORED, raw, strict=True)}
-        values[code] = _values(numbers, overrides.pop(code, {}))
+        values[code] = _values(numbers, overrides.pop(code, {}), places)
     for code, ov in overrides.items():
         values[code] = Values(overrides=ov)
     return values
@@ -613,7 +642,7 @@ def load_values(db: Database, report_id: int, ind_code: dict[int, str], rd: _Rea
 def load_value(db: Database, report_id: int, code: str) -> Values | None:
     """One indicator's figures in one report (after an edit of just that figure)."""
     rd = _Reader()
-    row = db.execute(f"SELECT {', '.join('v.' + f for f in _STORED)} FROM value v "
+    row = db.execute(f"SELECT v.places, {', '.join('v.' + f for f in _STORED)} FROM value v "
                      "JOIN indicator i ON i.id = v.indicator_id WHERE v.report_id = ? AND i.code = ?",
                      [report_id, code]).fetchone()
     overrides = {f: n for f, v in db.execute(
@@ -622,19 +651,40 @@ def load_value(db: Database, report_id: int, code: str) -> Values | None:
         if (n := rd.number(v, code)) is not None}
     if row is None and not overrides:
         return None
-    return _values({f: rd.number(v, code) for f, v in zip(_STORED, row or (None,) * len(_STORED), strict=True)},
-                   overrides)
+    places, *row = row or ("", *(None,) * len(_STORED))
+    return _values({f: rd.number(v, code) for f, v in zip(_STORED, row, strict=True)}, overrides, places)
 
 
 _STORED = (*VALUE_FIELDS, *RANGE_FIELDS.values())  # the columns of a value row
 
 
-def _values(numbers: dict[str, float | None], overrides: dict[str, float]) -> Values:
+def _values(numbers: dict[str, float | None], overrides: dict[str, float], places: object = "") -> Values:
     """A range's upper end only beside its lower end (a lone upper end, from a hand-edited file, is dropped)."""
     for low, high in RANGE_FIELDS.items():
         if numbers[low] is None:
             numbers[high] = None
-    return Values(**numbers, overrides=overrides)
+    return Values(**numbers, overrides=overrides, places=read_places(places, numbers))
+
+
+def read_places(text: object, numbers: dict[str, float | None] | None = None) -> dict[str, int]:
+    """``value.places`` (m011): the decimals figures were typed with, by column; what is not a small count of
+    decimals of a figure that is there is left out (a damaged cell only loses its trailing zeros)."""
+    if not text or not isinstance(text, str):
+        return {}
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {f: n for f, n in data.items() if f in _STORED and type(n) is int and 0 < n <= MAX_DECIMALS
+            and (numbers is None or numbers.get(f) is not None)}
+
+
+def places_text(places: dict[str, int]) -> str:
+    """``value.places`` as stored: '' when no figure needs it."""
+    kept = {f: n for f, n in sorted(places.items()) if f in _STORED and n}
+    return json.dumps(kept, separators=(",", ":")) if kept else ""
 
 
 def load_blocks(db: Database, report_id: int, sector_code: dict[int, str], rd: _Reader | None = None,

@@ -120,3 +120,8 @@ def add_catalogue_sector(doc: Document, catalogue_id: str, code: str) -> Edit:
 __all__ = ["add_catalogue_sector", "add_indicator", "add_sector", "catalogue_id", "catalogue_sectors_missing",
            "delete_indicator", "move_indicator", "set_indicator_field", "set_indicator_properties",
            "set_sector_field", "set_sector_off"]
+
+
+def set_dhis2_target(doc: Document, data_set: str, org_unit: str) -> Edit:
+    """Tệp › Thiết lập DHIS2…: the data set and the agency's organisation unit the DHIS2 export names (issue 23)."""
+    return replacing(doc, "Thiết lập DHIS2", edits.set_dhis2_target, (), (data_set, org_unit))

@@ -10,19 +10,27 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+
+from ...domain.vnformat import format_number
+
+GRID_ROWS = 300  # more changes than this (and no conflict) are shown as a table
 
 
 @dataclass(frozen=True)
@@ -34,11 +42,12 @@ class ReviewRow:
     theirs: str  # the version that came back ("" where it has none)
     item: object
     conflict: bool = False
+    taken: bool = True  # ticked when the review opens (a new indicator offered waits for its tick)
 
 
 class BlockReview(QDialog):
     def __init__(self, title: str, intro: str, rows: list[ReviewRow], theirs_label: str = "Bản nhận về",
-                 parent: QWidget | None = None, notes: tuple[str, ...] = ()):
+                 parent: QWidget | None = None, notes: tuple[str, ...] = (), extra: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.rows = rows
@@ -53,6 +62,37 @@ class BlockReview(QDialog):
             label.setWordWrap(True)
             label.setStyleSheet("color: #92400e;")
             layout.addWidget(label)
+        self.table: QTableWidget | None = None
+        if len(rows) > GRID_ROWS and not any(r.conflict for r in rows):
+            layout.addWidget(self._table(rows, theirs_label), 1)  # thousands of figures from a sheet
+        else:
+            layout.addWidget(self._grid(rows, theirs_label), 1)
+        self.state = QLabel()
+        self.state.setObjectName("state")
+        if self.checks or self.table is not None:  # "accept all or one by one": every plain change (un)ticked at once
+            row = QHBoxLayout()
+            take_all, take_none = QPushButton("Nhận &tất cả"), QPushButton("&Bỏ tất cả")
+            take_all.clicked.connect(lambda: self.tick_all(True))
+            take_none.clicked.connect(lambda: self.tick_all(False))
+            row.addWidget(take_all)
+            row.addWidget(take_none)
+            row.addStretch(1)
+            layout.addLayout(row)
+        if extra is not None:  # what the caller asks besides (the sector new indicators go to)
+            layout.addWidget(extra)
+        layout.addWidget(self.state)
+        buttons = QDialogButtonBox()
+        self.take_button = QPushButton("Nhận các thay đổi đã chọn")
+        buttons.addButton(self.take_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(980, 560)
+        self._update()
+
+    def _grid(self, rows: list[ReviewRow], theirs_label: str) -> QWidget:
+        """One row of widgets per change: radio buttons for a conflict, a tick box otherwise."""
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
         for col, text in enumerate(("Nhận?", "Thay đổi", "Trong sổ", theirs_label)):
@@ -76,7 +116,7 @@ class BlockReview(QDialog):
             else:
                 check = QCheckBox()
                 check.setObjectName(f"take-{n - 1}")
-                check.setChecked(True)
+                check.setChecked(row.taken)
                 check.toggled.connect(lambda *_: self._update())
                 self.checks[n - 1] = check
                 grid.addWidget(check, n, 0, Qt.AlignmentFlag.AlignTop)
@@ -96,33 +136,39 @@ class BlockReview(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
-        layout.addWidget(scroll, 1)
-        self.state = QLabel()
-        self.state.setObjectName("state")
-        if self.checks:  # "accept all or one by one": every plain change ticked or unticked at once
-            row = QHBoxLayout()
-            take_all, take_none = QPushButton("Nhận &tất cả"), QPushButton("&Bỏ tất cả")
-            take_all.clicked.connect(lambda: self.tick_all(True))
-            take_none.clicked.connect(lambda: self.tick_all(False))
-            row.addWidget(take_all)
-            row.addWidget(take_none)
-            row.addStretch(1)
-            layout.addLayout(row)
-        layout.addWidget(self.state)
-        buttons = QDialogButtonBox()
-        self.take_button = QPushButton("Nhận các thay đổi đã chọn")
-        buttons.addButton(self.take_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(980, 560)
-        self._update()
+        return scroll
+
+    def _table(self, rows: list[ReviewRow], theirs_label: str) -> QWidget:
+        """The same as a table (one tick box per row): a grid of widgets for thousands of rows takes seconds."""
+        table = self.table = QTableWidget(len(rows), 4)
+        table.setObjectName("review-table")
+        table.setHorizontalHeaderLabels(["Nhận?", "Thay đổi", "Trong sổ", theirs_label])
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        for n, row in enumerate(rows):
+            check = QTableWidgetItem()
+            check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            check.setCheckState(Qt.CheckState.Checked if row.taken else Qt.CheckState.Unchecked)
+            table.setItem(n, 0, check)
+            for col, text in ((1, row.what), (2, row.ours or "—"), (3, row.theirs or "—")):
+                table.setItem(n, col, QTableWidgetItem(text))
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        table.itemChanged.connect(lambda *_: self._update())
+        return table
 
     def tick_all(self, on: bool) -> None:
         """Tick (take) or untick every plain change; a conflict still waits for its own choice."""
         for check in self.checks.values():
             check.setChecked(on)
+        if self.table is not None:
+            self.table.blockSignals(True)
+            state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+            for n in range(self.table.rowCount()):
+                self.table.item(n, 0).setCheckState(state)
+            self.table.blockSignals(False)
         self._update()
 
     def open_conflicts(self) -> int:
@@ -136,12 +182,15 @@ class BlockReview(QDialog):
             self.state.setText(f"Còn {left} chỗ khác nhau ở hai bên chưa chọn bản nào.")
             self.state.setStyleSheet("color: #b91c1c;")
         else:
-            self.state.setText(f"Sẽ nhận {taken} thay đổi; một lần Hoàn tác (Ctrl+Z) bỏ tất cả.")
+            self.state.setText(f"Sẽ nhận {format_number(taken)} thay đổi; một lần Hoàn tác (Ctrl+Z) bỏ tất cả.")
             self.state.setStyleSheet("")
 
     def taken(self) -> list[object]:
         """The items to apply: the ticked changes, and the conflicts whose version that came back was chosen."""
         ticked = {n for n, c in self.checks.items() if c.isChecked()}
+        if self.table is not None:
+            ticked = {n for n in range(self.table.rowCount())
+                      if self.table.item(n, 0).checkState() == Qt.CheckState.Checked}
         chosen = {n for n, g in self.choices.items() if g.checkedId() == 1}
         return [row.item for n, row in enumerate(self.rows) if n in ticked | chosen]
 

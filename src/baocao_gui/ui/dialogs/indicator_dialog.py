@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -18,15 +19,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.model import MAX_PRECISION, Indicator, PlanMeaning
+from ...domain.dhis2 import KEYS as DHIS2_KEYS
+from ...domain.dhis2 import MappingError, mapping_json, parse_mapping
+from ...domain.model import MAX_PRECISION, PLAN_DIRECTIONS, Indicator, plan_direction_name
 from ...domain.units import COMMON_UNITS
 from ..editors import spelling, typing
 
 DEFAULT_PRECISION = "mặc định của báo cáo"
+DIRECTION_LABELS = {  # the catalogue's plan_direction words, as the clerk chooses them
+    "level": "thực hiện bằng hoặc cao hơn kế hoạch (in: 18.200)",
+    "at_least": "từ mức kế hoạch trở lên (in: từ 2% trở lên)",
+    "above": "cao hơn kế hoạch (in: trên 2%)",
+    "at_most": "không vượt kế hoạch (in: không quá 5%)",
+    "below": "thấp hơn kế hoạch (in: dưới 3%)",
+    "decrease": "giảm so với cùng kỳ đạt mức kế hoạch (in: giảm 1–1,5%)",
+    "decrease_at_least": "giảm từ mức kế hoạch trở lên (in: giảm từ 2% trở lên)",
+    "decrease_above": "giảm nhiều hơn kế hoạch (in: giảm trên 2%)",
+    "decrease_at_most": "giảm không quá kế hoạch (in: giảm không quá 1%)",
+    "decrease_below": "giảm ít hơn kế hoạch (in: giảm dưới 1%)",
+}
+DHIS2_LABELS = {"actual": "Thực hiện", "plan": "Kế hoạch", "plan_high": "Kế hoạch (cận trên)", "last": "Cùng kỳ",
+                "target": "Chỉ tiêu kỳ sau", "target_high": "Chỉ tiêu kỳ sau (cận trên)",
+                "coc": "Tổ hợp phân tổ (COC)"}
 
 
 class IndicatorDialog(QDialog):
-    """Name, unit (a list plus free text), precision, parts that add up, a reduction plan, default sentence."""
+    """Name, unit (a list plus free text), precision, parts that add up, the plan's direction (at least, above, at
+    most, below, a reduction), default sentence."""
 
     def __init__(self, indicator: Indicator, has_parts: bool, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,9 +69,15 @@ class IndicatorDialog(QDialog):
         self.parts_complete.setObjectName("parts_complete")
         self.parts_complete.setChecked(indicator.parts_complete)
         self.parts_complete.setEnabled(has_parts or indicator.parts_complete)
-        self.decrease = QCheckBox("Kế hoạch là mức giảm (ví dụ: giảm tỷ lệ hộ nghèo 1–1,5%)")
-        self.decrease.setObjectName("decrease")
-        self.decrease.setChecked(indicator.plan_meaning == PlanMeaning.DECREASE)
+        self.direction = QComboBox()  # how the plan is met and printed: at least, above, at most, below, a reduction
+        self.direction.setObjectName("plan_direction")
+        for name, label in DIRECTION_LABELS.items():
+            self.direction.addItem(label, name)
+        self.direction.setCurrentIndex(self.direction.findData(
+            plan_direction_name(indicator.plan_meaning, indicator.plan_direction)))
+        self.direction.setToolTip("Kế hoạch đạt khi nào và được in thế nào: “dưới 3%” đạt khi số thực hiện nhỏ hơn "
+                                  "3; “giảm từ 2% trở lên” đạt khi tỷ lệ giảm so với cùng kỳ từ 2 điểm trở lên. "
+                                  "Kế hoạch gõ dạng khoảng (1–1,5) được xét là khoảng.")
         self.sentence = QPlainTextEdit(indicator.sentence)
         self.sentence.setObjectName("sentence")
         self.sentence.setPlaceholderText("Câu mặc định cho báo cáo mới, ví dụ: Khám bệnh cho {{"
@@ -66,7 +91,7 @@ class IndicatorDialog(QDialog):
         form.addRow("Đơn &vị tính:", self.unit)
         form.addRow("Số chữ số &thập phân:", self.precision)
         form.addRow("", self.parts_complete)
-        form.addRow("", self.decrease)
+        form.addRow("&Kế hoạch đạt khi:", self.direction)
         form.addRow("&Câu mặc định:", self.sentence)
         code = QLabel(f"Mã trích dẫn: {{{{{indicator.code}}}}}")
         code.setObjectName("code")
@@ -79,7 +104,42 @@ class IndicatorDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(code)
+        layout.addWidget(self._dhis2_box(indicator))
         layout.addWidget(buttons)
+
+    def _dhis2_box(self, indicator: Indicator) -> QGroupBox:
+        """Where each typed figure goes in DHIS2 (issue 23): a data element UID per field, "UID.COC" for a field
+        with its own category option combo, and the combo of the others; usually set once in the catalogue."""
+        box = QGroupBox("Mã DHIS2 (xuất số liệu cho DHIS2)")
+        box.setObjectName("dhis2")
+        form = QFormLayout(box)
+        mapping = dict(indicator.dhis2)
+        self.dhis2_fields: dict[str, QLineEdit] = {}
+        for key in DHIS2_KEYS:
+            field = QLineEdit(mapping.get(key, ""))
+            field.setObjectName(f"dhis2_{key}")
+            field.setPlaceholderText("mã phần tử dữ liệu, ví dụ f7n9E0hX8qk" if key != "coc" else "mặc định của DHIS2")
+            self.dhis2_fields[key] = field
+            form.addRow(DHIS2_LABELS[key] + ":", field)
+        self.dhis2_error = QLabel("")
+        self.dhis2_error.setObjectName("dhis2_error")
+        self.dhis2_error.setStyleSheet("color: #b91c1c")
+        self.dhis2_error.setWordWrap(True)
+        form.addRow(self.dhis2_error)
+        return box
+
+    def dhis2_mapping(self) -> tuple[tuple[str, str], ...]:
+        return parse_mapping({k: f.text().strip() for k, f in self.dhis2_fields.items() if f.text().strip()},
+                             "Mã DHIS2")
+
+    def accept(self) -> None:
+        """A DHIS2 code DHIS2 would not take keeps the box open with the sentence under the codes."""
+        try:
+            self.dhis2_mapping()
+        except MappingError as exc:
+            self.dhis2_error.setText(exc.message)
+            return
+        super().accept()
 
     def changes(self) -> dict[str, Any]:
         """The properties the clerk changed, as the workbook stores them."""
@@ -89,10 +149,15 @@ class IndicatorDialog(QDialog):
             "unit": " ".join(self.unit.currentText().split()),
             "precision": None if self.precision.value() < 0 else self.precision.value(),
             "parts_complete": int(self.parts_complete.isChecked()),
-            "plan_meaning": str(PlanMeaning.DECREASE if self.decrease.isChecked() else PlanMeaning.LEVEL),
+            "plan_meaning": str(PLAN_DIRECTIONS[self.direction.currentData()][0]),
+            "plan_direction": str(PLAN_DIRECTIONS[self.direction.currentData()][1]),
             "sentence": self.sentence.toPlainText().strip(),
         }
         now = {"name": ind.name, "unit": ind.unit, "precision": ind.precision,
                "parts_complete": int(ind.parts_complete), "plan_meaning": str(ind.plan_meaning),
-               "sentence": ind.sentence}
+               "plan_direction": str(ind.plan_direction), "sentence": ind.sentence}
+        try:  # the DHIS2 codes, when they read (accept() has said why when they do not)
+            chosen["dhis2"], now["dhis2"] = mapping_json(self.dhis2_mapping()), mapping_json(ind.dhis2)
+        except MappingError:
+            pass
         return {k: v for k, v in chosen.items() if v != now[k]}

@@ -69,6 +69,9 @@ class BlocksEditor(QWidget):
         self.editor.textChanged.connect(self._show_rendered)
         self.rendered = QLabel()
         self.rendered.setWordWrap(True)
+        # two lines (the preview beside shows the whole page; the tooltip has it whole): a laptop keeps its height
+        self.rendered.setFixedHeight(self.rendered.fontMetrics().lineSpacing() * 2)
+        self.rendered.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.rendered.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.rendered.setStyleSheet("color: #374151;")
 
@@ -80,9 +83,18 @@ class BlocksEditor(QWidget):
         self.table_editor.changed.connect(self._save_table)
         self.delete_button = QPushButton("&Xóa đoạn")
         self.delete_button.clicked.connect(self.delete_block)
-        self.up_button = QPushButton("Lê&n")
+        # arrows, not words: the paragraphs' buttons, the kind and "Chèn số liệu" share one row (a laptop's height)
+        self.up_button = QToolButton()
+        self.up_button.setArrowType(Qt.ArrowType.UpArrow)
+        self.up_button.setToolTip("Chuyển đoạn đang chọn lên trên (Alt+Mũi tên lên)")
+        self.up_button.setAccessibleName("Lên")
+        self.up_button.setShortcut(QKeySequence("Alt+Up"))
         self.up_button.clicked.connect(lambda: self.move_block(-1))
-        self.down_button = QPushButton("&Xuống")
+        self.down_button = QToolButton()
+        self.down_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.down_button.setToolTip("Chuyển đoạn đang chọn xuống dưới (Alt+Mũi tên xuống)")
+        self.down_button.setAccessibleName("Xuống")
+        self.down_button.setShortcut(QKeySequence("Alt+Down"))
         self.down_button.clicked.connect(lambda: self.move_block(+1))
         self.figure_button = QToolButton()
         self.figure_button.setText("Chèn &số liệu")
@@ -97,19 +109,17 @@ class BlocksEditor(QWidget):
                                     "thêm vào cuối phần này sau khi xem trước")
         self.word_button.clicked.connect(self.import_word)
 
-        buttons = QHBoxLayout()
+        buttons = self.tools = QHBoxLayout()
         for w in (self.add_button, self.table_button, self.delete_button, self.up_button, self.down_button):
             buttons.addWidget(w)
         buttons.addWidget(self.word_button)
         if self.sector is None:  # hide(), never setVisible(True): a widget shown before it has a parent is a window
             self.word_button.hide()
         buttons.addStretch(1)
-        tools = QHBoxLayout()
-        tools.addWidget(QLabel("Loại:"))
-        tools.addWidget(self.kind)
-        tools.addWidget(self.table_editor.buttons)
-        tools.addStretch(1)
-        tools.addWidget(self.figure_button)
+        self.kind_label = QLabel("Loại:")
+        buttons.addWidget(self.kind_label)
+        buttons.addWidget(self.kind)
+        buttons.addWidget(self.figure_button)
         text_page = QWidget()
         tl = QVBoxLayout(text_page)
         tl.setContentsMargins(0, 0, 0, 0)
@@ -118,14 +128,13 @@ class BlocksEditor(QWidget):
         self.pages = QStackedWidget()  # a paragraph's text, or a table's cells
         self.pages.addWidget(text_page)
         self.pages.addWidget(self.table_editor)
-        bottom = QWidget()
-        bl = QVBoxLayout(bottom)
-        bl.setContentsMargins(0, 0, 0, 0)
-        bl.addLayout(tools)
-        bl.addWidget(self.pages, 1)
+        # two lines of each at least: on a laptop the figures table above keeps its ten rows
+        two_lines = self.fontMetrics().lineSpacing() * 2 + 12
+        self.list.setMinimumHeight(two_lines)
+        self.editor.setMinimumHeight(two_lines)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.list)
-        split.addWidget(bottom)
+        split.addWidget(self.pages)
         split.setSizes([220, 260])
         remember_splitter(split, "splitter/paragraphs")
         layout = QVBoxLayout(self)
@@ -208,6 +217,9 @@ class BlocksEditor(QWidget):
         is_table = block is not None and block.kind == BlockKind.TABLE
         self.pages.setCurrentWidget(self.table_editor if is_table else self.pages.widget(0))
         self.table_editor.buttons.setVisible(is_table)
+        self.kind_label.setVisible(not is_table)  # a table's buttons take the kind's place: the row stays narrow
+        self.kind.setVisible(not is_table)
+        self.tools.invalidate()  # a page not in view keeps its row's old width otherwise (and widens the window)
         self.kind.setEnabled(block is not None and not is_table)
         self.binding_block = block.id if block and not is_table else None
         self.binding.show(block.text if block and not is_table else "")
@@ -221,6 +233,7 @@ class BlocksEditor(QWidget):
         report = self.session.report
         text = self.editor.toPlainText()
         self.rendered.setText(("Sẽ in: " + shortened(self.writer().render(text))) if report and text.strip() else "")
+        self.rendered.setToolTip(self.rendered.text() if len(self.rendered.text()) > 120 else "")
 
     # --- widgets → model -------------------------------------------------------------------------------------
     def _save_text(self, text: str) -> bool | None:

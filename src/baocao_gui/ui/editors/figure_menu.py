@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import QMenu
 
 from ...domain.figures import FigureWriter, MissingFigure
-from ...domain.model import Indicator
+from ...domain.model import Indicator, PlanDirection, PlanMeaning
 from ...domain.units import parse_unit
 
 FIELD_LABELS = (
@@ -17,6 +17,8 @@ FIELD_LABELS = (
     ("plan", "Kế hoạch"),
     ("last", "Cùng kỳ năm trước"),
     ("target", "Chỉ tiêu kỳ sau"),
+    ("plan_text", "Kế hoạch kèm chữ (“dưới 3%”, “giảm từ 2% trở lên”)"),
+    ("target_text", "Chỉ tiêu kỳ sau kèm chữ (“dưới 3%”, “giảm từ 2% trở lên”)"),
     ("pct_plan", "% so với kế hoạch"),
     ("pct_last", "% so với cùng kỳ"),
     ("pct_parent", "% trên tổng số"),
@@ -59,6 +61,9 @@ def _fields_menu(menu: QMenu, indicator: Indicator, writer: FigureWriter, insert
     for field, label in FIELD_LABELS:
         if field == "pct_parent" and not indicator.parent:
             continue
+        if field in ("plan_text", "target_text") and indicator.plan_direction == PlanDirection.REACH \
+                and indicator.plan_meaning == PlanMeaning.LEVEL:
+            continue  # a bare plan has no words: the same as "Kế hoạch"
         try:
             shown = writer.figure(indicator.code, field)
         except MissingFigure:

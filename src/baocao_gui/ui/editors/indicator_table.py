@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from ...app.edits import figures, sectors
-from ...domain.figures import MissingFigure, PlanStatus, Uncomputable, derived, plan_status, sheet
-from ...domain.model import RANGE_FIELDS
+from ...domain.figures import (
+    MissingFigure,
+    PlanStatus,
+    Uncomputable,
+    derived,
+    plan_status,
+    plan_words,
+    read_plan_words,
+    sheet,
+    typed_text,
+)
+from ...domain.model import RANGE_FIELDS, PlanDirection, PlanMeaning
 from ...domain.vnformat import (
     NumberError,
     ambiguous_decimal,
     format_number,
     format_percent,
-    format_range,
     parse_number,
     parse_range,
 )
@@ -28,6 +39,7 @@ COLUMNS = (
     ("change", "Tăng/giảm"), ("status", "So với\nKH"),
 )
 NAME_CHARS = 34  # the name column keeps room for about this many characters, whatever the window's width
+MIN_FIGURE_PX = 56  # a figures column at least (its header and figures fit: the width of a laptop's pane)
 FIGURE_MAX_CHARS = 16  # a figures column is no wider than this (a long figure shows in full in its tooltip)
 FIELD_COLUMN = {field: i for i, (field, _) in enumerate(COLUMNS)}
 RAW = ("actual", "plan", "last", "target")
@@ -59,11 +71,14 @@ class IndicatorTable(QTableWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         self._measured = False
-        self._rows_fitted: tuple = ()
         self.verticalHeader().setVisible(False)
-        # one line of text a row (a long name wraps onto a taller row): more rows in view on a laptop's screen
+        # one line of text a row, a long name ending in "…" (its tooltip has it whole): ten rows and more in view on a
+        # laptop's screen (issue 21.7; wrapped names made rows twice as tall)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.verticalHeader().setMinimumSectionSize(self.fontMetrics().height() + 6)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         triggers = QAbstractItemView.EditTrigger
@@ -102,10 +117,10 @@ class IndicatorTable(QTableWidget):
             values = report.values.get(ind.code) if report else None
             parent_values = report.values.get(ind.parent) if report and ind.parent else None
             cells = {"name": ("    – " if ind.parent else "") + ind.name, "unit": ind.unit}
-            for field in RAW:
-                raw = getattr(values, field, None) if values else None
-                high = values.high(field) if values else None
-                cells[field] = "" if raw is None else format_range(raw, high) if high is not None else format_number(raw)
+            for field in RAW:  # as typed ("1,0" stays "1,0"); a plan and a target in their direction ("dưới 3")
+                written = typed_text(values, field) if values else ""
+                cells[field] = plan_words(ind, written, values.high(field) is not None) \
+                    if written and field in RANGE_FIELDS else written
             held = {field: typed for (code, field), (typed, _) in self.unsaved.items() if code == ind.code}
             cells.update(held)  # typed, refused for a while, being retried: shown as typed, never the stored figure
             status = plan_status(ind, values) if values else None
@@ -135,7 +150,7 @@ class IndicatorTable(QTableWidget):
                     item.setForeground(QBrush(QColor("#1d4ed8")) if typed else QBrush())
                 if typed:
                     try:
-                        computed = derived(field, values, parent_values)
+                        computed = derived(field, values, parent_values, ind)
                     except Uncomputable:
                         computed = None
                     tip = ("Số ghi tay theo báo cáo in; tính từ số liệu: "
@@ -149,6 +164,8 @@ class IndicatorTable(QTableWidget):
                     colour = QBrush(QColor(STATUS_COLOURS[status])) if status else QBrush()
                     if item.foreground() != colour:
                         item.setForeground(colour)
+                elif field == "name":
+                    tip = ind.name
                 elif field in COMPUTED:
                     tip = "Tự tính từ số liệu"
                 else:
@@ -165,10 +182,9 @@ class IndicatorTable(QTableWidget):
             widest = self.fontMetrics().horizontalAdvance("0" * FIGURE_MAX_CHARS)
             for col in range(1, len(COLUMNS)):
                 self.resizeColumnToContents(col)
-                self.setColumnWidth(col, min(max(self.columnWidth(col), 70), widest))
+                self.setColumnWidth(col, min(max(self.columnWidth(col), MIN_FIGURE_PX), widest))
             self._measured = True
             self.fit_name_column()
-        self.fit_rows()
         if 0 <= current[0] < self.rowCount():
             self.setCurrentCell(*current)
 
@@ -178,15 +194,6 @@ class IndicatorTable(QTableWidget):
     def fit_name_column(self) -> None:
         figures = sum(self.columnWidth(col) for col in range(1, len(COLUMNS)))
         self.setColumnWidth(0, max(self.name_room(), self.viewport().width() - figures))
-        self.fit_rows()
-
-    def fit_rows(self) -> None:
-        """Rows as tall as their names need, measured again only when the names or the name column's width
-        changed (not at every keystroke)."""
-        key = (self.columnWidth(0), tuple(self.item(r, 0).text() for r in range(self.rowCount())))
-        if self._measured and key != self._rows_fitted:
-            self._rows_fitted = key
-            self.resizeRowsToContents()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -213,9 +220,21 @@ class IndicatorTable(QTableWidget):
         value = None
         if text:
             typed = text.rstrip("%").strip()
+            if field in RANGE_FIELDS:  # "dưới 3", "giảm từ 2 trở lên": the words the cell shows, read back
+                typed, meaning, direction = read_plan_words(typed)
+                typed = typed.rstrip("%").strip()
+                ind = self.session.workbook.indicator(code)
+                said = (meaning or PlanMeaning.LEVEL, direction or PlanDirection.REACH)
+                if ind is not None and (meaning or direction) and said != (ind.plan_meaning, ind.plan_direction):
+                    self.refused.emit(f"Kế hoạch của chỉ tiêu “{ind.name}” được ghi là "
+                                      f"“{plan_words(ind, '…')}”, không phải “{text}”: đổi cách ghi kế hoạch trong "
+                                      "“Thuộc tính chỉ tiêu…”, rồi gõ lại số. Số liệu chưa được lưu.")
+                    self.refresh()
+                    return
             try:
                 both = parse_range(typed) if field in RANGE_FIELDS else None
-                value = (float(both[0]), float(both[1])) if both else float(parse_number(typed))
+                # Decimals, not floats: a figure typed "1,0" keeps its decimal and prints "1,0"
+                value = (both[0], both[1]) if both else parse_number(typed)
             except NumberError as exc:
                 self.refused.emit(f"{exc.message} Số liệu không hợp lệ, chưa được lưu. {NUMBER_HINT}")
                 self.refresh()
@@ -224,7 +243,7 @@ class IndicatorTable(QTableWidget):
                              code, field, value)
         if not ok:
             self.refresh()
-        elif isinstance(value, float) and ambiguous_decimal(typed):
+        elif isinstance(value, Decimal) and ambiguous_decimal(typed):
             self.noted.emit(f"Đã hiểu “{typed}” là {format_number(value)} (dấu phẩy trước phần thập phân). "
                             f"Nếu là {format_number(parse_number(typed.replace(',', '.')))}, hãy gõ "
                             f"{typed.replace(',', '.')}.")

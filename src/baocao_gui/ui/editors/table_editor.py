@@ -72,10 +72,11 @@ class TableEditor(QWidget):
         self.remove_column = QPushButton("Xóa cột")
         self.remove_column.clicked.connect(
             lambda: self._change(self.table.without_column(max(self.grid.currentColumn(), 0))))
-        self.total = QCheckBox("Dòng cuối là dòng &tổng (in đậm)")
+        self.total = QCheckBox("Dòng &tổng cuối bảng")
+        self.total.setToolTip("Dòng cuối là dòng tổng (in đậm)")
         self.total.toggled.connect(lambda on: self._change(replace(self.table, total=on)))
-        # the row of buttons goes where the window has room for it (beside the paragraph kind): a separate row
-        # would make the window taller than a 1366×768 screen
+        # the row of buttons over the cells, in the place a paragraph's text and its printed line take (the
+        # paragraphs' own buttons, the kind and "Chèn số liệu" share one row above: a 1366×768 screen's height)
         self.buttons = QWidget()
         buttons = QHBoxLayout(self.buttons)
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -90,6 +91,8 @@ class TableEditor(QWidget):
                              "Excel (Ctrl+V); số liệu chèn vào ô đang chọn bằng nút “Chèn số liệu”.")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.buttons)
         layout.addWidget(self.grid, 1)
 
     # --- model → widget ------------------------------------------------------------------------------------

@@ -19,10 +19,11 @@ from ..workers import Worker
 log = logging.getLogger(__name__)
 
 
-def _export(workbook: Workbook, report: Report, target: Path, cancel: threading.Event, progress) -> object:
+def _export(workbook: Workbook, report: Report, target: Path, writer: str | None, cancel: threading.Event,
+            progress) -> object:
     """On the worker: the ``Exported``, the ``UserError`` that refused it, or the exception that broke it."""
     try:
-        return write_report(workbook, report, target, cancel=cancel, progress=progress)
+        return write_report(workbook, report, target, cancel=cancel, progress=progress, writer=writer)
     except UserError as exc:
         log.warning("PDF export: %s", exc.gloss)
         return exc
@@ -36,16 +37,17 @@ class PdfExport(QObject):
 
     done = Signal(object)  # on the window's thread, once the box is closed and ``result`` is set
 
-    def __init__(self, parent: QWidget, workbook: Workbook, report: Report, target: Path):
+    def __init__(self, parent: QWidget, workbook: Workbook, report: Report, target: Path, writer: str | None = None,
+                 title: str = ""):
         super().__init__(parent)
-        self.workbook, self.report, self.target = workbook, report, target
+        self.workbook, self.report, self.target, self.writer = workbook, report, target, writer
         self.cancel = threading.Event()
         self.result: object = None
         self.doing = "Đang chuẩn bị…"
         self.started = time.monotonic()
         self.dialog = QProgressDialog(self.doing, "&Hủy", 0, 0, parent)
         self.dialog.setObjectName("pdf-progress")
-        self.dialog.setWindowTitle("Xuất tệp PDF" if target.suffix.lower() == ".pdf" else "Xuất tệp Word")
+        self.dialog.setWindowTitle(title or ("Xuất tệp PDF" if target.suffix.lower() == ".pdf" else "Xuất tệp Word"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(0)
         self.dialog.setAutoClose(False)
@@ -59,7 +61,7 @@ class PdfExport(QObject):
     def start(self) -> None:
         self.dialog.show()
         self.clock.start()
-        self.worker.run(_export, self.workbook, self.report, self.target, self.cancel, done=self._finished,
+        self.worker.run(_export, self.workbook, self.report, self.target, self.writer, self.cancel, done=self._finished,
                         progress=self._doing, failed=None)
 
     def running(self) -> bool:

@@ -58,8 +58,24 @@ class GeneralTab(QScrollArea):
         def agency(field: str, value: str) -> bool:
             return self.session.edit(report_fields.set_agency_field, field, value) is not None
 
-        line("parent_name", "Cơ quan chủ &quản:", lambda t: agency("parent_name", t), "UBND TỈNH …")
-        line("agency_name", "Cơ quan &ban hành:", lambda t: agency("name", t), "SỞ …")
+        def name(key: str, label: str, save, placeholder: str) -> None:
+            """A header name: two lines high, Enter where the clerk wants the printed line to break."""
+            edit = UnicodeTextEdit()
+            edit.setObjectName(key)
+            edit.setPlaceholderText(placeholder)
+            edit.setTabChangesFocus(True)
+            edit.setToolTip("Tên in ở góc trái trang đầu. Chương trình tự xuống dòng giữa các cụm từ; muốn "
+                            "xuống dòng ở chỗ khác thì bấm Enter ở chỗ đó.")
+            lines = edit.fontMetrics().lineSpacing() * 2
+            edit.setFixedHeight(lines + 2 * edit.frameWidth() + 2 * round(edit.document().documentMargin()) + 2)
+            self.fields[key] = edit
+            self.bindings[key] = TextBinding(edit, save, session.readonly)
+            form.addRow(label, edit)
+
+        name("parent_name", "Cơ quan chủ &quản:", lambda t: agency("parent_name", t),
+             "UBND TỈNH … (Enter để xuống dòng ở chỗ muốn)")
+        name("agency_name", "Cơ quan &ban hành:", lambda t: agency("name", t),
+             "SỞ … (Enter để xuống dòng ở chỗ muốn)")
         line("abbreviation", "Chữ viết &tắt tên cơ quan:", lambda t: agency("abbreviation", t), "SLĐTBXH")
         line("place", "Địa &danh:", lambda t: agency("place", t), "Đắk Nông")
         self.rename = QPushButton("Đổi tên cơ quan từ &kỳ này…")

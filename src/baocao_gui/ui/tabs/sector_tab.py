@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -71,17 +72,25 @@ class SectorTab(QWidget):
         properties.setObjectName("indicator-properties")
         properties.setToolTip("Tên, đơn vị, số chữ số thập phân, cách so với kế hoạch, câu mặc định của chỉ tiêu đang chọn")
         properties.clicked.connect(self.edit_properties)
-        remove = QPushButton("Xóa chỉ tiêu")
+        # short buttons, their words in the tooltip: a laptop's row keeps room for the targets met beside them
+        remove = QPushButton("Xóa")
+        remove.setToolTip("Xóa chỉ tiêu đang chọn")
         remove.clicked.connect(self.delete_indicator)
-        up = QPushButton("Chuyển lên")
+        up = QToolButton()
+        up.setArrowType(Qt.ArrowType.UpArrow)
+        up.setToolTip("Chuyển chỉ tiêu đang chọn lên trên")
+        up.setAccessibleName("Chuyển lên")
         up.clicked.connect(lambda: self.move_indicator(-1))
-        down = QPushButton("Chuyển xuống")
+        down = QToolButton()
+        down.setArrowType(Qt.ArrowType.DownArrow)
+        down.setAccessibleName("Chuyển xuống")
+        down.setToolTip("Chuyển chỉ tiêu đang chọn xuống dưới")
         down.clicked.connect(lambda: self.move_indicator(+1))
         buttons = QHBoxLayout()
         for b in (add, add_child, properties, remove, up, down):
             buttons.addWidget(b)
-        # which planned indicators met their plan: beside the buttons, so a small screen keeps its table rows;
-        # clipped when the row is short of room (the tooltip has it whole)
+        # which planned indicators met their plan: beside the buttons, so a small screen keeps its table rows; the
+        # counts only (they fit beside the buttons on a laptop), the names of those short of plan in the tooltip
         self.met = QLabel()
         self.met.setObjectName("targets-met")
         self.met.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -129,7 +138,7 @@ class SectorTab(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(figures)
         split.addWidget(self.parts)
-        split.setSizes([300, 420])
+        split.setSizes([600, 400])  # the figures first: ten rows and more on a laptop (the paragraphs' least below)
         remember_splitter(split, "splitter/sector")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 4)
@@ -186,12 +195,15 @@ class SectorTab(QWidget):
             self.met.setToolTip("")
             return
         name = lambda code: f"“{wb.indicator(code).name}”"
-        text = f"Đạt và vượt kế hoạch: {len(met)}/{len(met) + len(short)} chỉ tiêu"
+        counts = f"{len(met)}/{len(met) + len(short)} chỉ tiêu"
+        text, shown = f"Đạt và vượt kế hoạch: {counts}", f"Đạt và vượt KH: {counts}"
         if short:
             text += "; chưa đạt: " + ", ".join(map(name, short))
+            shown += f", {len(short)} chưa đạt"
         if unknown:
             text += "; chưa đủ số liệu để so: " + ", ".join(map(name, unknown))
-        self.met.setText(text + ".")
+            shown += f", {len(unknown)} thiếu số liệu"
+        self.met.setText(shown + ".")
         self.met.setToolTip(text + ".")
 
     def add_indicator(self, child: bool) -> None:
@@ -206,9 +218,14 @@ class SectorTab(QWidget):
         name, ok = QInputDialog.getText(self, "Thêm chỉ tiêu", "Tên chỉ tiêu:")
         if not ok or not name.strip():
             return
-        # a list of the usual units, or any other typed; the rest of its properties are in "Thuộc tính…"
+        # a list of the usual units, or any other typed; the rest of its properties are in "Thuộc tính…". A breakdown
+        # ("trong đó") is offered its total's unit first: its figures are parts of the total's
+        units = list(COMMON_UNITS)
+        total_unit = self.session.workbook.indicator(parent).unit if parent else ""
+        if total_unit:
+            units = [total_unit, *(u for u in units if u != total_unit)]
         unit, ok = QInputDialog.getItem(self, "Thêm chỉ tiêu", "Đơn vị tính (chọn hoặc gõ, ví dụ: người, tỷ đồng, %):",
-                                        list(COMMON_UNITS), 0, True)
+                                        units, 0, True)
         if not ok:
             return
         unit = " ".join(unit.split())

@@ -16,12 +16,20 @@ from .general_tab import GeneralTab
 from .parts_tab import PartsTab
 from .sector_tab import SectorTab
 
+TAB_CHARS = 14  # a tab's label: about this long, so that every tab shows on a laptop without scroll arrows
+
 
 def short_title(title: str) -> str:
-    """A tab label from a sector title: "Công tác Lao động – Việc làm và …" → "Lao động – Việc làm và …"."""
+    """A tab label from a sector title, its first phrase (the whole title is the tab's tooltip):
+    "Công tác Lao động – Việc làm và …" → "Lao động", "Công tác Thanh tra, kiểm tra, …" → "Thanh tra"."""
     text = title.removeprefix("Công tác ").strip()
     text = text[:1].upper() + text[1:]
-    return text if len(text) <= 32 else text[:30].rstrip() + "…"
+    for separator in (" – ", " - ", ", ", " và "):
+        if len(text) <= TAB_CHARS:
+            break
+        text = text.split(separator)[0].strip()
+    # still long: its first two words, mostly a compound ("Tham mưu…", "Khám bệnh…")
+    return text if len(text) <= TAB_CHARS else " ".join(text.split()[:2]) + "…"
 
 
 class TabHost(QTabWidget):
@@ -33,6 +41,8 @@ class TabHost(QTabWidget):
         self.session = session
         self.setObjectName("tabs")
         self.setDocumentMode(True)
+        # narrow side padding: every tab shows on a laptop's 1366 px, without scroll arrows
+        self.tabBar().setStyleSheet("QTabBar::tab { padding: 4px 6px; }")
         self.sector_tabs: list[SectorTab] = []
         self.stale: set[str] = set()
         self.build()
@@ -54,11 +64,14 @@ class TabHost(QTabWidget):
             self.addTab(placeholder, short_title(sector.title))
             self.setTabToolTip(self.count() - 1, sector.title)
         self.assessment = PartsTab(self.session, Group.ASSESSMENT)
-        self.addTab(self.assessment, "Mở đầu, đánh giá chung")
+        self.addTab(self.assessment, "Mở đầu")
+        self.setTabToolTip(self.count() - 1, "Mở đầu, đánh giá chung")
         self.direction = PartsTab(self.session, Group.DIRECTION)
-        self.addTab(self.direction, "Phương hướng kỳ tới")
+        self.addTab(self.direction, "Phương hướng")
+        self.setTabToolTip(self.count() - 1, "Phương hướng kỳ tới")
         self.annex = AnnexTab(self.session)
-        self.addTab(self.annex, "Phụ lục, ảnh chữ ký")
+        self.addTab(self.annex, "Phụ lục")
+        self.setTabToolTip(self.count() - 1, "Phụ lục số liệu, ảnh chữ ký và con dấu")
         self.stale = set()
         self.blockSignals(False)
         self.select(current or "tab-general")

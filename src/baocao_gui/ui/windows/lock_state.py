@@ -1,4 +1,5 @@
-"""A report signed and sent is shown, not edited: its tabs' text fields turn read-only and their buttons off.
+"""A report signed and sent is shown, not edited: its tabs' text fields turn read-only and their buttons off, and
+every field and table looks read-only (the window's grey, not the white of a field to type in: issue 21.7).
 
 The application layer refuses any edit of a frozen report anyway; this keeps the clerk from typing text that
 could not be kept. A figure typed in a table cell is refused with the sentence that says how to unlock, and the
@@ -6,8 +7,10 @@ cell shows the stored figure again."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
     QLineEdit,
@@ -15,6 +18,22 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+
+LOOKS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractItemView)  # what turns grey while locked
+
+
+def read_only_look(widget: QWidget, on: bool) -> None:
+    """The field's white turned to the window's grey (on), or the inherited palette back (off)."""
+    if on:
+        palette = widget.palette()
+        grey = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Base, grey)
+        widget.setPalette(palette)
+        widget.setProperty("baocao_grey", True)
+    elif widget.property("baocao_grey"):
+        widget.setPalette(QPalette())  # no role of its own: the window's palette again
+        widget.setProperty("baocao_grey", False)
 
 
 def lock_widgets(root: QWidget, locked: bool) -> None:
@@ -24,6 +43,8 @@ def lock_widgets(root: QWidget, locked: bool) -> None:
         return
     root.setProperty("baocao_lock_state", locked)
     for w in root.findChildren(QWidget):
+        if isinstance(w, LOOKS):
+            read_only_look(w, locked)
         if isinstance(w, (QLineEdit, QPlainTextEdit, QTextEdit)):
             if locked:
                 w.setProperty("baocao_locked", True)

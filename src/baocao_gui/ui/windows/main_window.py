@@ -32,7 +32,7 @@ from ..workers import errors as background_errors
 from .banner import SentBanner
 from .findings_panel import FindingsPanel
 from .menus import WindowMenus
-from .preview import PAGE_TEXT_WIDTH_PX, Preview
+from .preview import PREVIEW_SHARE, Preview, PreviewPane
 from .window_fit import first_start
 
 log = logging.getLogger(__name__)
@@ -59,11 +59,15 @@ class MainWindow(QMainWindow):
         self.preview = Preview(session)
         self.tabs.sector_shown.connect(self.preview.show_heading)
         split = QSplitter(Qt.Orientation.Horizontal)
+        self.preview_pane = PreviewPane(self.preview)
         split.addWidget(self.tabs)
-        split.addWidget(self.preview)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 0)
-        split.setSizes([800, PAGE_TEXT_WIDTH_PX + 40])  # the page and its scroll bar
+        split.addWidget(self.preview_pane)
+        # the page fits the pane's width ("Vừa chiều rộng"): the figures keep most of a laptop's width, and the two
+        # share a wider window in the same proportion
+        shares = [round(100 * (1 - PREVIEW_SHARE)), round(100 * PREVIEW_SHARE)]
+        split.setStretchFactor(0, shares[0])
+        split.setStretchFactor(1, shares[1])
+        split.setSizes([10 * x for x in shares])
         self.banner = SentBanner(self.flows.unlock, self.flows.show_changes)
         self.banner_text, self.unlock_button = self.banner.text, self.banner.unlock_button
         self.changes_button = self.banner.changes_button

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMainWindow, QMenu, QToolBar
 
@@ -101,6 +101,14 @@ class WindowMenus(QObject):
             self.export_actions[suffix] = action
         self.export_action = window.export_action = self.export_actions[".docx"]
         self.pdf_action = window.pdf_action = self.export_actions[".pdf"]
+        # the figures writers (Excel, CSV, DHIS2…) are one item, their formats the save box's file types
+        figures_writers = {k for k, w in WRITERS.items() if w.figures}
+        self.document_actions = [a for k, a in self.export_actions.items() if k not in figures_writers]
+        self.figures_action = window.figures_action = QAction(
+            "Xuất &số liệu…", window, triggered=lambda: flows.export_figures())
+        self.figures_action.setToolTip("Số liệu của báo cáo ra tệp Excel, CSV hoặc tệp nhập vào DHIS2")
+        self.dhis2_action = window.dhis2_action = QAction(
+            "Thiết lập &DHIS2…", window, triggered=lambda: flows.dhis2_settings())
         self.save_action = window.save_action = QAction(
             "&Lưu", window, shortcut=QKeySequence.StandardKey.Save, triggered=flows.confirm_saved
         )
@@ -110,8 +118,13 @@ class WindowMenus(QObject):
         )
         self.restore_action.setEnabled(not self.window.session.readonly)
         file_menu.addActions(
-            [self.save_action, *self.export_actions.values(), self.copy_action, self.restore_action]
+            [self.save_action, *self.document_actions, self.figures_action, self.dhis2_action, self.copy_action,
+             self.restore_action]
         )
+        self.import_figures_action = window.import_figures_action = QAction(  # issue 23.5
+            "Nhập số liệu từ tệp &Excel…", window, triggered=flows.import_figures)
+        self.import_figures_action.setEnabled(not self.window.session.readonly)
+        file_menu.addAction(self.import_figures_action)
         file_menu.addSeparator()
         self._add_catalogue_actions(file_menu)
         file_menu.addSeparator()
@@ -188,7 +201,7 @@ class WindowMenus(QObject):
         self.about_action = QAction("&Giới thiệu baocao-gui…", window, triggered=self.show_about)
         help_menu.addAction(self.about_action)
 
-        toolbar = QToolBar("Kỳ báo cáo")
+        toolbar = self.toolbar = QToolBar("Kỳ báo cáo", window)
         toolbar.setObjectName("toolbar")
         toolbar.addWidget(QLabel(" Kỳ báo cáo: "))
         self.period = window.period = QComboBox()
@@ -199,8 +212,11 @@ class WindowMenus(QObject):
         self.period.activated.connect(window.period_chosen)
         toolbar.addWidget(self.period)
         toolbar.addSeparator()
-        toolbar.addActions(list(self.export_actions.values()))
-        window.addToolBar(toolbar)
+        toolbar.addActions([*self.document_actions, self.figures_action])
+        # in the menu bar's free right end, not a row of its own: a laptop's height goes to the figures (issue 21.7)
+        toolbar.setMovable(False)
+        toolbar.setStyleSheet("QToolBar { border: 0px; padding: 0px; spacing: 2px; }")
+        window.menuBar().setCornerWidget(toolbar, Qt.Corner.TopRightCorner)
 
     def _enable_period_actions(self) -> None:
         report, writable = self.window.session.report, not self.window.session.readonly

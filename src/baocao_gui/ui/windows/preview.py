@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QImage, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from ...app.views import PreviewPage, changed_lines, preview_page
+from ...app.views import PreviewPage, changed_lines, page_html, preview_page
 from ..session import WorkbookSession
+from ..settings import app_settings
 from ..workers import Worker
 
 PREVIEW_DELAY_MS = 250
-PAGE_TEXT_WIDTH_PX = 600  # about the 155 mm text width at 96 dpi
+PAGE_TEXT_WIDTH_PX = 600  # about the 155 mm text width at 96 dpi, at 100 %
+FIT = "fit"  # the zoom that makes the page as wide as the pane (Word's "page width")
+ZOOMS = ((FIT, "Vừa chiều rộng"), (0.75, "75%"), (1.0, "100%"), (1.25, "125%"))
+FIT_LIMITS = (0.4, 2.0)
+PREVIEW_SHARE = 0.36  # of the window's width, at the first start
+REZOOM_MS = 120  # a pane being resized is laid out again once it rests
 
 
 class Preview(QTextBrowser):
@@ -24,10 +30,15 @@ class Preview(QTextBrowser):
         self.setObjectName("preview")
         self.setAccessibleName("Xem trước báo cáo")
         self.setOpenLinks(False)
-        # the page keeps its width (the header table must not wrap); a narrow pane scrolls sideways
+        # the page keeps its shape at every zoom (the header table must not wrap): its lines break at the page's
+        # width times the zoom; "Vừa chiều rộng" makes that the pane's width, so nothing scrolls sideways
         self.setLineWrapMode(QTextBrowser.LineWrapMode.FixedPixelWidth)
         self.setLineWrapColumnOrWidth(PAGE_TEXT_WIDTH_PX)
         self.setMinimumWidth(280)
+        self.zoom_choice: str | float = FIT
+        self.zoom = 1.0  # the zoom the page on screen is laid out at
+        self.rezoom = QTimer(self, singleShot=True, interval=REZOOM_MS)
+        self.rezoom.timeout.connect(self.apply_zoom)
         self.timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self.timer.timeout.connect(self._compose_in_background)
         self.worker = Worker(self)
@@ -36,7 +47,8 @@ class Preview(QTextBrowser):
         self.shown: PreviewPage | None = None  # the page on screen (patched paragraphs included)
         self.block_of: dict[int, int] = {}  # body index → text block number
         self.patches = 0  # paragraphs patched in place (for tests and benchmarks)
-        self.layouts = 0  # whole pages laid out afresh
+        self.layouts = 0  # whole pages laid out afresh for a new page
+        self.zoomings = 0  # the page on screen laid out again at another zoom
         self.schedule()
 
     def schedule(self) -> None:
@@ -70,14 +82,49 @@ class Preview(QTextBrowser):
         self.html = page.html
         if patched:
             return
-        bar = self.verticalScrollBar()
-        position = bar.value()
-        self._pictures(page.pictures)
-        self.setHtml(page.html)
-        self.layouts += 1
-        bar.setValue(position)  # the clerk keeps their place while the text changes under it
+        self._lay_out(page, self.verticalScrollBar().value())
         self.shown = page
+
+    def _lay_out(self, page: PreviewPage, position: int, zooming: bool = False) -> None:
+        """``page`` on screen at this moment's zoom, scrolled to ``position``."""
+        self.zoom = self.wanted_zoom()
+        self.setLineWrapColumnOrWidth(round(PAGE_TEXT_WIDTH_PX * self.zoom))
+        self._pictures(page.pictures)
+        self.setHtml(page_html(page, self.zoom))
+        if zooming:
+            self.zoomings += 1
+        else:
+            self.layouts += 1
+        self.verticalScrollBar().setValue(position)  # the clerk keeps their place while the text changes under it
         self._index_blocks()
+
+    # --- zoom ----------------------------------------------------------------------------------------------
+    def wanted_zoom(self) -> float:
+        """The chosen zoom; for "Vừa chiều rộng", the one that makes the page's lines as wide as the pane."""
+        if self.zoom_choice != FIT:
+            return float(self.zoom_choice)
+        room = self.viewport().width() - 2 * self.document().documentMargin() - 8
+        return min(max(room / PAGE_TEXT_WIDTH_PX, FIT_LIMITS[0]), FIT_LIMITS[1])
+
+    def set_zoom(self, choice: str | float) -> None:
+        self.zoom_choice = choice
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if choice == FIT
+                                          else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.apply_zoom()
+
+    def apply_zoom(self) -> None:
+        """Lay the page on screen out again when its zoom changed (a resized pane, another choice)."""
+        if self.shown is None or abs(self.wanted_zoom() - self.zoom) < 0.01:
+            return
+        bar = self.verticalScrollBar()
+        share = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self._lay_out(self.shown, 0, zooming=True)
+        bar.setValue(round(share * bar.maximum()))  # the same place of the page
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.zoom_choice == FIT:
+            self.rezoom.start()
 
     def _pictures(self, pictures: dict[str, bytes]) -> None:
         """The signature and seal pictures the HTML names, as resources of the page."""
@@ -120,3 +167,38 @@ class Preview(QTextBrowser):
         index = self.page.heading_index(text) if self.page is not None else None
         if index is not None:
             self.scrollToAnchor(f"b{index}")
+
+
+class PreviewPane(QWidget):
+    """The preview under a small bar with its zoom (remembered)."""
+
+    def __init__(self, preview: Preview, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.preview = preview
+        self.zoom = QComboBox()
+        self.zoom.setObjectName("preview-zoom")
+        self.zoom.setToolTip("Cỡ trang xem trước; “Vừa chiều rộng” làm trang vừa khung, không phải kéo ngang")
+        for value, label in ZOOMS:
+            self.zoom.addItem(label, value)
+        label = QLabel("Xem trước, &thu phóng:")
+        label.setBuddy(self.zoom)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 0, 2)
+        bar.addWidget(label)
+        bar.addWidget(self.zoom)
+        bar.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(bar)
+        column.addWidget(preview, 1)
+        saved = app_settings().value("preview/zoom", FIT)
+        index = next((i for i, (value, _) in enumerate(ZOOMS) if str(value) == str(saved)), 0)
+        self.zoom.setCurrentIndex(index)
+        preview.set_zoom(ZOOMS[index][0])
+        self.zoom.currentIndexChanged.connect(self._chosen)
+
+    def _chosen(self, index: int) -> None:
+        value = self.zoom.itemData(index)
+        app_settings().setValue("preview/zoom", value)
+        self.preview.set_zoom(value)
