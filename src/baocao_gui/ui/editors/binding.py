@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from ...domain import legacy
+from . import spelling, typing
 
 SAVE_DELAY_MS = 500  # after the last keystroke
 MAX_UNSAVED_MS = 2000  # while typing goes on without a pause
@@ -79,6 +80,8 @@ class TextBinding(QObject):
         self.retry.timeout.connect(self.flush)
         widget.textChanged.connect(self._typed)
         widget.installEventFilter(self)
+        typing.group_words(widget)  # a word is one undo step; Ctrl+Z undoes typing here before the report
+        spelling.watch(widget)
         _live.append(self)
         widget.destroyed.connect(lambda *_: _live.remove(self) if self in _live else None)
 
