@@ -174,3 +174,54 @@ def test_with_nothing_typed_to_undo_ctrl_z_in_a_field_undoes_the_reports_last_ed
     qtbot.keyClick(tab.title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.statusBar().currentMessage() == f"Hoàn tác: {label}"
     assert window.session.report.part(Part.RESULTS, "lao_dong")[0].text == first
+
+
+def test_closing_the_window_while_a_table_cell_is_being_typed_in_keeps_the_typing(qtbot, open_window, sample_workbook):
+    from baocao_gui.app import Document
+    from baocao_gui.domain.model import BlockKind, Part
+    from baocao_gui.domain.tables import Table
+
+    window = open_window(sample_workbook)
+    window.select_tab("tab-lao_dong")
+    blocks = window.sector_tab("lao_dong").results
+    blocks.add_table()
+    grid = blocks.table_editor.grid
+    grid.setCurrentCell(1, 0)
+    qtbot_key(grid, Qt.Key.Key_F2)
+    cell = next(e for e in grid.findChildren(QLineEdit) if e.isVisible())
+    for ch in "Số hộ được hỗ trợ":
+        character(cell, ch)
+    assert grid.state() == QAbstractItemView.State.EditingState  # still being typed in: nothing saved yet
+    window.close()
+    doc = Document(sample_workbook, readonly=True)
+    try:
+        tables = [Table.from_json(b.text) for b in doc.report.part(Part.RESULTS, "lao_dong")
+                  if b.kind == BlockKind.TABLE]
+    finally:
+        doc.close()
+    assert any("Số hộ được hỗ trợ" in (t.cell("body", 0, 0) or "") for t in tables)
+
+
+def test_closing_the_window_while_a_figure_is_being_typed_keeps_the_figure(qtbot, open_window, sample_workbook):
+    from gui_helpers import row_of
+
+    from baocao_gui.app import Document
+    from baocao_gui.ui.editors.indicator_table import FIELD_COLUMN
+
+    window = open_window(sample_workbook)
+    window.select_tab("tab-lao_dong")
+    table = window.sector_tab("lao_dong").table
+    table.setCurrentCell(row_of(table, "viec_lam"), FIELD_COLUMN["actual"])
+    table.setFocus()
+    qtbot_key(table, Qt.Key.Key_F2)
+    cell = next(e for e in table.findChildren(QLineEdit) if e.isVisible())
+    cell.selectAll()
+    for ch in "24.680":
+        character(cell, ch)
+    assert table.state() == QAbstractItemView.State.EditingState
+    window.close()
+    doc = Document(sample_workbook, readonly=True)
+    try:
+        assert doc.report.values["viec_lam"].actual == 24680
+    finally:
+        doc.close()

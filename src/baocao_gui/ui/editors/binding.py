@@ -202,7 +202,22 @@ class RetriedEdit(QObject):
 
 def flush_all() -> bool:
     """Before export, switching period or closing: save every field; False if any text could not be saved."""
+    commit_open_cells()
     return all([binding.flush() for binding in list(_live)])  # noqa: C419 - every field flushes, no short cut
+
+
+def commit_open_cells() -> None:
+    """A cell being typed in (a table of the text, the figures table) holds its typing in its editor until the editor
+    closes: committed here, so that closing the window, exporting or switching the period never drops it (closing
+    the window used to commit it only as the widgets were destroyed, after the workbook was closed: lost)."""
+    from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication
+
+    for view in QApplication.allWidgets():
+        if isinstance(view, QAbstractItemView) and view.state() == QAbstractItemView.State.EditingState:
+            editor = view.focusWidget()
+            if editor is not None and editor is not view and view.isAncestorOf(editor):
+                view.commitData(editor)
+                view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
 
 def unsaved_bindings() -> list[TextBinding | RetriedEdit]:
