@@ -90,16 +90,18 @@ def export_target(path: str | Path, *, add_suffix: bool = False, suffix: str = "
 
 
 def choose_target(workbook: Workbook, report: Report, target: str | Path | Callable[[], Path | None],
-                  confirm: Callable[[list[Finding]], bool] | None = None, *, writer: str | None = None) -> Path | None:
+                  confirm: Callable[[list[Finding]], bool] | None = None, *, writer: str | None = None,
+                  known_words: frozenset[str] = frozenset()) -> Path | None:
     """The checks before signing (with ``confirm``: an export the clerk does not confirm writes nothing, None),
-    then the file: ``target`` may be a function that asks for it (the window's save dialog), None writing nothing."""
+    then the file: ``target`` may be a function that asks for it (the window's save dialog), None writing nothing.
+    ``known_words``: the clerk's dictionary, not flagged as spelling."""
     if not callable(target):
         target = export_target(target, writer=writer)  # an unknown suffix is refused before anything else
     workbook, report = as_sent(workbook, report)  # a report signed and sent exports what was sent
     if confirm is not None:
         from ..domain.checks import check_report
 
-        if not confirm(check_report(workbook, report)):
+        if not confirm(check_report(workbook, report, known_words)):
             return None
     if callable(target):
         chosen = target()

@@ -47,11 +47,12 @@ def preview_page(workbook: Workbook, report: Report | None) -> PreviewPage | Non
     return PreviewPage(outline, shown, outline_to_html(shown), pictures)
 
 
-def findings(workbook: Workbook, report: Report | None) -> list[Finding]:
-    """The checks before signing, of the report as it will print (as sent, once sent)."""
+def findings(workbook: Workbook, report: Report | None, known_words: frozenset[str] = frozenset()) -> list[Finding]:
+    """The checks before signing, of the report as it will print (as sent, once sent); ``known_words``: the clerk's
+    own dictionary (lower case), not flagged as spelling."""
     if report is None:
         return []
-    return check_report(*as_shown(workbook, report))
+    return check_report(*as_shown(workbook, report), known_words)
 
 
 def changed_lines(old: PreviewPage | None, new: PreviewPage) -> list[tuple[int, str]] | None:

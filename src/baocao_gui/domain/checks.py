@@ -20,6 +20,7 @@ from .model import Block, BlockKind, Indicator, Part, PlanMeaning, Report, Workb
 from .report_place import Place
 from .report_text import report_spots
 from .rules import OPERATOR_WORDS, RuleError, check_rule, references
+from .spelling import unknown_words
 from .stale import stale_mentions
 from .structure import PART_INFO
 from .tables import Table
@@ -33,6 +34,7 @@ STALE_FIX = "Dùng năm, kỳ của báo cáo"  # the findings panel's button fo
 NOWHERE = Place()  # a finding about the whole report
 TONE_FIX = "Thống nhất kiểu dấu thanh"  # the findings panel's button for a "tone-style" finding
 IMPLAUSIBLE_RATIO = 5  # a figure this many times larger or smaller than last year's or the plan
+SPELLING_SHOWN = 8  # unknown words named in one finding; the rest are counted
 
 
 class Severity(StrEnum):
@@ -73,8 +75,9 @@ _HAND_TARGETS_MET = re.compile(r"\b(?:đạt|vượt)\b[^.;:]{0,25}?(\d{1,3}/\d{
 
 
 class _Checker:
-    def __init__(self, workbook: Workbook, report: Report):
+    def __init__(self, workbook: Workbook, report: Report, known_words: frozenset[str] = frozenset()):
         self.workbook, self.report = workbook, report
+        self.known_words = known_words
         self.writer = sheet(workbook, report)
         self.findings: list[Finding] = []
         self.sector_titles = {s.code: s.title for s in workbook.sectors}
@@ -280,11 +283,25 @@ class _Checker:
                 self._stale(block.text, add)
 
             if block.kind == BlockKind.TABLE:  # each cell is checked as a text of its own
-                for cell in Table.from_json(block.text).cells():
-                    if cell.strip():
-                        self._text_of(cell, False, add, indicators_by_code, in_table=True)
+                cells = [cell for cell in Table.from_json(block.text).cells() if cell.strip()]
+                for cell in cells:
+                    self._text_of(cell, False, add, indicators_by_code, in_table=True)
+                self._spelling("\n".join(cells), add)
                 continue
             self._text_of(block.text, block.kind == BlockKind.BULLET, add, indicators_by_code)
+            self._spelling(block.text, add)
+
+    def _spelling(self, raw: str, add) -> None:
+        """The words that are no Vietnamese syllable, one warning per paragraph (its place: a jump to it)."""
+        if any(kind == "legacy-encoding" for *_, kind in _typed_text_findings(raw, False)):
+            return  # TCVN3/VNI bytes read as Unicode are no words: that finding says what to do
+        words = _unknown_syllables(raw, self.known_words)
+        if words:
+            shown = ", ".join(f"“{w}”" for w in words[:SPELLING_SHOWN])
+            more = f" và {len(words) - SPELLING_SHOWN} từ khác" if len(words) > SPELLING_SHOWN else ""
+            add(Severity.WARNING, f"có thể sai chính tả: {shown}{more}.",
+                "sửa từ đó (chuột phải vào từ gạch đỏ để xem gợi ý), hoặc “Thêm vào từ điển” nếu từ đúng",
+                "spelling")
 
     def _stale(self, raw: str, add) -> None:
         """A year or period left from another report ("Năm 2023, toàn tỉnh…" in the report of 2024)."""
@@ -437,9 +454,16 @@ def _typed_text_findings(raw: str, bullet: bool) -> tuple[tuple[Severity, str, s
     return tuple(found)
 
 
-def check_report(workbook: Workbook, report: Report) -> list[Finding]:
-    """Every finding for one report: errors first, in the order of the report."""
-    findings = _Checker(workbook, report).run()
+@functools.lru_cache(maxsize=50_000)
+def _unknown_syllables(raw: str, known: frozenset[str]) -> tuple[str, ...]:
+    """Each unknown word of a text once, in order (computed once per text and dictionary)."""
+    return tuple(dict.fromkeys(u.word for u in unknown_words(raw, known)))
+
+
+def check_report(workbook: Workbook, report: Report, known_words: frozenset[str] = frozenset()) -> list[Finding]:
+    """Every finding for one report: errors first, in the order of the report. ``known_words`` (lower case): the
+    clerk's own dictionary, not flagged as spelling."""
+    findings = _Checker(workbook, report, known_words).run()
     return sorted(findings, key=lambda f: f.severity != Severity.ERROR)
 
 

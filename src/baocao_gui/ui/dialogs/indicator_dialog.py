@@ -25,6 +25,7 @@ from ...domain.dhis2 import KEYS as DHIS2_KEYS
 from ...domain.dhis2 import MappingError, mapping_json, parse_mapping
 from ...domain.model import MAX_PRECISION, PLAN_DIRECTIONS, Indicator, plan_direction_name
 from ...domain.units import COMMON_UNITS
+from ..editors import spelling, typing
 
 DEFAULT_PRECISION = "mặc định của báo cáo"
 DIRECTION_LABELS = {  # the catalogue's plan_direction words, as the clerk chooses them
@@ -85,6 +86,9 @@ class IndicatorDialog(QDialog):
         self.sentence.setPlaceholderText("Câu mặc định cho báo cáo mới, ví dụ: Khám bệnh cho {{"
                                          + indicator.code + "}} lượt người.")
         self.sentence.setFixedHeight(70)
+        for field in (self.name, self.sentence):  # typed like the report's fields: words undone, spelling shown
+            typing.group_words(field)
+            spelling.watch(field)
         form = QFormLayout()
         form.addRow("&Tên chỉ tiêu:", self.name)
         form.addRow("Đơn &vị tính:", self.unit)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from ...domain import legacy
+from . import spelling, typing
 
 SAVE_DELAY_MS = 500  # after the last keystroke
 MAX_UNSAVED_MS = 2000  # while typing goes on without a pause
@@ -79,6 +80,8 @@ class TextBinding(QObject):
         self.retry.timeout.connect(self.flush)
         widget.textChanged.connect(self._typed)
         widget.installEventFilter(self)
+        typing.group_words(widget)  # a word is one undo step; Ctrl+Z undoes typing here before the report
+        spelling.watch(widget)
         _live.append(self)
         widget.destroyed.connect(lambda *_: _live.remove(self) if self in _live else None)
 
@@ -199,7 +202,22 @@ class RetriedEdit(QObject):
 
 def flush_all() -> bool:
     """Before export, switching period or closing: save every field; False if any text could not be saved."""
+    commit_open_cells()
     return all([binding.flush() for binding in list(_live)])  # noqa: C419 - every field flushes, no short cut
+
+
+def commit_open_cells() -> None:
+    """A cell being typed in (a table of the text, the figures table) holds its typing in its editor until the editor
+    closes: committed here, so that closing the window, exporting or switching the period never drops it (closing
+    the window used to commit it only as the widgets were destroyed, after the workbook was closed: lost)."""
+    from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication
+
+    for view in QApplication.allWidgets():
+        if isinstance(view, QAbstractItemView) and view.state() == QAbstractItemView.State.EditingState:
+            editor = view.focusWidget()
+            if editor is not None and editor is not view and view.isAncestorOf(editor):
+                view.commitData(editor)
+                view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
 
 def unsaved_bindings() -> list[TextBinding | RetriedEdit]:

@@ -26,7 +26,8 @@ from ...domain.tables import Table, new_table
 from ..session import WorkbookSession
 from ..settings import remember_splitter
 from .binding import TextBinding
-from .figure_menu import CitationHighlighter, describe_citation, fill_figure_menu
+from .figure_menu import describe_citation, fill_figure_menu
+from .spelling import SpellingHighlighter
 from .table_editor import TableEditor
 from .text_edit import UnicodeTextEdit
 
@@ -62,7 +63,7 @@ class BlocksEditor(QWidget):
         self.editor = UnicodeTextEdit()
         self.editor.setAccessibleName("Nội dung đoạn văn")
         self.editor.setPlaceholderText("Chọn hoặc thêm một đoạn để soạn. Số liệu chèn từ nút “Chèn số liệu”.")
-        self.highlighter = CitationHighlighter(self.editor.document())
+        self.highlighter = SpellingHighlighter(self.editor.document())  # citations, and unknown words
         self.editor.describe = lambda token: describe_citation(self.writer(), token) if self.session.report else ""
         self.binding = TextBinding(self.editor, self._save_text, self.session.readonly)
         self.editor.textChanged.connect(self._show_rendered)

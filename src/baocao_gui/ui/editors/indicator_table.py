@@ -31,6 +31,7 @@ from ...domain.vnformat import (
 )
 from ..session import WorkbookSession
 from .binding import RetriedEdit, field_save
+from .spelling import CellDelegate
 
 COLUMNS = (
     ("name", "Chỉ tiêu"), ("unit", "Đơn vị"), ("actual", "Thực hiện"), ("plan", "Kế hoạch"),
@@ -83,6 +84,7 @@ class IndicatorTable(QTableWidget):
         triggers = QAbstractItemView.EditTrigger
         # like a spreadsheet: typing replaces the cell, F2 or a double click edits it, arrows move
         self.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed)
+        self.setItemDelegate(CellDelegate(self, spelling=False))  # figures: typing grouped, no spelling
         self.setToolTip("Gõ số liệu gốc; các cột tỷ lệ tự tính. Gõ vào cột tỷ lệ để ghi đè số in sẵn; xóa để tính lại.")
         self.unsaved: dict[tuple[str, str], tuple[str, RetriedEdit]] = {}  # (code, field) → typed text, its retry
         self.itemChanged.connect(self._edited)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.tables import MAX_COLUMNS, MAX_ROWS, Table, parse_clipboard
 from .pasting import pasted
+from .spelling import CellDelegate
 
 HEADER_BACKGROUND = QColor("#eef2f7")
 
@@ -56,6 +57,7 @@ class TableEditor(QWidget):
         self.grid.setAccessibleName("Các ô của bảng")
         self.grid.horizontalHeader().setStretchLastSection(True)
         self.grid.setTabKeyNavigation(True)
+        self.grid.setItemDelegate(CellDelegate(self.grid))
         if readonly:
             self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.grid.itemChanged.connect(self._edited)

@@ -15,6 +15,7 @@ from ...app.export import WRITERS, writer_key
 from ...app.sending import mail_with_attachment, show_in_folder
 from ..dialogs.boxes import choose
 from ..dialogs.export_gate import ExportGate
+from ..editors.spelling import known_words
 from .conversation import Conversation
 from .pdf_export import PdfExport
 
@@ -75,7 +76,8 @@ class ExportFlow(Conversation):
             return export_target(target, add_suffix=True, writer=key)
 
         try:
-            target = choose_target(self.session.workbook, report, ask_for_file, confirm=confirm)
+            target = choose_target(self.session.workbook, report, ask_for_file, confirm=confirm,
+                                   known_words=known_words())
         except Exception as exc:
             if not isinstance(exc, UserError):
                 log.exception("export failed")

@@ -23,6 +23,7 @@ from ...domain.report_text import majority_style
 from ...domain.stale import cite_period
 from ...domain.tone import NEW, OLD, STYLE_NAMES
 from ..editors.binding import flush_all
+from ..editors.spelling import dictionary, known_words
 from ..session import WorkbookSession
 from ..workers import Worker
 
@@ -78,6 +79,7 @@ class FindingsPanel(QWidget):
         self.timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self.timer.timeout.connect(self._check_in_background)
         self.worker = Worker(self)
+        dictionary().changed.connect(self.schedule)  # a word added to the dictionary leaves the findings
         self.schedule()
 
     def schedule(self) -> None:
@@ -85,13 +87,14 @@ class FindingsPanel(QWidget):
 
     def _check_in_background(self) -> None:
         # a report signed and sent is checked as sent; the worker gets this moment's model, never the session
-        self.worker.run(report_findings, self.session.workbook, self.session.report, done=self._show)
+        self.worker.run(report_findings, self.session.workbook, self.session.report, known_words(),
+                        done=self._show)
 
     def update_now(self) -> None:
         """Check at once (F8, the export gate, tests)."""
         self.timer.stop()
         self.worker.forget()  # a check still under way is older than this one
-        self._show(report_findings(self.session.workbook, self.session.report))
+        self._show(report_findings(self.session.workbook, self.session.report, known_words()))
 
     def _show(self, findings: list[Finding]) -> None:
         old, self.findings = self.findings, findings

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from ...domain.checks import Place
 from ..dialogs.boxes import choose
 from ..editors.binding import flush_all, notifier, saving_typed_text, unsaved_bindings
+from ..editors.spelling import reread_dictionary
+from ..editors.typing import notifier as typing_notifier
 from ..flows.workflows import Workflows
 from ..session import WorkbookSession
 from ..settings import app_settings, remember_splitter, remember_workbook
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{session.path.name}{' (chỉ đọc)' if session.readonly else ''}"
                             f"{f' — {part}' if part else ''} — baocao-gui")
         self.flows = Workflows(self)
+        reread_dictionary(self.settings)  # the clerk's words, for every field of this window
         self.tabs = TabHost(session)
         self.preview = Preview(session)
         self.tabs.sector_shown.connect(self.preview.show_heading)
@@ -89,6 +92,10 @@ class MainWindow(QMainWindow):
         self._telling = False
         self.stopping = False  # closed by the system: nothing is asked  # a box about a refused edit is up: a second refusal meanwhile goes to the status bar
         self.menus = WindowMenus(self)
+        # Ctrl+Z says what it undid: typing in the field (typing.py), or the report's last edit
+        self.undo_action.triggered.connect(self._undone)
+        self.redo_action.triggered.connect(self._redone)
+        typing_notifier.said.connect(self._field_undone)
         self._fill_periods()
         self.tabs.rename_agency.connect(self.flows.rename_agency)
         session.changed.connect(self._changed)
@@ -101,6 +108,16 @@ class MainWindow(QMainWindow):
         if session.readonly:
             self.saved_label.setText("Chỉ đọc: thay đổi không được lưu")
             self.statusBar().showMessage(self._why_read_only(), 30000)
+
+    def _undone(self) -> None:
+        self.statusBar().showMessage(f"Hoàn tác: {self.session.undo_stack.redoText()}", 5000)
+
+    def _redone(self) -> None:
+        self.statusBar().showMessage(f"Làm lại: {self.session.undo_stack.undoText()}", 5000)
+
+    def _field_undone(self, field: QObject, text: str) -> None:
+        if isinstance(field, QWidget) and field.window() is self:
+            self.statusBar().showMessage(text, 5000)
 
     def _why_read_only(self) -> str:
         """What opened the workbook read-only, and what will help (a copy elsewhere helps only a read-only place:
