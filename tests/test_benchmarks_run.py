@@ -11,7 +11,7 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 @pytest.mark.parametrize("script", ["export_bench.py", "launch_bench.py", "scale_bench.py", "edited_at_bench.py",
                                     "pdf_bench.py", "import_bench.py", "textfile_bench.py",
-                                    "figures_bench.py", "spelling_bench.py"])
+                                    "figures_bench.py", "spelling_bench.py", "rollup_bench.py"])
 def test_each_benchmark_runs_and_prints_its_table(script):
     result = subprocess.run([sys.executable, str(BENCHMARKS / script), "--runs", "1"], capture_output=True,
                             text=True, timeout=600, check=False)

@@ -4,6 +4,8 @@ import WORKBOOK FILE.docx --sector CODE [--part results|tasks] [--period P] [--y
 dump WORKBOOK -o FILE.toml | load FILE.toml OUT.baocao |
 part WORKBOOK --sector CODE [--period P] [--year N] -o PART.baocao |
 merge WORKBOOK FILE.docx [--period P] [--year N] [--apply] [--by-text] [--force] |
+rollup WORKBOOK PART.baocao… --period P --year N [--dry-run] |
+handover WORKBOOK --sector CODE -o OUT.baocao | receive WORKBOOK FILE.baocao [--apply] |
 import-figures WORKBOOK FILE.xlsx|.xls|.ods|.csv [--period P] [--year N] [--sector CODE] [--apply]
 
 Errors reach the clerk as one Vietnamese sentence (the English gloss goes to the log), never a traceback.
@@ -21,7 +23,8 @@ from .domain.period_kinds import code_runs
 from .errors import UserError
 
 log = logging.getLogger("baocao_gui")
-COMMANDS = ("sample", "new", "list", "export", "check", "import", "dump", "load", "part", "merge", "import-figures")
+COMMANDS = ("sample", "new", "list", "export", "check", "import", "dump", "load", "part", "merge", "import-figures",
+            "rollup", "handover", "receive")
 PERIOD_HELP = "kỳ báo cáo: " + ", ".join(f"{codes} ({word})" if word else codes for codes, word in code_runs())
 
 
@@ -125,6 +128,29 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         m.add_argument("--force", action="store_true",
                        help="vẫn ghi khi tệp gần như không khớp với báo cáo (sẽ xóa quá nửa số đoạn, hoặc chưa đến "
                             "một phần năm số đoạn của tệp khớp); sổ được lưu một bản trước khi ghi")
+    if command in (None, "rollup"):
+        ru = sub.add_parser("rollup", help="tổng hợp số liệu một báo cáo từ cùng báo cáo của các sổ khác (các tỉnh cũ "
+                                           "đã hợp nhất, các phòng, xã); các sổ đó chỉ được đọc")
+        ru.add_argument("workbook", metavar="WORKBOOK")
+        ru.add_argument("parts", nargs="+", metavar="PART.baocao")
+        ru.add_argument("--period", required=True, help=PERIOD_HELP)
+        ru.add_argument("--year", type=int, required=True)
+        ru.add_argument("--dry-run", action="store_true", help="chỉ in các thay đổi, không ghi vào sổ")
+    if command in (None, "handover"):
+        ho = sub.add_parser("handover", help="chuyển một lĩnh vực sang cơ quan khác: ghi tệp sổ mới chứa chỉ tiêu, số "
+                                             "liệu và các đoạn của lĩnh vực qua mọi báo cáo; các báo cáo sau không "
+                                             "còn lĩnh vực này")
+        ho.add_argument("workbook", metavar="WORKBOOK")
+        ho.add_argument("--sector", required=True, metavar="CODE", help="mã lĩnh vực (xem trong danh mục)")
+        ho.add_argument("--after", metavar="P:YEAR",
+                        help="báo cáo cuối cùng còn lĩnh vực này, ví dụ 6m:2025 (mặc định: báo cáo mới nhất)")
+        ho.add_argument("-o", "--output", required=True, metavar="OUT.baocao")
+    if command in (None, "receive"):
+        rc = sub.add_parser("receive", help="nhận một lĩnh vực cơ quan khác chuyển sang (tệp do lệnh handover ghi) "
+                                            "vào sổ này; --apply để ghi")
+        rc.add_argument("workbook", metavar="WORKBOOK")
+        rc.add_argument("file", metavar="FILE.baocao")
+        rc.add_argument("--apply", action="store_true", help="ghi vào sổ (một bước)")
     if command in (None, "import-figures"):
         f = sub.add_parser("import-figures", help="nhập số liệu từ bảng tính (.xlsx, .xls, .ods, .csv): in các số "
                                                   "liệu sẽ thay đổi; --apply để ghi vào sổ")

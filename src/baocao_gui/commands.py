@@ -390,6 +390,111 @@ def merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def rollup(args: argparse.Namespace) -> int:
+    """``rollup SỔ PHẦN… --period P --year N``: the report's figures from the same report of the parts (read only),
+    what changed printed, written as one step unless ``--dry-run``; a report of that period is made if missing."""
+    from .app import Document
+    from .app.edits.reports import create_report
+    from .app.edits.rollup import apply_rollup
+    from .app.rollup import describe, plan_rollup, read_parts, sources_differ
+
+    period = Period(period_kind(args.period), args.year)
+    parts = read_parts(args.parts, period)  # a part that cannot be read is refused before the workbook is opened
+    doc = Document(args.workbook, readonly=args.dry_run)
+    try:
+        report = doc.workbook.find(period)
+        if report is not None:
+            doc.choose_report(report.id)
+        elif args.dry_run:
+            raise WorkbookError(f"Sổ báo cáo chưa có báo cáo {period.label}.", "no such report")
+        else:
+            doc.apply(create_report(doc, period))
+            print(f"Đã tạo báo cáo {period.label} trong sổ.")
+        plan = plan_rollup(doc, parts)
+        for line in plan.unmatched:
+            print(f"Không khớp: {line}", file=sys.stderr)
+        for note in plan.notes:
+            print(f"Lưu ý: {note}", file=sys.stderr)
+        for change in plan.changes:
+            print(describe(doc, change))
+        if not plan.changes:
+            print(f"Số liệu báo cáo {period.label} đã đúng như tổng hợp từ {len(plan.parts)} sổ; không có gì thay đổi.")
+            if not sources_differ(doc.report.sources, plan.sources):
+                return 0
+        if args.dry_run:
+            print(f"{len(plan.changes)} số liệu sẽ thay đổi, chưa ghi vào sổ (--dry-run).")
+            return 0
+        doc.apply(apply_rollup(doc, plan))
+        print(f"Đã tổng hợp {len(plan.changes)} số liệu thay đổi từ {len(plan.parts)} sổ vào báo cáo {period.label}.")
+    finally:
+        doc.close()
+    return 0
+
+
+def _after(text: str | None, workbook: Workbook) -> Period:
+    """``--after 6m:2025``: the last report that keeps the sector; without it, the latest report."""
+    if text is None:
+        if not workbook.reports:
+            raise WorkbookError("Sổ báo cáo chưa có báo cáo nào.", "no report")
+        return workbook.in_order()[-1].period
+    code, _, year = text.partition(":")
+    if not year.strip().isdigit():
+        raise WorkbookError(f"“{text}” không đúng; ghi kỳ và năm, ví dụ 6m:2025.", f"bad --after {text!r}")
+    return Period(period_kind(code), int(year))
+
+
+def handover(args: argparse.Namespace) -> int:
+    """``handover SỔ --sector CODE -o OUT.baocao``: the sector with its history written as a new workbook, and left
+    out of this workbook's reports after the hand-over (one step)."""
+    from .app import Document
+    from .app.edits.handover import hand_over
+    from .app.handover import write_handover_file
+
+    doc = Document(args.workbook)
+    try:
+        after = _after(args.after, doc.workbook)
+        out = write_handover_file(doc, args.sector, args.output, after)
+        doc.apply(hand_over(doc, args.sector, after, Path(args.output).name))
+        title = next(s.title for s in doc.workbook.sectors if s.code == args.sector)
+        print(f"Đã ghi lĩnh vực “{title}” cùng số liệu và các đoạn văn của các báo cáo đến {after.label} vào tệp "
+              f"{out}; các báo cáo sau {after.label} của sổ này không còn lĩnh vực đó.")
+    finally:
+        doc.close()
+    return 0
+
+
+def receive(args: argparse.Namespace) -> int:
+    """``receive SỔ FILE.baocao``: what taking a handed-over sector in would add, printed; written with ``--apply``."""
+    from .app import Document
+    from .app.edits.handover import receive as receive_edit
+    from .app.handover import describe_received, plan_receive, read_handover
+
+    origin, given = read_handover(args.file)
+    doc = Document(args.workbook, readonly=not args.apply)
+    try:
+        plan = plan_receive(doc, origin, given)
+        if plan.new_sector:
+            print(f"Thêm lĩnh vực “{plan.title}” với {len(plan.new_indicators)} chỉ tiêu.")
+        elif plan.new_indicators:
+            print(f"Thêm {len(plan.new_indicators)} chỉ tiêu vào lĩnh vực “{plan.title}”.")
+        for period in plan.new_reports:
+            print(f"Tạo báo cáo {period.label} (chỉ gồm lĩnh vực này).")
+        for item in plan.items:
+            what, old, new = describe_received(plan, item)
+            print(f"{what}: {old + ' → ' if old else ''}{new}")
+        for note in plan.notes:
+            print(f"Lưu ý: {note}", file=sys.stderr)
+        if not args.apply:
+            print(f"{len(plan.items)} số liệu và đoạn văn, chưa ghi vào sổ; chạy lại với --apply để ghi.")
+            return 0
+        doc.apply(receive_edit(doc, plan, list(plan.items)))
+        print(f"Đã nhận lĩnh vực “{plan.title}” từ {origin.agency or 'cơ quan khác'}: {len(plan.items)} số liệu và "
+              "đoạn văn.")
+    finally:
+        doc.close()
+    return 0
+
+
 def import_figures(args: argparse.Namespace) -> int:
     """``import-figures SỔ F.xlsx``: the figures a sheet would change, printed; written as one step with ``--apply``."""
     from .app import Document

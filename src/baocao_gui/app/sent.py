@@ -29,6 +29,7 @@ from ..domain.model import (
     AnnexChoice,
     Block,
     BlockKind,
+    FigureSource,
     Indicator,
     Part,
     Period,
@@ -66,7 +67,7 @@ def _build(cls: type, data: dict[str, Any]) -> Any:
         value = data[f.name]
         if isinstance(f.default, Enum) and value is not None:
             value = type(f.default)(value)
-        elif isinstance(value, list) and isinstance(f.default, tuple):
+        elif isinstance(value, list) and (isinstance(f.default, tuple) or "tuple" in str(f.type)):
             value = tuple(value)
         kwargs[f.name] = value
     return cls(**kwargs)
@@ -94,6 +95,8 @@ def snapshot(workbook: Workbook, report: Report) -> str:
             "annex": None if report.annex is None else {
                 "sectors": None if report.annex.sectors is None else list(report.annex.sectors),
                 "columns": list(report.annex.columns)},
+            # where rolled-up figures came from (the annex's column per part); absent when none, as before m012
+            **({"sources": [_plain(x) for x in report.sources]} if report.sources else {}),
         },
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -113,6 +116,7 @@ def restore(text: str, live: Report) -> tuple[Workbook, Report]:
         blocks={(Part(part), sector): tuple(Block(BlockKind(kind), text) for kind, text in blocks)
                 for part, sector, blocks in r["blocks"]},
         annex=_annex(r.get("annex")),  # snapshots taken before annexes existed have none
+        sources=tuple(_build(FigureSource, x) for x in r.get("sources", [])),
         images=live.images,  # pictures, not text: kept out of the snapshot, and not editable while frozen
     )
     workbook = Workbook(agency=report.agency, labels=data["labels"],

@@ -10,8 +10,16 @@ from __future__ import annotations
 import re
 
 from ..domain.figures import MissingFigure, sheet
-from ..domain.model import ANNEX_COLUMNS, AnnexChoice, Indicator, Period, Report, Workbook
-from ..domain.vnformat import format_doc_number
+from ..domain.model import (
+    ANNEX_COLUMNS,
+    DEFAULT_ANNEX_COLUMNS,
+    AnnexChoice,
+    Indicator,
+    Period,
+    Report,
+    Workbook,
+)
+from ..domain.vnformat import format_doc_number, format_number
 from .outline import Annex, AnnexRow
 from .text import nfc, upper
 
@@ -37,7 +45,9 @@ def column_names(period: Period) -> dict[str, str]:
 COLUMN_LABELS = {  # what the window calls each column
     "unit": "Đơn vị tính", "plan": "Kế hoạch", "actual": "Thực hiện", "pct_plan": "Tỷ lệ so với kế hoạch",
     "last": "Cùng kỳ năm trước", "pct_last": "So với cùng kỳ", "target": "Kế hoạch kỳ sau",
+    "parts": "Thực hiện của từng sổ đã tổng hợp",
 }
+PART_COLUMN = "part"  # "part0", "part1"…: the "parts" column, one per workbook a roll-up summed
 
 _ACRONYM = re.compile(r"^[^aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+$")
 _ACRONYMS = {"ubnd", "đbqh"}  # acronyms with a vowel in them
@@ -100,7 +110,17 @@ class _Annex:
     def __init__(self, workbook: Workbook, report: Report, choice: AnnexChoice):
         self.workbook, self.report = workbook, report
         self.writer = sheet(workbook, report)
-        self.columns = tuple(c for c in choice.columns if c in ANNEX_COLUMNS) or ANNEX_COLUMNS
+        chosen = tuple(c for c in choice.columns if c in ANNEX_COLUMNS) or DEFAULT_ANNEX_COLUMNS
+        self.parts: dict[int, str] = {}  # position → the part's heading (its agency, else its file)
+        self.by_part: dict[tuple[int, str], float] = {}
+        for s in report.sources:
+            self.parts.setdefault(s.position, s.agency or s.file.removesuffix(".baocao"))
+            if s.actual is not None:
+                self.by_part[(s.position, s.code)] = s.actual
+        columns: list[str] = []
+        for c in chosen:
+            columns += [f"{PART_COLUMN}{n}" for n in sorted(self.parts)] if c == "parts" else [c]
+        self.columns = tuple(columns)
         self.sectors = choice.sectors
 
     def figure(self, code: str, field: str) -> str:
@@ -113,6 +133,11 @@ class _Annex:
         code = indicator.code
         if column == "unit":
             return indicator.unit
+        if column.startswith(PART_COLUMN):
+            value = self.by_part.get((int(column.removeprefix(PART_COLUMN)), code))
+            if value is None:
+                return ""
+            return format_number(value) + ("%" if indicator.is_rate else "")
         if column in ("plan", "target"):
             # in its direction, as the text states it: "giảm từ 3% trở lên", "dưới 5%", "0,6–1,0%"
             return self.figure(code, f"{column}_text")
@@ -173,6 +198,7 @@ def compose_annex(workbook: Workbook, report: Report, choice: AnnexChoice) -> An
         title=upper(title),
         attached=nfc(attached_line(report)),
         columns=annex.columns,
-        header=("STT", "Chỉ tiêu", *(names[c] for c in annex.columns)),
+        header=("STT", "Chỉ tiêu", *(names.get(c) or f"Thực hiện của {annex.parts[int(c.removeprefix(PART_COLUMN))]}"
+                                       for c in annex.columns)),
         rows=tuple(AnnexRow(tuple(nfc(c) for c in r.cells), r.sector, r.depth, r.code) for r in rows),
     )

@@ -164,6 +164,11 @@ def parse_catalogue(data: dict, strict: bool = True) -> Catalogue:
             except ValueError:
                 raise CatalogueError(f"{where}: plan_meaning phải là “level” hoặc “decrease”.", icode,
                                      "plan_meaning") from None
+            rate_of = i.get("rate_of")
+            if rate_of is not None and (not isinstance(rate_of, list) or len(rate_of) != 2
+                                        or not all(isinstance(c, str) and CODE.match(c) for c in rate_of)):
+                raise CatalogueError(f"{where}: rate_of phải là hai mã chỉ tiêu [tử số, mẫu số], ví dụ "
+                                     "[\"so_ho_ngheo\", \"tong_so_ho\"].", icode, "rate_of")
             try:
                 dhis2 = parse_mapping(i.get("dhis2"), where)
             except MappingError as exc:
@@ -182,12 +187,17 @@ def parse_catalogue(data: dict, strict: bool = True) -> Catalogue:
                 code=icode, sector=code, name=_text(i, "name", where, icode, icode), unit=unit, parent=parent,
                 parts_complete=bool(i.get("parts_complete", False)), plan_meaning=meaning,
                 pad=bool(i.get("pad", unit != "%")), sentence=_text(i, "sentence", where, icode),
-                precision=precision, plan_direction=direction, dhis2=dhis2,
+                precision=precision, plan_direction=direction, rate_of=tuple(rate_of) if rate_of else None,
+                dhis2=dhis2,
             )
             seen[icode] = ind
             indicators.append(ind)
     if not sectors:
         raise CatalogueError("danh mục chưa có lĩnh vực nào ([[sector]]).")
+    for ind in indicators if strict else ():
+        if ind.rate_of and (ind.unit != "%" or any(c not in seen or c == ind.code for c in ind.rate_of)):
+            raise CatalogueError(f"chỉ tiêu “{ind.code}”: rate_of chỉ dùng cho tỷ lệ (đơn vị “%”) và phải nêu hai chỉ "
+                                 "tiêu khác có trong danh mục.", ind.code, "rate_of")
     for ind in indicators if strict else ():
         for c in citations(ind.sentence):
             if c.code not in seen and c.code not in PERIOD_NAMES:
@@ -236,7 +246,7 @@ def catalogue_text(catalogue: Catalogue) -> str:
                                    if (i.plan_meaning, i.plan_direction) != (PlanMeaning.LEVEL, PlanDirection.REACH)
                                    else None),
                 "pad": i.pad if i.pad != (i.unit != "%") else None, "precision": i.precision,
-                "sentence": i.sentence or None,
+                "rate_of": list(i.rate_of) if i.rate_of else None, "sentence": i.sentence or None,
                 "dhis2": dict(i.dhis2) if i.dhis2 else None})]
     for r in catalogue.rules:
         out += ["", "[[rule]]", *t.pairs({"id": r.id, "left": r.left, "operator": r.operator, "right": r.right,

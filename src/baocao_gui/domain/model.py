@@ -121,6 +121,8 @@ class Indicator:
     sentence: str = ""
     precision: int | None = None  # decimals of its percentages and converted figures; None: the report's default
     plan_direction: PlanDirection = PlanDirection.REACH  # at least / above / at most / below the plan (m011)
+    # a rate (unit "%") as numerator ÷ denominator × 100 of two indicators' codes: what a roll-up recomputes it from
+    rate_of: tuple[str, str] | None = None
     # where its figures go in DHIS2 (domain/dhis2.py): (field, "DE_UID" or "DE_UID.COC_UID") pairs, and ("coc", UID)
     dhis2: tuple[tuple[str, str], ...] = ()
 
@@ -224,8 +226,10 @@ class Sent:
         return next((f for f in self.files if f.suffix == suffix), None)
 
 
-# The figure columns a report's annex (phụ lục số liệu) may show, in their printed order.
-ANNEX_COLUMNS = ("unit", "plan", "actual", "pct_plan", "last", "pct_last", "target")
+# The figure columns a report's annex (phụ lục số liệu) may show, in their printed order; "parts": one column of
+# "Thực hiện" per workbook a roll-up summed (its sources), shown only when chosen.
+ANNEX_COLUMNS = ("unit", "plan", "actual", "pct_plan", "last", "pct_last", "target", "parts")
+DEFAULT_ANNEX_COLUMNS = ANNEX_COLUMNS[:-1]
 
 
 @dataclass(frozen=True)
@@ -233,7 +237,26 @@ class AnnexChoice:
     """The report's figures annex: which sectors (None: every sector with figures) and which columns, in order."""
 
     sectors: tuple[str, ...] | None = None
-    columns: tuple[str, ...] = ANNEX_COLUMNS
+    columns: tuple[str, ...] = DEFAULT_ANNEX_COLUMNS
+
+
+@dataclass(frozen=True)
+class FigureSource:
+    """Where one figure of a rolled-up report came from (tổng hợp từ các sổ): which workbook file (its name and
+    identity), which report of it, that report's last edit, when it was taken, and that part's own figures."""
+
+    code: str  # the indicator, in this workbook
+    position: int  # the part's place in the roll-up (its annex column)
+    file: str  # the part workbook's file name
+    workbook: str = ""  # its identity (meta workbook_id)
+    agency: str = ""  # the part's agency as its report prints it (its annex column's heading)
+    report: str = ""  # the part's report, as "6m 2025"
+    edited_at: str = ""  # when the part's report was last edited
+    taken_at: str = ""  # when the roll-up read it
+    actual: float | None = None
+    plan: float | None = None
+    last: float | None = None
+    target: float | None = None
 
 
 @dataclass(frozen=True)
@@ -270,6 +293,7 @@ class Report:
     annex: AnnexChoice | None = None  # no annex unless the clerk chose one
     images: SignImages = SignImages()
     pct_precision: int | None = None  # decimals of this report's percentages; None: two
+    sources: tuple[FigureSource, ...] = ()  # where its rolled-up figures came from (m012), by part
     tone_style: str = ""  # where oa/oe/uy carry their tone in this report: "old" (hòa), "new" (hoà), "" not chosen
 
     def part(self, part: Part, sector: str = "") -> tuple[Block, ...]:

@@ -103,6 +103,21 @@ def _report(workbook: Workbook, report: Report) -> list[str]:
         parts = {p.value: _blocks(report.part(p)) for p in group if report.part(p)}
         if parts:
             out += ["", f"[report.{name}]", *[f"{k} = {t.long_array(v)}" for k, v in parts.items()]]
+    return out + _sources(report, order)
+
+
+def _sources(report: Report, order: dict[str, int]) -> list[str]:
+    """Where a rolled-up report's figures came from: one ``[[report.sources]]`` per part workbook, its figures by
+    indicator under ``[report.sources.values]``."""
+    out: list[str] = []
+    for position in sorted({s.position for s in report.sources}):
+        rows = sorted((s for s in report.sources if s.position == position), key=lambda s: (order.get(s.code, 0), s.code))
+        head = rows[0]
+        out += ["", "[[report.sources]]", *t.pairs({
+            "position": position, "file": head.file, "workbook": head.workbook, "agency": head.agency,
+            "report": head.report, "edited_at": head.edited_at, "taken_at": head.taken_at}),
+            "", "[report.sources.values]",
+            *[f"{t.key(s.code)} = {t.inline({f: getattr(s, f) for f in VALUE_FIELDS})}" for s in rows]]
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from ..domain.model import (
     VALUE_FIELDS,
     AnnexChoice,
     BlockKind,
+    FigureSource,
     Part,
     Period,
     PeriodKind,
@@ -37,15 +39,16 @@ from ..domain.pictures import PictureError, png_size
 from ..domain.text import drop_illegal
 from ..domain.vnformat import NumberError, check_storable, to_decimal, typed_places
 from .db import Db as Database
+from .handover import handed_over_before
 from .seed import AGENCY_COLUMNS, AGENCY_KEYS
-from .workbook import places_text, read_annex, read_places, read_sign_images
+from .workbook import load_sources, places_text, read_annex, read_places, read_sign_images
 
 REPORT_FIELDS = ("number", "date", "type_name", "summary", "signer_authority", "signer_title", "signer_name",
                  "period_kind", "year")
 AGENCY_FIELDS = AGENCY_KEYS
 SECTOR_FIELDS = ("title", "task_title", "role")
 INDICATOR_FIELDS = ("name", "unit", "parts_complete", "plan_meaning", "pad", "sentence", "precision",
-                    "plan_direction", "dhis2")
+                    "plan_direction", "rate_of", "dhis2")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -497,6 +500,11 @@ def set_indicator_field(db: Database, code: str, field: str, value: Any) -> Any:
     if field == "precision" and value is not None and (isinstance(value, bool) or not isinstance(value, int)
                                                        or not 0 <= value <= MAX_PRECISION):
         raise EditError(f"Số chữ số thập phân phải từ 0 đến {MAX_PRECISION}.")
+    if field == "rate_of" and value is not None:  # JSON [numerator, denominator] of two other indicators' codes
+        pair = json.loads(value)
+        if not (isinstance(pair, list) and len(pair) == 2 and code not in pair and pair[0] != pair[1]
+                and all(db.execute("SELECT 1 FROM indicator WHERE code = ?", [c]).fetchone() for c in pair)):
+            raise EditError("Tỷ lệ phải là của hai chỉ tiêu khác nhau có trong sổ (tử số và mẫu số).")
     if field in ("plan_meaning", "plan_direction") and value not in {m.value for m in (
             PlanMeaning if field == "plan_meaning" else PlanDirection)}:
         raise EditError("Cách ghi kế hoạch này không có trong chương trình.")
@@ -584,6 +592,7 @@ def delete_indicator(db: Database, code: str) -> dict[str, Any]:
             "indicators": family,
             "values": list(db.query(f"SELECT * FROM value WHERE indicator_id IN ({marks})", ids)),
             "overrides": list(db.query(f"SELECT * FROM override WHERE indicator_id IN ({marks})", ids)),
+            "sources": list(db.query(f"SELECT * FROM figure_source WHERE indicator_id IN ({marks})", ids)),
         }
         db.execute(f"DELETE FROM indicator WHERE id IN ({marks})", ids)
     return snapshot
@@ -594,6 +603,7 @@ def restore_indicator(db: Database, snapshot: dict[str, Any]) -> None:
         db["indicator"].insert_all(snapshot["indicators"])
         db["value"].insert_all(snapshot["values"])
         db["override"].insert_all(snapshot["overrides"])
+        db["figure_source"].insert_all(snapshot.get("sources", []))
 
 
 def add_sector(db: Database, title: str, role: str = "sector") -> str:
@@ -708,6 +718,9 @@ def create_report(db: Database, from_report_id: int | None, period: Period, valu
         if from_report_id is not None:
             db.execute("INSERT INTO report_sector_off (report_id, sector_id) "
                        "SELECT ?, sector_id FROM report_sector_off WHERE report_id = ?", [rid, from_report_id])
+        for code in handed_over_before(db, period):  # handed over to another agency: out of later reports
+            db.execute("INSERT OR IGNORE INTO report_sector_off (report_id, sector_id) "
+                       "SELECT ?, id FROM sector WHERE code = ?", [rid, code])
         if texts and from_report_id is not None:
             db["block"].insert_all(
                 {"report_id": rid, "part": b["part"], "sector_id": b["sector_id"], "position": b["position"],
@@ -771,7 +784,8 @@ def restore_period(db: Database, report_id: int, period: Period, rows: list[dict
         db["value"].insert_all(rows)
 
 
-_REPORT_TABLES = ("recipient", "value", "override", "block", "report_sector_off", "report_format", "sent_file")
+_REPORT_TABLES = ("recipient", "value", "override", "block", "report_sector_off", "report_format", "sent_file",
+                  "figure_source")
 
 
 def delete_report(db: Database, report_id: int) -> dict[str, Any]:
@@ -816,6 +830,37 @@ def set_sent(db: Database, report_id: int, fields: dict[str, Any]) -> dict[str, 
         for field, value in fields.items():
             db.execute(f"UPDATE report SET {field} = ? WHERE id = ?", [value, report_id])
     return {f: row[f] for f in fields}
+
+
+# --- where rolled-up figures came from (m012) ---------------------------------------------------------------
+
+SOURCE_COLUMNS = ("file", "workbook", "agency", "source_report", "source_edited_at", "taken_at")
+
+
+def set_sources(db: Database, report_id: int, sources: tuple[FigureSource, ...]) -> tuple[FigureSource, ...]:
+    """Replace the report's record of where its rolled-up figures came from; returns the one it replaced. (Tens of
+    thousands of rows for a roll-up of twenty large workbooks: written with one prepared statement.)"""
+    with db.atomic():
+        ids = {r[0]: r[1] for r in db.execute("SELECT code, id FROM indicator")}
+        old = load_sources(db, report_id, {v: k for k, v in ids.items()})
+        db.execute("DELETE FROM figure_source WHERE report_id = ?", [report_id])
+        texts: dict[str, str] = {}
+
+        def text(value: str) -> str:
+            if value not in texts:
+                texts[value] = clean_text(value)
+            return texts[value]
+
+        def number(value):
+            return value if value is None or (type(value) in (int, float) and math.isfinite(value)) else None
+
+        db.conn.executemany(
+            f"INSERT INTO figure_source (report_id, indicator_id, position, {', '.join(SOURCE_COLUMNS)}, "
+            f"{', '.join(VALUE_FIELDS)}) VALUES ({', '.join('?' * (3 + len(SOURCE_COLUMNS) + len(VALUE_FIELDS)))})",
+            [(report_id, ids[s.code], s.position, text(s.file), s.workbook, text(s.agency), s.report, s.edited_at,
+              s.taken_at, number(s.actual), number(s.plan), number(s.last), number(s.target))
+             for s in sources if s.code in ids])
+    return old
 
 
 def set_dhis2_target(db: Database, target: tuple[str, str]) -> tuple[str, str]:

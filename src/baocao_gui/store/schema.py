@@ -399,6 +399,33 @@ def m011_plan_direction(db: Database) -> None:
 
 
 @migrations()
+def m012_figure_sources(db: Database) -> None:
+    """A roll-up (tổng hợp số liệu từ các sổ, issue 22): where each figure of a report came from — which workbook
+    file (name and identity), which of its reports and when it was last edited, when it was taken, and that part's
+    own figures (the annex's column per part; what a second roll-up compares with). And a rate's recipe:
+    ``indicator.rate_of``, the JSON ``[numerator, denominator]`` of two indicator codes, recomputed by a roll-up."""
+    db.execute("ALTER TABLE indicator ADD COLUMN rate_of TEXT")
+    db.execute(
+        """CREATE TABLE figure_source (
+            report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+            indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            file TEXT NOT NULL,
+            workbook TEXT NOT NULL DEFAULT '',
+            agency TEXT NOT NULL DEFAULT '',
+            source_report TEXT NOT NULL DEFAULT '',
+            source_edited_at TEXT NOT NULL DEFAULT '',
+            taken_at TEXT NOT NULL DEFAULT '',
+            actual REAL, plan REAL, last REAL, target REAL,
+            PRIMARY KEY (report_id, indicator_id, position)
+        )"""
+    )
+    for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):  # as m004 does for the rest
+        db.execute(f"""CREATE TRIGGER figure_source_{event.lower()}_edits_report AFTER {event} ON figure_source
+            BEGIN UPDATE report SET edited_at = {_EDITED} WHERE id = {row}.report_id; END""")
+
+
+@migrations()
 def m013_dhis2_mapping(db: Database) -> None:
     """Where the figures go in DHIS2 (issue 23): per indicator, the data element of each typed field and the
     category option combo (``indicator.dhis2``, compact JSON as ``domain.dhis2.mapping_json`` writes it, '' for

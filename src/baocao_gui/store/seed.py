@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import tomllib
 import unicodedata
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 
 from ..domain.catalogue import Catalogue, parse_catalogue
 from ..domain.dhis2 import mapping_json
-from ..domain.model import OVERRIDE_FIELDS, RANGE_FIELDS, VALUE_FIELDS, BlockKind, Part, PeriodKind
+from ..domain.model import OVERRIDE_FIELDS, RANGE_FIELDS, VALUE_FIELDS, BlockKind, Indicator, Part, PeriodKind
 from ..paths import resource
 from .db import Db as Database
 from .workbook import places_text
@@ -62,6 +63,11 @@ def load_catalogue(catalogue_id: str) -> Catalogue:
         raise UserError(f"Tệp danh mục “{path.name}” không đúng định dạng: {exc}.", f"{path}: {exc!r}") from exc
 
 
+def rate_of_cell(indicator: Indicator) -> dict[str, str]:
+    """The ``rate_of`` column of an indicator's row (m012): ``[numerator, denominator]`` as JSON, or nothing."""
+    return {"rate_of": json.dumps(list(indicator.rate_of))} if indicator.rate_of else {}
+
+
 def _direction(db: Database, indicator) -> dict[str, str]:
     """The plan's direction as a column (m011), written only when not the default and the workbook has the column:
     a workbook of an older schema (a test that stops before m011) gets the rest."""
@@ -107,6 +113,8 @@ def install_catalogue(db: Database, catalogue: Catalogue) -> None:
              "importance": r.importance, "message": nfc(r.message), "missing": r.missing.value}
             for pos, r in enumerate(catalogue.rules))
         ind_ids: dict[str, int] = {}
+        # a workbook of a schema before m012 (a test writing as the previous version did) has no rate_of column
+        recipes = any(r[1] == "rate_of" for r in db.execute("PRAGMA table_info(indicator)"))
         for pos, i in enumerate(catalogue.indicators):
             ind_ids[i.code] = db["indicator"].insert(
                 {"code": i.code, "sector_id": sector_ids[i.sector],
@@ -114,7 +122,8 @@ def install_catalogue(db: Database, catalogue: Catalogue) -> None:
                  "unit": nfc(i.unit), "parts_complete": int(i.parts_complete), "plan_meaning": str(i.plan_meaning),
                  "pad": int(i.pad), "sentence": nfc(i.sentence),
                  **({"precision": i.precision} if i.precision is not None else {}),
-                 **_direction(db, i), **({"dhis2": mapping_json(i.dhis2)} if i.dhis2 else {})}).last_pk
+                 **(rate_of_cell(i) if recipes else {}), **_direction(db, i),
+                 **({"dhis2": mapping_json(i.dhis2)} if i.dhis2 else {})}).last_pk
 
 
 def install_sector(db: Database, catalogue: Catalogue, code: str) -> str:
@@ -135,6 +144,7 @@ def install_sector(db: Database, catalogue: Catalogue, code: str) -> str:
                 {"code": i.code, "sector_id": sid, "parent_id": ids.get(i.parent) if i.parent else None,
                  "position": pos, "name": nfc(i.name), "unit": nfc(i.unit), "parts_complete": int(i.parts_complete),
                  "plan_meaning": str(i.plan_meaning), "pad": int(i.pad), "sentence": nfc(i.sentence),
+                 **({"precision": i.precision} if i.precision is not None else {}), **rate_of_cell(i),
                  **_direction(db, i), **({"dhis2": mapping_json(i.dhis2)} if i.dhis2 else {})}).last_pk
     return code
 
@@ -231,6 +241,7 @@ def write_sample(db: Database, data: dict[str, Any]) -> None:
                     raise ValueError(f"lĩnh vực “{code}” không có trong danh mục")
                 db.execute("INSERT INTO report_sector_off (report_id, sector_id) VALUES (?, ?)", [rid, sectors[code]])
             _annex_and_images(db, rid, rep)
+            _sources(db, rid, rep.get("sources", []), ids)
             _finish_report(db, rid, rep)
 
 
@@ -254,6 +265,20 @@ def _annex_and_images(db: Database, rid: int, rep: dict[str, Any]) -> None:
 
         db["sign_image"].insert({"report_id": rid, "signature": picture("signature"), "seal": picture("seal"),
                                  "seal_mm": float(images.get("seal_mm", 35)), "printed": int(bool(images.get("printed")))})
+
+
+def _sources(db: Database, rid: int, sources: list[dict[str, Any]], ids: dict[str, int]) -> None:
+    """Where a rolled-up report's figures came from, as a dump wrote them (``[[report.sources]]``)."""
+    for part in sources:
+        for code, vals in part.get("values", {}).items():
+            if code not in ids or set(vals) - set(VALUE_FIELDS):
+                raise ValueError(f"nguồn số liệu của “{code}”: không có chỉ tiêu hoặc loại số liệu này")
+            db["figure_source"].insert({
+                "report_id": rid, "indicator_id": ids[code], "position": int(part["position"]),
+                "file": nfc(str(part.get("file", ""))), "workbook": str(part.get("workbook", "")),
+                "agency": nfc(str(part.get("agency", ""))), "source_report": str(part.get("report", "")),
+                "source_edited_at": str(part.get("edited_at", "")), "taken_at": str(part.get("taken_at", "")),
+                **{f: vals.get(f) for f in VALUE_FIELDS}})
 
 
 def _finish_report(db: Database, rid: int, rep: dict[str, Any]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -47,7 +49,8 @@ class IndicatorDialog(QDialog):
     """Name, unit (a list plus free text), precision, parts that add up, the plan's direction (at least, above, at
     most, below, a reduction), default sentence."""
 
-    def __init__(self, indicator: Indicator, has_parts: bool, parent: QWidget | None = None):
+    def __init__(self, indicator: Indicator, has_parts: bool, parent: QWidget | None = None,
+                 others: tuple[Indicator, ...] = ()):
         super().__init__(parent)
         self.indicator = indicator
         self.setWindowTitle("Thuộc tính chỉ tiêu")
@@ -93,6 +96,29 @@ class IndicatorDialog(QDialog):
         form.addRow("", self.parts_complete)
         form.addRow("&Kế hoạch đạt khi:", self.direction)
         form.addRow("&Câu mặc định:", self.sentence)
+        # a rate (unit %) made of two indicators: what a roll-up of several workbooks recomputes it from
+        self.others = tuple(i for i in others if i.code != indicator.code)
+        self.numerator, self.denominator = QComboBox(), QComboBox()
+        for box, name, now in ((self.numerator, "rate-numerator", 0), (self.denominator, "rate-denominator", 1)):
+            box.setObjectName(name)
+            box.addItem("(không)", None)
+            for other in self.others:
+                box.addItem(other.name, other.code)
+            if indicator.rate_of:
+                box.setCurrentIndex(max(0, box.findData(indicator.rate_of[now])))
+        rate = QWidget()
+        rate_row = QHBoxLayout(rate)
+        rate_row.setContentsMargins(0, 0, 0, 0)
+        rate_row.addWidget(self.numerator, 1)
+        rate_row.addWidget(QLabel("÷"))
+        rate_row.addWidget(self.denominator, 1)
+        rate.setToolTip("Tỷ lệ này bằng chỉ tiêu thứ nhất chia chỉ tiêu thứ hai × 100: khi tổng hợp số liệu từ các "
+                        "sổ, tỷ lệ được tính lại từ tổng của hai chỉ tiêu đó.")
+        if self.others:
+            form.addRow("Tỷ lệ &của:", rate)
+        else:  # not a rate: nothing to choose (and the widgets are not kept)
+            rate.deleteLater()
+            self.numerator = self.denominator = None
         code = QLabel(f"Mã trích dẫn: {{{{{indicator.code}}}}}")
         code.setObjectName("code")
         code.setToolTip("Gõ mã này trong đoạn văn để trích số liệu của chỉ tiêu (hoặc dùng “Chèn số liệu”).")
@@ -152,12 +178,21 @@ class IndicatorDialog(QDialog):
             "plan_meaning": str(PLAN_DIRECTIONS[self.direction.currentData()][0]),
             "plan_direction": str(PLAN_DIRECTIONS[self.direction.currentData()][1]),
             "sentence": self.sentence.toPlainText().strip(),
+            "rate_of": self._rate_of(),
         }
         now = {"name": ind.name, "unit": ind.unit, "precision": ind.precision,
                "parts_complete": int(ind.parts_complete), "plan_meaning": str(ind.plan_meaning),
-               "plan_direction": str(ind.plan_direction), "sentence": ind.sentence}
+               "plan_direction": str(ind.plan_direction), "sentence": ind.sentence,
+               "rate_of": json.dumps(list(ind.rate_of)) if ind.rate_of else None}
         try:  # the DHIS2 codes, when they read (accept() has said why when they do not)
             chosen["dhis2"], now["dhis2"] = mapping_json(self.dhis2_mapping()), mapping_json(ind.dhis2)
         except MappingError:
             pass
         return {k: v for k, v in chosen.items() if v != now[k]}
+
+    def _rate_of(self) -> str | None:
+        """Both halves chosen: the JSON pair the workbook stores; otherwise none."""
+        if self.numerator is None:
+            return json.dumps(list(self.indicator.rate_of)) if self.indicator.rate_of else None
+        pair = [self.numerator.currentData(), self.denominator.currentData()]
+        return json.dumps(pair) if all(pair) else None

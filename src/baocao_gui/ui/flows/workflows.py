@@ -7,12 +7,14 @@ than act on a workbook without it (``Conversation.unsaved_refusal``)."""
 from __future__ import annotations
 
 from .exporting import ExportFlow
+from .handover import HandoverFlow
 from .periods import PeriodFlow
+from .rollup import RollupFlow
 from .saving import SavingFlow
 from .sectors import SectorFlow
 from .sent_reports import SentFlow
 from .sheet_import import SheetImportFlow
 
 
-class Workflows(ExportFlow, PeriodFlow, SentFlow, SavingFlow, SectorFlow, SheetImportFlow):
+class Workflows(ExportFlow, PeriodFlow, SentFlow, SavingFlow, SectorFlow, SheetImportFlow, RollupFlow, HandoverFlow):
     """All the window's conversations on one object (``window.flows``), which the menus and buttons call."""

@@ -240,7 +240,8 @@ class SectorTab(QWidget):
             self._say("Chọn một chỉ tiêu trong bảng trước.", "#b91c1c")
             return
         wb = self.session.workbook
-        dialog = IndicatorDialog(wb.indicator(code), any(i.parent == code for i in wb.indicators), self)
+        dialog = IndicatorDialog(wb.indicator(code), any(i.parent == code for i in wb.indicators), self,
+                                 wb.indicators if wb.indicator(code).is_rate else ())
         if dialog.exec() != IndicatorDialog.DialogCode.Accepted:
             return
         changes = dialog.changes()

@@ -156,6 +156,8 @@ class WindowMenus(QObject):
             "Thêm &lĩnh vực…", window, triggered=flows.add_sector
         )
         edit_menu.addAction(self.add_sector_action)
+        edit_menu.addAction(QAction("Chu&yển lĩnh vực sang cơ quan khác…", window, triggered=flows.hand_over_sector))
+        edit_menu.addAction(QAction("Nhận lĩnh vực từ cơ &quan khác…", window, triggered=flows.receive_sector))
         edit_menu.addAction(QAction("Đổi tên &cơ quan từ kỳ này…", window, triggered=flows.rename_agency))
 
         view_menu = menu.addMenu("&Xem")
@@ -186,8 +188,12 @@ class WindowMenus(QObject):
             "Nhận &lại tệp Word đã sửa…", window, triggered=flows.merge_edited_word
         )
         period_menu.addActions([self.next_action, self.change_period_action, self.delete_report_action])
+        self.rollup_action = window.rollup_action = QAction(
+            "Tổng &hợp số liệu từ các sổ…", window, triggered=flows.roll_up
+        )
         period_menu.addSeparator()
         period_menu.addAction(self.merge_action)
+        period_menu.addAction(self.rollup_action)
         period_menu.addSeparator()
         period_menu.addActions([self.mark_sent_action, self.unlock_action, self.changes_action])
         period_menu.aboutToShow.connect(self._enable_period_actions)
@@ -227,6 +233,7 @@ class WindowMenus(QObject):
         self.unlock_action.setEnabled(writable and report is not None and report.frozen)
         self.changes_action.setEnabled(report is not None and report.sent is not None)
         self.merge_action.setEnabled(writable and report is not None)  # a sent report says how to unlock
+        self.rollup_action.setEnabled(writable and report is not None)  # a sent report says how to unlock
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
