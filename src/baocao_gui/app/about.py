@@ -155,7 +155,7 @@ def third_party_notices(extra: Path | None = None) -> str:
         if path.is_file():
             parts += [f"--- {name} ---", path.read_text(encoding="utf-8", errors="replace").strip(), ""]
         else:
-            parts += [f"--- {name}: https://www.gnu.org/licenses/{name.lower().replace('-', '-')}.html ---", ""]
+            parts += [f"--- {name}: https://www.gnu.org/licenses/{name.lower()}.0.html ---", ""]
     if extra is not None and extra.is_dir():
         for path in sorted(extra.glob("*.txt")):
             parts += [path.read_text(encoding="utf-8").strip(), ""]
